@@ -1,0 +1,226 @@
+/**
+ * The typed values that flow one way through the program:
+ * file bytes ─ingest→ SourceDocument ─extract→ ReportModel ─rules→ Finding[].
+ * Plain data only (JSON-serialisable), so they cross worker and IPC boundaries unchanged.
+ */
+import type {
+  ApplicantColumnKey,
+  ApplicationRowKey,
+  DocumentColumnKey,
+  DocumentRowKey,
+  ReviewColumnKey,
+  ReviewGroupKey,
+  SectionKey,
+  TableKey,
+} from './glossary';
+
+// ───────────────────────── SourceDocument (ingest output) ─────────────────────────
+
+export type SourceFormat = 'docx' | 'xlsx' | 'html' | 'txt' | 'md';
+
+/**
+ * Where something sits in the source document, so the viewer can highlight it.
+ * `block` indexes SourceDocument.blocks; the display HTML carries the same index as
+ * `data-nb-block="<block>"` on the paragraph/table element and `data-nb-cell="<row>,<col>"`
+ * on each table cell (row/col of the expanded grid, i.e. a merged cell's top-left origin).
+ */
+export interface SourcePos {
+  block: number;
+  /** Grid row/column inside a table block. */
+  row?: number;
+  col?: number;
+  /** Character range inside the paragraph text (or cell text), UTF-16 offsets, end exclusive. */
+  start?: number;
+  end?: number;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  /** Text as the reader sees it (auto-numbering label, when recovered, is NOT prefixed here; see numberingLabel). */
+  text: string;
+  /** Heading level 1..6 when the source marks it as a heading (Word Heading n, <hN>, Markdown #). */
+  headingLevel?: number;
+  /** Word style name when known. */
+  style?: string;
+  /** List level 0.. when the paragraph is an auto-numbered list item. */
+  listLevel?: number;
+  /** The auto-numbering label recovered from word/numbering.xml ("一、", "（一）", "5、"), when any. */
+  numberingLabel?: string;
+}
+
+export interface TableCell {
+  text: string;
+  rowSpan: number;
+  colSpan: number;
+  /** True for grid positions covered by a merge; `text` then repeats the origin's text. */
+  covered: boolean;
+  /** Grid position of the merge origin (equals own position when not covered). */
+  originRow: number;
+  originCol: number;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  /**
+   * 'grid': rows × columns with merges expanded (every row has the same length).
+   * 'stream': the row structure was lost (flat text, one cell per line): each row holds one cell,
+   * in reading order. Extraction must then read the table by labels and value runs.
+   */
+  layout: 'grid' | 'stream';
+  rows: TableCell[][];
+}
+
+export type Block = ParagraphBlock | TableBlock;
+
+export interface SourceDocument {
+  format: SourceFormat;
+  /** Base name of the file, for the year/agency fallback. */
+  fileName: string;
+  blocks: Block[];
+  /**
+   * HTML for display, NOT yet sanitised (the renderer sanitises before display).
+   * Carries data-nb-block / data-nb-cell attributes as described at SourcePos.
+   */
+  html: string;
+  /** Non-fatal notes from the reader, in Chinese (e.g. "已按 GBK 编码读取"). */
+  notes: string[];
+}
+
+// ───────────────────────── ReportModel (extract output) ─────────────────────────
+
+export type TemplateVersion = '2021' | '2019' | 'pre-2019' | 'unknown';
+
+/** One table value: the parsed number, the raw text and where it came from. */
+export interface CellValue {
+  /** Parsed number; null when blank, a blank marker ("—", "/", "无"), non-numeric text, or not found. */
+  value: number | null;
+  /** The cell text as written (trimmed); '' when blank or not found. */
+  raw: string;
+  /** True when the cell was blank or held a blank marker (rules count it as 0, with an info finding). */
+  blank: boolean;
+  /** True when the cell could not be located at all. */
+  missing: boolean;
+  pos?: SourcePos;
+}
+
+export interface ActiveDisclosureTable {
+  regulations: Record<DocumentColumnKey, CellValue>;
+  normativeDocuments: Record<DocumentColumnKey, CellValue>;
+  licensing: CellValue;
+  punishment: CellValue;
+  coercion: CellValue;
+  administrativeFees: CellValue;
+  pos?: SourcePos;
+}
+export type DocumentRows = Pick<ActiveDisclosureTable, DocumentRowKey>;
+
+export type ApplicationsTable = Record<ApplicationRowKey, Record<ApplicantColumnKey, CellValue>> & { pos?: SourcePos };
+export type ReviewLitigationTable = Record<ReviewGroupKey, Record<ReviewColumnKey, CellValue>> & { pos?: SourcePos };
+
+export interface ReportTables {
+  activeDisclosure: ActiveDisclosureTable | null;
+  applications: ApplicationsTable | null;
+  reviewLitigation: ReviewLitigationTable | null;
+}
+
+export interface TextParagraph {
+  text: string;
+  pos: SourcePos;
+  /** Section the paragraph belongs to; undefined for the preamble (before section 一) and the title. */
+  section?: SectionKey;
+}
+
+export interface SectionHeading {
+  key: SectionKey;
+  /** The heading as written (numeral included). */
+  text: string;
+  /** The numeral/label as written: "五、", "5、", "（五）", "" when absent; auto-numbering label when recovered. */
+  numeral: string;
+  pos: SourcePos;
+}
+
+export interface SectionModel {
+  key: SectionKey;
+  number: 1 | 2 | 3 | 4 | 5 | 6;
+  found: boolean;
+  /** Canonical title (glossary). */
+  title: string;
+  heading?: SectionHeading;
+  /** Body paragraphs of the section (tables excluded), in order. */
+  paragraphs: TextParagraph[];
+}
+
+export interface ReportModel {
+  /** Stable within a run. */
+  id: string;
+  /** Path as given. */
+  file: string;
+  format: SourceFormat;
+  /** Agency as written in the title, whitespace removed; null when not found. */
+  agency: string | null;
+  agencySource: 'title' | 'period' | 'fileName' | 'none';
+  /** The year reported on. */
+  year: number | null;
+  yearSource: 'title' | 'period' | 'fileName' | 'none';
+  template: TemplateVersion;
+  /** Old-template tell-tale labels seen in the tables (for structure/outdated-template evidence). */
+  templateEvidence: string[];
+  /** The title as written (may span two lines, joined). */
+  title: string | null;
+  titlePos?: SourcePos;
+  /** Always six entries, canonical order. */
+  sections: SectionModel[];
+  /** Section headings in document order, as found (duplicates kept), for order/numbering rules. */
+  headingsInOrder: SectionHeading[];
+  /** Every paragraph of the document (title and preamble included), in order. */
+  paragraphs: TextParagraph[];
+  tables: ReportTables;
+  /** Publication or signature dates found in the document (ISO yyyy-mm-dd) with where they were found. */
+  dates: { date: string; kind: 'published' | 'signature'; pos: SourcePos; quote: string }[];
+  /** The stated statistics period, when any. */
+  statisticsPeriod?: { fromYear: number; toYear: number; quote: string; pos: SourcePos };
+}
+
+// ───────────────────────── Findings ─────────────────────────
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Chinese, self-contained, names the cell in the report's own words and gives the numbers. */
+  message: string;
+  section?: SectionKey;
+  table?: TableKey;
+  /** Row key (table-三 row, table-二 row, table-四 group). */
+  row?: string;
+  /** Column key. */
+  column?: string;
+  expected?: number;
+  actual?: number;
+  quote?: string;
+  /** Id of the other report, for series/corpus findings. */
+  relatedReport?: string;
+  /** Source position of the offending cell or paragraph, for highlighting. */
+  pos?: SourcePos;
+}
+
+// ───────────────────────── Audit run ─────────────────────────
+
+export interface FileFailure {
+  file: string;
+  /** Chinese, clear enough for an office user. */
+  message: string;
+}
+
+export interface AuditedReport {
+  model: ReportModel;
+  source: SourceDocument;
+  findings: Finding[];
+}
+
+export interface AuditRun {
+  reports: AuditedReport[];
+  failures: FileFailure[];
+  skipped: string[];
+}

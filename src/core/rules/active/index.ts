@@ -1,0 +1,4 @@
+/** The active/* rules of rules.md, in id order. Each rule lives in its own file named after its id. */
+import type { Rule } from '../types';
+
+export const activeRules: Rule[] = [];

@@ -1,0 +1,88 @@
+/**
+ * The rule engine. Runs every enabled rule of the registry over a workspace of reports, stamps
+ * id and severity on each finding, and turns a rule that throws into an `engine/rule-failed`
+ * finding so that the run goes on.
+ */
+import type { Finding, ReportModel, Severity } from '../model/types';
+import { pairConsecutiveYears } from '../workspace/pairing';
+import { RULES } from './registry';
+import { engineMeta } from './engine-meta';
+import type { AuditSettings, Draft, Rule } from './types';
+import { DEFAULT_SETTINGS } from './types';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function stamp(rule: Rule, draft: Draft, settings: AuditSettings): Finding {
+  const override = settings.severities[rule.meta.id];
+  const { severity: caseSeverity, ...rest } = draft;
+  return { ruleId: rule.meta.id, severity: override ?? caseSeverity ?? rule.meta.severity, ...rest };
+}
+
+function failure(rule: Rule, err: unknown, settings: AuditSettings): Finding {
+  const detail = err instanceof Error ? err.message : String(err);
+  return {
+    ruleId: engineMeta.id,
+    severity: settings.severities[engineMeta.id] ?? engineMeta.severity,
+    message: `规则「${rule.meta.title}」（${rule.meta.id}）执行出错，本条规则的检查结果不完整，请人工核对。错误信息：${detail}`,
+  };
+}
+
+export function mergeSettings(partial?: Partial<AuditSettings>): AuditSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...partial,
+    deadlines: { ...DEFAULT_SETTINGS.deadlines, ...(partial?.deadlines ?? {}) },
+    severities: { ...(partial?.severities ?? {}) },
+    aliases: { ...(partial?.aliases ?? {}) },
+    disabled: [...(partial?.disabled ?? [])],
+  };
+}
+
+/**
+ * Runs all enabled rules over the workspace. Returns the findings of each report by report id,
+ * sorted by severity then rule id (stable otherwise).
+ */
+export function runRules(
+  reports: readonly ReportModel[],
+  partialSettings?: Partial<AuditSettings>,
+  rules: readonly Rule[] = RULES,
+): Map<string, Finding[]> {
+  const settings = mergeSettings(partialSettings);
+  const out = new Map<string, Finding[]>();
+  for (const r of reports) out.set(r.id, []);
+  const push = (id: string, f: Finding) => out.get(id)?.push(f);
+  const enabled = rules.filter((r) => !settings.disabled.includes(r.meta.id));
+  const pairs = pairConsecutiveYears(reports, settings.aliases);
+
+  for (const rule of enabled) {
+    if (rule.scope === 'report') {
+      for (const report of reports) {
+        try {
+          for (const d of rule.check({ report, settings })) push(report.id, stamp(rule, d, settings));
+        } catch (err) {
+          push(report.id, failure(rule, err, settings));
+        }
+      }
+    } else if (rule.scope === 'series') {
+      for (const { report, previous } of pairs) {
+        try {
+          for (const d of rule.check({ report, previous, settings })) {
+            push(report.id, stamp(rule, { relatedReport: previous.id, ...d }, settings));
+          }
+        } catch (err) {
+          push(report.id, failure(rule, err, settings));
+        }
+      }
+    } else {
+      try {
+        for (const { reportId, draft } of rule.check({ reports, settings })) push(reportId, stamp(rule, draft, settings));
+      } catch (err) {
+        for (const report of reports) push(report.id, failure(rule, err, settings));
+      }
+    }
+  }
+  for (const list of out.values()) {
+    list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * Rule contract. One rule per file under src/core/rules/<group>/<name>.ts, whose path matches
+ * its id (`group/name`). The engine — not the rule — stamps ruleId and severity on findings.
+ * Rules are pure functions of the models: no I/O, no clock, no randomness.
+ */
+import type { Finding, ReportModel, Severity } from '../model/types';
+
+/** A finding as a rule reports it: everything but the id and severity, which the engine stamps. */
+export type Draft = Omit<Finding, 'ruleId' | 'severity'> & {
+  /** Only for rules whose severity depends on the case (structure/statistics-period: info / error). */
+  severity?: Severity;
+};
+
+export interface RuleMeta {
+  /** `group/name`, as in rules.md. Never changes meaning once shipped. */
+  id: string;
+  severity: Severity;
+  /** Chinese title shown to users (规则名称). */
+  title: string;
+  /** Chinese one-paragraph description (规则说明 sheet, settings screen). */
+  description: string;
+}
+
+export interface AuditSettings {
+  /** Rule ids switched off. */
+  disabled: string[];
+  /** Severity overrides by rule id. */
+  severities: Record<string, Severity>;
+  /** Publication deadlines, MM-DD of the year after the report year. */
+  deadlines: { department: string; government: string };
+  /** Agency aliases: alias (as written) → canonical agency name, for pairing years. */
+  aliases: Record<string, string>;
+}
+
+export const DEFAULT_SETTINGS: AuditSettings = {
+  disabled: [],
+  severities: {},
+  deadlines: { department: '01-31', government: '03-31' },
+  aliases: {},
+};
+
+export interface ReportContext {
+  report: ReportModel;
+  settings: AuditSettings;
+}
+
+export interface SeriesContext {
+  /** This year's report. */
+  report: ReportModel;
+  /** The same agency's report of the previous year. */
+  previous: ReportModel;
+  settings: AuditSettings;
+}
+
+export interface CorpusContext {
+  reports: readonly ReportModel[];
+  settings: AuditSettings;
+}
+
+export interface ReportRule {
+  meta: RuleMeta;
+  scope: 'report';
+  check(ctx: ReportContext): Draft[];
+}
+
+export interface SeriesRule {
+  meta: RuleMeta;
+  scope: 'series';
+  /** Findings are attached to ctx.report (the later year); set relatedReport to previous.id. */
+  check(ctx: SeriesContext): Draft[];
+}
+
+export interface CorpusRule {
+  meta: RuleMeta;
+  scope: 'corpus';
+  /** Findings keyed by the report id they belong to. */
+  check(ctx: CorpusContext): { reportId: string; draft: Draft }[];
+}
+
+export type Rule = ReportRule | SeriesRule | CorpusRule;
