@@ -110,12 +110,11 @@ export interface ActiveDisclosureTable {
   punishment: CellValue;
   coercion: CellValue;
   administrativeFees: CellValue;
-  pos?: SourcePos;
 }
 export type DocumentRows = Pick<ActiveDisclosureTable, DocumentRowKey>;
 
-export type ApplicationsTable = Record<ApplicationRowKey, Record<ApplicantColumnKey, CellValue>> & { pos?: SourcePos };
-export type ReviewLitigationTable = Record<ReviewGroupKey, Record<ReviewColumnKey, CellValue>> & { pos?: SourcePos };
+export type ApplicationsTable = Record<ApplicationRowKey, Record<ApplicantColumnKey, CellValue>>;
+export type ReviewLitigationTable = Record<ReviewGroupKey, Record<ReviewColumnKey, CellValue>>;
 
 export interface ReportTables {
   activeDisclosure: ActiveDisclosureTable | null;
@@ -175,6 +174,8 @@ export interface ReportModel {
   /** Every paragraph of the document (title and preamble included), in order. */
   paragraphs: TextParagraph[];
   tables: ReportTables;
+  /** Where each table found starts (its table block), for highlighting a whole table. */
+  tablePos: Partial<Record<TableKey, SourcePos>>;
   /** Publication or signature dates found in the document (ISO yyyy-mm-dd) with where they were found. */
   dates: { date: string; kind: 'published' | 'signature'; pos: SourcePos; quote: string }[];
   /** The stated statistics period, when any. */

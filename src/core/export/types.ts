@@ -1,0 +1,21 @@
+/** Input of the findings workbook (cli-contract.md, "Excel workbook"). Shared by the CLI and the app. */
+import type { Finding, ReportModel } from '../model/types';
+
+export type ReviewStatus = 'pending' | 'confirmed' | 'dismissed';
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: '待审查',
+  confirmed: '已确认',
+  dismissed: '已排除',
+};
+
+export interface ReviewDecision {
+  status: ReviewStatus;
+  note: string;
+}
+
+export interface WorkbookInput {
+  reports: { model: ReportModel; findings: Finding[] }[];
+  /** Decisions keyed by findingFingerprint(); absent → 待审查 and an empty note (the CLI's case). */
+  decisions?: ReadonlyMap<string, ReviewDecision>;
+}

@@ -1,0 +1,7 @@
+import type { SourceDocument } from '../model/types';
+import { IngestError } from './errors';
+
+// Placeholder until the text reader lands (issue 2, in progress in this session).
+export async function read(_bytes: Buffer, _fileName: string, _format: 'txt' | 'md'): Promise<SourceDocument> {
+  throw new IngestError('暂不支持读取此类文件。');
+}
