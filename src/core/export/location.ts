@@ -1,0 +1,116 @@
+/**
+ * Where a finding sits, written the way a reviewer would write it in a memo:
+ *   表三「（七）总计」行「自然人」列 · 表二「行政规范性文件」行「现行有效件数」列 · 表四「行政复议」「总计」
+ *   第五部分「存在的主要问题及改进情况」 · 第一部分 第（三）段
+ * Pure (model in, string out) so the Excel export and the desktop UI show the same words.
+ */
+import {
+  ACTIVE_COLUMN_LABELS,
+  ACTIVE_ROW_LABELS,
+  APPLICANT_COLUMN_LABELS,
+  APPLICATION_GROUP_LABELS,
+  APPLICATION_ROW_LABELS,
+  REVIEW_COLUMN_LABELS,
+  REVIEW_GROUP_LABELS,
+  SECTIONS,
+  SECTION_NUMERALS,
+  TABLE_SHORT,
+  applicationRowName,
+  type ApplicationRowKey,
+  type TableKey,
+} from '../model/glossary';
+import type { Finding, ReportModel, TextParagraph } from '../model/types';
+
+/** Chinese numeral for an ordinal (1 → 一, 12 → 十二, 35 → 三十五); digits beyond 99, where numerals stop reading well. */
+export function chineseNumeral(n: number): string {
+  const digits = '〇一二三四五六七八九';
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  if (n < 10) return digits[n] as string;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
+}
+
+function has<K extends string>(labels: Record<K, string>, key: string | undefined): key is K {
+  return key !== undefined && Object.prototype.hasOwnProperty.call(labels, key);
+}
+
+/** 「row」行「column」列 for tables 二 and 三; a part is left out when the finding does not name it. */
+function rowColumn(row: string | undefined, column: string | undefined): string {
+  return `${row ? `「${row}」行` : ''}${column ? `「${column}」列` : ''}`;
+}
+
+function applicationsRowLabel(row: string | undefined): string | undefined {
+  if (has(APPLICATION_ROW_LABELS, row)) return applicationRowName(row as ApplicationRowKey);
+  // A rule may point at a whole group of sub-rows (e.g. `denied`).
+  if (has(APPLICATION_GROUP_LABELS, row)) return APPLICATION_GROUP_LABELS[row];
+  return undefined;
+}
+
+function describeTable(table: TableKey, row: string | undefined, column: string | undefined): string {
+  const name = TABLE_SHORT[table];
+  // Keys the glossary does not know are left out rather than shown in English to an office user.
+  if (table === 'applications') {
+    return name + rowColumn(applicationsRowLabel(row), has(APPLICANT_COLUMN_LABELS, column) ? APPLICANT_COLUMN_LABELS[column] : undefined);
+  }
+  if (table === 'activeDisclosure') {
+    return name + rowColumn(has(ACTIVE_ROW_LABELS, row) ? ACTIVE_ROW_LABELS[row] : undefined, has(ACTIVE_COLUMN_LABELS, column) ? ACTIVE_COLUMN_LABELS[column] : undefined);
+  }
+  // Table 四 has groups, not rows in the reader's eye: 表四「行政复议」「总计」.
+  const group = has(REVIEW_GROUP_LABELS, row) ? `「${REVIEW_GROUP_LABELS[row]}」` : '';
+  const col = has(REVIEW_COLUMN_LABELS, column) ? `「${REVIEW_COLUMN_LABELS[column]}」` : '';
+  return name + group + col;
+}
+
+const normalise = (s: string): string => s.replace(/\s+/g, '');
+
+/** The paragraph a finding points at: by source block first, by quoted text second. */
+function findParagraph(paragraphs: readonly TextParagraph[], finding: Finding): TextParagraph | undefined {
+  const block = finding.pos?.block;
+  if (block !== undefined) {
+    const byPos = paragraphs.find((p) => p.pos.block === block);
+    if (byPos) return byPos;
+  }
+  const quote = finding.quote ? normalise(finding.quote) : '';
+  if (quote) return paragraphs.find((p) => normalise(p.text).includes(quote));
+  return undefined;
+}
+
+function paragraphOrdinal(index: number): string {
+  return `第（${chineseNumeral(index + 1)}）段`;
+}
+
+export function describeLocation(finding: Finding, report: ReportModel): string {
+  if (finding.table) return describeTable(finding.table, finding.row, finding.column);
+
+  if (finding.section) {
+    const def = SECTIONS.find((s) => s.key === finding.section);
+    if (!def) return '';
+    const part = `第${SECTION_NUMERALS[def.number - 1]}部分`;
+    const section = report.sections.find((s) => s.key === finding.section);
+    const paragraphs = section?.paragraphs ?? [];
+    const hit = findParagraph(paragraphs, finding);
+    if (hit) return `${part} ${paragraphOrdinal(paragraphs.indexOf(hit))}`;
+    // The heading itself (numbering, order findings) or the section as a whole; the canonical title
+    // reads the same whatever variant the report used.
+    return `${part}「${def.title}」`;
+  }
+
+  // Outside the six sections: the title or the opening paragraphs before section 一.
+  if (finding.pos || finding.quote) {
+    if (finding.pos && report.titlePos && finding.pos.block === report.titlePos.block) return '标题';
+    const preamble = report.paragraphs.filter((p) => p.section === undefined && p.pos.block !== report.titlePos?.block);
+    const hit = findParagraph(preamble, finding);
+    if (hit) {
+      // Paragraphs after section 一 without a section are the closing lines (signature, date).
+      const firstHeading = report.headingsInOrder[0]?.pos.block;
+      const opening = firstHeading === undefined || hit.pos.block < firstHeading;
+      const list = preamble.filter((p) => (firstHeading === undefined || p.pos.block < firstHeading) === opening);
+      return `${opening ? '正文开头' : '文末'} ${paragraphOrdinal(list.indexOf(hit))}`;
+    }
+    // A section found by paragraph: rules may give a pos without naming the section.
+    const inSection = findParagraph(report.paragraphs, finding);
+    if (inSection?.section) return describeLocation({ ...finding, section: inSection.section }, report);
+  }
+  return '';
+}
