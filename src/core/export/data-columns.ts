@@ -111,7 +111,7 @@ function dataColumnsOnce(): DataColumn[] {
 
 let cached: readonly DataColumn[] | undefined;
 
-/** 12 cells of table 二, 175 of table 三, 15 of table 四 (fixed by the 2021 template). */
+/** 10 cells of table 二, 175 of table 三, 15 of table 四 (fixed by the 2021 template). */
 export function dataColumns(): readonly DataColumn[] {
   cached ??= dataColumnsOnce();
   return cached;
