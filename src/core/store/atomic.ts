@@ -1,0 +1,101 @@
+/**
+ * Atomic file replacement: write a temporary file in the same directory, fsync it, keep the
+ * previous file as `<target>.bak` until the rename succeeds, rename over the target, fsync the
+ * directory (POSIX), then drop the .bak. A crash at any point leaves either the old or the new
+ * file complete at `<target>` (or, at worst, the old one at `<target>.bak`), never a torn file.
+ */
+import { copyFile, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Fault-injection points for tests (simulated crashes in the middle of a save). */
+export interface SaveHooks {
+  /** Called after the first half of the bytes is written to the temporary file. */
+  afterPartialWrite?: (tmpPath: string) => void | Promise<void>;
+  /** Called after the temporary file is complete and synced, before the rename. */
+  beforeRename?: (tmpPath: string) => void | Promise<void>;
+  /** Called after the previous file was copied to `.bak`, just before the rename. */
+  afterBackup?: (bakPath: string) => void | Promise<void>;
+}
+
+export const TMP_MARK = '.tmp-';
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Windows may refuse a rename for a moment while an antivirus or indexer holds the file. */
+async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw err;
+      await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+    }
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return; // directories cannot be opened for fsync on Windows
+  try {
+    const fh = await open(dir, 'r');
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    // Best effort: some file systems refuse fsync on directories.
+  }
+}
+
+export async function atomicWrite(target: string, bytes: Uint8Array, hooks: SaveHooks = {}): Promise<void> {
+  const tmp = `${target}${TMP_MARK}${process.pid}-${Date.now()}`;
+  const fh = await open(tmp, 'w');
+  try {
+    const half = Math.floor(bytes.length / 2);
+    await fh.write(bytes, 0, half, 0);
+    if (hooks.afterPartialWrite) await hooks.afterPartialWrite(tmp);
+    await fh.write(bytes, half, bytes.length - half, half);
+    await fh.sync();
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  await fh.close();
+  try {
+    if (hooks.beforeRename) await hooks.beforeRename(tmp);
+    const bak = `${target}.bak`;
+    if (await exists(target)) await copyFile(target, bak);
+    if (hooks.afterBackup) await hooks.afterBackup(bak);
+    await renameWithRetry(tmp, target);
+    await syncDir(dirname(target));
+    await rm(bak, { force: true });
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Removes temporary files a crashed save left behind next to `target`. They are never trusted. */
+export async function removeStaleTemps(target: string): Promise<string[]> {
+  const dir = dirname(target);
+  const prefix = basename(target) + TMP_MARK;
+  let names: string[] = [];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stale = names.filter((n) => n.startsWith(prefix));
+  for (const n of stale) await rm(join(dir, n), { force: true }).catch(() => undefined);
+  return stale;
+}

@@ -1,0 +1,51 @@
+/** Records of the workspace file (src/core/store). Plain data. */
+import type { Finding, ReportModel } from '../model/types';
+import type { ReviewStatus } from '../export/types';
+
+export interface StoredReport {
+  /** Stable id of the report in this workspace ("r<file id>"): kept when the file is re-imported. */
+  id: string;
+  path: string;
+  sha256: string;
+  size: number;
+  /** ISO time of the (last) audit. */
+  auditedAt: string;
+  model: ReportModel;
+}
+
+export interface StoredReportContent {
+  html: string;
+  notes: string[];
+}
+
+export interface StoredFinding {
+  reportId: string;
+  fingerprint: string;
+  finding: Finding;
+  /** Human location (describeLocation), computed when the findings were stored. */
+  location: string;
+}
+
+export interface StoredDecision {
+  fingerprint: string;
+  status: ReviewStatus;
+  note: string;
+  updatedAt: string;
+  ruleId: string;
+  /** `<agency>#<year>` part of the fingerprint: which report the decision belongs to. */
+  reportKey: string;
+  lastMessage: string;
+  lastLocation: string;
+}
+
+export interface ImportedFile {
+  path: string;
+  sha256: string;
+  size: number;
+  auditedAt: string;
+  model: ReportModel;
+  html: string;
+  notes: string[];
+}
+
+export type UpsertStatus = 'added' | 'updated' | 'unchanged';
