@@ -27,6 +27,18 @@ describe('describeLocation', () => {
     expect(describeLocation(f({ table: 'reviewLitigation', row: 'litigationDirect' }), report)).toBe('表四「行政诉讼（未经复议直接起诉）」');
   });
 
+  it('a table finding that points at a sentence names the sentence, then the cell', () => {
+    const overview = report.sections.find((s) => s.key === 'overview')!;
+    const claim = f({ table: 'applications', row: 'newReceived', column: 'total', section: 'overview', pos: overview.paragraphs[2]!.pos, quote: '全年未收到' });
+    expect(describeLocation(claim, report)).toBe('第一部分 第（三）段；表三「一、本年新收政府信息公开申请数量」行「总计」列');
+    // A cell position (row/col set) or a bare quote never drags in a paragraph.
+    const cell = report.tables.applications!.newReceived.total;
+    expect(describeLocation(f({ table: 'applications', row: 'newReceived', column: 'total', pos: cell.pos!, quote: '全年未收到' }), report)).toBe(
+      '表三「一、本年新收政府信息公开申请数量」行「总计」列',
+    );
+    expect(describeLocation(f({ table: 'activeDisclosure', row: 'coercion', quote: '政府信息管理' }), report)).toBe('表二「行政强制」行');
+  });
+
   it('a table without row/column is the table; unknown keys are left out, never shown in English', () => {
     expect(describeLocation(f({ table: 'applications', section: 'applications' }), report)).toBe('表三');
     expect(describeLocation(f({ table: 'applications', row: 'noSuchRow', column: 'total' }), report)).toBe('表三「总计」列');

@@ -81,7 +81,16 @@ function paragraphOrdinal(index: number): string {
 }
 
 export function describeLocation(finding: Finding, report: ReportModel): string {
-  if (finding.table) return describeTable(finding.table, finding.row, finding.column);
+  if (finding.table) {
+    const cell = describeTable(finding.table, finding.row, finding.column);
+    // Narrative-against-table findings point at a sentence and name a cell: give both, text first.
+    // Only a position that is a paragraph counts (a quote alone may be a cell's own text, e.g. "二十").
+    const pos = finding.pos;
+    const paragraph = pos && pos.row === undefined ? report.paragraphs.find((p) => p.pos.block === pos.block) : undefined;
+    if (!paragraph) return cell;
+    const text = describeLocation({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message, pos: paragraph.pos }, report);
+    return text ? `${text}；${cell}` : cell;
+  }
 
   if (finding.section) {
     const def = SECTIONS.find((s) => s.key === finding.section);
