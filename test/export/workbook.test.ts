@@ -170,6 +170,8 @@ describe('数据', () => {
     expect(lin2023.getCell(col('activeDisclosure.punishment')).value).toBeNull();
     expect(lin2023.getCell(col('activeDisclosure.coercion')).value).toBeNull();
     expect(lin2023.getCell(col('reviewLitigation.review.total')).value).toBe(4);
+    // General format everywhere: nothing rounds a value (a fractional count is a finding to see as written).
+    expect(s().getColumn(col('activeDisclosure.administrativeFees')).numFmt ?? 'General').toBe('General');
     // A zero extracted as zero is a number, not a blank.
     expect(lin2023.getCell(col('applications.carriedOver.total')).value).toBe(0);
     const unknown = s().getRow(5);
@@ -250,6 +252,16 @@ describe('review decisions', () => {
     expect(list.getRow(5).getCell(12).value).toBe('待审查');
     const summary = sheet(book, '汇总');
     expect(column(summary, 8)).toEqual(['无问题', '已完成', '审查中（2/4）', '待审查']);
+  });
+
+  it('a note longer than Excel allows in a cell is shortened, not written as a broken file', async () => {
+    const w = workspace();
+    const lin = w.input.reports.find((r) => r.model === w.lin2023)!;
+    const decisions = new Map<string, ReviewDecision>([[findingFingerprint(w.lin2023, lin.findings[1]!), { status: 'confirmed', note: '长'.repeat(40_000) }]]);
+    const book = await read(await auditWorkbookBuffer({ ...w.input, decisions }));
+    const note = String(sheet(book, '问题清单').getRow(4).getCell(13).value);
+    expect(note).toHaveLength(32_767);
+    expect(note.endsWith('…')).toBe(true);
   });
 
   it('reviewProgress covers every case', () => {

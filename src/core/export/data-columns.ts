@@ -32,8 +32,6 @@ export interface DataColumn {
   header: string;
   /** The extracted cell, or undefined when the report has no such table. */
   cell(report: ReportModel): CellValue | undefined;
-  /** Money (万元) rather than a count: shown with decimals. */
-  decimal: boolean;
 }
 
 /**
@@ -59,7 +57,6 @@ function dataColumnsOnce(): DataColumn[] {
         table: 'activeDisclosure',
         header: `${t2} ${ACTIVE_ROW_LABELS[row]} · ${ACTIVE_COLUMN_LABELS[col]}`,
         cell: (r) => r.tables.activeDisclosure?.[row][col],
-        decimal: false,
       });
     }
   }
@@ -69,7 +66,6 @@ function dataColumnsOnce(): DataColumn[] {
       table: 'activeDisclosure',
       header: `${t2} ${ACTIVE_ROW_LABELS[row]} · ${ACTIVE_COLUMN_LABELS.decisions}`,
       cell: (r) => r.tables.activeDisclosure?.[row],
-      decimal: false,
     });
   }
   cols.push({
@@ -77,7 +73,6 @@ function dataColumnsOnce(): DataColumn[] {
     table: 'activeDisclosure',
     header: `${t2} ${ACTIVE_ROW_LABELS[FEE_ROW_KEY]} · ${ACTIVE_COLUMN_LABELS.amount}`,
     cell: (r) => r.tables.activeDisclosure?.[FEE_ROW_KEY],
-    decimal: true,
   });
 
   const t3 = TABLE_SHORT.applications;
@@ -89,7 +84,6 @@ function dataColumnsOnce(): DataColumn[] {
         table: 'applications',
         header: `${t3} ${rowName} · ${APPLICANT_COLUMN_LABELS[col]}`,
         cell: (r) => r.tables.applications?.[row][col],
-        decimal: false,
       });
     }
   }
@@ -102,7 +96,6 @@ function dataColumnsOnce(): DataColumn[] {
         table: 'reviewLitigation',
         header: `${t4} ${REVIEW_GROUP_LABELS[group]} · ${REVIEW_COLUMN_LABELS[col]}`,
         cell: (r) => r.tables.reviewLitigation?.[group][col],
-        decimal: false,
       });
     }
   }

@@ -149,6 +149,13 @@ export function reviewProgress(statuses: readonly ReviewStatus[]): string {
 
 type Entry = WorkbookInput['reports'][number];
 
+/** Excel refuses (and "repairs") cells longer than 32,767 characters; a pasted note or a long quote must not break the file. */
+const MAX_CELL_TEXT = 32_767;
+export function cellText(s: string | null | undefined): string | null {
+  if (!s) return null;
+  return s.length <= MAX_CELL_TEXT ? s : `${s.slice(0, MAX_CELL_TEXT - 1)}…`;
+}
+
 function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: WorkbookInput): void {
   const ws = wb.addWorksheet(SHEET_NAMES[0]);
   setUpSheet(
@@ -199,8 +206,8 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
       { header: '严重程度', width: 9, center: true },
       { header: '说明', width: 56, wrap: true },
       { header: '位置', width: 28, wrap: true },
-      { header: '期望值', width: 9, numFmt: 'General' },
-      { header: '实际值', width: 9, numFmt: 'General' },
+      { header: '期望值', width: 9 },
+      { header: '实际值', width: 9 },
       { header: '原文', width: 36, wrap: true },
       { header: '审查状态', width: 10, center: true },
       { header: '备注', width: 24, wrap: true },
@@ -226,14 +233,14 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
       f.ruleId,
       titles.get(f.ruleId) ?? f.ruleId,
       SEVERITY_LABELS[f.severity],
-      f.message,
-      describeLocation(f, model),
+      cellText(f.message),
+      cellText(describeLocation(f, model)),
       f.expected ?? null,
       f.actual ?? null,
       // Empty text stays an empty cell (null), so Excel's filter offers （空白） rather than a blank string.
-      f.quote || null,
+      cellText(f.quote),
       REVIEW_STATUS_LABELS[decision?.status ?? 'pending'],
-      decision?.note || null,
+      cellText(decision?.note),
     ]);
     const sev = row.getCell(6);
     sev.fill = severityFills[f.severity];
@@ -251,7 +258,8 @@ function addData(wb: ExcelJS.Workbook, entries: readonly Entry[]): void {
       { header: '单位', width: 26, wrap: true },
       { header: '年度', width: 7, center: true },
       { header: '文件', width: 24, wrap: true },
-      ...cols.map((c) => ({ header: c.header, width: 14, numFmt: c.decimal ? '#,##0.###' : '#,##0' })),
+      // General format: a fractional count (an invalid value a rule reports) must show as written, not rounded.
+      ...cols.map((c) => ({ header: c.header, width: 14 })),
     ],
     { fitWidth: false, freezeColumns: 3 },
   );
