@@ -1,0 +1,170 @@
+/**
+ * corpus/copied-section — rules.md, Across agencies:
+ * "a section 一 or 五 of one agency is ≥ 90 % similar to another agency's (names of the agencies
+ * removed before comparing)".
+ *
+ * Similarity as in util/similarity.ts: 1 − edit distance / longer length on text without
+ * whitespace, punctuation, both agencies' names (and their parts: 淄博市, 临淄区, 工业和信息化局) and
+ * with every run of digits masked (a copied template with other numbers filled in is still copied).
+ * Sections shorter than 40 characters after that are formulaic and not compared.
+ *
+ * It must scale to a whole city's reports (500 reports in seconds), so no all-pairs diff:
+ *   1. each section gets a MinHash signature over its 3-character shingles and is put in 40 LSH
+ *      buckets (bands of 3 rows); pairs sharing a bucket are candidates — a pair ≥ 90 % similar
+ *      shares at least ~70 % of its shingles (q-gram lemma), and is then caught with probability
+ *      above 0.999;
+ *   2. on candidates only: same agency (aliases applied) is skipped, then a length test and the
+ *      exact q-gram count filter, then the banded edit distance decides exactly.
+ * Each report gets at most one finding per section, naming the most similar other report as
+ * relatedReport and counting the others — one finding per pair would bury a report copied by
+ * twenty agencies under twenty identical findings with the same fingerprint.
+ */
+import type { SectionKey } from '../../model/glossary';
+import type { ReportModel } from '../../model/types';
+import { agencyKey } from '../../workspace/pairing';
+import type { CorpusRule, Draft } from '../types';
+import {
+  bandKeys,
+  commonCount,
+  mayReach,
+  minHashSignature,
+  normaliseForSimilarity,
+  similarAtLeast,
+  sortedShingles,
+} from '../util/similarity';
+import { agencyNames, sectionText, type SectionText } from '../util/similarity-sections';
+
+export const COPIED_SECTION_THRESHOLD = 0.9;
+/** Shorter sections are formulaic ("无"), not copied. */
+export const MIN_COPIED_LENGTH = 40;
+
+const COMPARED: readonly { key: SectionKey; name: string }[] = [
+  { key: 'overview', name: '第一部分“总体情况”' },
+  { key: 'problems', name: '第五部分“存在的主要问题及改进情况”' },
+];
+
+const DIGIT_RUN = /[0-9０-９]+/g;
+
+interface Doc {
+  report: ReportModel;
+  agency: string;
+  names: string[];
+  section: SectionText;
+  /** Own names removed. */
+  text: string;
+  shingles: Uint32Array;
+}
+
+interface Match {
+  other: Doc;
+  similarity: number;
+}
+
+function prepare(text: string, names: readonly string[]): string {
+  return normaliseForSimilarity(text, names).replace(DIGIT_RUN, '#');
+}
+
+/** The pair's texts with both agencies' names removed, and their exact similarity when ≥ threshold. */
+function verify(a: Doc, b: Doc): number | null {
+  const cross = (d: Doc, other: Doc) => (other.names.some((n) => d.text.includes(n)) ? prepare(d.section.text, [...d.names, ...other.names]) : null);
+  const aText = cross(a, b);
+  const bText = cross(b, a);
+  const x = aText ?? a.text;
+  const y = bText ?? b.text;
+  if (Math.min(x.length, y.length) < MIN_COPIED_LENGTH) return null;
+  const xs = aText === null ? a.shingles : sortedShingles(x);
+  const ys = bText === null ? b.shingles : sortedShingles(y);
+  if (!mayReach(x.length, y.length, commonCount(xs, ys), COPIED_SECTION_THRESHOLD)) return null;
+  return similarAtLeast(x, y, COPIED_SECTION_THRESHOLD);
+}
+
+function copiedIn(reports: readonly ReportModel[], key: SectionKey, aliases: Record<string, string>): Map<Doc, Match[]> {
+  const docs: Doc[] = [];
+  for (const report of reports) {
+    const agency = agencyKey(report.agency, aliases);
+    const section = sectionText(report, key);
+    if (agency === null || section === null) continue;
+    const names = agencyNames(report.agency);
+    const text = prepare(section.text, names);
+    if (text.length < MIN_COPIED_LENGTH) continue;
+    docs.push({ report, agency, names, section, text, shingles: sortedShingles(text) });
+  }
+
+  // 1. Candidates: pairs sharing an LSH bucket.
+  const buckets = new Map<string, number[]>();
+  docs.forEach((d, i) => {
+    for (const k of bandKeys(minHashSignature(d.shingles))) {
+      const list = buckets.get(k);
+      if (list) list.push(i);
+      else buckets.set(k, [i]);
+    }
+  });
+  const seen = new Set<number>();
+  const matches = new Map<Doc, Match[]>();
+  const add = (d: Doc, m: Match) => {
+    const list = matches.get(d);
+    if (list) list.push(m);
+    else matches.set(d, [m]);
+  };
+  for (const list of buckets.values()) {
+    if (list.length < 2) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] as number;
+        const j = list[y] as number;
+        const pairId = i * docs.length + j;
+        if (seen.has(pairId)) continue;
+        seen.add(pairId);
+        const a = docs[i] as Doc;
+        const b = docs[j] as Doc;
+        if (a.agency === b.agency) continue;
+        // 2. Exact verification on candidates only.
+        const sim = verify(a, b);
+        if (sim === null) continue;
+        add(a, { other: b, similarity: sim });
+        add(b, { other: a, similarity: sim });
+      }
+    }
+  }
+  return matches;
+}
+
+export const corpusCopiedSection: CorpusRule = {
+  meta: {
+    id: 'corpus/copied-section',
+    severity: 'warning',
+    title: '内容与其他单位雷同',
+    description: '第一部分“总体情况”或第五部分“存在的主要问题及改进情况”与另一单位报告的相应部分相似度达到 90% 以上（已去除双方单位名称和数字），可能是套用或抄袭其他单位的报告。',
+  },
+  scope: 'corpus',
+  check: ({ reports, settings }) => {
+    const out: { reportId: string; draft: Draft }[] = [];
+    const order = new Map(reports.map((r, i) => [r, i]));
+    for (const { key, name } of COMPARED) {
+      const matches = copiedIn(reports, key, settings.aliases);
+      for (const doc of [...matches.keys()].sort((a, b) => (order.get(a.report) ?? 0) - (order.get(b.report) ?? 0))) {
+        const list = (matches.get(doc) ?? []).sort(
+          (a, b) => b.similarity - a.similarity || (order.get(a.other.report) ?? 0) - (order.get(b.other.report) ?? 0),
+        );
+        const best = list[0];
+        if (!best) continue;
+        const percent = Math.floor(best.similarity * 100);
+        const other = best.other.report;
+        const who = `${other.agency ?? other.file}${other.year !== null ? `${other.year}年度` : ''}报告`;
+        const more = list.length > 1 ? `；另有 ${list.length - 1} 份其他单位的报告与之相似度也在 90% 以上` : '';
+        out.push({
+          reportId: doc.report.id,
+          draft: {
+            section: key,
+            relatedReport: other.id,
+            actual: percent,
+            quote: doc.section.opening,
+            ...(doc.section.pos ? { pos: doc.section.pos } : {}),
+            message: `${name}与${who}的相应部分相似度为 ${percent}%（已去除双方单位名称，达到 90% 即提示）${more}，可能套用了其他单位的报告内容。`,
+          },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,195 @@
+/**
+ * Text similarity for series/repeated-problems (≥ 80 %) and corpus/copied-section (≥ 90 %).
+ *
+ * "x % similar" is measured as 1 − d / max(|a|, |b|), d being the Levenshtein (character edit)
+ * distance between the two normalised texts: the share of characters a reviewer would have to
+ * change to turn one text into the other. Normalisation drops whitespace and punctuation (layout,
+ * not wording) and the names given by the caller (rules.md: agencies' names are removed before
+ * comparing).
+ *
+ * Cost: a full edit distance is O(|a|·|b|); a threshold t bounds d ≤ (1 − t)·max, so the check
+ * runs Ukkonen's banded dynamic programme over a diagonal band of that width and gives up as soon
+ * as a whole row exceeds the bound — O(max · band). For corpus-wide comparison, candidate pairs are
+ * found elsewhere (MinHash / LSH over character shingles, see shingleSignature); this module also
+ * provides the exact q-gram count filter used before the edit distance.
+ */
+
+/** Punctuation, symbols and whitespace, ASCII and full-width. */
+const NOISE = /[\s\u3000\p{P}\p{S}]/gu;
+
+/** Text reduced to the characters that carry wording; `names` are cut out first (longest first). */
+export function normaliseForSimilarity(text: string, names: readonly string[] = []): string {
+  let t = text.replace(NOISE, '');
+  const cut = names.map((n) => n.replace(NOISE, '')).filter((n) => n.length >= 2);
+  cut.sort((a, b) => b.length - a.length);
+  for (const n of cut) t = t.split(n).join('');
+  return t;
+}
+
+/**
+ * Levenshtein distance if it is ≤ maxDistance, otherwise maxDistance + 1. Banded: only cells with
+ * |i − j| ≤ maxDistance are computed.
+ */
+export function boundedEditDistance(a: string, b: string, maxDistance: number): number {
+  const n = a.length;
+  const m = b.length;
+  const k = Math.max(0, Math.floor(maxDistance));
+  if (Math.abs(n - m) > k) return k + 1;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  const big = k + 1;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= k ? j : big;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - k);
+    const to = Math.min(m, i + k);
+    cur[from - 1] = from - 1 === 0 ? i : big;
+    if (i <= k) cur[0] = i;
+    let rowMin = big;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const sub = (prev[j - 1] as number) + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = (prev[j] as number) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      let v = sub < del ? sub : del;
+      if (ins < v) v = ins;
+      if (v > big) v = big;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (to < m) cur[to + 1] = big;
+    if (rowMin > k) return big;
+    const swap = prev;
+    prev = cur;
+    cur = swap;
+  }
+  const d = prev[m] as number;
+  return d > k ? big : d;
+}
+
+/** Similarity in [0, 1] of two already-normalised texts: 1 − distance / longer length. */
+export function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  return 1 - boundedEditDistance(a, b, longer) / longer;
+}
+
+/**
+ * True when the normalised texts are at least `threshold` similar; exact, but stops early.
+ * Returns the similarity when reached, null otherwise.
+ */
+export function similarAtLeast(a: string, b: string, threshold: number): number | null {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return 1;
+  const maxDistance = Math.floor((1 - threshold) * longer + 1e-9);
+  const d = boundedEditDistance(a, b, maxDistance);
+  if (d > maxDistance) return null;
+  return 1 - d / longer;
+}
+
+// ───────────── corpus helpers: shingles, MinHash, q-gram filter ─────────────
+
+/** Shingle (q-gram) length: three characters of Chinese are specific enough, short enough to survive edits. */
+export const SHINGLE = 3;
+
+/** 32-bit FNV-1a hash of each q-gram of the text, in text order (a multiset). */
+export function shingleHashes(text: string, q: number = SHINGLE): Uint32Array {
+  const count = Math.max(0, text.length - q + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < q; j++) {
+      h ^= text.charCodeAt(i + j);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/** The q-gram hashes sorted, for multiset intersection. */
+export function sortedShingles(text: string, q: number = SHINGLE): Uint32Array {
+  return shingleHashes(text, q).sort();
+}
+
+/** Size of the multiset intersection of two sorted hash arrays. */
+export function commonCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/**
+ * The q-gram lemma: two texts within edit distance d share at least max(|a|,|b|) − q + 1 − d·q
+ * q-grams. With d ≤ (1 − t)·max this gives a necessary condition for similarity ≥ t, cheap to
+ * test (linear) and exact: a pair failing it can never reach the threshold.
+ */
+export function mayReach(aLen: number, bLen: number, common: number, threshold: number, q: number = SHINGLE): boolean {
+  const longer = Math.max(aLen, bLen);
+  const shorter = Math.min(aLen, bLen);
+  if (longer === 0) return true;
+  if (shorter < threshold * longer - 1e-9) return false;
+  const maxDistance = Math.floor((1 - threshold) * longer + 1e-9);
+  return common >= longer - q + 1 - maxDistance * q;
+}
+
+/** Deterministic multipliers of the MinHash family (a fixed LCG, so rules stay pure and repeatable). */
+function hashFamily(size: number): { mul: Uint32Array; add: Uint32Array } {
+  const mul = new Uint32Array(size);
+  const add = new Uint32Array(size);
+  let s = 0x2545f491;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s;
+  };
+  for (let i = 0; i < size; i++) {
+    mul[i] = next() | 1;
+    add[i] = next();
+  }
+  return { mul, add };
+}
+
+/** LSH layout: 40 bands of 3 rows catch a pair of shingle Jaccard 0.5 with probability > 0.99. */
+export const LSH_BANDS = 40;
+export const LSH_ROWS = 3;
+const FAMILY = hashFamily(LSH_BANDS * LSH_ROWS);
+
+/** MinHash signature of a set of shingle hashes. */
+export function minHashSignature(shingles: Uint32Array): Uint32Array {
+  const size = LSH_BANDS * LSH_ROWS;
+  const sig = new Uint32Array(size).fill(0xffffffff);
+  const { mul, add } = FAMILY;
+  for (let s = 0; s < shingles.length; s++) {
+    const x = shingles[s] as number;
+    for (let i = 0; i < size; i++) {
+      // Mix then multiply: a cheap universal-style hash per function.
+      let h = (Math.imul(x ^ (add[i] as number), mul[i] as number) >>> 0);
+      h ^= h >>> 15;
+      h = Math.imul(h, 0x2c1b3c6d) >>> 0;
+      if (h < (sig[i] as number)) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** One key per band of a signature: band index and its rows joined. */
+export function bandKeys(sig: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < LSH_BANDS; b++) {
+    let k = `${b}`;
+    for (let r = 0; r < LSH_ROWS; r++) k += `:${sig[b * LSH_ROWS + r] as number}`;
+    keys.push(k);
+  }
+  return keys;
+}
