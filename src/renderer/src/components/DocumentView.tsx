@@ -1,0 +1,48 @@
+/**
+ * The original document, as display HTML sanitised here, with the selected finding's target
+ * highlighted and scrolled into view.
+ */
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import type { SourcePos } from '../../../core/model/types';
+import { sanitizeDocumentHtml } from '../lib/sanitize';
+import { applyHighlight, clearHighlight } from '../lib/highlight';
+
+export interface DocumentViewProps {
+  html: string;
+  /** What to highlight; null clears. `nonce` re-triggers the scroll when the same finding is clicked again. */
+  target: { pos: SourcePos; quote?: string; nonce: number } | null;
+}
+
+/** The HTML body never re-renders on highlight changes: React would wipe the marks. */
+const Body = memo(function Body({ html }: { html: string }) {
+  return <div className="nb-doc-body" dangerouslySetInnerHTML={{ __html: html }} />;
+});
+
+export function DocumentView({ html, target }: DocumentViewProps): React.JSX.Element {
+  const clean = useMemo(() => sanitizeDocumentHtml(html), [html]);
+  const box = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const root = box.current;
+    if (!root) return;
+    if (!target) {
+      clearHighlight(root);
+      root.scrollTo({ top: 0 });
+      return;
+    }
+    const el = applyHighlight(root, target.pos, target.quote);
+    if (el) {
+      el.scrollIntoView({ block: 'center', behavior: 'auto' });
+      el.classList.remove('nb-flash');
+      // Restart the flash animation so a repeated click is visible too.
+      void el.offsetWidth;
+      el.classList.add('nb-flash');
+    }
+  }, [target, clean]);
+
+  return (
+    <div ref={box} className="nb-doc" data-testid="document-view">
+      <Body html={clean} />
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * Findings of one report grouped by section; the selected one is expanded with the decision
+ * controls (确认 / 排除 with a note). Keyboard: J/↓ next, K/↑ previous (outside text fields).
+ */
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Empty, Input, Segmented, Space, Tooltip, Typography } from 'antd';
+import { CheckOutlined, CloseOutlined, UndoOutlined } from '@ant-design/icons';
+import type { FindingView, ReviewStatus } from '../../../shared/ipc';
+import { SECTIONS, SECTION_NUMERALS } from '../../../core/model/glossary';
+import { SeverityTag, StatusTag, SEVERITY_ORDER } from '../labels';
+
+export type FindingFilter = 'all' | 'error' | 'warning' | 'info' | 'pending';
+
+export interface FindingGroup {
+  key: string;
+  title: string;
+  items: FindingView[];
+}
+
+const GENERAL = 'general';
+
+/** Groups in document order: 全文 first, then sections 一…六; within a group by severity. */
+export function groupFindings(findings: readonly FindingView[]): FindingGroup[] {
+  const groups = new Map<string, FindingView[]>();
+  for (const f of findings) {
+    const key = f.section ?? f.table ?? GENERAL;
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  const order = [GENERAL, ...SECTIONS.map((s) => s.key)];
+  return order
+    .filter((k) => groups.has(k))
+    .map((k) => {
+      const def = SECTIONS.find((s) => s.key === k);
+      const title = def ? `${SECTION_NUMERALS[def.number - 1]}、${def.title}` : '全文与结构';
+      const items = [...(groups.get(k) ?? [])].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      return { key: k, title, items };
+    });
+}
+
+export function matchesFilter(f: FindingView, filter: FindingFilter): boolean {
+  if (filter === 'all') return true;
+  if (filter === 'pending') return f.decision.status === 'pending';
+  return f.severity === filter;
+}
+
+function isTyping(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  if (!t) return false;
+  const tag = t.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.isContentEditable;
+}
+
+interface ItemProps {
+  finding: FindingView;
+  selected: boolean;
+  onSelect: (fp: string) => void;
+  onDecide: (fp: string, status: ReviewStatus, note: string) => Promise<void>;
+}
+
+const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, onDecide }: ItemProps) {
+  const [note, setNote] = useState(f.decision.note);
+  const [saving, setSaving] = useState<ReviewStatus | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => setNote(f.decision.note), [f.decision.note]);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const decide = async (status: ReviewStatus): Promise<void> => {
+    setSaving(status);
+    try {
+      await onDecide(f.fingerprint, status, note);
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  return (
+    <div
+      ref={ref}
+      className={`nb-finding nb-finding-${f.severity}${selected ? ' nb-finding-selected' : ''} nb-finding-${f.decision.status}`}
+      data-testid="finding"
+      data-rule={f.ruleId}
+      data-fingerprint={f.fingerprint}
+      data-status={f.decision.status}
+      onClick={() => onSelect(f.fingerprint)}
+    >
+      <div className="nb-finding-head">
+        <SeverityTag severity={f.severity} />
+        <span className="nb-finding-title">{f.ruleTitle}</span>
+        <span className="nb-finding-status">
+          <StatusTag status={f.decision.status} />
+        </span>
+      </div>
+      {f.location ? <div className="nb-finding-loc">{f.location}</div> : null}
+      <div className="nb-finding-msg">{f.message}</div>
+      {f.expected !== undefined || f.actual !== undefined ? (
+        <div className="nb-finding-nums">
+          {f.expected !== undefined ? (
+            <span>
+              应为 <b>{f.expected}</b>
+            </span>
+          ) : null}
+          {f.actual !== undefined ? (
+            <span>
+              实为 <b>{f.actual}</b>
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {!selected && f.decision.note ? <div className="nb-finding-note">备注：{f.decision.note}</div> : null}
+      {selected ? (
+        <div className="nb-finding-decide" onClick={(e) => e.stopPropagation()}>
+          <Input.TextArea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder="备注（可选）：例如排除的理由、已与单位核实的情况"
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={4000}
+            data-testid="decision-note"
+          />
+          <Space size={8} className="nb-finding-buttons">
+            <Button size="small" type={f.decision.status === 'confirmed' ? 'primary' : 'default'} danger icon={<CheckOutlined />} loading={saving === 'confirmed'} onClick={() => void decide('confirmed')} data-testid="decide-confirm">
+              确认问题
+            </Button>
+            <Button size="small" type={f.decision.status === 'dismissed' ? 'primary' : 'default'} icon={<CloseOutlined />} loading={saving === 'dismissed'} onClick={() => void decide('dismissed')} data-testid="decide-dismiss">
+              排除（误报）
+            </Button>
+            {f.decision.status !== 'pending' ? (
+              <Tooltip title="撤销结论，恢复为待审查">
+                <Button size="small" type="text" icon={<UndoOutlined />} loading={saving === 'pending'} onClick={() => void decide('pending')} data-testid="decide-reset">
+                  恢复待审
+                </Button>
+              </Tooltip>
+            ) : null}
+          </Space>
+        </div>
+      ) : null}
+    </div>
+  );
+});
+
+export interface FindingListProps {
+  findings: readonly FindingView[];
+  selected: string | null;
+  onSelect: (fingerprint: string) => void;
+  onDecide: (fingerprint: string, status: ReviewStatus, note: string) => Promise<void>;
+}
+
+export function FindingList({ findings, selected, onSelect, onDecide }: FindingListProps): React.JSX.Element {
+  const [filter, setFilter] = useState<FindingFilter>('all');
+  const visible = useMemo(() => findings.filter((f) => matchesFilter(f, filter)), [findings, filter]);
+  const groups = useMemo(() => groupFindings(visible), [visible]);
+  const flat = useMemo(() => groups.flatMap((g) => g.items), [groups]);
+
+  const flatRef = useRef(flat);
+  flatRef.current = flat;
+  const selRef = useRef(selected);
+  selRef.current = selected;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
+      const k = e.key;
+      const next = k === 'j' || k === 'J' || k === 'ArrowDown';
+      const prev = k === 'k' || k === 'K' || k === 'ArrowUp';
+      if (!next && !prev) return;
+      const list = flatRef.current;
+      if (list.length === 0) return;
+      e.preventDefault();
+      const i = list.findIndex((f) => f.fingerprint === selRef.current);
+      const j = i < 0 ? 0 : next ? Math.min(list.length - 1, i + 1) : Math.max(0, i - 1);
+      onSelect((list[j] as FindingView).fingerprint);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onSelect]);
+
+  const count = (fl: FindingFilter): number => findings.filter((f) => matchesFilter(f, fl)).length;
+
+  return (
+    <div className="nb-findings" data-testid="finding-list">
+      <div className="nb-findings-bar">
+        <Segmented<FindingFilter>
+          size="small"
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: `全部 ${findings.length}` },
+            { value: 'error', label: `错误 ${count('error')}` },
+            { value: 'warning', label: `警告 ${count('warning')}` },
+            { value: 'info', label: `提示 ${count('info')}` },
+            { value: 'pending', label: `待审查 ${count('pending')}` },
+          ]}
+        />
+        <Typography.Text type="secondary" className="nb-keys">
+          J / ↓ 下一条　K / ↑ 上一条
+        </Typography.Text>
+      </div>
+      <div className="nb-findings-scroll">
+        {groups.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={findings.length === 0 ? '这份报告没有发现问题' : '没有符合筛选条件的问题'} />
+        ) : (
+          groups.map((g) => (
+            <section key={g.key} className="nb-group">
+              <div className="nb-group-title">
+                {g.title}
+                <span className="nb-group-count">{g.items.length}</span>
+              </div>
+              {g.items.map((f, i) => (
+                <FindingItem key={`${f.fingerprint}#${i}`} finding={f} selected={f.fingerprint === selected} onSelect={onSelect} onDecide={onDecide} />
+              ))}
+            </section>
+          ))
+        )}
+      </div>
+    </div>
+  );
+}

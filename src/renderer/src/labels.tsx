@@ -1,0 +1,36 @@
+/** Small presentational helpers shared by the screens: severity and review-status tags. */
+import { Tag } from 'antd';
+import type { Severity } from '../../core/model/types';
+import { SEVERITY_LABELS } from '../../core/model/glossary';
+import type { ReviewStatus } from '../../shared/ipc';
+
+export const SEVERITY_COLORS: Record<Severity, string> = { error: 'red', warning: 'orange', info: 'blue' };
+export const SEVERITY_HEX: Record<Severity, string> = { error: '#cf1322', warning: '#d46b08', info: '#1677ff' };
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function SeverityTag({ severity }: { severity: Severity }): React.JSX.Element {
+  return (
+    <Tag color={SEVERITY_COLORS[severity]} className="nb-sev-tag" variant="filled">
+      {SEVERITY_LABELS[severity]}
+    </Tag>
+  );
+}
+
+export const STATUS_LABELS: Record<ReviewStatus, string> = { pending: '待审查', confirmed: '已确认', dismissed: '已排除' };
+const STATUS_COLORS: Record<ReviewStatus, string> = { pending: 'default', confirmed: 'volcano', dismissed: 'green' };
+
+export function StatusTag({ status }: { status: ReviewStatus }): React.JSX.Element {
+  return (
+    <Tag color={STATUS_COLORS[status]} variant="outlined">
+      {STATUS_LABELS[status]}
+    </Tag>
+  );
+}
+
+export function formatTime(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

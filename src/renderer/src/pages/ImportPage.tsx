@@ -1,0 +1,148 @@
+/** 导入: files, a folder, or drag and drop; progress with counts; failures listed while the batch goes on. */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Empty, Progress, Space, Table, Typography } from 'antd';
+import { FileAddOutlined, FolderAddOutlined, InboxOutlined } from '@ant-design/icons';
+import type { FileFailure } from '../../../core/model/types';
+import type { ImportResult, ProgressEvent } from '../../../shared/ipc';
+import { api, unwrap } from '../api';
+import { useStore } from '../store';
+
+const PHASE_LABELS: Record<ProgressEvent['phase'], string> = { read: '正在读取', audit: '正在审查', done: '已完成' };
+
+function baseName(p: string): string {
+  return p.split(/[\\/]/).pop() ?? p;
+}
+
+export function ImportPage(): React.JSX.Element {
+  const { state, run, refresh, go } = useStore();
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragOver, setDragOver] = useState(false);
+
+  useEffect(() => api().onProgress(setProgress), []);
+
+  const doImport = async (fn: () => Promise<ImportResult>): Promise<void> => {
+    setBusy(true);
+    setProgress(null);
+    const r = await run(fn);
+    setBusy(false);
+    if (r && !r.cancelled) setResult(r);
+    await refresh();
+  };
+
+  const onDrop = (e: React.DragEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    setDragOver(false);
+    const paths = Array.from(e.dataTransfer.files)
+      .map((f) => api().getPathForFile(f))
+      .filter((p) => p.length > 0);
+    if (paths.length === 0) return;
+    void doImport(() => unwrap(api().importPaths({ paths })));
+  };
+
+  const failures: FileFailure[] = result?.failures ?? [];
+  const allFailures = state?.failures ?? [];
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+
+  return (
+    <div className="nb-page-narrow">
+      <Typography.Title level={4} className="nb-title">
+        导入报告
+      </Typography.Title>
+      <Card size="small">
+        <div
+          className={`nb-drop${dragOver ? ' nb-drop-over' : ''}`}
+          data-testid="drop-zone"
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragOver(true);
+          }}
+          onDragLeave={() => setDragOver(false)}
+          onDrop={onDrop}
+        >
+          <InboxOutlined className="nb-drop-icon" />
+          <div className="nb-drop-text">将报告文件或文件夹拖到这里</div>
+          <div className="nb-drop-hint">支持 Word（.docx）、Excel（.xlsx）、网页（.html / .htm）、文本（.txt / .md）；文件夹会连同子文件夹一起读取。</div>
+          <Space size={12} style={{ marginTop: 16 }}>
+            <Button type="primary" icon={<FileAddOutlined />} loading={busy} onClick={() => void doImport(() => unwrap(api().importFiles({ kind: 'files' })))} data-testid="import-files">
+              选择文件
+            </Button>
+            <Button icon={<FolderAddOutlined />} disabled={busy} onClick={() => void doImport(() => unwrap(api().importFiles({ kind: 'folder' })))} data-testid="import-folder">
+              选择文件夹
+            </Button>
+            {state?.samplesAvailable ? (
+              <Button type="link" disabled={busy} onClick={() => void doImport(() => unwrap(api().openSamples()))} data-testid="open-samples">
+                打开示例报告
+              </Button>
+            ) : null}
+          </Space>
+        </div>
+      </Card>
+
+      {(busy || progress) && (
+        <Card size="small" className="nb-gap" data-testid="import-progress">
+          <Space direction="vertical" style={{ width: '100%' }} size={4}>
+            <Typography.Text>
+              {progress ? `${PHASE_LABELS[progress.phase]}：已处理 ${progress.done} / ${progress.total} 个文件` : '正在准备…'}
+            </Typography.Text>
+            <Progress percent={progress?.phase === 'done' ? 100 : percent} status={busy ? 'active' : 'normal'} />
+            {progress?.file ? (
+              <Typography.Text type="secondary" ellipsis>
+                {baseName(progress.file)}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        </Card>
+      )}
+
+      {result && (
+        <Card size="small" className="nb-gap" title="本次导入结果" data-testid="import-result">
+          <Space size={24} wrap>
+            <span>
+              新增 <b data-testid="count-added">{result.added.length}</b> 份
+            </span>
+            <span>
+              更新 <b>{result.updated.length}</b> 份（审查结论已保留）
+            </span>
+            <span>
+              未变化 <b>{result.unchanged.length}</b> 份
+            </span>
+            <span className={failures.length ? 'nb-text-error' : undefined}>
+              失败 <b data-testid="count-failed">{failures.length}</b> 个
+            </span>
+            {result.skipped.length ? <span>跳过 {result.skipped.length} 个（格式不支持）</span> : null}
+          </Space>
+          {result.added.length + result.updated.length > 0 && (
+            <div style={{ marginTop: 12 }}>
+              <Button type="primary" onClick={() => go('overview')}>
+                查看总览
+              </Button>
+            </div>
+          )}
+        </Card>
+      )}
+
+      <Card size="small" className="nb-gap" title={`无法读取的文件${allFailures.length ? `（${allFailures.length}）` : ''}`}>
+        {allFailures.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有读取失败的文件" />
+        ) : (
+          <>
+            <Alert type="warning" showIcon className="nb-gap-sm" message="以下文件未能读取，其余文件已照常导入。请检查文件是否损坏、加密或另存为受支持的格式后重新导入。" />
+            <Table<FileFailure>
+              size="small"
+              rowKey={(f) => f.file}
+              dataSource={allFailures}
+              pagination={allFailures.length > 10 ? { pageSize: 10, size: 'small' } : false}
+              data-testid="failure-table"
+              columns={[
+                { title: '文件', dataIndex: 'file', width: '40%', render: (f: string) => <span title={f}>{baseName(f)}</span> },
+                { title: '原因', dataIndex: 'message' },
+              ]}
+            />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

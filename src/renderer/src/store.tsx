@@ -1,0 +1,123 @@
+/**
+ * App-wide state: the main process's AppState and the report list, refetched on the `changed`
+ * event; plus navigation (page, open report, comparison). Kept in one small context.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { App as AntApp } from 'antd';
+import type { AppState, CompareArgs, ReportSummary } from '../../shared/ipc';
+import { api, errorText, unwrap } from './api';
+
+export type PageKey = 'import' | 'overview' | 'review' | 'compare' | 'export' | 'settings';
+
+export interface Store {
+  state: AppState | null;
+  reports: ReportSummary[];
+  /** Bumps whenever reports or findings may have changed (import, settings, workspace). */
+  version: number;
+  page: PageKey;
+  reportId: string | null;
+  compare: CompareArgs | null;
+  go(page: PageKey): void;
+  openReport(id: string): void;
+  openCompare(args: CompareArgs): void;
+  refresh(): Promise<void>;
+  /** Runs an API call, reporting a failure as a message; returns undefined on failure. */
+  run<T>(fn: () => Promise<T>): Promise<T | undefined>;
+}
+
+const StoreContext = createContext<Store | null>(null);
+
+export function useStore(): Store {
+  const s = useContext(StoreContext);
+  if (!s) throw new Error('StoreProvider missing');
+  return s;
+}
+
+export function StoreProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
+  const { message } = AntApp.useApp();
+  const [state, setState] = useState<AppState | null>(null);
+  const [reports, setReports] = useState<ReportSummary[]>([]);
+  const [version, setVersion] = useState(0);
+  const [page, setPage] = useState<PageKey>('overview');
+  const [reportId, setReportId] = useState<string | null>(null);
+  const [compare, setCompare] = useState<CompareArgs | null>(null);
+  const inflight = useRef<Promise<void> | null>(null);
+
+  const refresh = useCallback(async () => {
+    if (inflight.current) return inflight.current;
+    const p = (async () => {
+      try {
+        const [s, list] = await Promise.all([unwrap(api().getState()), unwrap(api().listReports())]);
+        setState(s);
+        setReports(list);
+        setVersion((v) => v + 1);
+      } catch (e) {
+        void message.error(errorText(e));
+      } finally {
+        inflight.current = null;
+      }
+    })();
+    inflight.current = p;
+    return p;
+  }, [message]);
+
+  useEffect(() => {
+    void refresh();
+    const offChanged = api().on('changed', (ev) => {
+      setState(ev.state);
+      if (ev.reason !== 'saved') void refresh();
+    });
+    const offMenu = api().on('menu', (ev) => {
+      const map: Partial<Record<typeof ev.command, PageKey>> = {
+        'goto-import': 'import',
+        'goto-overview': 'overview',
+        'goto-review': 'review',
+        'goto-compare': 'compare',
+        'goto-export': 'export',
+        'goto-settings': 'settings',
+      };
+      const target = map[ev.command];
+      if (target) setPage(target);
+    });
+    return () => {
+      offChanged();
+      offMenu();
+    };
+  }, [refresh]);
+
+  const run = useCallback(
+    async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await fn();
+      } catch (e) {
+        void message.error(errorText(e));
+        return undefined;
+      }
+    },
+    [message],
+  );
+
+  const value = useMemo<Store>(
+    () => ({
+      state,
+      reports,
+      version,
+      page,
+      reportId,
+      compare,
+      go: setPage,
+      openReport: (id) => {
+        setReportId(id);
+        setPage('review');
+      },
+      openCompare: (args) => {
+        setCompare(args);
+        setPage('compare');
+      },
+      refresh,
+      run,
+    }),
+    [state, reports, version, page, reportId, compare, refresh, run],
+  );
+  return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
+}
