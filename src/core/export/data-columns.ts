@@ -28,6 +28,10 @@ export interface DataColumn {
   /** Stable key `table.row.column`, for code and tests. */
   key: string;
   table: TableKey;
+  /** Row key (table-四: group key). */
+  row: string;
+  /** Column key; absent for the single-value rows of table 二 (行政许可 … 行政事业性收费). */
+  column?: string;
   /** Chinese header: 表三 一、本年新收 · 自然人. */
   header: string;
   /** The extracted cell, or undefined when the report has no such table. */
@@ -55,6 +59,8 @@ function dataColumnsOnce(): DataColumn[] {
       cols.push({
         key: `activeDisclosure.${row}.${col}`,
         table: 'activeDisclosure',
+        row,
+        column: col,
         header: `${t2} ${ACTIVE_ROW_LABELS[row]} · ${ACTIVE_COLUMN_LABELS[col]}`,
         cell: (r) => r.tables.activeDisclosure?.[row][col],
       });
@@ -64,6 +70,7 @@ function dataColumnsOnce(): DataColumn[] {
     cols.push({
       key: `activeDisclosure.${row}`,
       table: 'activeDisclosure',
+      row,
       header: `${t2} ${ACTIVE_ROW_LABELS[row]} · ${ACTIVE_COLUMN_LABELS.decisions}`,
       cell: (r) => r.tables.activeDisclosure?.[row],
     });
@@ -71,6 +78,7 @@ function dataColumnsOnce(): DataColumn[] {
   cols.push({
     key: `activeDisclosure.${FEE_ROW_KEY}`,
     table: 'activeDisclosure',
+    row: FEE_ROW_KEY,
     header: `${t2} ${ACTIVE_ROW_LABELS[FEE_ROW_KEY]} · ${ACTIVE_COLUMN_LABELS.amount}`,
     cell: (r) => r.tables.activeDisclosure?.[FEE_ROW_KEY],
   });
@@ -82,6 +90,8 @@ function dataColumnsOnce(): DataColumn[] {
       cols.push({
         key: `applications.${row}.${col}`,
         table: 'applications',
+        row,
+        column: col,
         header: `${t3} ${rowName} · ${APPLICANT_COLUMN_LABELS[col]}`,
         cell: (r) => r.tables.applications?.[row][col],
       });
@@ -94,6 +104,8 @@ function dataColumnsOnce(): DataColumn[] {
       cols.push({
         key: `reviewLitigation.${group}.${col}`,
         table: 'reviewLitigation',
+        row: group,
+        column: col,
         header: `${t4} ${REVIEW_GROUP_LABELS[group]} · ${REVIEW_COLUMN_LABELS[col]}`,
         cell: (r) => r.tables.reviewLitigation?.[group][col],
       });
