@@ -65,7 +65,6 @@ interface ColumnSpec {
   header: string;
   width: number;
   wrap?: boolean;
-  numFmt?: string;
   center?: boolean;
 }
 
@@ -74,10 +73,7 @@ function setUpSheet(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], opts: {
   ws.columns = specs.map((s) => ({
     header: s.header,
     width: s.width,
-    style: {
-      alignment: { vertical: 'top', wrapText: s.wrap ?? false, ...(s.center ? { horizontal: 'center' } : {}) },
-      ...(s.numFmt ? { numFmt: s.numFmt } : {}),
-    },
+    style: { alignment: { vertical: 'top', wrapText: s.wrap ?? false, ...(s.center ? { horizontal: 'center' } : {}) } },
   }));
   const header = ws.getRow(1);
   header.eachCell((cell) => {
