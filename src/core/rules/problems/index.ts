@@ -1,4 +1,5 @@
 /** The problems/* rules of rules.md, in id order. Each rule lives in its own file named after its id. */
 import type { Rule } from '../types';
+import { missingImprovements } from './missing-improvements';
 
-export const problemsRules: Rule[] = [];
+export const problemsRules: Rule[] = [missingImprovements];

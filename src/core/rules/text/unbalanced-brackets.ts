@@ -1,0 +1,108 @@
+/**
+ * rules.md, Text quality: `text/unbalanced-brackets` (warning) — "（）〔〕《》“” or ()[] pairs
+ * do not balance within a sentence".
+ *
+ * Each paragraph is scanned with a stack of open brackets. Every pair is its own kind, so a
+ * full-width opener closed by a half-width closer (seed 003's 「（三)」) does not balance. Nesting of
+ * different kinds is fine (《关于印发〈…〉的通知》, “…（…）…”); the ASCII < > of 《…<…>…》 are not
+ * brackets here. A closer whose opener is buried under other openers closes it and reports the
+ * openers above it as unclosed (「〔202130号)」: the 〔 is unclosed). A closer with no opener at all
+ * is a stray closer, except a list label such as 「1）」「a)」 opening a clause. Whatever is still
+ * open at the end of the paragraph is unclosed. At most one finding per sentence; the quote is a
+ * short window around the offending bracket, highlighted in the paragraph.
+ */
+import { clauseWindow, isPageChrome, reportParagraphs, sentenceRanges } from '../util/text';
+import type { Draft, ReportRule } from '../types';
+
+const PAIRS: Record<string, string> = {
+  '（': '）',
+  '(': ')',
+  '〔': '〕',
+  '[': ']',
+  '［': '］',
+  '【': '】',
+  '《': '》',
+  '〈': '〉',
+  '“': '”',
+  '‘': '’',
+};
+const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
+/** The same bracket in the other width: a 「（」 closed by 「)」 is a width mix, worth saying so. */
+const TWIN: Record<string, string> = { '（': '(', '(': '（', '）': ')', ')': '）', '[': '［', '［': '[', ']': '］', '］': ']' };
+
+/** A closer right after a clause-opening list label: 「1）」, 「a)」, 「一)」. */
+function isListLabel(text: string, i: number): boolean {
+  const before = text.slice(0, i);
+  return /(?:^|[\s，。；：、,;:])(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})$/.test(before);
+}
+
+export interface BracketIssue {
+  index: number;
+  char: string;
+  kind: 'unclosed' | 'stray';
+}
+
+/** Offending brackets of one paragraph, in text order. */
+export function bracketIssues(text: string): BracketIssue[] {
+  const issues: BracketIssue[] = [];
+  const stack: { char: string; index: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
+    if (PAIRS[c] !== undefined) {
+      stack.push({ char: c, index: i });
+      continue;
+    }
+    const opener = CLOSERS.get(c);
+    if (opener === undefined) continue;
+    let depth = stack.length - 1;
+    while (depth >= 0 && stack[depth]?.char !== opener) depth--;
+    if (depth < 0) {
+      if (!isListLabel(text, i)) issues.push({ index: i, char: c, kind: 'stray' });
+      continue;
+    }
+    for (const open of stack.splice(depth)) {
+      if (open.char !== opener) issues.push({ index: open.index, char: open.char, kind: 'unclosed' });
+    }
+  }
+  for (const open of stack) issues.push({ index: open.index, char: open.char, kind: 'unclosed' });
+  return issues.sort((a, b) => a.index - b.index);
+}
+
+export const unbalancedBrackets: ReportRule = {
+  meta: {
+    id: 'text/unbalanced-brackets',
+    severity: 'warning',
+    title: '括号或引号不配对',
+    description: '（）〔〕《》“”及半角()[]等成对符号应在句内配对；缺少一半或全角、半角混用（如“（三)”）时报告。',
+  },
+  scope: 'report',
+  check({ report }) {
+    const out: Draft[] = [];
+    for (const p of reportParagraphs(report)) {
+      if (isPageChrome(p.text)) continue;
+      const issues = bracketIssues(p.text);
+      if (issues.length === 0) continue;
+      const sentences = sentenceRanges(p.text);
+      const reported = new Set<number>();
+      for (const issue of issues) {
+        const sentence = sentences.findIndex((s) => issue.index >= s.start && issue.index < s.end);
+        if (reported.has(sentence)) continue;
+        reported.add(sentence);
+        const w = clauseWindow(p.text, issue.index, issue.index + 1);
+        const quote = p.text.slice(w.start, w.end);
+        const partner = issue.kind === 'unclosed' ? (PAIRS[issue.char] ?? '') : (CLOSERS.get(issue.char) ?? '');
+        const sentenceText = sentence >= 0 ? p.text.slice(sentences[sentence]?.start ?? 0, sentences[sentence]?.end ?? p.text.length) : p.text;
+        const twin = TWIN[partner];
+        const mixed = twin !== undefined && sentenceText.includes(twin) ? '（全角与半角符号不能混用）' : '';
+        const what = `「${issue.char}」缺少对应的「${partner}」${mixed}`;
+        out.push({
+          ...(p.section ? { section: p.section } : {}),
+          quote,
+          pos: { ...p.pos, start: w.start, end: w.end },
+          message: `「${quote}」处括号或引号不配对：${what}。`,
+        });
+      }
+    }
+    return out;
+  },
+};
