@@ -1,7 +1,234 @@
-import type { SourceDocument } from '../model/types';
-import { IngestError } from './errors';
+/**
+ * Plain-text and Markdown reader. Text reports reach offices as copies out of Word or web pages,
+ * so the table structure survives only as conventions of the copying tool:
+ *  (a) Word's "copy as text": one cell per line prefixed by a TAB, rows separated by blank lines,
+ *      a cell's own line breaks continue on lines without the TAB ("⇥商业\n企业");
+ *  (b) tab-separated rows, one row per line (spreadsheet copies, Markdown exports);
+ *  (c) web-page text, one cell per line with no row structure: kept as paragraphs, extraction
+ *      reads the labels and value runs from them;
+ *  (d) Markdown headings and pipe tables.
+ */
+import type { Block, ParagraphBlock, SourceDocument, TableBlock, TableCell } from '../model/types';
+import { decodeText, looksBinary } from './encoding';
+import { IngestError, LIMITS } from './errors';
+import { renderBlocks } from './render';
 
-// Placeholder until the text reader lands (issue 2, in progress in this session).
-export async function read(_bytes: Buffer, _fileName: string, _format: 'txt' | 'md'): Promise<SourceDocument> {
-  throw new IngestError('暂不支持读取此类文件。');
+/** Word and WPS leave bookmark names in text exports ("[bookmark: _GoBack]"): never content. */
+const ARTEFACT = /\[bookmark:\s*[^\]]*\]/g;
+
+const ENCODING_NOTES: Record<string, string> = {
+  gb18030: '已按 GBK（GB18030）编码读取。',
+  'utf-16le': '已按 UTF-16 编码读取。',
+  'utf-16be': '已按 UTF-16 编码读取。',
+};
+
+export async function read(bytes: Buffer, fileName: string, format: 'txt' | 'md'): Promise<SourceDocument> {
+  if (bytes.length > LIMITS.maxTextBytes) {
+    throw new IngestError(
+      `文本文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），超过 ${LIMITS.maxTextBytes / 1024 / 1024} MB 的上限，不像是一份年度报告。`,
+    );
+  }
+  if (looksBinary(bytes)) {
+    throw new IngestError('文件内容不是文本（含二进制数据），可能是扩展名有误的 Word、PDF 或压缩文件，请确认文件格式。');
+  }
+  const decoded = decodeText(bytes);
+  const notes: string[] = [];
+  const note = ENCODING_NOTES[decoded.encoding];
+  if (note) notes.push(note);
+  const blocks = parseText(decoded.text, format);
+  if (blocks.length > LIMITS.maxBlocks) {
+    throw new IngestError(`文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`);
+  }
+  if (!blocks.some((b) => b.kind === 'table' || b.text.length > 0)) {
+    throw new IngestError('文件中没有可读的文字内容。');
+  }
+  return { format, fileName, blocks, html: renderBlocks(blocks), notes };
+}
+
+interface Line {
+  text: string;
+  blank: boolean;
+}
+
+function cleanLine(raw: string): string {
+  return raw.replace(ARTEFACT, '').replace(/\u00a0/g, ' ').replace(/[\u200b\ufeff]/g, '');
+}
+
+function isTabCellLine(s: string): boolean {
+  return s.startsWith('\t');
+}
+
+function hasTab(s: string): boolean {
+  return s.includes('\t');
+}
+
+/** A paragraph that merely ends with a stray TAB is prose; a table line has cells. */
+function startsTable(s: string): boolean {
+  if (isTabCellLine(s)) return true;
+  const tabs = (s.match(/\t/g) ?? []).length;
+  const filled = s.split('\t').filter((c) => c.trim()).length;
+  return tabs >= 3 || (tabs >= 1 && filled >= 2);
+}
+
+const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const MD_TABLE = /^\s*\|.*\|\s*$/;
+const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** Splits decoded text into paragraph and table blocks. Exported for tests. */
+export function parseText(text: string, format: 'txt' | 'md'): Block[] {
+  const lines: Line[] = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((raw) => {
+      const t = cleanLine(raw);
+      // A line holding only a TAB is an empty cell (layout a), not a row separator.
+      return { text: t, blank: t.trim() === '' && !t.includes('\t') };
+    });
+  // Markdown headings are honoured in .md files and in .txt files that plainly use them.
+  const markdown = format === 'md' || lines.some((l) => MD_HEADING.test(l.text) && /^#{1,6}\s+\S/.test(l.text));
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as Line;
+    if (line.blank) {
+      i++;
+      continue;
+    }
+    if (markdown) {
+      const h = MD_HEADING.exec(line.text);
+      if (h) {
+        const body = (h[2] ?? '').trim();
+        if (body) blocks.push({ kind: 'paragraph', text: body, headingLevel: (h[1] ?? '#').length });
+        i++;
+        continue;
+      }
+      if (MD_TABLE.test(line.text)) {
+        i = readPipeTable(lines, i, blocks);
+        continue;
+      }
+    }
+    if (startsTable(line.text)) {
+      i = readTabTable(lines, i, blocks);
+      continue;
+    }
+    blocks.push({ kind: 'paragraph', text: line.text.trim() });
+    i++;
+  }
+  return blocks;
+}
+
+function makeGrid(rows: string[][]): TableBlock {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  // Copies out of Word drop merged cells' covered positions unevenly, so rows differ in length;
+  // pad to a rectangle (the block contract) and let extraction read by labels, not columns.
+  const grid: TableCell[][] = rows.map((r, ri) =>
+    Array.from({ length: width }, (_, ci) => ({
+      text: (r[ci] ?? '').trim(),
+      rowSpan: 1,
+      colSpan: 1,
+      covered: false,
+      originRow: ri,
+      originCol: ci,
+    })),
+  );
+  return { kind: 'table', layout: 'grid', rows: grid };
+}
+
+/** A line that cannot be the rest of a cell: a numbered heading, or a long sentence. */
+function cannotContinueCell(s: string): boolean {
+  const t = s.trim();
+  return /^[一二三四五六七八九十]+[、.．]/.test(t) || /^#{1,6}\s/.test(t) || t.length > 60;
+}
+
+/**
+ * Reads a run of tab lines starting at `start`. Decides between layout (a), one cell per line,
+ * and layout (b), one row per line, by how many tabs the lines carry.
+ */
+function readTabTable(lines: Line[], start: number, blocks: Block[]): number {
+  // The chunk: tab lines, blank lines and (for layout a) continuation lines, until a plain line
+  // follows a blank line or a line that cannot continue a cell.
+  let end = start;
+  let prevBlank = false;
+  while (end < lines.length) {
+    const l = lines[end] as Line;
+    if (l.blank) {
+      prevBlank = true;
+      end++;
+      continue;
+    }
+    if (hasTab(l.text)) {
+      prevBlank = false;
+      end++;
+      continue;
+    }
+    if (prevBlank || cannotContinueCell(l.text)) break;
+    end++;
+  }
+  // Trailing blank lines are not part of the table.
+  while (end > start && (lines[end - 1] as Line).blank) end--;
+  const chunk = lines.slice(start, end);
+  const tabLines = chunk.filter((l) => hasTab(l.text));
+  const manyTabs = tabLines.filter((l) => (l.text.match(/\t/g) ?? []).length >= 3).length;
+  const rowPerLine = manyTabs * 2 > tabLines.length;
+
+  const rows: string[][] = [];
+  if (rowPerLine) {
+    for (const l of chunk) {
+      if (l.blank) continue;
+      if (!hasTab(l.text) && rows.length > 0) {
+        // A row's last cell broken over lines.
+        const last = rows[rows.length - 1] as string[];
+        last[last.length - 1] = `${last[last.length - 1] ?? ''}\n${l.text.trim()}`;
+        continue;
+      }
+      rows.push(l.text.split('\t').map((c) => c.trim()));
+    }
+  } else {
+    let row: string[] = [];
+    for (const l of chunk) {
+      if (l.blank) {
+        if (row.length) rows.push(row);
+        row = [];
+        continue;
+      }
+      if (isTabCellLine(l.text)) {
+        row.push(...l.text.slice(1).split('\t'));
+      } else if (hasTab(l.text)) {
+        row.push(...l.text.split('\t'));
+      } else if (row.length) {
+        row[row.length - 1] = `${(row[row.length - 1] ?? '').trimEnd()}\n${l.text.trim()}`;
+      } else {
+        row.push(l.text);
+      }
+    }
+    if (row.length) rows.push(row);
+  }
+  // A lone tab line that holds a single cell of prose is a paragraph with a stray tab, not a table.
+  if (rows.length === 1 && (rows[0] as string[]).filter((c) => c.trim()).length <= 1) {
+    const text = (rows[0] as string[]).join(' ').trim();
+    if (text) blocks.push({ kind: 'paragraph', text } satisfies ParagraphBlock);
+    return end;
+  }
+  blocks.push(makeGrid(rows));
+  return end;
+}
+
+function readPipeTable(lines: Line[], start: number, blocks: Block[]): number {
+  let i = start;
+  const rows: string[][] = [];
+  while (i < lines.length && MD_TABLE.test((lines[i] as Line).text)) {
+    const t = (lines[i] as Line).text.trim();
+    if (!MD_TABLE_SEPARATOR.test(t)) {
+      rows.push(
+        t
+          .replace(/^\|/, '')
+          .replace(/\|$/, '')
+          .split('|')
+          .map((c) => c.trim().replace(/<br\s*\/?>/gi, '\n')),
+      );
+    }
+    i++;
+  }
+  blocks.push(makeGrid(rows));
+  return i;
 }

@@ -1,0 +1,206 @@
+/**
+ * The `audit` command (cli-contract.md): argument parsing and printing only; the work is done by
+ * src/core/audit.ts, the same core the desktop app runs.
+ *
+ *   npm run audit -- [options] <input>...
+ *
+ * Exit code 0 when the audit ran (whatever it found), 2 on a usage error or when no input could
+ * be read at all.
+ */
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { auditInputs, toJsonResult } from '../core/audit';
+import type { AuditRun, Severity } from '../core/model/types';
+import { SEVERITY_LABELS } from '../core/model/glossary';
+import { writeAuditWorkbook } from '../core/export/workbook';
+
+export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
+
+审查政府信息公开工作年度报告（.docx、.xlsx、.html、.htm、.txt、.md），文件夹会递归查找。
+
+选项：
+  --json <文件>                   将完整结果写入 JSON 文件
+  --xlsx <文件>                   将问题清单写入 Excel 工作簿
+  --deadline-department <MM-DD>   部门报告的公布期限（默认 01-31，即报告年度的次年）
+  --deadline-government <MM-DD>   人民政府报告的公布期限（默认 03-31）
+  -h, --help                      显示本帮助
+
+退出码：0 表示审查已完成（无论发现多少问题）；2 表示用法错误或没有任何文件可以读取。`;
+
+export interface CliOptions {
+  inputs: string[];
+  json?: string;
+  xlsx?: string;
+  deadlines: { department?: string; government?: string };
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "MM-DD" with a real month and day (02-29 allowed: it exists in leap years). */
+export function validMonthDay(s: string): boolean {
+  const m = /^(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const month = Number(m[1]);
+  const day = Number(m[2]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const opts: CliOptions = { inputs: [], deadlines: {}, help: false };
+  let onlyInputs = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (onlyInputs || !arg.startsWith('-') || arg === '-') {
+      opts.inputs.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyInputs = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') {
+      opts.help = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) {
+        if (!inline) throw new UsageError(`选项 ${name} 缺少取值。`);
+        return inline;
+      }
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`选项 ${name} 缺少取值。`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case '--json':
+        opts.json = value();
+        break;
+      case '--xlsx':
+        opts.xlsx = value();
+        break;
+      case '--deadline-department':
+      case '--deadline-government': {
+        const v = value();
+        if (!validMonthDay(v)) throw new UsageError(`选项 ${name} 的取值「${v}」无效，应为 MM-DD 格式的日期，例如 01-31。`);
+        if (name === '--deadline-department') opts.deadlines.department = v;
+        else opts.deadlines.government = v;
+        break;
+      }
+      default:
+        throw new UsageError(`未知选项：${arg}`);
+    }
+  }
+  if (!opts.help && opts.inputs.length === 0) throw new UsageError('请至少指定一个要审查的文件或文件夹。');
+  return opts;
+}
+
+/** Writes next to the target, then renames: a reader never sees a half-written file. */
+async function atomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await write(tmp);
+    await rename(tmp, target);
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined);
+    throw err;
+  }
+}
+
+export function summarize(run: AuditRun): string {
+  const lines: string[] = [];
+  const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const r of run.reports) for (const f of r.findings) count[f.severity]++;
+  const extra = [
+    run.failures.length ? `${run.failures.length} 个读取失败` : '',
+    run.skipped.length ? `${run.skipped.length} 个已跳过` : '',
+  ].filter(Boolean);
+  lines.push(`年报审查：共读取 ${run.reports.length} 份报告${extra.length ? `（${extra.join('，')}）` : ''}。`);
+  lines.push(
+    `发现问题：${SEVERITY_LABELS.error} ${count.error} 条，${SEVERITY_LABELS.warning} ${count.warning} 条，${SEVERITY_LABELS.info} ${count.info} 条。`,
+  );
+  for (const r of run.reports) {
+    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of r.findings) c[f.severity]++;
+    const who = `${r.model.agency ?? '（未识别单位）'}${r.model.year ? ` ${r.model.year} 年` : ''}`;
+    lines.push(`  · ${who}（${r.model.file}）：错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`);
+  }
+  if (run.failures.length) {
+    lines.push('读取失败的文件：');
+    for (const f of run.failures) lines.push(`  · ${f.file}：${f.message}`);
+  }
+  if (run.skipped.length) {
+    lines.push('已跳过（不支持的文件类型）：');
+    for (const s of run.skipped) lines.push(`  · ${s}`);
+  }
+  return lines.join('\n');
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const tty = process.stderr.isTTY === true;
+  const run = await auditInputs(opts.inputs, {
+    settings: { deadlines: { department: opts.deadlines.department ?? '01-31', government: opts.deadlines.government ?? '03-31' } },
+    onProgress: tty
+      ? (done, total, file) => {
+          process.stderr.write(`\r\x1b[K正在审查 ${done}/${total}：${basename(file)}`);
+          if (done === total) process.stderr.write('\n');
+        }
+      : undefined,
+  });
+  const written: string[] = [];
+  try {
+    if (opts.json) {
+      const json = `${JSON.stringify(toJsonResult(run), null, 2)}\n`;
+      await atomically(opts.json, (tmp) => writeFile(tmp, json, 'utf8'));
+      written.push(`JSON 结果已写入：${opts.json}`);
+    }
+    if (opts.xlsx) {
+      const input = { reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })) };
+      await atomically(opts.xlsx, (tmp) => writeAuditWorkbook(tmp, input));
+      written.push(`Excel 工作簿已写入：${opts.xlsx}`);
+    }
+  } catch (err) {
+    process.stderr.write(`无法写入结果文件：${err instanceof Error ? err.message : String(err)}\n`);
+    process.stdout.write(`${summarize(run)}\n`);
+    return 2;
+  }
+  process.stdout.write(`${[summarize(run), ...written].join('\n')}\n`);
+  if (run.reports.length === 0) {
+    process.stderr.write('没有任何文件可以读取，请检查输入的文件或文件夹。\n');
+    return 2;
+  }
+  return 0;
+}
+
+// Run when executed directly (tsx src/cli/index.ts), not when imported by tests.
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`审查中断：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
