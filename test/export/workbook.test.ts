@@ -94,6 +94,21 @@ describe('汇总', () => {
   });
 });
 
+describe('汇总 with files that could not be read', () => {
+  it('lists them after the reports, with the reason, and nowhere else', async () => {
+    const w = workspace();
+    const book = await read(
+      await auditWorkbookBuffer({ ...w.input, failures: [{ file: 'D:/年报/损坏.docx', message: '文件已损坏，无法打开。' }] }),
+    );
+    const s = sheet(book, '汇总');
+    expect(s.rowCount).toBe(6);
+    expect(s.getRow(6).values).toEqual([undefined, undefined, undefined, 'D:/年报/损坏.docx', '无法读取', undefined, undefined, undefined, '文件已损坏，无法打开。']);
+    expect(s.autoFilter).toBe('A1:H6');
+    expect(sheet(book, '数据').rowCount).toBe(6);
+    expect(sheet(book, '问题清单').rowCount).toBe(8);
+  });
+});
+
 describe('问题清单', () => {
   const s = () => sheet(wb, '问题清单');
 

@@ -1,5 +1,5 @@
 /** Input of the findings workbook (cli-contract.md, "Excel workbook"). Shared by the CLI and the app. */
-import type { Finding, ReportModel } from '../model/types';
+import type { FileFailure, Finding, ReportModel } from '../model/types';
 
 export type ReviewStatus = 'pending' | 'confirmed' | 'dismissed';
 
@@ -18,4 +18,9 @@ export interface WorkbookInput {
   reports: { model: ReportModel; findings: Finding[] }[];
   /** Decisions keyed by findingFingerprint(); absent → 待审查 and an empty note (the CLI's case). */
   decisions?: ReadonlyMap<string, ReviewDecision>;
+  /**
+   * Files that could not be read (optional, additive). Listed at the end of 汇总 with 模板 「无法读取」
+   * and the reason as 审查状态, so a spreadsheet of a folder never silently lacks a report.
+   */
+  failures?: readonly FileFailure[];
 }

@@ -35,6 +35,8 @@ export const FINDING_HEADERS = [
 /** The 数据 sheet opens with these, then one column per table cell (dataColumns()). */
 export const DATA_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
 export const CATALOGUE_HEADERS = ['规则编号', '规则名称', '严重程度', '说明'] as const;
+/** 模板 of a file that could not be read (汇总). */
+export const UNREADABLE_LABEL = '无法读取';
 /** Label of the closing row of 数据. */
 export const DATA_TOTAL_LABEL = '合计';
 
@@ -185,6 +187,11 @@ function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Work
     (['error', 'warning'] as const).forEach((s, i) => {
       if (count(s) > 0) row.getCell(5 + i).fill = severityFills[s];
     });
+  }
+  for (const failure of input.failures ?? []) {
+    const row = ws.addRow([null, null, failure.file, UNREADABLE_LABEL, null, null, null, cellText(failure.message)]);
+    row.getCell(4).fill = severityFills.error;
+    row.getCell(8).alignment = { vertical: 'top', wrapText: true };
   }
   setAutoFilter(ws, ws.rowCount, SUMMARY_HEADERS.length);
 }
