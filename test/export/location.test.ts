@@ -60,6 +60,12 @@ describe('describeLocation', () => {
     expect(describeLocation(f({ pos: problems.paragraphs[1]!.pos }), report)).toBe('第五部分 第（二）段');
   });
 
+  it('text inside a standard table (not a cell finding) names the section and the table', () => {
+    const pos = { block: report.tablePos.activeDisclosure!.block, row: 9, col: 0 };
+    expect(describeLocation(f({ section: 'activeDisclosure', pos, quote: '二十条 第 (六 项' }), report)).toBe('第二部分 表二');
+    expect(describeLocation(f({ section: 'activeDisclosure', pos: { block: 9999 } }), report)).toBe('第二部分「主动公开政府信息情况」');
+  });
+
   it('the title and the opening paragraphs are named as such', () => {
     expect(describeLocation(f({ pos: report.titlePos! }), report)).toBe('标题');
     expect(describeLocation(f({ quote: '统计期限自2023年1月1日' }), report)).toBe('正文开头 第（一）段');

@@ -80,6 +80,13 @@ function paragraphOrdinal(index: number): string {
   return `第（${chineseNumeral(index + 1)}）段`;
 }
 
+/** The standard table whose block the finding's position falls in, if any. */
+function tableAt(report: ReportModel, finding: Finding): TableKey | undefined {
+  const block = finding.pos?.block;
+  if (block === undefined) return undefined;
+  return (Object.keys(report.tablePos) as TableKey[]).find((k) => report.tablePos[k]?.block === block);
+}
+
 export function describeLocation(finding: Finding, report: ReportModel): string {
   if (finding.table) {
     const cell = describeTable(finding.table, finding.row, finding.column);
@@ -100,6 +107,9 @@ export function describeLocation(finding: Finding, report: ReportModel): string 
     const paragraphs = section?.paragraphs ?? [];
     const hit = findParagraph(paragraphs, finding);
     if (hit) return `${part} ${paragraphOrdinal(paragraphs.indexOf(hit))}`;
+    // Text inside one of the standard tables (a label with a typo, a stray bracket): name the table.
+    const table = tableAt(report, finding);
+    if (table) return `${part} ${TABLE_SHORT[table]}`;
     // The heading itself (numbering, order findings) or the section as a whole; the canonical title
     // reads the same whatever variant the report used.
     return `${part}「${def.title}」`;
