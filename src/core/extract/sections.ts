@@ -68,6 +68,13 @@ export function matchHeading(text: string, numberingLabel?: string): HeadingMatc
   if (!body || body.length > 40 || /[。；;]/.test(body)) return null;
   if (TABLE_ROW_WORDS.test(body)) return null;
   const { value, bracketed } = numeralValue(numeral);
+  // Without a numeral, only a line that reads as a title qualifies: not a sentence ending in
+  // "。" ("2023年度市工信局无其他需要报告的事项。"), not much longer than the canonical title.
+  if (!numeral) {
+    if (/[。;；]$/.test(rest.trim()) || /^\d/.test(body)) return null;
+    const longest = Math.max(...SECTIONS.map((s) => Math.max(s.title.length, ...s.variants.map((v) => v.length))));
+    if (body.length > longest + 4) return null;
+  }
   for (const s of SECTIONS) {
     if (STRONG[s.key].test(body) || s.variants.some((v) => norm(v) === body) || norm(s.title) === body) {
       // A bracketed numeral marks a sub-item; only a full title makes it a heading.
