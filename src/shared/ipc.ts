@@ -51,6 +51,8 @@ export interface AppState {
   /** Decisions whose finding has disappeared, over the whole workspace. */
   resolvedCount: number;
   appVersion: string;
+  /** Messages for the user since the last state (recovery from a crash, autosave failures), Chinese; shown once. */
+  notices?: string[];
 }
 
 export interface SeverityCounts {

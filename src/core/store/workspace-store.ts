@@ -228,6 +228,9 @@ export class WorkspaceStore {
   get dirty(): boolean {
     return this.userPath === null ? this.changeCounter > 0 || this.listReports().length > 0 : this.changeCounter !== this.savedCounter;
   }
+  get isClosed(): boolean {
+    return this.closed;
+  }
   get lastSavedAt(): string | null {
     return this.lastSaved;
   }
@@ -300,6 +303,8 @@ export class WorkspaceStore {
   async close(): Promise<void> {
     await this.flush();
     this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.db.close();
   }
 

@@ -1,0 +1,598 @@
+/**
+ * The application service: the real implementation of every IPC method, framework-free. The
+ * Electron main process wires it to ipcMain (with real dialogs and a worker-thread runner); tests
+ * and the browser harness call it directly with fake dialogs and an in-process runner.
+ *
+ * Expected failures throw UserError (Chinese message); invoke.ts turns every error into a value.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { findingFingerprint } from '../model/fingerprint';
+import type { FileFailure, Finding, ReportModel, Severity } from '../model/types';
+import { describeLocation } from '../export/location';
+import { writeAuditWorkbook } from '../export/workbook';
+import type { ReviewDecision } from '../export/types';
+import { runRules, mergeSettings } from '../rules/engine';
+import { catalogue as ruleCatalogue } from '../rules/registry';
+import type { AuditSettings } from '../rules/types';
+import { agencyKey } from '../workspace/pairing';
+import { WorkspaceStore, reportKeyOf, WORKSPACE_EXTENSION } from '../store';
+import type { StoredDecision, StoredFinding, StoredReport } from '../store';
+import type {
+  AppState,
+  CompareArgs,
+  Comparison,
+  DecideArgs,
+  DecisionView,
+  EventName,
+  ExportResult,
+  FindingView,
+  ImportFilesArgs,
+  ImportPathsArgs,
+  ImportResult,
+  IpcEvents,
+  MethodArgs,
+  MethodName,
+  MethodResult,
+  ReportDetail,
+  ReportIdArgs,
+  ReportSummary,
+  ResolvedDecision,
+  RuleInfo,
+  SeriesEntry,
+} from '../../shared/ipc';
+import { collectPaths } from './collect';
+import { loadConfig, saveConfig } from './config';
+import type { AppConfig } from './config';
+import { UserError } from './errors';
+import { inProcessRunner } from './pipeline';
+import type { ExtractRunner } from './pipeline';
+
+/** Native dialogs, injected (Electron's dialog module in the app; fakes in tests). null = cancelled. */
+export interface Dialogs {
+  openFiles(): Promise<string[] | null>;
+  openFolder(): Promise<string | null>;
+  openWorkspace(): Promise<string | null>;
+  saveWorkspace(defaultName: string): Promise<string | null>;
+  saveWorkbook(defaultName: string): Promise<string | null>;
+  /** Asks whether unsaved work in an untitled workspace may be discarded. */
+  confirmDiscard(): Promise<boolean>;
+}
+
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: IpcEvents[E]): void;
+}
+
+export interface ServiceOptions {
+  /** Per-user folder: config.json and the untitled workspace's recovery file. */
+  userDataDir: string;
+  /** Shipped sample reports (resources/samples); null when not shipped. */
+  samplesDir: string | null;
+  dialogs: Dialogs;
+  runner?: ExtractRunner;
+  events?: EventSink;
+  appVersion?: string;
+  /** Autosave debounce, ms (default 1000). */
+  autosaveMs?: number;
+  wasmPath?: string;
+}
+
+export type ServiceHandlers = { [K in MethodName]: (...args: MethodArgs<K>) => Promise<MethodResult<K>> };
+
+const UNTITLED = '未命名工作区';
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+function emptyImport(cancelled = false): ImportResult {
+  return { cancelled, added: [], updated: [], unchanged: [], failures: [], skipped: [] };
+}
+
+export class AppService implements ServiceHandlers {
+  private store!: WorkspaceStore;
+  private config: AppConfig = { samplesOffered: false, lastWorkspace: null };
+  private busy = false;
+  private skipped: string[] = [];
+  private notices: string[] = [];
+  private readonly runner: ExtractRunner;
+  private readonly events: EventSink;
+
+  private constructor(private readonly options: ServiceOptions) {
+    this.runner = options.runner ?? inProcessRunner();
+    this.events = options.events ?? { emit: () => undefined };
+  }
+
+  /** Starts the service: reopens the last workspace, or the untitled one a crash left, or a new one. */
+  static async start(options: ServiceOptions): Promise<AppService> {
+    const service = new AppService(options);
+    await mkdir(options.userDataDir, { recursive: true });
+    service.config = await loadConfig(service.configPath);
+    const last = service.config.lastWorkspace;
+    if (last && existsSync(last)) {
+      try {
+        await service.switchTo(last, false);
+        return service;
+      } catch (err) {
+        service.notices.push(`无法打开上次的工作区「${basename(last)}」：${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (existsSync(service.recoveryPath)) {
+      try {
+        await service.switchTo(service.recoveryPath, true);
+        return service;
+      } catch {
+        service.notices.push('上次未命名工作区的恢复文件已损坏，已新建工作区。');
+      }
+    }
+    service.store = await WorkspaceStore.create(service.storeOptions());
+    return service;
+  }
+
+  private get configPath(): string {
+    return join(this.options.userDataDir, 'config.json');
+  }
+  private get recoveryPath(): string {
+    return join(this.options.userDataDir, `untitled${WORKSPACE_EXTENSION}`);
+  }
+
+  private storeOptions(): ConstructorParameters<typeof Object>[0] & Parameters<typeof WorkspaceStore.create>[0] {
+    return {
+      autosaveMs: this.options.autosaveMs ?? 1000,
+      recoveryPath: this.recoveryPath,
+      ...(this.options.wasmPath ? { wasmPath: this.options.wasmPath } : {}),
+      onSaved: () => {
+        // The first save of a new store happens before it is installed here.
+        const current = this.store as WorkspaceStore | undefined;
+        if (current !== undefined && !current.isClosed) this.events.emit('changed', { reason: 'saved', state: this.state() });
+      },
+      onSaveError: (err: unknown) => this.notices.push(`自动保存失败：${err instanceof Error ? err.message : String(err)}（审查结论已记入日志，不会丢失）`),
+    };
+  }
+
+  private async switchTo(path: string, untitled: boolean): Promise<void> {
+    const { store, notes } = await WorkspaceStore.open(path, this.storeOptions(), untitled);
+    if (this.store) await this.store.close().catch(() => undefined);
+    this.store = store;
+    this.skipped = [];
+    this.notices.push(...notes);
+    await this.rememberWorkspace(untitled ? null : path);
+  }
+
+  private async rememberWorkspace(path: string | null): Promise<void> {
+    this.config.lastWorkspace = path;
+    await saveConfig(this.configPath, this.config).catch(() => undefined);
+  }
+
+  /** Saves pending changes and closes (app quit). */
+  async shutdown(): Promise<void> {
+    await this.store.close();
+  }
+
+  /** For tests and the shell: the open store. */
+  get workspace(): WorkspaceStore {
+    return this.store;
+  }
+
+  // ───────────── state ─────────────
+
+  private state(): AppState {
+    const path = this.store.path;
+    const notices = this.notices.splice(0);
+    return {
+      workspace: { path, name: path ? basename(path) : UNTITLED, dirty: this.store.dirty, lastSavedAt: this.store.lastSavedAt },
+      reportCount: this.store.listReports().length,
+      failures: this.store.failures(),
+      skipped: [...this.skipped],
+      firstRun: !this.config.samplesOffered,
+      samplesAvailable: this.samplesDirExists(),
+      busy: this.busy,
+      resolvedCount: this.store.resolvedDecisions().length,
+      appVersion: this.options.appVersion ?? '0.0.0',
+      ...(notices.length ? { notices } : {}),
+    };
+  }
+
+  private samplesDirExists(): boolean {
+    return this.options.samplesDir !== null && existsSync(this.options.samplesDir);
+  }
+
+  async getState(): Promise<AppState> {
+    return this.state();
+  }
+
+  // ───────────── import ─────────────
+
+  async importFiles(args: ImportFilesArgs): Promise<ImportResult> {
+    const { dialogs } = this.options;
+    let paths: string[] | null;
+    if (args.kind === 'folder') {
+      const dir = await dialogs.openFolder();
+      paths = dir ? [dir] : null;
+    } else {
+      paths = await dialogs.openFiles();
+    }
+    if (!paths || paths.length === 0) return emptyImport(true);
+    return this.importInternal(paths);
+  }
+
+  async importPaths(args: ImportPathsArgs): Promise<ImportResult> {
+    return this.importInternal(args.paths);
+  }
+
+  async openSamples(): Promise<ImportResult> {
+    const dir = this.options.samplesDir;
+    if (!dir || !existsSync(dir)) throw new UserError('未找到随软件提供的示例报告。');
+    await this.markSamplesOffered();
+    const names = (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+    if (names.length === 0) throw new UserError('示例报告文件夹是空的。');
+    return this.importInternal([dir]);
+  }
+
+  async dismissSamplesOffer(): Promise<AppState> {
+    await this.markSamplesOffered();
+    return this.state();
+  }
+
+  private async markSamplesOffered(): Promise<void> {
+    if (this.config.samplesOffered) return;
+    this.config.samplesOffered = true;
+    await saveConfig(this.configPath, this.config).catch(() => undefined);
+  }
+
+  private async importInternal(paths: readonly string[]): Promise<ImportResult> {
+    if (this.busy) throw new UserError('正在导入，请等待当前导入完成。');
+    this.busy = true;
+    try {
+      const result = emptyImport();
+      this.events.emit('progress', { phase: 'read', done: 0, total: 0, file: '' });
+      const collected = await collectPaths(paths);
+      result.skipped = collected.skipped;
+      result.failures.push(...collected.failures);
+      const known: Record<string, string> = {};
+      for (const r of this.store.listReports()) known[r.path] = r.sha256;
+      const outcomes = await this.runner.run(collected.files, known, (p) => this.events.emit('progress', { phase: 'read', ...p }));
+      for (const o of outcomes) {
+        if (o.kind === 'failed') {
+          result.failures.push(o.failure);
+        } else if (o.kind === 'unchanged') {
+          const id = this.store.reportIdOfPath(o.path);
+          if (id) result.unchanged.push(id);
+        } else {
+          const { id, status } = this.store.upsertReport(o.file);
+          if (status === 'added') result.added.push(id);
+          else if (status === 'updated') result.updated.push(id);
+          else result.unchanged.push(id);
+        }
+      }
+      for (const f of result.failures) this.store.recordFailure(f.file, f.message);
+      this.skipped = result.skipped;
+      const total = collected.files.length;
+      this.events.emit('progress', { phase: 'audit', done: total, total, file: '' });
+      if (result.added.length || result.updated.length) this.reaudit();
+      this.events.emit('progress', { phase: 'done', done: total, total, file: '' });
+      // Imports are not journaled: save at once rather than after the debounce.
+      await this.store.save().catch((err: unknown) => this.notices.push(`保存工作区失败：${err instanceof Error ? err.message : String(err)}`));
+      this.events.emit('changed', { reason: 'import', state: this.state() });
+      return result;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Runs every rule over the whole workspace and stores the findings with fingerprints and locations. */
+  private reaudit(): void {
+    const reports = this.store.listReports();
+    const models = reports.map((r) => r.model);
+    const byId = new Map(models.map((m) => [m.id, m]));
+    const found = runRules(models, this.store.settings());
+    const rows = new Map<string, Omit<StoredFinding, 'reportId'>[]>();
+    for (const [id, list] of found) {
+      const model = byId.get(id);
+      if (!model) continue;
+      rows.set(
+        id,
+        list.map((finding) => ({ fingerprint: findingFingerprint(model, finding), finding, location: this.locationOf(finding, model) })),
+      );
+    }
+    this.store.replaceFindings(rows);
+  }
+
+  private locationOf(finding: Finding, model: ReportModel): string {
+    try {
+      return describeLocation(finding, model);
+    } catch {
+      return '';
+    }
+  }
+
+  // ───────────── reports ─────────────
+
+  private ruleTitles(): Map<string, string> {
+    return new Map(ruleCatalogue().map((m) => [m.id, m.title]));
+  }
+
+  private summaries(): ReportSummary[] {
+    const decisions = this.store.decisions();
+    const findings = this.store.findings();
+    const settings = this.store.settings();
+    const byReport = new Map<string, StoredFinding[]>();
+    for (const f of findings) {
+      const list = byReport.get(f.reportId) ?? [];
+      list.push(f);
+      byReport.set(f.reportId, list);
+    }
+    return this.store.listReports().map((r) => this.summaryOf(r, byReport.get(r.id) ?? [], decisions, settings));
+  }
+
+  private summaryOf(r: StoredReport, findings: readonly StoredFinding[], decisions: ReadonlyMap<string, StoredDecision>, settings: AuditSettings): ReportSummary {
+    const counts = { error: 0, warning: 0, info: 0 };
+    const review = { total: findings.length, pending: 0, confirmed: 0, dismissed: 0 };
+    for (const f of findings) {
+      counts[f.finding.severity]++;
+      review[decisions.get(f.fingerprint)?.status ?? 'pending']++;
+    }
+    return {
+      id: r.id,
+      file: r.path,
+      fileName: basename(r.path.replace(/\\/g, '/')),
+      format: r.model.format,
+      agency: r.model.agency,
+      year: r.model.year,
+      template: r.model.template,
+      agencyKey: agencyKey(r.model.agency, settings.aliases),
+      sha256: r.sha256,
+      auditedAt: r.auditedAt,
+      counts,
+      review,
+    };
+  }
+
+  async listReports(): Promise<ReportSummary[]> {
+    return this.summaries();
+  }
+
+  private views(findings: readonly StoredFinding[], decisions: ReadonlyMap<string, StoredDecision>, titles: ReadonlyMap<string, string>): FindingView[] {
+    return findings.map((f) => ({
+      ...f.finding,
+      fingerprint: f.fingerprint,
+      ruleTitle: titles.get(f.finding.ruleId) ?? f.finding.ruleId,
+      location: f.location,
+      decision: decisionView(decisions.get(f.fingerprint)),
+    }));
+  }
+
+  private requireReport(id: string): StoredReport {
+    const r = this.store.getReport(id);
+    if (!r) throw new UserError('找不到该报告，可能已被移除。');
+    return r;
+  }
+
+  async getReport(args: ReportIdArgs): Promise<ReportDetail> {
+    const r = this.requireReport(args.id);
+    const content = this.store.reportContent(r.id) ?? { html: '', notes: [] };
+    const findings = this.store.findings(r.id);
+    const decisions = this.store.decisions();
+    const titles = this.ruleTitles();
+    const resolved: ResolvedDecision[] = this.store.resolvedDecisions(reportKeyOf(r.model)).map((d) => ({
+      fingerprint: d.fingerprint,
+      ruleId: d.ruleId,
+      ruleTitle: titles.get(d.ruleId) ?? d.ruleId,
+      status: d.status,
+      note: d.note,
+      updatedAt: d.updatedAt,
+      lastMessage: d.lastMessage,
+      lastLocation: d.lastLocation,
+    }));
+    return {
+      summary: this.summaryOf(r, findings, decisions, this.store.settings()),
+      model: r.model,
+      findings: this.views(findings, decisions, titles),
+      html: content.html,
+      notes: content.notes,
+      resolvedDecisions: resolved,
+    };
+  }
+
+  async removeReport(args: ReportIdArgs): Promise<AppState> {
+    this.requireReport(args.id);
+    this.store.removeReport(args.id);
+    this.reaudit();
+    this.events.emit('changed', { reason: 'import', state: this.state() });
+    return this.state();
+  }
+
+  // ───────────── review ─────────────
+
+  async decide(args: DecideArgs): Promise<DecisionView> {
+    const current = this.store.findingByFingerprint(args.fingerprint);
+    const previous = this.store.decision(args.fingerprint);
+    if (!current && !previous) throw new UserError('该问题已不存在，请刷新后重试。');
+    let ruleId: string;
+    let reportKey: string;
+    let lastMessage: string;
+    let lastLocation: string;
+    if (current) {
+      const report = this.requireReport(current.reportId);
+      ruleId = current.finding.ruleId;
+      reportKey = reportKeyOf(report.model);
+      lastMessage = current.finding.message;
+      lastLocation = current.location;
+    } else {
+      // A resolved decision being revised: keep what it was about.
+      const p = previous as StoredDecision;
+      ({ ruleId, reportKey, lastMessage, lastLocation } = p);
+    }
+    const saved = this.store.decide({
+      fingerprint: args.fingerprint,
+      status: args.status,
+      note: args.note,
+      updatedAt: new Date().toISOString(),
+      ruleId,
+      reportKey,
+      lastMessage,
+      lastLocation,
+    });
+    return decisionView(saved);
+  }
+
+  // ───────────── years ─────────────
+
+  async listSeries(): Promise<SeriesEntry[]> {
+    const groups = new Map<string, { agency: string; latest: number; years: Map<number, string> }>();
+    for (const s of this.summaries()) {
+      if (!s.agencyKey || s.year === null || !s.agency) continue;
+      const g = groups.get(s.agencyKey) ?? { agency: s.agency, latest: s.year, years: new Map<number, string>() };
+      if (!g.years.has(s.year)) g.years.set(s.year, s.id);
+      if (s.year >= g.latest) {
+        g.latest = s.year;
+        g.agency = s.agency;
+      }
+      groups.set(s.agencyKey, g);
+    }
+    return [...groups.entries()]
+      .filter(([, g]) => g.years.size > 1)
+      .map(([key, g]) => ({
+        agencyKey: key,
+        agency: g.agency,
+        years: [...g.years.entries()].sort((a, b) => a[0] - b[0]).map(([year, reportId]) => ({ year, reportId })),
+      }))
+      .sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN'));
+  }
+
+  async compareYears(args: CompareArgs): Promise<Comparison> {
+    let ids: [string, string];
+    let key: string | null = null;
+    if ('agencyKey' in args) {
+      const entry = (await this.listSeries()).find((s) => s.agencyKey === args.agencyKey);
+      if (!entry) throw new UserError('该单位没有两个年度的报告，无法对比。');
+      const [a, b] = entry.years.slice(-2);
+      ids = [(a as { reportId: string }).reportId, (b as { reportId: string }).reportId];
+      key = entry.agencyKey;
+    } else {
+      ids = args.reportIds;
+    }
+    const [r1, r2] = ids.map((id) => this.requireReport(id)) as [StoredReport, StoredReport];
+    const [earlier, later] = (r1.model.year ?? 0) <= (r2.model.year ?? 0) ? [r1, r2] : [r2, r1];
+    const decisions = this.store.decisions();
+    const settings = this.store.settings();
+    key ??= agencyKey(later.model.agency, settings.aliases);
+    const laterFindings = this.store.findings(later.id);
+    const related = laterFindings.filter((f) => f.finding.relatedReport === earlier.id);
+    return {
+      agencyKey: key,
+      earlier: { summary: this.summaryOf(earlier, this.store.findings(earlier.id), decisions, settings), model: earlier.model },
+      later: { summary: this.summaryOf(later, laterFindings, decisions, settings), model: later.model },
+      findings: this.views(related, decisions, this.ruleTitles()),
+    };
+  }
+
+  // ───────────── export ─────────────
+
+  async exportWorkbook(): Promise<ExportResult> {
+    const reports = this.store.listReports();
+    if (reports.length === 0) throw new UserError('工作区中还没有报告，无法导出。');
+    const target = await this.options.dialogs.saveWorkbook(`年报审查结果-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    if (!target) return { path: null };
+    const decisions = new Map<string, ReviewDecision>();
+    for (const [fp, d] of this.store.decisions()) decisions.set(fp, { status: d.status, note: d.note });
+    const findings = this.store.findings();
+    try {
+      await writeAuditWorkbook(target, {
+        reports: reports.map((r) => ({ model: r.model, findings: findings.filter((f) => f.reportId === r.id).map((f) => f.finding) })),
+        decisions,
+      });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException | null)?.code;
+      if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') throw new UserError('无法写入该文件：文件可能正在 Excel 中打开，请关闭后重试。');
+      throw err;
+    }
+    return { path: target };
+  }
+
+  // ───────────── settings ─────────────
+
+  async getSettings(): Promise<AuditSettings> {
+    return mergeSettings(this.store.settings());
+  }
+
+  async setSettings(settings: AuditSettings): Promise<AuditSettings> {
+    const known = new Set(ruleCatalogue().map((m) => m.id));
+    const unknown = [...settings.disabled, ...Object.keys(settings.severities)].filter((id) => !known.has(id));
+    if (unknown.length) throw new UserError(`未知的规则编号：${unknown.slice(0, 3).join('、')}`);
+    this.store.setSettings(mergeSettings(settings));
+    this.reaudit();
+    this.events.emit('changed', { reason: 'settings', state: this.state() });
+    return this.getSettings();
+  }
+
+  async catalogue(): Promise<RuleInfo[]> {
+    const settings = this.store.settings();
+    return ruleCatalogue().map((m) => {
+      const severity = (SEVERITIES as readonly string[]).includes(m.severity) ? (m.severity as Severity) : 'info';
+      return {
+        id: m.id,
+        severity,
+        effectiveSeverity: settings.severities[m.id] ?? severity,
+        enabled: !settings.disabled.includes(m.id),
+        title: m.title,
+        description: m.description,
+      };
+    });
+  }
+
+  // ───────────── workspace file ─────────────
+
+  private async mayDiscard(): Promise<boolean> {
+    if (this.store.path !== null) {
+      await this.store.flush();
+      return true;
+    }
+    if (!this.store.dirty) return true;
+    return this.options.dialogs.confirmDiscard();
+  }
+
+  async newWorkspace(): Promise<AppState> {
+    if (!(await this.mayDiscard())) return this.state();
+    await this.store.close().catch(() => undefined);
+    this.store = await WorkspaceStore.create(this.storeOptions());
+    this.skipped = [];
+    await this.rememberWorkspace(null);
+    this.events.emit('changed', { reason: 'workspace', state: this.state() });
+    return this.state();
+  }
+
+  async openWorkspace(): Promise<AppState> {
+    const path = await this.options.dialogs.openWorkspace();
+    if (!path) return this.state();
+    if (path === this.store.path) return this.state();
+    if (!(await this.mayDiscard())) return this.state();
+    await this.switchTo(path, false);
+    this.events.emit('changed', { reason: 'workspace', state: this.state() });
+    return this.state();
+  }
+
+  async saveWorkspace(): Promise<AppState> {
+    if (this.store.path === null) return this.saveWorkspaceAs();
+    await this.store.save();
+    return this.state();
+  }
+
+  async saveWorkspaceAs(): Promise<AppState> {
+    const suggested = this.store.path ? basename(this.store.path) : `年报审查工作区${WORKSPACE_EXTENSION}`;
+    let target = await this.options.dialogs.saveWorkspace(suggested);
+    if (!target) return this.state();
+    if (!target.toLowerCase().endsWith(WORKSPACE_EXTENSION)) target += WORKSPACE_EXTENSION;
+    await this.store.save(target);
+    await this.rememberWorkspace(target);
+    this.events.emit('changed', { reason: 'workspace', state: this.state() });
+    return this.state();
+  }
+
+  /** Failures as shown to the user (for the CLI-like summary in tests). */
+  failures(): FileFailure[] {
+    return this.store.failures();
+  }
+}
+
+function decisionView(d: StoredDecision | undefined | null): DecisionView {
+  return d ? { status: d.status, note: d.note, updatedAt: d.updatedAt } : { status: 'pending', note: '', updatedAt: null };
+}
