@@ -39,9 +39,8 @@ export const staleYear: ReportRule = {
       if (p.section === undefined || isPageChrome(p.text)) continue;
       const hit = patterns.flatMap((re) => findAll(p.text, re)).sort((a, b) => a.start - b.start)[0];
       if (!hit) continue;
-      const inner = hit.groups[0] ?? hit.text;
-      const start = hit.start + hit.text.lastIndexOf(inner);
-      const end = start + inner.length;
+      const span = hit.spans[0] ?? { start: hit.start, end: hit.end };
+      const { start, end } = span;
       out.push(
         quoteDraft(p, start, end, {
           expected: report.year,

@@ -39,14 +39,14 @@ export function readClaims(paragraphs: readonly TextParagraph[], pattern: RegExp
   for (const paragraph of paragraphs) {
     for (const hit of findAll(paragraph.text, pattern)) {
       const raw = hit.groups[hit.groups.length - 1];
-      if (raw === undefined) continue;
+      const span = hit.spans[hit.spans.length - 1];
+      if (raw === undefined || span === undefined) continue;
       const value = parseCount(raw);
       if (value === null) continue;
-      const numberAt = toHalfWidth(hit.text).lastIndexOf(raw.trim());
-      const middle = hit.text.slice(0, Math.max(0, numberAt));
+      const middle = toHalfWidth(paragraph.text.slice(hit.start, span.start));
       if (reject.test(middle)) continue;
-      const start = hit.start + numberAt;
-      out.push({ paragraph, hit, value, start, end: start + raw.trim().length });
+      const { start, end } = span;
+      out.push({ paragraph, hit, value, start, end });
     }
   }
   return out;

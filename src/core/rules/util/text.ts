@@ -63,8 +63,10 @@ export interface Hit {
   text: string;
   start: number;
   end: number;
-  /** Capture groups (undefined when a group did not take part). */
+  /** Capture groups, half-width (undefined when a group did not take part). */
   groups: (string | undefined)[];
+  /** Where each capture group sits in the text as written (undefined when it did not take part). */
+  spans: ({ start: number; end: number } | undefined)[];
 }
 
 /**
@@ -72,7 +74,8 @@ export interface Hit {
  * "12件" while the offsets still point into the text as written.
  */
 export function findAll(text: string, pattern: RegExp): Hit[] {
-  const flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
+  let flags = pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g';
+  if (!flags.includes('d')) flags += 'd';
   const re = new RegExp(pattern.source, flags);
   const hay = toHalfWidth(text);
   const out: Hit[] = [];
@@ -80,7 +83,8 @@ export function findAll(text: string, pattern: RegExp): Hit[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (end === start) continue;
-    out.push({ text: text.slice(start, end), start, end, groups: m.slice(1) });
+    const spans = (m.indices ?? []).slice(1).map((r) => (r ? { start: r[0], end: r[1] } : undefined));
+    out.push({ text: text.slice(start, end), start, end, groups: m.slice(1), spans });
   }
   return out;
 }
