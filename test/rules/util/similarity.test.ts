@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { boundedEditDistance, commonCount, mayReach, normaliseForSimilarity, similarAtLeast, sortedShingles } from '../../../src/core/rules/util/similarity';
+import { sameValue } from '../../../src/core/rules/util/compare';
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function randomText(rnd: () => number, len: number): string {
+  const alphabet = '政务公开信息局区年度报告工作';
+  return Array.from({ length: len }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+}
+
+describe('similarity helpers', () => {
+  it('banded edit distance equals the full one within the bound, and exceeds it otherwise', () => {
+    let s = 1;
+    const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    for (let n = 0; n < 300; n++) {
+      const a = randomText(rnd, Math.floor(rnd() * 30));
+      const b = rnd() < 0.5 ? randomText(rnd, Math.floor(rnd() * 30)) : a.slice(0, Math.floor(rnd() * a.length)) + randomText(rnd, 3);
+      const full = levenshtein(a, b);
+      const k = Math.floor(rnd() * 12);
+      const banded = boundedEditDistance(a, b, k);
+      if (full <= k) expect(banded).toBe(full);
+      else expect(banded).toBe(k + 1);
+    }
+  });
+
+  it('the q-gram filter never rejects a pair that reaches the threshold', () => {
+    const a = '本机关全年主动公开政府信息一百二十条，及时更新公开目录，严格落实保密审查制度';
+    const b = a.replace('一百二十', '九十').replace('严格', '认真');
+    const sim = similarAtLeast(a, b, 0.8);
+    expect(sim).not.toBeNull();
+    expect(mayReach(a.length, b.length, commonCount(sortedShingles(a), sortedShingles(b)), 0.8)).toBe(true);
+    expect(similarAtLeast(a, '完全不同的一段文字内容', 0.8)).toBeNull();
+  });
+
+  it('normalisation drops layout and names', () => {
+    expect(normaliseForSimilarity('临淄区 工信局：（一）公开。', ['临淄区'])).toBe('工信局一公开');
+  });
+
+  it('one comparison helper: counts exact, 万元 to 0.0001', () => {
+    expect(sameValue(3, 3)).toBe(true);
+    expect(sameValue(3, 4)).toBe(false);
+    expect(sameValue(0.1 + 0.2, 0.3, 'amount')).toBe(true);
+    expect(sameValue(290.066, 290.0661, 'amount')).toBe(true);
+    expect(sameValue(290.066, 290.067, 'amount')).toBe(false);
+  });
+});
