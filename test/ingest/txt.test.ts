@@ -22,25 +22,30 @@ describe('txt reader: layouts', () => {
       ['申请人情况', '商业\n企业', '科研机构'],
       ['一、本年新收', '3', '4'],
     ]);
+    expect(t?.rows.flat().every((c) => !c.covered)).toBe(true);
     expect(blocks[0]).toMatchObject({ kind: 'paragraph', text: '标题' });
     expect(blocks[blocks.length - 1]).toMatchObject({ kind: 'paragraph', text: '后文。' });
   });
 
-  it('pads rows of unequal length to a rectangle (the grid contract)', () => {
+  it('makes a rectangle of rows of unequal length: the short row\'s last cell spans the rest', () => {
     const t = tables(parseText('\ta\tb\n\n\tc\n\td\n\te\n', 'txt'))[0] as TableBlock;
     expect(t.rows.map((r) => r.length)).toEqual([3, 3]);
-    expect(t.rows[0]?.[2]?.text).toBe('');
-    expect(t.rows[1]?.[2]).toMatchObject({ text: 'e', originRow: 1, originCol: 2, covered: false });
+    expect(t.rows[0]?.[1]).toMatchObject({ text: 'b', colSpan: 2, covered: false });
+    expect(t.rows[0]?.[2]).toMatchObject({ text: 'b', covered: true, originRow: 0, originCol: 1 });
+    expect(t.rows[1]?.[2]).toMatchObject({ text: 'e', originRow: 1, originCol: 2, covered: false, colSpan: 1 });
   });
 
   it('reads tab-separated rows, one row per line, keeping empty leading cells', () => {
     const text = ['规章\t0\t1\t2', '\t\t自然人\t法人\t', '3.其他\t\t5\t6\t7', '', '一段文字。'].join('\n');
     const [t] = tables(parseText(text, 'txt'));
     expect(texts(t as TableBlock)).toEqual([
-      ['规章', '0', '1', '2', ''],
+      ['规章', '0', '1', '2', '2'],
       ['', '', '自然人', '法人', ''],
       ['3.其他', '', '5', '6', '7'],
     ]);
+    // The short first row's last cell spans the missing position; the written empty cells stay cells.
+    expect(t?.rows[0]?.[4]?.covered).toBe(true);
+    expect(t?.rows[1]?.[4]?.covered).toBe(false);
   });
 
   it('keeps flat web-page text (one cell per line, no tabs) as paragraphs', () => {

@@ -119,18 +119,25 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
 
 function makeGrid(rows: string[][]): TableBlock {
   const width = Math.max(1, ...rows.map((r) => r.length));
-  // Copies out of Word drop merged cells' covered positions unevenly, so rows differ in length;
-  // pad to a rectangle (the block contract) and let extraction read by labels, not columns.
-  const grid: TableCell[][] = rows.map((r, ri) =>
-    Array.from({ length: width }, (_, ci) => ({
-      text: (r[ci] ?? '').trim(),
-      rowSpan: 1,
-      colSpan: 1,
-      covered: false,
-      originRow: ri,
-      originCol: ci,
-    })),
-  );
+  // Copies out of Word drop merged cells' covered positions, so rows differ in length. The grid
+  // contract wants a rectangle: a short row's last cell is taken to span the rest of the row
+  // (covered positions, never read as values), rather than inventing empty cells that would
+  // read as blanks.
+  const grid: TableCell[][] = rows.map((r, ri) => {
+    const n = Math.max(1, r.length);
+    return Array.from({ length: width }, (_, ci) => {
+      const last = ci >= n - 1;
+      const originCol = last ? n - 1 : ci;
+      return {
+        text: (r[originCol] ?? '').trim(),
+        rowSpan: 1,
+        colSpan: ci === n - 1 ? width - n + 1 : 1,
+        covered: ci > originCol,
+        originRow: ri,
+        originCol,
+      };
+    });
+  });
   return { kind: 'table', layout: 'grid', rows: grid };
 }
 
