@@ -13,7 +13,7 @@ import type { SourceDocument } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import { htmlToBlocks, paragraphMarker } from './html-grid';
 import { computeLabels, parseNumbering, parseStyles, scanParagraphs, type StyleDef } from './numbering';
-import { checkOfficeZip, readText, type ZipEntry } from './zip-guard';
+import { checkOfficeZip, readEntry, readText, type ZipEntry } from './zip-guard';
 
 /** The subset of mammoth's document tree we touch (mammoth types it as any). */
 interface MammothNode {
@@ -54,21 +54,19 @@ interface Labelled {
 }
 
 /** Labels of the numbered paragraphs, with the squeezed text used to find them again in mammoth's tree. */
-function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], notes: string[]): { all: Labelled[]; any: boolean } {
+function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], documentXml: string, notes: string[]): Labelled[] {
   const numberingXml = readText(bytes, entries, 'word/numbering.xml', 'docx');
-  if (numberingXml === null) return { all: [], any: false };
-  const documentXml = readText(bytes, entries, 'word/document.xml', 'docx') ?? '';
-  // Cheap exit: no paragraph references numbering directly, and no style carries it.
+  if (numberingXml === null) return [];
   const stylesXml = readText(bytes, entries, 'word/styles.xml', 'docx') ?? '';
-  if (!documentXml.includes('<w:numId') && !stylesXml.includes('<w:numId')) return { all: [], any: false };
+  // Cheap exit: no paragraph references numbering directly, and no style carries it.
+  if (!documentXml.includes('<w:numId') && !stylesXml.includes('<w:numId')) return [];
   const defs = parseNumbering(numberingXml);
   const styles: Map<string, StyleDef> = parseStyles(stylesXml);
   const paragraphs = scanParagraphs(documentXml, LIMITS.maxBlocks * 2);
   const labels = computeLabels(paragraphs, defs, styles);
   const all = paragraphs.map((p, i) => ({ key: squeeze(p.text), label: labels[i]?.label ?? '' })).filter((p) => p.key !== '');
-  const any = all.some((p) => p.label !== '');
-  if (any) notes.push('已根据 Word 自动编号恢复标题编号（如“一、”）。');
-  return { all, any };
+  if (all.some((p) => p.label !== '')) notes.push('已根据 Word 自动编号恢复标题编号（如“一、”）。');
+  return all;
 }
 
 /** mammoth transform: prefix each paragraph's first text with its label and style (see html-grid markers). */
@@ -105,7 +103,11 @@ function annotate(labelled: readonly Labelled[]): (doc: MammothNode) => MammothN
 export async function read(bytes: Buffer, fileName: string): Promise<SourceDocument> {
   const entries = checkOfficeZip(bytes, 'docx');
   const notes: string[] = [];
-  const { all } = recoverLabels(bytes, entries, notes);
+  // Inflating the body ourselves, bounded by its declared size, also catches a directory that
+  // under-declares sizes before mammoth's unzip would inflate it without limit.
+  const documentXml = readText(bytes, entries, 'word/document.xml', 'docx') ?? '';
+  for (const e of entries) if (e.name !== 'word/document.xml' && /\.(xml|rels)$/i.test(e.name)) readEntry(bytes, e, 'docx');
+  const all = recoverLabels(bytes, entries, documentXml, notes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(

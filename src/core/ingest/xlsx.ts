@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Block, SourceDocument, TableCell } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import { renderBlocks } from './render';
-import { checkOfficeZip } from './zip-guard';
+import { checkOfficeZip, readEntry } from './zip-guard';
 
 interface Slot {
   text: string;
@@ -176,7 +176,10 @@ function sheetBlocks(grid: readonly Slot[][], blocks: Block[]): void {
 }
 
 export async function read(bytes: Buffer, fileName: string): Promise<SourceDocument> {
-  checkOfficeZip(bytes, 'xlsx');
+  const entries = checkOfficeZip(bytes, 'xlsx');
+  // exceljs inflates without a bound: inflate the XML parts ourselves first, each bounded by its
+  // declared size, so a directory that under-declares is refused before exceljs sees it.
+  for (const e of entries) if (/\.(xml|rels)$/i.test(e.name)) readEntry(bytes, e, 'xlsx');
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs' load typing wants its own Buffer alias; the bytes are a Node Buffer either way.

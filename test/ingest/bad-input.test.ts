@@ -1,0 +1,218 @@
+/**
+ * Bad input never crashes or hangs a reader: every case below must end, quickly, in an
+ * IngestError with a Chinese message (or, for an unrelated but valid document, a SourceDocument).
+ */
+import { deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractReport } from '../../src/core/extract';
+import { readBytes } from '../../src/core/ingest';
+import { IngestError } from '../../src/core/ingest/errors';
+import { defaultSpec, specToDocx, specToXlsx } from '../fixtures';
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+async function expectIngestError(bytes: Buffer, name: string, pattern: RegExp): Promise<string> {
+  const started = Date.now();
+  let caught: unknown;
+  try {
+    await readBytes(bytes, name);
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught, `${name} should be refused`).toBeInstanceOf(IngestError);
+  const message = (caught as IngestError).message;
+  expect(message).toMatch(CHINESE);
+  expect(message).toMatch(pattern);
+  expect(Date.now() - started).toBeLessThan(5000);
+  return message;
+}
+
+/** A zip holding the given entries, stored or deflated as asked. */
+function makeZip(entries: { name: string; data: Buffer; deflate?: boolean }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = e.deflate ? deflateRawSync(e.data) : e.data;
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(e.deflate ? 8 : 0, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, eocd]);
+}
+
+/** Rewrites the declared uncompressed size of one entry, in the central directory and local header. */
+function patchDeclaredSize(zip: Buffer, entryName: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  const name = Buffer.from(entryName);
+  for (let i = 0; i < out.length - 46; i++) {
+    if (out.readUInt32LE(i) === 0x02014b50 && out.subarray(i + 46, i + 46 + name.length).equals(name)) {
+      out.writeUInt32LE(size, i + 24);
+      out.writeUInt32LE(size, out.readUInt32LE(i + 42) + 22);
+    }
+  }
+  return out;
+}
+
+let docx: Buffer;
+let xlsx: Buffer;
+
+beforeAll(async () => {
+  docx = await specToDocx(defaultSpec());
+  xlsx = await specToXlsx(defaultSpec());
+});
+
+describe('bad input: refused with a clear Chinese message', () => {
+  it('an empty file', async () => {
+    await expectIngestError(Buffer.alloc(0), '报告.docx', /为空/);
+    await expectIngestError(Buffer.alloc(0), '报告.html', /为空/);
+  });
+
+  it('an old Word .doc (OLE compound file) named .docx', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x20)]);
+    await expectIngestError(ole, '报告.docx', /旧版 Word（\.doc）.*另存为 \.docx/);
+    await expectIngestError(ole, '报表.xlsx', /旧版 Excel（\.xls）/);
+  });
+
+  it('a password-protected OOXML document (an OLE container with EncryptedPackage)', async () => {
+    const enc = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(512),
+      Buffer.from('EncryptionInfo', 'utf16le'),
+      Buffer.alloc(64),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+      Buffer.alloc(2048),
+    ]);
+    await expectIngestError(enc, '报告.docx', /已加密.*解除密码/);
+    await expectIngestError(enc, '报表.xlsx', /已加密/);
+  });
+
+  it('a text file renamed .docx, and a web page renamed .docx', async () => {
+    await expectIngestError(Buffer.from('临淄区工业和信息化局2023年政府信息公开工作年度报告\n一、总体情况\n', 'utf8'), '报告.docx', /纯文本.*\.txt/);
+    await expectIngestError(Buffer.from('<!DOCTYPE html><html><body><p>年度报告</p></body></html>', 'utf8'), '报告.docx', /网页.*\.html/);
+  });
+
+  it('a PDF renamed .docx or .html', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1000, 0x41)]);
+    await expectIngestError(pdf, '报告.docx', /PDF/);
+    await expectIngestError(pdf, '报告.html', /PDF/);
+  });
+
+  it('an .xlsx renamed .docx and a .docx renamed .xlsx', async () => {
+    await expectIngestError(xlsx, '报告.docx', /Excel 工作簿.*\.xlsx/);
+    await expectIngestError(docx, '报表.xlsx', /Word 文档.*\.docx/);
+  });
+
+  it('a truncated .docx (download cut short)', async () => {
+    await expectIngestError(docx.subarray(0, Math.floor(docx.length / 2)), '报告.docx', /损坏或不完整/);
+    await expectIngestError(xlsx.subarray(0, Math.floor(xlsx.length * 0.8)), '报表.xlsx', /损坏或不完整/);
+  });
+
+  it('a .docx whose compressed body is corrupt', async () => {
+    const zip = makeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>'.repeat(200)), deflate: true }]);
+    const bad = Buffer.from(zip);
+    // Overwrite the middle of the deflate stream with garbage.
+    bad.fill(0xff, 60, 90);
+    await expectIngestError(bad, '报告.docx', /损坏|异常/);
+  });
+
+  it('random bytes named .docx', async () => {
+    const junk = Buffer.alloc(5000);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
+    await expectIngestError(junk, '报告.docx', /不是有效的\s*Word 文档/);
+  });
+
+  it('a zip bomb declaring a huge uncompressed size', async () => {
+    const zip = patchDeclaredSize(docx, 'word/document.xml', 3_000_000_000);
+    await expectIngestError(zip, '报告.docx', /压缩炸弹/);
+  });
+
+  it('a zip bomb with a highly compressible entry (20 MB of zeros)', async () => {
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.alloc(20 * 1024 * 1024, 0x30), deflate: true },
+    ]);
+    expect(zip.length).toBeLessThan(200_000);
+    await expectIngestError(zip, '报告.docx', /压缩炸弹/);
+    await expectIngestError(zip, '报表.xlsx', /压缩炸弹/);
+  });
+
+  it('a zip that under-declares its sizes (inflation bounded by the declared size)', async () => {
+    const zip = makeZip([{ name: 'word/document.xml', data: Buffer.alloc(3 * 1024 * 1024, 0x20), deflate: true }]);
+    await expectIngestError(patchDeclaredSize(zip, 'word/document.xml', 1000), '报告.docx', /超过声明的大小/);
+    const book = makeZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(3 * 1024 * 1024, 0x20), deflate: true },
+    ]);
+    await expectIngestError(patchDeclaredSize(book, 'xl/worksheets/sheet1.xml', 500), '报表.xlsx', /超过声明的大小/);
+  });
+
+  it('a zip with too many entries', async () => {
+    const zip = makeZip(Array.from({ length: 5001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from('x') })));
+    await expectIngestError(zip, '报告.docx', /文件数量异常/);
+  });
+
+  it('a 5 MB text file (as .txt and as .html)', async () => {
+    const big = Buffer.alloc(5 * 1024 * 1024, 'a');
+    await expectIngestError(big, '报告.txt', /过大/);
+    await expectIngestError(big, '报告.html', /过大/);
+  });
+
+  it('binary bytes named .html', async () => {
+    await expectIngestError(Buffer.from([0x00, 0x01, 0x02, 0x00, 0x10, 0x00, 0x7f]), '报告.html', /二进制/);
+  });
+
+  it('an unsupported extension', async () => {
+    await expectIngestError(Buffer.from('x'), '报告.pdf', /不支持的文件类型/);
+  });
+});
+
+describe('bad input: readable but unrelated', () => {
+  it('an unrelated Word document gives a SourceDocument whose sections are not found', async () => {
+    const spec = defaultSpec();
+    spec.titleLines = ['关于召开2024年春季运动会的通知'];
+    spec.preamble = ['各科室：经研究，定于4月10日召开春季运动会，请各科室做好准备。'];
+    spec.sections = [];
+    const doc = await readBytes(await specToDocx(spec), '通知.docx');
+    expect(doc.format).toBe('docx');
+    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('春季运动会'))).toBe(true);
+    const model = extractReport(doc, { id: 'u', file: '通知.docx' });
+    expect(model.sections.every((s) => !s.found)).toBe(true);
+  });
+
+  it('an empty Word document gives a SourceDocument with a note, not an error', async () => {
+    const spec = defaultSpec();
+    spec.titleLines = [];
+    spec.preamble = [];
+    spec.sections = [];
+    spec.closing = [];
+    const doc = await readBytes(await specToDocx(spec), '空白.docx');
+    expect(doc.blocks).toEqual([]);
+    expect(doc.notes.join('')).toMatch(/没有文字内容/);
+  });
+});
