@@ -6,7 +6,7 @@ import { numericValue } from '../../model/factory';
 import type { ActiveRowKey, DocumentColumnKey } from '../../model/glossary';
 import type { ReportModel } from '../../model/types';
 import { sameValue } from './compare';
-import { findAll, parseCount, quoteDraft, reportParagraphs, sectionPlace, toHalfWidth } from './text';
+import { findAll, parseCount, quoteDraft, reportParagraphs, sectionPlace, toHalfWidth, type Hit } from './text';
 import { COMPARISON } from './text-claims';
 import type { Draft } from '../types';
 
@@ -27,51 +27,58 @@ export function documentCountFindings(report: ReportModel, spec: DocumentCountSp
   const regs = numericValue(table.regulations[spec.column]);
   const docs = numericValue(table.normativeDocuments[spec.column]);
   const out: Draft[] = [];
-  const seen = new Set<string>();
   for (const p of reportParagraphs(report)) {
     if (p.section === undefined) continue;
+    // Several patterns may read the same number ("规范性文件现行有效15件"): keep, per number, the
+    // reading that names the kind of document.
+    const byNumber = new Map<number, { hit: Hit; value: number }>();
     for (const re of spec.patterns) {
       for (const hit of findAll(p.text, re)) {
-        const raw = hit.groups.find((g) => g !== undefined && /^\d+$/.test(g));
+        const at = hit.groups.findIndex((g) => g !== undefined && /^\d+$/.test(g));
+        const raw = hit.groups[at];
+        const span = hit.spans[at];
         const value = raw === undefined ? null : parseCount(raw);
-        if (value === null) continue;
+        if (value === null || span === undefined) continue;
         const half = toHalfWidth(hit.text);
         if (COMPARISON.test(half) || OTHER_SUBJECTS.test(half)) continue;
-        const key = `${p.pos.block}:${hit.start}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const names = half.includes('规章') ? 'regulations' : half.includes('规范性文件') ? 'normativeDocuments' : null;
-        const candidates: { row: 'regulations' | 'normativeDocuments'; value: number | null }[] =
-          names === 'regulations'
-            ? [{ row: 'regulations', value: regs }]
-            : names === 'normativeDocuments'
-              ? [{ row: 'normativeDocuments', value: docs }]
-              : [
-                  { row: 'normativeDocuments', value: docs },
-                  { row: 'regulations', value: regs },
-                  { row: 'normativeDocuments', value: regs === null || docs === null ? null : regs + docs },
-                ];
-        const known = candidates.filter((c) => c.value !== null);
-        if (known.length === 0) continue;
-        if (known.some((c) => c.value !== null && sameValue(c.value, value))) continue;
-        const first = known[0];
-        if (!first || first.value === null) continue;
-        const where = p.section ? sectionPlace(report, p.section) : '正文';
-        const tableSays =
-          names === null && regs !== null && docs !== null
-            ? `表二「${spec.rowLabels.normativeDocuments}」${spec.columnLabel}为 ${docs}、「${spec.rowLabels.regulations}」为 ${regs}`
-            : `表二「${spec.rowLabels[first.row]}」${spec.columnLabel}为 ${first.value}`;
-        out.push(
-          quoteDraft(p, hit.start, hit.end, {
-            table: 'activeDisclosure',
-            row: first.row,
-            column: spec.column,
-            expected: first.value,
-            actual: value,
-            message: `${where}称「${hit.text}」（${value} 件），但${tableSays}，正文与表格不符。`,
-          }),
-        );
+        const known = byNumber.get(span.start);
+        if (known && /规章|规范性文件/.test(toHalfWidth(known.hit.text))) continue;
+        byNumber.set(span.start, { hit, value });
       }
+    }
+    for (const { hit, value } of [...byNumber.values()].sort((a, b) => a.hit.start - b.hit.start)) {
+      const half = toHalfWidth(hit.text);
+      const names = half.includes('规章') ? 'regulations' : half.includes('规范性文件') ? 'normativeDocuments' : null;
+      const candidates: { row: 'regulations' | 'normativeDocuments'; value: number | null }[] =
+        names === 'regulations'
+          ? [{ row: 'regulations', value: regs }]
+          : names === 'normativeDocuments'
+            ? [{ row: 'normativeDocuments', value: docs }]
+            : [
+                { row: 'normativeDocuments', value: docs },
+                { row: 'regulations', value: regs },
+                { row: 'normativeDocuments', value: regs === null || docs === null ? null : regs + docs },
+              ];
+      const known = candidates.filter((c) => c.value !== null);
+      if (known.length === 0) continue;
+      if (known.some((c) => c.value !== null && sameValue(c.value, value))) continue;
+      const first = known[0];
+      if (!first || first.value === null) continue;
+      const where = p.section ? sectionPlace(report, p.section) : '正文';
+      const tableSays =
+        names === null && regs !== null && docs !== null
+          ? `表二「${spec.rowLabels.normativeDocuments}」${spec.columnLabel}为 ${docs}、「${spec.rowLabels.regulations}」为 ${regs}`
+          : `表二「${spec.rowLabels[first.row]}」${spec.columnLabel}为 ${first.value}`;
+      out.push(
+        quoteDraft(p, hit.start, hit.end, {
+          table: 'activeDisclosure',
+          row: first.row,
+          column: spec.column,
+          expected: first.value,
+          actual: value,
+          message: `${where}称「${hit.text}」（${value} 件），但${tableSays}，正文与表格不符。`,
+        }),
+      );
     }
   }
   return out;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { applicationCount } from '../../../src/core/rules/consistency/application-count';
+import type { ReportModel } from '../../../src/core/model/types';
+import { buildReport, setApplicationRow, setSectionText } from '../../support/builders';
+import { check } from '../../support/rule-tester';
+
+/** Seed 002's table 三 totals: 新收 169, 上年结转 6, 办结 168, 结转 7. */
+function seed002Like(text: string[]): ReportModel {
+  const r = buildReport({ year: 2023, agency: '淄博市临淄区人民政府' });
+  setApplicationRow(r, 'newReceived', [167, 2]);
+  setApplicationRow(r, 'carriedOver', [6]);
+  setApplicationRow(r, 'granted', [100, 2]);
+  setApplicationRow(r, 'unableToProvide.notHeld', [66]);
+  setApplicationRow(r, 'totalProcessed', [166, 2]);
+  setApplicationRow(r, 'carriedForward', [7]);
+  setSectionText(r, 'overview', text);
+  return r;
+}
+
+describe('consistency/application-count', () => {
+  it('is quiet when seed 002\'s narrative matches its table', () => {
+    const r = seed002Like(['(二)积极开展依申请公开答复2023年,共受理依申请公开信息169件,2022年度结转6件。按时办结数168件,结转2024年度继续办理7件。新受理件数较去年增加61件。']);
+    expect(check(applicationCount, r)).toEqual([]);
+  });
+
+  it('accepts "收到申请 N 件" as 新收 + 结转', () => {
+    const r = seed002Like(['全年共收到政府信息公开申请175件，已全部依法答复。']);
+    expect(check(applicationCount, r)).toEqual([]);
+  });
+
+  it('reports a received count that is neither 新收 nor 新收 + 结转, highlighting the statement', () => {
+    const text = '全年共受理依申请公开信息170件，办理人大建议5件。';
+    const r = seed002Like([text]);
+    const found = check(applicationCount, r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      ruleId: 'consistency/application-count',
+      severity: 'error',
+      section: 'overview',
+      table: 'applications',
+      row: 'newReceived',
+      column: 'total',
+      expected: 169,
+      actual: 170,
+      pos: { block: r.sections[0]!.paragraphs[0]!.pos.block, start: text.indexOf('受理'), end: text.indexOf('件') + 1 },
+    });
+  });
+
+  it('reports 上年结转, 办结 and 结转下年度 counts that differ', () => {
+    const r = seed002Like(['共受理依申请公开信息169件，上年结转5件。办结申请160件，结转下年度继续办理9件。']);
+    const found = check(applicationCount, r);
+    expect(found.map((f) => [f.row, f.expected, f.actual])).toEqual([
+      ['carriedOver', 6, 5],
+      ['totalProcessed', 168, 160],
+      ['carriedForward', 7, 9],
+    ]);
+  });
+
+  it('ignores comparisons, other subjects and text of 2019-template reports', () => {
+    const r = seed002Like(['新受理申请件数较去年增加61件，收到人大建议141件。']);
+    expect(check(applicationCount, r)).toEqual([]);
+    const old = seed002Like(['共受理依申请公开信息999件。']);
+    old.template = '2019';
+    expect(check(applicationCount, old)).toEqual([]);
+  });
+});
