@@ -65,7 +65,7 @@ export function findTitle(paras: readonly Para[]): TitleInfo | null {
   let text = p.text.trim().replace(CHROME_PREFIX, '');
   let pos: SourcePos = { block: p.block };
   // "临淄区工业和信息化局" + "2023年政府信息公开工作年度报告", "樟树市工信局2023年政府信息公开工作" + "年度报告".
-  const startsBare = /^(?:(?:19|20)\d{2}\s*年度?)?\s*(?:政府信息公开|政务公开)?\s*(?:工作)?\s*年度报告/.test(squeeze(text));
+  const startsBare = /^(?:(?:(?:19|20)\d{2}|[〇零Oo一二三四五六七八九]{4})年度?)?(?:政府信息公开|政务公开)?(?:工作)?年度报告/.test(squeeze(text));
   const prev = best > 0 ? paras[best - 1] : undefined;
   if (startsBare && prev && norm(prev.text).length <= 40 && !/[。；:：]/.test(prev.text) && !CHROME_PREFIX.test(prev.text)) {
     text = `${prev.text.trim()}${text}`;

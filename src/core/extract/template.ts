@@ -34,7 +34,8 @@ export interface TemplateResult {
  * sub-rows, as in the 2019 format.
  */
 export function detectTemplate(tokens: readonly Token[], tablesFound: boolean, singleRowOtherHandling: boolean): TemplateResult {
-  const cells = tokens.filter((t) => !t.isBreak || t.n.length <= 30);
+  // A label fills its cell; a sentence that mentions one is prose.
+  const cells = tokens.filter((t) => t.n.length <= 24 && !/[。，,；]/.test(t.n));
   const hits = (list: readonly [string, RegExp][]) => list.filter(([, re]) => cells.some((t) => re.test(t.n))).map(([label]) => label);
   const old = hits(OLD_2019);
   if (singleRowOtherHandling) old.push('（六）其他处理（单行，无细分项）');
