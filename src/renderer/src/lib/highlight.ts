@@ -16,7 +16,7 @@ export function clearHighlight(root: HTMLElement): void {
     parent.removeChild(mark);
     parent.normalize();
   });
-  root.querySelectorAll(`.${HIGHLIGHT_CLASS}`).forEach((el) => el.classList.remove(HIGHLIGHT_CLASS));
+  root.querySelectorAll(`.${HIGHLIGHT_CLASS}, .nb-flash`).forEach((el) => el.classList.remove(HIGHLIGHT_CLASS, 'nb-flash'));
 }
 
 /** Finds the element a pos points at: the cell when row/col are given and present, else the block. */

@@ -104,7 +104,7 @@ function CompareTable({ t, findings, yearA, yearB }: { t: CmpTable; findings: re
       <div className="nb-cmp-caption">
         <b>{TABLE_LABELS[t.key]}</b>
         <Typography.Text type="secondary">
-          {changedCount ? `与上年相比有 ${changedCount} 个数值变化（黄色）` : '所有数值与上年相同'}；单元格显示“{yearA} → {yearB}”
+          {changedCount ? `与上年相比有 ${changedCount} 个数值变化，黄色单元格显示为“${yearA} 年值 → ${yearB} 年值”` : `所有数值与 ${yearA} 年度相同`}；红框为跨年度检查发现问题的单元格
         </Typography.Text>
       </div>
       <table className={`nb-cmp-table nb-cmp-${t.key}`} data-testid={`cmp-table-${t.key}`}>
@@ -341,15 +341,19 @@ export function ComparePage(): React.JSX.Element {
             {cmp.findings.length === 0 ? (
               <Typography.Text type="secondary">两年之间未发现衔接问题。</Typography.Text>
             ) : (
-              cmp.findings.map((f) => (
-                <div key={f.fingerprint} className="nb-series-finding">
-                  <SeverityTag severity={f.severity} />
-                  <b>{f.ruleTitle}</b>
-                  <span className="nb-finding-loc">{f.location}</span>
-                  <span>{f.message}</span>
-                  <StatusTag status={f.decision.status} />
-                </div>
-              ))
+              <div className="nb-series-list">
+                {cmp.findings.map((f) => (
+                  <div key={f.fingerprint} className="nb-series-finding">
+                    <div className="nb-series-head">
+                      <SeverityTag severity={f.severity} />
+                      <b>{f.ruleTitle}</b>
+                      <span className="nb-finding-loc">{f.location}</span>
+                      <StatusTag status={f.decision.status} />
+                    </div>
+                    <div className="nb-series-msg">{f.message}</div>
+                  </div>
+                ))}
+              </div>
             )}
           </Card>
           <Card size="small" className="nb-gap-sm">

@@ -54,9 +54,10 @@ export function ExportPage(): React.JSX.Element {
           “问题清单”逐条列出每个问题的单位、年度、位置、期望值与实际值，并带上审查状态和备注；“数据”汇集各单位三张统计表的全部数值，末行为合计，可直接用于汇总统计。
         </Typography.Paragraph>
         {totals.pending > 0 ? (
-          <Alert className="nb-gap-sm" type="info" showIcon message={`还有 ${totals.pending} 个问题尚未审查，导出后在表中显示为“待审查”。`} />
+          <Alert className="nb-gap-sm" type="info" showIcon title={`还有 ${totals.pending} 个问题尚未审查，导出后在表中显示为“待审查”。`} />
         ) : null}
         <Button
+          className="nb-gap"
           type="primary"
           size="large"
           icon={<FileExcelOutlined />}
@@ -72,7 +73,7 @@ export function ExportPage(): React.JSX.Element {
           导出为 Excel…
         </Button>
         {saved ? (
-          <Alert className="nb-gap" type="success" showIcon message="已导出" description={<span data-testid="export-path">{saved}</span>} />
+          <Alert className="nb-gap" type="success" showIcon title="已导出" description={<span data-testid="export-path">{saved}</span>} />
         ) : null}
       </Card>
     </div>

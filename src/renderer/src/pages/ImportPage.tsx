@@ -82,7 +82,7 @@ export function ImportPage(): React.JSX.Element {
 
       {(busy || progress) && (
         <Card size="small" className="nb-gap" data-testid="import-progress">
-          <Space direction="vertical" style={{ width: '100%' }} size={4}>
+          <Space orientation="vertical" style={{ width: '100%' }} size={4}>
             <Typography.Text>
               {progress ? `${PHASE_LABELS[progress.phase]}：已处理 ${progress.done} / ${progress.total} 个文件` : '正在准备…'}
             </Typography.Text>
@@ -103,7 +103,7 @@ export function ImportPage(): React.JSX.Element {
               新增 <b data-testid="count-added">{result.added.length}</b> 份
             </span>
             <span>
-              更新 <b>{result.updated.length}</b> 份（审查结论已保留）
+              更新 <b>{result.updated.length}</b> 份{result.updated.length ? '（审查结论已保留）' : ''}
             </span>
             <span>
               未变化 <b>{result.unchanged.length}</b> 份
@@ -128,7 +128,7 @@ export function ImportPage(): React.JSX.Element {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有读取失败的文件" />
         ) : (
           <>
-            <Alert type="warning" showIcon className="nb-gap-sm" message="以下文件未能读取，其余文件已照常导入。请检查文件是否损坏、加密或另存为受支持的格式后重新导入。" />
+            <Alert type="warning" showIcon className="nb-gap-sm" title="以下文件未能读取，其余文件已照常导入。请检查文件是否损坏、加密或另存为受支持的格式后重新导入。" />
             <Table<FileFailure>
               size="small"
               rowKey={(f) => f.file}

@@ -125,7 +125,7 @@ function EmptyOverview(): React.JSX.Element {
     <Card className="nb-empty-card">
       <Empty
         description={
-          <Space direction="vertical" size={4}>
+          <Space orientation="vertical" size={4}>
             <Typography.Text strong>还没有导入任何报告</Typography.Text>
             <Typography.Text type="secondary">首次使用：可以先打开示例报告熟悉功能，或到“导入”页选择本地区的报告文件。</Typography.Text>
           </Space>
@@ -313,19 +313,19 @@ export function OverviewPage(): React.JSX.Element {
           <Statistic title="报告" value={reports.length} suffix="份" />
         </Card>
         <Card size="small">
-          <Statistic title="错误" value={totals.error} valueStyle={{ color: SEVERITY_HEX.error }} />
+          <Statistic title="错误" value={totals.error} styles={{ content: { color: SEVERITY_HEX.error } }} />
         </Card>
         <Card size="small">
-          <Statistic title="警告" value={totals.warning} valueStyle={{ color: SEVERITY_HEX.warning }} />
+          <Statistic title="警告" value={totals.warning} styles={{ content: { color: SEVERITY_HEX.warning } }} />
         </Card>
         <Card size="small">
-          <Statistic title="提示" value={totals.info} valueStyle={{ color: SEVERITY_HEX.info }} />
+          <Statistic title="提示" value={totals.info} styles={{ content: { color: SEVERITY_HEX.info } }} />
         </Card>
         <Card size="small">
           <Statistic title="已审查" value={totals.total - totals.pending} suffix={`/ ${totals.total}`} />
         </Card>
         <Card size="small">
-          <Statistic title="缺报单位" value={missing.size} suffix="个" valueStyle={missing.size ? { color: SEVERITY_HEX.error } : undefined} />
+          <Statistic title="缺报单位" value={missing.size} suffix="个" styles={missing.size ? { content: { color: SEVERITY_HEX.error } } : undefined} />
         </Card>
       </div>
 
@@ -428,10 +428,10 @@ export function OverviewPage(): React.JSX.Element {
                   data-testid="coverage-table"
                   rowKey="key"
                   pagination={false}
-                  scroll={{ y: Math.max(240, vh - 270), x: 300 + coverageYears.length * 110 }}
+                  scroll={{ y: Math.max(240, vh - 270), x: 560 + coverageYears.length * 110 }}
                   dataSource={coverage}
                   columns={[
-                    { title: '单位', dataIndex: 'key', ellipsis: true },
+                    { title: '单位', dataIndex: 'key', ellipsis: true, width: 320 },
                     ...coverageYears.map((y) => ({
                       title: `${y} 年度`,
                       key: String(y),
@@ -448,6 +448,14 @@ export function OverviewPage(): React.JSX.Element {
                         );
                       },
                     })),
+                    {
+                      title: '说明',
+                      key: 'note',
+                      render: (_: unknown, row: (typeof coverage)[number]) => {
+                        const miss = missing.get(row.key);
+                        return miss ? <span className="nb-text-error">缺少 {miss.join('、')} 年度报告</span> : <Typography.Text type="secondary">齐全</Typography.Text>;
+                      },
+                    },
                   ]}
                 />
               ),

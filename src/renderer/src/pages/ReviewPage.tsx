@@ -146,7 +146,7 @@ export function ReviewPage(): React.JSX.Element {
           </Space>
         ) : null}
       </div>
-      {detail && detail.notes.length > 0 ? <Alert className="nb-gap-sm" type="info" showIcon message={detail.notes.join('；')} /> : null}
+      {detail && detail.notes.length > 0 ? <Alert className="nb-gap-sm" type="info" showIcon title={detail.notes.join('；')} /> : null}
       <Spin spinning={loading} delay={150} wrapperClassName="nb-review-spin">
         {detail ? (
           <Splitter className="nb-review-split">

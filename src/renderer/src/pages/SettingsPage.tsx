@@ -133,7 +133,7 @@ export function SettingsPage(): React.JSX.Element {
                 render: (_, r) => (
                   <div className={draft.disabled.includes(r.id) ? 'nb-rule-off' : undefined}>
                     <div>
-                      <b>{r.title}</b> <Tag className="nb-tag-tight">{GROUP_LABELS[r.id.split('/')[0] ?? ''] ?? r.id.split('/')[0]}</Tag>
+                      <b>{r.title}</b> <Tag className="nb-tag-tight">{GROUP_LABELS[r.id.split('/')[0] ?? ''] ?? r.id.split('/')[0]}</Tag> <span className="nb-rule-id">{r.id}</span>
                     </div>
                     <Typography.Text type="secondary" className="nb-rule-desc" title={r.description}>
                       {r.description}
@@ -167,7 +167,7 @@ export function SettingsPage(): React.JSX.Element {
         </Card>
         <div className="nb-settings-side">
           <Card size="small" title="公开时限">
-            <Space direction="vertical" size={10} style={{ width: '100%' }}>
+            <Space orientation="vertical" size={10} style={{ width: '100%' }}>
               <Typography.Text type="secondary">报告年度次年的截止日期（月-日）。条例规定：部门 1月31日，人民政府 3月31日；乡镇、街道按本地通知设置。</Typography.Text>
               <Space>
                 <span className="nb-field-label">部门</span>
@@ -189,7 +189,7 @@ export function SettingsPage(): React.JSX.Element {
                   placeholder="03-31"
                 />
               </Space>
-              {deadlineErr ? <Alert type="error" showIcon message="请按“月-日”格式填写，例如 01-31。" /> : null}
+              {deadlineErr ? <Alert type="error" showIcon title="请按“月-日”格式填写，例如 01-31。" /> : null}
             </Space>
           </Card>
           <Card

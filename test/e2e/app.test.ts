@@ -1,0 +1,236 @@
+/**
+ * End to end, in Debian's Chromium: the built renderer against the real handler service over the
+ * contract's bridge. Imports the seed reports (as the shipped samples, from the first-run offer)
+ * and a generated 2022/2023 pair; opens a report; clicks a finding and checks the highlighted
+ * element holds the offending value; dismisses it with a note; re-imports a changed file and
+ * checks the decision survived; opens the year comparison; exports and reads the workbook back.
+ * Writes a screenshot of every screen to test-output/screens/.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultSpec, specToDocx, specToTxt, type ReportSpec } from '../fixtures';
+import { ensureRendererBuilt, launchChromium, openApp, screenshot, startStaticServer, type BoundPage, type StaticServer } from '../support/browser';
+import { startAppFixture, type AppFixture } from '../support/app-fixture';
+import type { ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+
+const AGENCY = '示例区市场监督管理局';
+
+/** 2022: clean. 2023: a row-sum error (新收 总计 4 ≠ 2 + 1), carry-over broken, 现行有效 unchanged, section 五 copied. */
+function pair(extra = ''): { y2022: ReportSpec; y2023: ReportSpec } {
+  const y2022 = defaultSpec({ agency: AGENCY, year: 2022 });
+  const y2023 = defaultSpec({ agency: AGENCY, year: 2023 });
+  y2023.tables.applications.newReceived.total = 4;
+  y2023.tables.activeDisclosure.licensing = 73;
+  y2023.tables.activeDisclosure.punishment = 9;
+  const overview = y2023.sections.find((s) => s.key === 'overview');
+  if (overview) overview.paragraphs[1] = '（一）主动公开。全年主动公开政府信息156条，其中机构职能、政策文件类信息43条。';
+  if (extra) y2023.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push(extra);
+  return { y2022, y2023 };
+}
+
+function value<T>(r: unknown): T {
+  const res = r as Result<T>;
+  if (!res.ok) throw new Error(res.message);
+  return res.value;
+}
+
+let fx: AppFixture;
+let server: StaticServer;
+let browser: Browser;
+let app: BoundPage;
+let page: Page;
+let file2022: string;
+let file2023: string;
+
+async function nav(key: string): Promise<void> {
+  await page.getByTestId(`nav-${key}`).click();
+}
+
+async function waitIdle(): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(250);
+}
+
+beforeAll(async () => {
+  await ensureRendererBuilt();
+  fx = await startAppFixture();
+  const { y2022, y2023 } = pair();
+  file2022 = join(fx.dir, `${AGENCY}2022年政府信息公开工作年度报告.txt`);
+  file2023 = join(fx.dir, `${AGENCY}2023年政府信息公开工作年度报告.docx`);
+  writeFileSync(file2022, specToTxt(y2022));
+  writeFileSync(file2023, await specToDocx(y2023));
+  writeFileSync(join(fx.dir, '损坏的报告.docx'), Buffer.from('这不是一个 Word 文件'));
+  server = await startStaticServer();
+  browser = await launchChromium();
+  app = await openApp(browser, server.url, fx.invoke);
+  page = app.page;
+  fx.setSink((event, payload) => {
+    void app.emit(event, payload).catch(() => undefined);
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fx?.close();
+});
+
+describe('desktop UI in Chromium against the real handlers', () => {
+  it('offers the samples on first start and imports the seed reports', async () => {
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByText('欢迎使用年报审查')).toBeTruthy();
+    await dialog.waitFor();
+    await screenshot(page, '01-first-run');
+    await dialog.getByRole('button', { name: /打开示例报告/ }).click();
+    await page.getByTestId('report-table').waitFor();
+    await page.locator('.nb-report-table .ant-table-row').first().waitFor();
+    const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
+    expect(list.length).toBe(5);
+  });
+
+  it('imports files with progress and lists a failure while the rest goes on', async () => {
+    await nav('import');
+    fx.dialogs.openFiles.push([file2022, file2023, join(fx.dir, '损坏的报告.docx')]);
+    await page.getByTestId('import-files').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('count-added').textContent()).toBe('2');
+    expect(await page.getByTestId('count-failed').textContent()).toBe('1');
+    const failures = page.getByTestId('failure-table');
+    await failures.getByText('损坏的报告.docx').waitFor();
+    expect(await page.getByTestId('import-progress').textContent()).toContain('已处理');
+    await screenshot(page, '02-import');
+  });
+
+  it('shows the overview with counts, filters, charts and the agencies missing a year', async () => {
+    await nav('overview');
+    await page.locator('.nb-report-table .ant-table-row').first().waitFor();
+    const rows = await page.locator('.nb-report-table .ant-table-row').count();
+    expect(rows).toBe(7);
+    // The seeds are 2023 reports only; with 2022 loaded each seed agency is missing 2022.
+    expect(await page.getByTestId('missing-year').count()).toBeGreaterThan(0);
+    await screenshot(page, '03-overview');
+    await page.getByRole('tab', { name: '统计图表' }).click();
+    await page.getByTestId('chart-agencies').locator('canvas').waitFor();
+    await page.waitForTimeout(600);
+    await screenshot(page, '04-overview-charts');
+    await page.getByRole('tab', { name: /报送情况/ }).click();
+    await page.getByTestId('coverage-table').getByText('缺失').first().waitFor();
+    await screenshot(page, '05-overview-coverage');
+    await page.getByRole('tab', { name: '报告列表' }).click();
+  });
+
+  it('opens a report, highlights the offending cell, moves with J/K and dismisses with a note', async () => {
+    const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
+    const r2023 = list.find((r) => r.agency === AGENCY && r.year === 2023);
+    expect(r2023).toBeDefined();
+    const id = (r2023 as ReportSummary).id;
+    const detail = value<ReportDetail>(await fx.invoke('getReport', [{ id }]));
+    const rowSum = detail.findings.find((f) => f.ruleId === 'applications/row-sum' && f.row === 'newReceived');
+    expect(rowSum, 'the generated 2023 report has a row-sum error on 新收').toBeDefined();
+    const f = rowSum as NonNullable<typeof rowSum>;
+    expect(f.actual).toBe(4);
+    expect(f.pos).toBeDefined();
+
+    await page.getByTestId(`open-${id}`).click();
+    await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, id);
+    const item = page.locator(`[data-testid="finding"][data-fingerprint="${f.fingerprint}"]`);
+    await item.click();
+    const hl = page.locator('[data-testid="document-view"] .nb-highlight');
+    await hl.first().waitFor();
+    expect((await hl.first().textContent())?.trim()).toBe(String(f.actual));
+    expect(await hl.first().isVisible()).toBe(true);
+    await screenshot(page, '06-review');
+
+    // Keyboard: J selects the next finding, K comes back.
+    const selected = page.locator('.nb-finding-selected');
+    await page.locator('[data-testid="document-view"]').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('j');
+    const next = await selected.getAttribute('data-fingerprint');
+    expect(next).not.toBe(f.fingerprint);
+    await page.keyboard.press('k');
+    expect(await selected.getAttribute('data-fingerprint')).toBe(f.fingerprint);
+
+    await item.getByTestId('decision-note').fill('已电话核实：总计栏为笔误，单位将更正后重新公开');
+    await item.getByTestId('decide-dismiss').click();
+    await page.locator(`[data-testid="finding"][data-fingerprint="${f.fingerprint}"][data-status="dismissed"]`).waitFor();
+    await screenshot(page, '07-review-decided');
+  });
+
+  it('keeps the decision when a changed file is re-imported', async () => {
+    const { y2023 } = pair();
+    y2023.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push('（三）本年度政务公开工作要点已全部落实。');
+    writeFileSync(file2023, await specToDocx(y2023));
+    await nav('import');
+    // Dropped onto the drop zone: in a browser a File has no path; the bridge reads file.__nbPath.
+    await page.getByTestId('drop-zone').evaluate((el, path) => {
+      const dt = new DataTransfer();
+      const file = new File(['x'], 'report.docx');
+      Object.defineProperty(file, '__nbPath', { value: path });
+      dt.items.add(file);
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, file2023);
+    await page.getByTestId('import-result').getByText(/更新\s*1\s*份/).waitFor();
+    await nav('overview');
+    const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
+    const r2023 = list.find((r) => r.agency === AGENCY && r.year === 2023) as ReportSummary;
+    await page.getByTestId(`open-${r2023.id}`).click();
+    await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, r2023.id);
+    const dismissed = page.locator('[data-testid="finding"][data-rule="applications/row-sum"][data-status="dismissed"]');
+    await dismissed.first().waitFor();
+    expect(await dismissed.first().textContent()).toContain('已电话核实');
+  });
+
+  it('compares the two years: changed cells, series findings, aligned sections', async () => {
+    await nav('compare');
+    await page.getByTestId('cmp-table-applications').waitFor();
+    const changed = page.locator('[data-testid="cmp-table-activeDisclosure"] td[data-changed="1"]');
+    expect(await changed.count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('td[data-cell="licensing:decisions"]').textContent()).toContain('73');
+    const series = page.getByTestId('series-findings');
+    expect(await series.locator('.nb-series-finding').count()).toBeGreaterThan(0);
+    await screenshot(page, '08-compare-tables');
+    await page.getByRole('tab', { name: '正文逐段对比' }).click();
+    await page.getByTestId('similarity').first().waitFor();
+    await page.getByText('一、总体情况').click();
+    await page.getByTestId('diff-overview').locator('ins').first().waitFor();
+    await screenshot(page, '09-compare-text');
+  });
+
+  it('exports the workbook with the decision and its note', async () => {
+    await nav('export');
+    const out = join(fx.dir, '审查结果.xlsx');
+    fx.dialogs.saveWorkbook.push(out);
+    await page.getByTestId('export-button').click();
+    await page.getByTestId('export-path').waitFor();
+    await screenshot(page, '10-export');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明']);
+    const sheet = wb.getWorksheet('问题清单');
+    expect(sheet).toBeDefined();
+    const header = (sheet?.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const col = (name: string): number => header.indexOf(name);
+    let found = false;
+    sheet?.eachRow((row, n) => {
+      if (n === 1) return;
+      const get = (name: string): string => String(row.getCell(col(name)).text ?? '');
+      if (get('规则编号') === 'applications/row-sum' && get('单位') === AGENCY && get('审查状态') === '已排除') {
+        expect(get('备注')).toContain('已电话核实');
+        found = true;
+      }
+    });
+    expect(found).toBe(true);
+  });
+
+  it('shows the settings', async () => {
+    await nav('settings');
+    await page.getByText('审查规则').waitFor();
+    await page.locator('.nb-settings .ant-table-row').first().waitFor();
+    await screenshot(page, '11-settings');
+    expect(app.errors).toEqual([]);
+    expect(app.warnings.filter((w) => /antd|Warning:/.test(w))).toEqual([]);
+  });
+});
