@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { missingImprovements } from '../../../src/core/rules/problems/missing-improvements';
+import { buildReport, setSectionText } from '../../support/builders';
+import { check } from '../../support/rule-tester';
+import { dropSection } from '../../support/text-builders';
+
+describe('problems/missing-improvements', () => {
+  it('is quiet when section 五 states problems and improvements, in any wording', () => {
+    expect(check(missingImprovements, buildReport())).toEqual([]);
+    const r = buildReport();
+    setSectionText(r, 'problems', ['政策解读质量有待提高。我们在今后的工作中将采取以下措施：加强培训。']);
+    expect(check(missingImprovements, r)).toEqual([]);
+  });
+
+  it('reports a section 五 with problems only, at its heading', () => {
+    const r = buildReport();
+    setSectionText(r, 'problems', ['信息公开的及时性有待提高，政策解读形式较为单一。']);
+    const found = check(missingImprovements, r);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ ruleId: 'problems/missing-improvements', severity: 'warning', section: 'problems', pos: r.sections[4]!.heading!.pos });
+  });
+
+  it('reports a section 五 with improvements only', () => {
+    const r = buildReport();
+    setSectionText(r, 'problems', ['下一步，我局将进一步加强政策解读，完善信息发布机制。']);
+    expect(check(missingImprovements, r)).toHaveLength(1);
+  });
+
+  it('is quiet when section 五 is missing', () => {
+    const r = buildReport();
+    dropSection(r, 'problems');
+    expect(check(missingImprovements, r)).toEqual([]);
+  });
+});
