@@ -1,0 +1,46 @@
+/**
+ * ExtractRunner over a worker thread: the main process stays responsive while hundreds of files
+ * are read. One worker per import; if the worker dies, the files it had not finished become
+ * failures with a Chinese message (the import still completes).
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkerOptions } from 'node:worker_threads';
+import type { ExtractOutcome, ExtractRunner } from '../core/app/pipeline';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+/** `worker`: the built worker script's path, or a factory (tests start the TypeScript source through tsx). */
+export function workerRunner(worker: string | (() => Worker), options: WorkerOptions = {}): ExtractRunner {
+  const spawn = typeof worker === 'string' ? () => new Worker(worker, options) : worker;
+  return {
+    run(paths, known, onProgress) {
+      if (paths.length === 0) {
+        onProgress({ done: 0, total: 0, file: '' });
+        return Promise.resolve([]);
+      }
+      return new Promise<ExtractOutcome[]>((resolve) => {
+        const outcomes: (ExtractOutcome | undefined)[] = new Array<ExtractOutcome | undefined>(paths.length);
+        let finished = false;
+        const finish = (reason: string | null): void => {
+          if (finished) return;
+          finished = true;
+          const all = paths.map(
+            (file, i): ExtractOutcome =>
+              outcomes[i] ?? { kind: 'failed', failure: { file, message: `读取过程异常中断，请重试。${reason ? `（${reason}）` : ''}` } },
+          );
+          onProgress({ done: paths.length, total: paths.length, file: '' });
+          void thread.terminate().catch(() => undefined);
+          resolve(all);
+        };
+        const thread = spawn();
+        thread.on('message', (msg: WorkerReply) => {
+          if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total, file: msg.file });
+          else if (msg.type === 'outcome') outcomes[msg.index] = msg.outcome;
+          else finish(null);
+        });
+        thread.on('error', (err) => finish(err.message));
+        thread.on('exit', (code) => finish(code === 0 ? null : `退出码 ${code}`));
+        thread.postMessage({ paths: [...paths], known: { ...known } } satisfies WorkerRequest);
+      });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The narrow bridge: exposes window.nianbao, built generically from the shared contract — one
+ * function per IPC method (ipcRenderer.invoke('nb:<method>', …args)), event subscriptions, and
+ * the path of a dropped file. Nothing else of Electron or Node reaches the page.
+ */
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import { buildApi } from '../shared/ipc';
+import { API_KEY } from '../shared/security';
+
+const api = buildApi({
+  invoke: (channel, args) => ipcRenderer.invoke(channel, ...args),
+  subscribe: (channel, listener) => {
+    const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(channel, handler);
+    return () => {
+      ipcRenderer.removeListener(channel, handler);
+    };
+  },
+  getPathForFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      return '';
+    }
+  },
+});
+
+contextBridge.exposeInMainWorld(API_KEY, api);
