@@ -57,7 +57,7 @@ describe('consistency/application-count', () => {
   });
 
   it('ignores comparisons, other subjects and text of 2019-template reports', () => {
-    const r = seed002Like(['新受理申请件数较去年增加61件，收到人大建议141件。']);
+    const r = seed002Like(['新受理申请件数较去年增加61件，收到人大建议141件，对信访类申请不予受理3件。']);
     expect(check(applicationCount, r)).toEqual([]);
     const old = seed002Like(['共受理依申请公开信息999件。']);
     old.template = '2019';

@@ -8,16 +8,18 @@
  * label (（一）, 1., 一是), the year followed by a comma, by 我/本/全年/共/以来…, or 「截至/截止
  * 2022年12月31日 / 年底」 anywhere. Mid-sentence mentions ("公开2022年度决算报告", "，2022年度结转6件",
  * "较2022年", "与2022年度情况一致") are comparisons or names of documents and stay quiet, as do
- * "2022年度…报告/决算/结转" openings, which name things rather than set the time frame.
+ * "2022年度…报告/决算/结转" openings, which name things rather than set the time frame, and
+ * "2022年以来" (a period reaching into the report year). An opening in a sentence that also names
+ * the report year ("2022年，收到5件；2023年，收到8件。") compares the two years and stays quiet.
  */
-import { findAll, isPageChrome, quoteDraft, reportParagraphs } from '../util/text';
+import { findAll, isPageChrome, quoteDraft, reportParagraphs, sentenceRanges } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 function patternsFor(previous: number): RegExp[] {
   const y = String(previous);
   const opening = String.raw`(?:^|[。！？；;!?]\s*)(?:\s*(?:\[bookmark:[^\]]*\])*\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,2}[、是])\s*)?`;
   return [
-    new RegExp(`${opening}(?:在)?(${y}\\s*年(?:度)?(?:\\s*[，,]|\\s*(?:我|本(?:局|委|办|部门|单位|机关|区|县|市|镇|街道)|全年|共|以来|累计|主动公开|全局|全区|全县|全市)))`),
+    new RegExp(`${opening}(?:在)?(${y}\\s*年(?:度)?(?:\\s*[，,]|\\s*(?:我|本(?:局|委|办|部门|单位|机关|区|县|市|镇|街道)|全年|共|累计|主动公开|全局|全区|全县|全市)))`),
     new RegExp(`((?:截至|截止|截止到|截至到)\\s*${y}\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末))`),
   ];
 }
@@ -37,7 +39,18 @@ export const staleYear: ReportRule = {
     const out: Draft[] = [];
     for (const p of reportParagraphs(report)) {
       if (p.section === undefined || isPageChrome(p.text)) continue;
-      const hit = patterns.flatMap((re) => findAll(p.text, re)).sort((a, b) => a.start - b.start)[0];
+      const sentences = sentenceRanges(p.text);
+      const current = new RegExp(`(?<!\\d)${report.year}\\s*年`);
+      const hit = patterns
+        .flatMap((re, i) => findAll(p.text, re).map((h) => ({ h, opening: i === 0 })))
+        .filter(({ h, opening }) => {
+          if (!opening) return true;
+          // "2022年，收到申请5件；2023年，收到8件。" compares two years: quiet.
+          const s = sentences.find((r) => h.start >= r.start && h.start < r.end) ?? { start: 0, end: p.text.length };
+          return !current.test(p.text.slice(s.start, s.end));
+        })
+        .map(({ h }) => h)
+        .sort((a, b) => a.start - b.start)[0];
       if (!hit) continue;
       const span = hit.spans[0] ?? { start: hit.start, end: hit.end };
       const { start, end } = span;

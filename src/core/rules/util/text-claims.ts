@@ -53,7 +53,7 @@ export function readClaims(paragraphs: readonly TextParagraph[], pattern: RegExp
 }
 
 /** Subjects that are not information-disclosure applications. */
-const NOT_APPLICATIONS = /建议|提案|复议|诉讼|信访|咨询|留言|来信|来电|投诉|举报|问题|诉求|办件/;
+const NOT_APPLICATIONS = /建议|提案|复议|诉讼|信访|咨询|留言|来信|来电|投诉|举报|问题|诉求|办件|答复|回复/;
 
 /**
  * "收到/受理/新收/接收 … N 件" about applications: the text between the verb and the number must not
@@ -61,7 +61,8 @@ const NOT_APPLICATIONS = /建议|提案|复议|诉讼|信访|咨询|留言|来�
  */
 export function receivedClaims(report: ReportModel): Claim[] {
   const paragraphs = applicationNarrative(report).filter((p) => p.text.includes('申请'));
-  const re = /(?:新收|受理|收到|接收|接到)([^。；，,;\d]{0,16}?)(\d+)\s*件/;
+  // 不予受理 N 件 is a result, not a count of received applications.
+  const re = /(?<!不予|不|未)(?:新收|受理|收到|接收|接到)([^。；，,;\d]{0,16}?)(\d+)\s*件/;
   return readClaims(paragraphs, re, new RegExp(`${COMPARISON.source}|${NOT_APPLICATIONS.source}`));
 }
 
