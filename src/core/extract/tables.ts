@@ -44,14 +44,42 @@ export interface Token {
 /** Paragraph lines longer than this are prose, not table cells. */
 const MAX_CELL_LINE = 48;
 
+/** Page numbers of PDF text layers ("- 5 -", "第 3 页"): neither cells nor breaks. */
+const PAGE_NUMBER = /^[-—–]\d+[-—–]$|^第\d+页(?:共\d+页)?$/;
+
+/**
+ * A text line that carries a row's values after its label ("规章 1 0 11", PDF text layers) or
+ * only values ("72 64 178 37 351 …"): split into the label and one part per value. Two numbers
+ * without a label stay together: "3 251" is more likely one number with a stray space.
+ */
+export function splitValueRun(text: string): { text: string; start: number; end: number }[] | null {
+  const parts = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  let k = parts.length;
+  while (k > 0 && valueKind((parts[k - 1] as { text: string }).text) === 'number') k--;
+  const values = parts.slice(k);
+  if (values.length === 0) return null;
+  if (k === 0) return values.length >= 3 ? values : null;
+  const label = { text: text.slice(0, (parts[k - 1] as { end: number }).end).trim(), start: (parts[0] as { start: number }).start, end: (parts[k - 1] as { end: number }).end };
+  // "2024 年" or "第 3 项": a number inside a phrase, not a value after a label.
+  if (!/[\u4e00-\u9fff)）"”」』\]】]$/.test(label.text)) return null;
+  return [label, ...values];
+}
+
 /** Flattens blocks into tokens (see the file comment). */
 export function tokenize(blocks: readonly Block[]): Token[] {
   const out: Token[] = [];
   blocks.forEach((b, block) => {
     if (b.kind === 'paragraph') {
       const n = norm(b.text);
-      if (!n) return;
+      if (!n || PAGE_NUMBER.test(n)) return;
       const prose = n.length > MAX_CELL_LINE || /。./.test(n) || b.headingLevel !== undefined || matchHeading(b.text, b.numberingLabel) !== null;
+      if (!prose) {
+        const parts = splitValueRun(b.text);
+        if (parts) {
+          for (const p of parts) out.push({ text: p.text, n: norm(p.text), pos: { block, start: p.start, end: p.end }, grid: false, isBreak: false });
+          return;
+        }
+      }
       out.push({ text: b.text, n, pos: { block }, grid: false, isBreak: prose });
       return;
     }
@@ -75,7 +103,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
 
 const T2_ANCHOR = /^第二十条|^信息内容$|^规章$/;
 const T3_ANCHOR = /勾稽关系|^申请人情况$|本年新收.*申请/;
-const T4_ANCHOR = /^行政复议$/;
+const T4_ANCHOR = /^行政复议(?:行政诉讼)?$/;
 
 interface Region {
   start: number;
@@ -144,7 +172,12 @@ function candidatesAfter(tokens: readonly Token[], i: number, end: number, isLab
   const run: Token[] = [];
   for (let j = i + 1; j < end; j++) {
     const t = tokens[j] as Token;
-    if (t.isBreak || isLabel(t) || valueKind(t.text) === 'text') break;
+    if (t.isBreak || isLabel(t)) break;
+    if (valueKind(t.text) === 'text') {
+      // The rest of a label broken over lines ("5.要求行政机关确认或重新出" + "具已获取信息 1 0 …").
+      if (!t.grid && run.length === 0 && j - i <= 3) continue;
+      break;
+    }
     // In a grid, an empty cell of another row is layout, not a value of this label.
     if (t.grid && t.n === '' && !sameRow(label, t)) continue;
     run.push(t);
@@ -272,7 +305,8 @@ const APPLICATION_ROWS: readonly [ApplicationRowKey, RegExp][] = [
   ['carriedForward', /结转下年度/],
   ['partiallyGranted', /^部分公开/],
   ['denied.stateSecret', /国家秘密/],
-  ['denied.lawForbidden', /法律行政法规禁止公开|法规禁止公开/],
+  // Also as misprinted in real reports: "2.其他法律行政止公开".
+  ['denied.lawForbidden', /法律行政法规|法规禁止公开|^其他法律行政/],
   ['denied.safetyStability', /三安全一稳定/],
   ['denied.thirdPartyRights', /第三方合法权益/],
   ['denied.internalAffairs', /内部事务/],
@@ -287,7 +321,7 @@ const APPLICATION_ROWS: readonly [ApplicationRowKey, RegExp][] = [
   ['notProcessed.publication', /公开出版物/],
   ['notProcessed.massRepeated', /大量反复/],
   ['notProcessed.confirmation', /重新出具|确认或重新/],
-  ['otherHandling.overdueCorrection', /逾期不补正/],
+  ['otherHandling.overdueCorrection', /逾期不补/],
   ['otherHandling.overdueFee', /收费通知|缴纳费用/],
 ];
 const APPLICANT_COLUMNS: readonly [ApplicantColumnKey, RegExp][] = [
@@ -397,7 +431,11 @@ export function readReviewLitigation(tokens: readonly Token[], region: Region): 
   const values: Token[] = [];
   for (let i = lastLabel + 1; i < region.end; i++) {
     const t = tokens[i] as Token;
-    if (!t.grid && valueKind(t.text) === 'text') break;
+    if (!t.grid && valueKind(t.text) === 'text') {
+      // Header fragments of a PDF text layer ("尚未", "审结 总 计 结果") before the values.
+      if (values.length === 0) continue;
+      break;
+    }
     if (!t.grid && t.n === '') continue;
     values.push(t);
   }
@@ -419,7 +457,7 @@ export function regionPos(tokens: readonly Token[], region: Region): SourcePos {
 /** The 2019 format's （六）其他处理 is one row with values; the 2021 one has three sub-rows. */
 export function hasSingleRowOtherHandling(tokens: readonly Token[], region: Region): boolean {
   const slice = tokens.slice(region.start, region.end);
-  if (slice.some((t) => /逾期不补正|收费通知/.test(t.n))) return false;
+  if (slice.some((t) => /逾期不补|收费通知/.test(t.n))) return false;
   const i = slice.findIndex((t) => bare(t.n) === '其他处理');
   if (i < 0) return false;
   const next = slice[i + 1];
