@@ -104,6 +104,21 @@ export function syntheticCorpus(n: number, seed = 7): SyntheticCorpus {
   return { reports, planted };
 }
 
+/**
+ * The worst realistic case: every agency filled in the same section 五 template, each with a few
+ * edits of its own — one big cluster where every pair is a genuine candidate.
+ */
+export function templateCorpus(n: number, seed = 11): ReportModel[] {
+  const rnd = prng(seed);
+  const reports = syntheticCorpus(n, seed).reports;
+  const template = PROBLEMS.slice(0, 12).map((s) => `${s}。`);
+  for (const r of reports) {
+    const own = template.map((p) => (rnd() < 0.15 ? p.replace(/^(.{4})/, `$1${PLACES[Math.floor(rnd() * PLACES.length)]}`) : p));
+    setSectionText(r, 'problems', own);
+  }
+  return reports;
+}
+
 /** Runs the rule alone over the corpus through the engine; returns milliseconds and the found pairs. */
 export function benchCopiedSection(n: number): { ms: number; found: [string, string, string][]; planted: SyntheticCorpus['planted'] } {
   const { reports, planted } = syntheticCorpus(n);
@@ -120,4 +135,10 @@ if (process.argv[1] && /corpus-bench\.ts$/.test(process.argv[1])) {
   const { ms, found, planted } = benchCopiedSection(n);
   const expected = planted.length * 2;
   console.log(`corpus/copied-section: ${n} reports, ${(ms / 1000).toFixed(2)} s, ${found.length} findings (planted copies give ${expected}).`);
+  const reports = templateCorpus(n);
+  const t0 = performance.now();
+  const byId = runRules(reports, undefined, [corpusCopiedSection]);
+  const ms2 = performance.now() - t0;
+  const count = [...byId.values()].reduce((s, l) => s + l.length, 0);
+  console.log(`corpus/copied-section, one shared section 五 template: ${n} reports, ${(ms2 / 1000).toFixed(2)} s, ${count} findings.`);
 }

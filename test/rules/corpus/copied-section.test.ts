@@ -5,7 +5,7 @@ import { agencyNames, sectionText } from '../../../src/core/rules/util/similarit
 import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
-import { benchCopiedSection, syntheticCorpus } from '../../bench/corpus-bench';
+import { benchCopiedSection, syntheticCorpus, templateCorpus } from '../../bench/corpus-bench';
 
 const PROBLEMS_A = [
   '（一）存在的主要问题。临淄区工业和信息化局政府信息公开工作虽然取得了一定成效，但仍存在信息公开的及时性有待提高、政策解读形式较为单一、工作人员业务能力参差不齐等问题。',
@@ -128,6 +128,12 @@ describe('corpus/copied-section', () => {
       const found = check(corpusCopiedSection, reports).map((f) => f.section);
       expect(brute.size).toBe(planted.length * 2);
       expect(found).toHaveLength(brute.size);
+    });
+    it('one template shared by 200 agencies: every report gets one finding for section 五', () => {
+      const reports = templateCorpus(200);
+      const out = check(corpusCopiedSection, reports).filter((f) => f.section === 'problems');
+      expect(out).toHaveLength(200);
+      expect(out.every((f) => f.relatedReport !== undefined && (f.actual ?? 0) >= 90)).toBe(true);
     });
     it('500 reports in seconds', () => {
       const { ms, found, planted } = benchCopiedSection(500);

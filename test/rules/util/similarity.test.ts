@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, commonCount, mayReach, normaliseForSimilarity, similarAtLeast, sortedShingles } from '../../../src/core/rules/util/similarity';
+import { boundedEditDistance, commonCount, editDistance, mayReach, normaliseForSimilarity, similarAtLeast, sortedShingles } from '../../../src/core/rules/util/similarity';
 import { sameValue } from '../../../src/core/rules/util/compare';
 
 function levenshtein(a: string, b: string): number {
@@ -19,12 +19,28 @@ function randomText(rnd: () => number, len: number): string {
 }
 
 describe('similarity helpers', () => {
-  it('banded edit distance equals the full one within the bound, and exceeds it otherwise', () => {
+  it('bit-parallel edit distance equals the textbook one, across 32-character blocks', () => {
+    let s = 7;
+    const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    for (let n = 0; n < 200; n++) {
+      const a = randomText(rnd, Math.floor(rnd() * 140));
+      const mutated = Array.from(a)
+        .map((ch) => (rnd() < 0.1 ? randomText(rnd, Math.floor(rnd() * 3)) : ch))
+        .join('');
+      const b = rnd() < 0.3 ? randomText(rnd, Math.floor(rnd() * 140)) : mutated;
+      expect(editDistance(a, b)).toBe(levenshtein(a, b));
+      expect(editDistance(b, a)).toBe(levenshtein(a, b));
+    }
+    expect(editDistance('', '政务公开')).toBe(4);
+    expect(editDistance('政务公开'.repeat(20), '政务公开'.repeat(20))).toBe(0);
+  });
+
+  it('bounded edit distance equals the full one within the bound, and exceeds it otherwise', () => {
     let s = 1;
     const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
     for (let n = 0; n < 300; n++) {
-      const a = randomText(rnd, Math.floor(rnd() * 30));
-      const b = rnd() < 0.5 ? randomText(rnd, Math.floor(rnd() * 30)) : a.slice(0, Math.floor(rnd() * a.length)) + randomText(rnd, 3);
+      const a = randomText(rnd, Math.floor(rnd() * 80));
+      const b = rnd() < 0.5 ? randomText(rnd, Math.floor(rnd() * 80)) : a.slice(0, Math.floor(rnd() * a.length)) + randomText(rnd, 3);
       const full = levenshtein(a, b);
       const k = Math.floor(rnd() * 12);
       const banded = boundedEditDistance(a, b, k);

@@ -7,9 +7,8 @@
  * not wording) and the names given by the caller (rules.md: agencies' names are removed before
  * comparing).
  *
- * Cost: a full edit distance is O(|a|·|b|); a threshold t bounds d ≤ (1 − t)·max, so the check
- * runs Ukkonen's banded dynamic programme over a diagonal band of that width and gives up as soon
- * as a whole row exceeds the bound — O(max · band). For corpus-wide comparison, candidate pairs are
+ * Cost: the common prefix and suffix are set aside, then Myers' bit-parallel algorithm computes
+ * the exact distance 32 cells at a time — O(|a| · |b| / 32). For corpus-wide comparison, candidate pairs are
  * found elsewhere (MinHash / LSH over character shingles, see shingleSignature); this module also
  * provides the exact q-gram count filter used before the edit distance.
  */
@@ -26,45 +25,104 @@ export function normaliseForSimilarity(text: string, names: readonly string[] = 
   return t;
 }
 
+/** Bit masks of character occurrences, reused across calls (one slot per UTF-16 code unit). */
+const PEQ = new Int32Array(0x10000);
+
+/** Myers' bit-parallel edit distance for a pattern of at most 32 characters (`a` the longer or equal). */
+function myers32(a: string, b: string): number {
+  const n = a.length;
+  const last = 1 << (n - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = n;
+  for (let i = 0; i < n; i++) PEQ[a.charCodeAt(i)]! |= 1 << i;
+  for (let i = 0; i < b.length; i++) {
+    let eq = PEQ[b.charCodeAt(i)] as number;
+    const xv = eq | mv;
+    eq |= ((eq & pv) + pv) ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & last) score++;
+    if (pv & last) score--;
+    mv = (mv << 1) | 1;
+    pv = (pv << 1) | ~(xv | mv);
+    mv &= xv;
+  }
+  for (let i = 0; i < n; i++) PEQ[a.charCodeAt(i)] = 0;
+  return score;
+}
+
 /**
- * Levenshtein distance if it is ≤ maxDistance, otherwise maxDistance + 1. Banded: only cells with
- * |i − j| ≤ maxDistance are computed.
+ * Myers / Hyyrö block version for longer texts: the longer text `b` is cut into 32-character
+ * blocks (vertical), the shorter `a` is scanned once per block; horizontal carries between blocks
+ * are kept as bit vectors. O(|a| · ⌈|b| / 32⌉) word operations. (JavaScript shifts count modulo 32,
+ * which the indexing below relies on.)
  */
-export function boundedEditDistance(a: string, b: string, maxDistance: number): number {
+function myersBlocks(b: string, a: string): number {
   const n = a.length;
   const m = b.length;
-  const k = Math.max(0, Math.floor(maxDistance));
-  if (Math.abs(n - m) > k) return k + 1;
-  if (n === 0 || m === 0) return Math.max(n, m);
-  const big = k + 1;
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j <= k ? j : big;
-  for (let i = 1; i <= n; i++) {
-    const from = Math.max(1, i - k);
-    const to = Math.min(m, i + k);
-    cur[from - 1] = from - 1 === 0 ? i : big;
-    if (i <= k) cur[0] = i;
-    let rowMin = big;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = from; j <= to; j++) {
-      const sub = (prev[j - 1] as number) + (ai === b.charCodeAt(j - 1) ? 0 : 1);
-      const del = (prev[j] as number) + 1;
-      const ins = (cur[j - 1] as number) + 1;
-      let v = sub < del ? sub : del;
-      if (ins < v) v = ins;
-      if (v > big) v = big;
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
+  const hsize = Math.ceil(n / 32);
+  const vsize = Math.ceil(m / 32);
+  const phc = new Int32Array(hsize).fill(-1);
+  const mhc = new Int32Array(hsize);
+  let score = m;
+  for (let j = 0; j < vsize; j++) {
+    const start = j * 32;
+    const end = Math.min(32, m - start) + start;
+    const lastBlock = j === vsize - 1;
+    for (let k = start; k < end; k++) PEQ[b.charCodeAt(k)]! |= 1 << k;
+    let mv = 0;
+    let pv = -1;
+    for (let i = 0; i < n; i++) {
+      const eq = PEQ[a.charCodeAt(i)] as number;
+      const w = (i / 32) | 0;
+      const pb = ((phc[w] as number) >>> i) & 1;
+      const mb = ((mhc[w] as number) >>> i) & 1;
+      const xv = eq | mv;
+      const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if (lastBlock) {
+        score += (ph >>> (m - 1)) & 1;
+        score -= (mh >>> (m - 1)) & 1;
+      }
+      if ((ph >>> 31) ^ pb) phc[w]! ^= 1 << i;
+      if ((mh >>> 31) ^ mb) mhc[w]! ^= 1 << i;
+      ph = (ph << 1) | pb;
+      mh = (mh << 1) | mb;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
     }
-    if (to < m) cur[to + 1] = big;
-    if (rowMin > k) return big;
-    const swap = prev;
-    prev = cur;
-    cur = swap;
+    for (let k = start; k < end; k++) PEQ[b.charCodeAt(k)] = 0;
   }
-  const d = prev[m] as number;
-  return d > k ? big : d;
+  return score;
+}
+
+/** Levenshtein (character edit) distance, exact. */
+export function editDistance(a0: string, b0: string): number {
+  // A common prefix and suffix never change the distance; copies differ in a few places, so
+  // setting them aside leaves little to compute (identical texts: nothing).
+  let lo = 0;
+  const min = Math.min(a0.length, b0.length);
+  while (lo < min && a0.charCodeAt(lo) === b0.charCodeAt(lo)) lo++;
+  let hi = 0;
+  while (hi < min - lo && a0.charCodeAt(a0.length - 1 - hi) === b0.charCodeAt(b0.length - 1 - hi)) hi++;
+  let a = a0.slice(lo, a0.length - hi);
+  let b = b0.slice(lo, b0.length - hi);
+  if (a.length < b.length) [a, b] = [b, a];
+  if (b.length === 0) return a.length;
+  return a.length <= 32 ? myers32(a, b) : myersBlocks(a, b);
+}
+
+/**
+ * Levenshtein distance if it is ≤ maxDistance, otherwise maxDistance + 1. The length difference
+ * is a lower bound that settles most non-matches before any real work.
+ */
+export function boundedEditDistance(a: string, b: string, maxDistance: number): number {
+  const k = Math.max(0, Math.floor(maxDistance));
+  if (Math.abs(a.length - b.length) > k) return k + 1;
+  const d = editDistance(a, b);
+  return d > k ? k + 1 : d;
 }
 
 /** Similarity in [0, 1] of two already-normalised texts: 1 − distance / longer length. */
