@@ -3,11 +3,11 @@
  * the three tables with provenance per value, dates and the statistics period. Every reader's
  * output comes through here, so nothing below may depend on one file format.
  */
-import { SECTIONS, type SectionKey, type TableKey } from '../model/glossary';
+import type { SectionKey, TableKey } from '../model/glossary';
 import { emptyActiveDisclosure, emptyReport } from '../model/factory';
 import type { ReportModel, SectionHeading, SourceDocument, TextParagraph } from '../model/types';
 import { findDates, findStatisticsPeriod, findTitle, fromFileName, type Para } from './meta';
-import { matchHeading, splitNumeral } from './sections';
+import { matchHeading } from './sections';
 import {
   findRegions,
   hasSingleRowOtherHandling,
@@ -20,7 +20,7 @@ import {
 import { detectTemplate } from './template';
 
 export { parseCell, norm } from './text';
-export { matchHeading } from './sections';
+export { matchHeading, splitNumeral } from './sections';
 
 export function extractReport(doc: SourceDocument, ref: { id: string; file: string }): ReportModel {
   const model = emptyReport(ref.id, ref.file, doc.format);
@@ -112,10 +112,3 @@ export function extractReport(doc: SourceDocument, ref: { id: string; file: stri
   }
   return model;
 }
-
-/** Canonical section numbers, for callers printing headings. */
-export const SECTION_NUMBER: Record<SectionKey, number> = Object.fromEntries(SECTIONS.map((s) => [s.key, s.number])) as Record<
-  SectionKey,
-  number
->;
-export { splitNumeral };
