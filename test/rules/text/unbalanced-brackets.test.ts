@@ -57,4 +57,29 @@ describe('text/unbalanced-brackets', () => {
     const { found } = findingsFor(['（一(二 两处都未闭合。而这一句〔也未闭合。']);
     expect(found).toHaveLength(2);
   });
+
+  it('follows brackets over hard-wrapped lines (plain text from a PDF) within a section', () => {
+    const { found } = findingsFor([
+      '如对本报告有疑问，请与淮安市洪泽区人民政府办公室联系（地址：淮安市洪泽区洪泽湖大道 90',
+      '号 ， 邮 编 ： 223100 ， 电 话 ： 0517-87222589 ， 电 子 邮 箱 ：',
+      'hzzwgk@126.com）。严格执行“分',
+      '级审核、先审后发”程序。',
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it('still reports an opener left open at a sentence end, a section end or after too many lines', () => {
+    const r = buildReport();
+    setSectionText(r, 'overview', ['联系（地址：临淄区。', '下一行）']);
+    setSectionText(r, 'problems', ['问题（一', '二', '三', '四', '五', '第六行）']);
+    setSectionText(r, 'otherMatters', ['未收取信息处理费《办法', '说明']);
+    const found = check(unbalancedBrackets, r);
+    expect(found.map((f) => [f.section, f.quote])).toEqual([
+      ['overview', '联系（地址：临淄区'],
+      ['overview', '下一行）'],
+      ['problems', '问题（一'],
+      ['problems', '第六行）'],
+      ['otherMatters', '取信息处理费《办法'],
+    ]);
+  });
 });
