@@ -50,8 +50,9 @@ describe('docx reader', () => {
     expect(t3?.rows[2]?.[4]?.text).toBe('商业\n企业');
     expect(t3?.rows[3]?.slice(3).map((c) => c.text)).toEqual(['２', '１', '—', '—', '—', '—', '３']);
     expect(t2?.rows[3]?.slice(1).map((c) => c.text)).toEqual(['２', '１', '１６']);
-    expect(t4?.rows.length).toBe(1);
-    expect(t4?.rows[0]?.length).toBe(15);
+    expect(t4?.rows.length).toBe(4);
+    expect(t4?.rows[3]?.map((c) => c.covered)).toEqual(Array(15).fill(false));
+    expect(t4?.rows[3]?.slice(0, 5).map((c) => c.text)).toEqual(['１', '—', '—', '１', '２']);
   });
 
   it('recovers Word auto-numbered section numerals from numbering.xml', async () => {

@@ -17,6 +17,13 @@ interface Slot {
   /** Sheet coordinates (0-based) of the merge origin; equals own position when not merged. */
   or: number;
   oc: number;
+  /** Has text or a border: part of a ruled table even when blank. */
+  boxed: boolean;
+}
+
+function hasBorder(cell: ExcelJS.Cell): boolean {
+  const b = cell.border;
+  return !!b && !!(b.top?.style || b.bottom?.style || b.left?.style || b.right?.style);
 }
 
 /** Applies the common fixed-decimal formats ("0.00", "#,##0.0") so numbers read as displayed. */
@@ -52,10 +59,9 @@ const NUMERIC = /^[\s\d０-９.,，．%-]+$/;
 function sheetGrid(ws: ExcelJS.Worksheet, notes: string[]): Slot[][] {
   let maxRow = 0;
   let maxCol = 0;
+  // cellCount includes styled blank cells: a ruled blank column is still part of its table.
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (_cell, c) => {
-      maxCol = Math.max(maxCol, c);
-    });
+    maxCol = Math.max(maxCol, row.cellCount);
     maxRow = Math.max(maxRow, r);
   });
   if (maxRow === 0 || maxCol === 0) return [];
@@ -73,9 +79,11 @@ function sheetGrid(ws: ExcelJS.Worksheet, notes: string[]): Slot[][] {
       const cell = row.getCell(c);
       if (cell.isMerged && cell.master !== cell) {
         const m = cell.master;
-        out.push({ text: '', or: Number(m.row) - 1, oc: Number(m.col) - 1 });
+        out.push({ text: '', or: Number(m.row) - 1, oc: Number(m.col) - 1, boxed: true });
       } else {
-        out.push({ text: cellText(cell).trim() === '' ? '' : cellText(cell), or: r - 1, oc: c - 1 });
+        const text = cellText(cell);
+        const blank = text.trim() === '';
+        out.push({ text: blank ? '' : text, or: r - 1, oc: c - 1, boxed: !blank || hasBorder(cell) });
       }
     }
     grid.push(out);
@@ -105,13 +113,13 @@ function originsWithText(row: readonly Slot[]): Slot[] {
 }
 
 function toTable(grid: readonly Slot[][], r0: number, r1: number): TableCell[][] | null {
-  // Trim columns empty throughout the segment.
+  // Trim columns with neither text nor rules throughout the segment.
   const width = grid[0]?.length ?? 0;
   let c0 = width;
   let c1 = 0;
   for (let r = r0; r < r1; r++) {
     (grid[r] as Slot[]).forEach((s, c) => {
-      if (s.text.trim() !== '') {
+      if (s.boxed) {
         c0 = Math.min(c0, c);
         c1 = Math.max(c1, c + 1);
       }
@@ -156,12 +164,19 @@ function sheetBlocks(grid: readonly Slot[][], blocks: Block[]): void {
   grid.forEach((row, r) => {
     const texts = originsWithText(row);
     if (texts.length === 0) {
-      close(r);
+      // A ruled row of blank cells belongs to its table; an unruled blank row separates tables.
+      if (row.some((s) => s.boxed)) {
+        if (start < 0) start = r;
+      } else close(r);
       return;
     }
     const only = texts.length === 1 ? (texts[0] as Slot).text.trim() : null;
+    const lone = texts[0] as Slot;
+    // A label row whose value cells are ruled but blank is a table row, not a heading.
+    const otherRuled = row.some((s) => s.boxed && (s.or !== lone.or || s.oc !== lone.oc));
     const paragraph =
       only !== null &&
+      !otherRuled &&
       !NUMERIC.test(only) &&
       !TABLE_LABEL.test(only) &&
       (r < firstMulti || HEADING.test(only));
