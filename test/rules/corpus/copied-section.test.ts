@@ -42,6 +42,11 @@ describe('corpus/copied-section', () => {
       const b = agencyReport('临淄区 工业和信息化局', PROBLEMS_A, 2023);
       expect(check(corpusCopiedSection, [a, b])).toEqual([]);
     });
+    it('the same agency under a title with and without its city is not a copy', () => {
+      const a = agencyReport('淄博市临淄区工业和信息化局', PROBLEMS_A, 2022);
+      const b = agencyReport('临淄区工业和信息化局', PROBLEMS_A, 2023);
+      expect(check(corpusCopiedSection, [a, b])).toEqual([]);
+    });
     it('short formulaic sections are not compared', () => {
       const a = agencyReport('临淄区工业和信息化局', ['无。']);
       const b = agencyReport('张店区科学技术局', ['无。']);

@@ -13,7 +13,8 @@
  *      buckets (bands of 3 rows); pairs sharing a bucket are candidates — a pair ≥ 90 % similar
  *      shares at least ~70 % of its shingles (q-gram lemma), and is then caught with probability
  *      above 0.999;
- *   2. on candidates only: same agency (aliases applied) is skipped, then a length test and the
+ *   2. on candidates only: same agency (aliases applied, or the same name once the leading city is
+ *      dropped — workspace/pairing.ts) is skipped, then a length test and the
  *      exact q-gram count filter, then the banded edit distance decides exactly.
  * Each report gets at most one finding per section, naming the most similar other report as
  * relatedReport and counting the others — one finding per pair would bury a report copied by
@@ -21,7 +22,7 @@
  */
 import type { SectionKey } from '../../model/glossary';
 import type { ReportModel } from '../../model/types';
-import { agencyKey } from '../../workspace/pairing';
+import { agencyKey, agencyShortKey } from '../../workspace/pairing';
 import type { CorpusRule, Draft } from '../types';
 import {
   bandKeys,
@@ -48,6 +49,8 @@ const DIGIT_RUN = /[0-9０-９]+/g;
 interface Doc {
   report: ReportModel;
   agency: string;
+  /** Without the leading province / city ("临淄区…" for "淄博市临淄区…"): the same agency under a drifting title. */
+  shortAgency: string;
   names: string[];
   section: SectionText;
   /** Own names removed. */
@@ -87,7 +90,8 @@ function copiedIn(reports: readonly ReportModel[], key: SectionKey, aliases: Rec
     const names = agencyNames(report.agency);
     const text = prepare(section.text, names);
     if (text.length < MIN_COPIED_LENGTH) continue;
-    docs.push({ report, agency, names, section, text, shingles: sortedShingles(text) });
+    const shortAgency = agencyShortKey(report.agency, aliases) ?? agency;
+    docs.push({ report, agency, shortAgency, names, section, text, shingles: sortedShingles(text) });
   }
 
   // 1. Candidates: pairs sharing an LSH bucket.
@@ -117,7 +121,7 @@ function copiedIn(reports: readonly ReportModel[], key: SectionKey, aliases: Rec
         seen.add(pairId);
         const a = docs[i] as Doc;
         const b = docs[j] as Doc;
-        if (a.agency === b.agency) continue;
+        if (a.agency === b.agency || a.shortAgency === b.shortAgency) continue;
         // 2. Exact verification on candidates only.
         const sim = verify(a, b);
         if (sim === null) continue;
