@@ -25,6 +25,13 @@ describe('title, agency and year', () => {
     expect(m.year).toBe(2022);
   });
 
+  it('reads the agency after the year when the title starts with the year', () => {
+    const m = extractText('2023年度临淄区人民政府政府信息公开工作年度报告\n一、总体情况\n');
+    expect(m).toMatchObject({ agency: '临淄区人民政府', year: 2023 });
+    const about = extractText('某某局关于2023年政府信息公开工作年度报告\n');
+    expect(about.agency).toBe('某某局');
+  });
+
   it('falls back to the statistics period for the year, then to the file name', () => {
     const byPeriod = extractText('政府信息公开工作年度报告\n本报告统计期限为2022年1月1日至12月31日。\n', '某局.txt');
     expect(byPeriod).toMatchObject({ year: 2022, yearSource: 'period', agency: '某局', agencySource: 'fileName' });

@@ -36,6 +36,11 @@ export function agencyFromTitle(title: string): string | null {
   const t = squeeze(title).replace(CHROME_PREFIX, '');
   const y = titleYear(t);
   let head = y ? t.slice(0, y.index) : t.split(/政府信息公开|政务公开/)[0] ?? '';
+  // "2023年临淄区人民政府政府信息公开工作年度报告": the agency follows the year.
+  if (y && !head.replace(/[《「“"（(]/g, '')) {
+    const after = t.slice(y.index).replace(YEAR_IN_TITLE, '').replace(/^度/, '');
+    head = after.split(/政府信息公开|政务公开|年度报告/)[0] ?? '';
+  }
   head = head.replace(/(?:关于)?$/, '').replace(/[《「“"（(]+$/, '').replace(/^[《「“"]+/, '');
   if (!head || head.length < 2 || head.length > 40) return null;
   return head;
