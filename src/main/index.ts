@@ -139,6 +139,8 @@ function createWindow(): void {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click (auxclick) could otherwise open a link in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
