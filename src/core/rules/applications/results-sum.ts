@@ -10,7 +10,7 @@
 import { APPLICANT_COLUMN_KEYS, RESULT_ROW_KEYS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { sameValue, sumValues } from '../util/compare';
-import { cellName, checksTables, columnLabel, diffText, fmt, usable, usableAll } from '../util/table-cells';
+import { checksTables, columnLabel, diffText, fmt, usable, usableAll } from '../util/table-cells';
 
 export const applicationsResultsSum: ReportRule = {
   meta: {
@@ -39,7 +39,7 @@ export const applicationsResultsSum: ReportRule = {
         expected,
         actual: total,
         ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表三「${columnLabel('applications', column)}」列：第三项（一）至（六）各办理结果之和＝${fmt(expected)}，${cellName('applications', 'totalProcessed', column)}填报 ${fmt(total)}，${diffText(expected, total)}。`,
+        message: `表三「${columnLabel('applications', column)}」列：第三项（一）至（六）各办理结果之和＝${fmt(expected)}，「（七）总计」填报 ${fmt(total)}，${diffText(expected, total)}。`,
       });
     }
     return drafts;

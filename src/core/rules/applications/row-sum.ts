@@ -10,7 +10,7 @@
 import { APPLICATION_ROW_KEYS, APPLICANT_PARTS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { sameValue, sumValues } from '../util/compare';
-import { cellName, checksTables, diffText, fmt, rowLabel, usable, usableAll } from '../util/table-cells';
+import { checksTables, diffText, fmt, rowLabel, usable, usableAll } from '../util/table-cells';
 
 export const applicationsRowSum: ReportRule = {
   meta: {
@@ -39,7 +39,7 @@ export const applicationsRowSum: ReportRule = {
         expected,
         actual: total,
         ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表三「${rowLabel('applications', row)}」行：六类申请人之和（${parts.map(fmt).join('＋')}）＝${fmt(expected)}，${cellName('applications', row, 'total')}填报 ${fmt(total)}，${diffText(expected, total)}。`,
+        message: `表三「${rowLabel('applications', row)}」行：六类申请人之和（${parts.map(fmt).join('＋')}）＝${fmt(expected)}，「总计」列填报 ${fmt(total)}，${diffText(expected, total)}。`,
       });
     }
     return drafts;

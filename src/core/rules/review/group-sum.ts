@@ -10,7 +10,7 @@
 import { REVIEW_GROUP_KEYS, REVIEW_PARTS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { sameValue, sumValues } from '../util/compare';
-import { cellName, checksTables, diffText, fmt, rowLabel, usable, usableAll } from '../util/table-cells';
+import { checksTables, diffText, fmt, rowLabel, usable, usableAll } from '../util/table-cells';
 
 export const reviewGroupSum: ReportRule = {
   meta: {
@@ -39,7 +39,7 @@ export const reviewGroupSum: ReportRule = {
         expected,
         actual: total,
         ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表四「${rowLabel('reviewLitigation', group)}」：结果维持＋结果纠正＋其他结果＋尚未审结＝${parts.map(fmt).join('＋')}＝${fmt(expected)}，${cellName('reviewLitigation', group, 'total')}填报 ${fmt(total)}，${diffText(expected, total)}。`,
+        message: `表四「${rowLabel('reviewLitigation', group)}」：结果维持＋结果纠正＋其他结果＋尚未审结＝${parts.map(fmt).join('＋')}＝${fmt(expected)}，「总计」填报 ${fmt(total)}，${diffText(expected, total)}。`,
       });
     }
     return drafts;

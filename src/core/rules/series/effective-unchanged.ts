@@ -7,7 +7,7 @@
  * 现行有效, on this year's 现行有效件数 cell. series/effective-chain stays quiet on these rows.
  */
 import type { SeriesRule } from '../types';
-import { cellName, fmt, rowLabel } from '../util/table-cells';
+import { fmt, rowLabel } from '../util/table-cells';
 import { effectiveLinks, isUnchanged } from '../util/table-series';
 
 export const seriesEffectiveUnchanged: SeriesRule = {
@@ -29,6 +29,6 @@ export const seriesEffectiveUnchanged: SeriesRule = {
         expected: l.chained,
         actual: l.effective,
         ...(l.cell.pos ? { pos: l.cell.pos } : {}),
-        message: `表二「${rowLabel('activeDisclosure', l.row)}」：本年制发 ${fmt(l.issued)} 件、废止 ${fmt(l.repealed)} 件，但${cellName('activeDisclosure', l.row, 'effective')}仍为 ${fmt(l.effective)} 件，与${previous.year ?? '上一'}年度报告相同；按上年 ${fmt(l.previousEffective)}＋${fmt(l.issued)}－${fmt(l.repealed)} 应为 ${fmt(l.chained)} 件。`,
+        message: `表二「${rowLabel('activeDisclosure', l.row)}」：本年制发 ${fmt(l.issued)} 件、废止 ${fmt(l.repealed)} 件，但「现行有效件数」仍为 ${fmt(l.effective)} 件，与${previous.year ?? '上一'}年度报告相同；按上年 ${fmt(l.previousEffective)}＋${fmt(l.issued)}－${fmt(l.repealed)} 应为 ${fmt(l.chained)} 件。`,
       })),
 };
