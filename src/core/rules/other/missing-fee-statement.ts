@@ -7,7 +7,7 @@
  * statement that no fee was collected for 依申请公开 ("未收取任何费用"). Quiet when section 六 is
  * missing (structure/missing-section).
  */
-import { sectionOf, sectionPlace } from '../util/text';
+import { flatText, sectionOf, sectionPlace } from '../util/text';
 import type { ReportRule } from '../types';
 
 const FEE = /处理费|(?:未|没有|不|无)(?:收取|产生|发生)[^。；]{0,8}费用|收费(?:情况)?[^。；]{0,6}(?:无|为零|为0)/;
@@ -23,7 +23,7 @@ export const missingFeeStatement: ReportRule = {
   check({ report }) {
     const section = sectionOf(report, 'otherMatters');
     if (!section?.found) return [];
-    if (section.paragraphs.some((p) => FEE.test(p.text))) return [];
+    if (FEE.test(flatText(section.paragraphs))) return [];
     return [
       {
         section: 'otherMatters',

@@ -6,7 +6,7 @@
  * the body of section 六: 人大代表建议和政协提案办理 (建议, 提案), 年度政务公开工作要点落实 (工作要点,
  * or a 工作方案/任务 and 落实 together), 政务公开工作创新 (创新). Quiet when section 六 is missing.
  */
-import { sectionOf, sectionPlace } from '../util/text';
+import { flatText, sectionOf, sectionPlace } from '../util/text';
 import type { ReportRule } from '../types';
 
 const ITEMS: readonly { label: string; pattern: RegExp }[] = [
@@ -26,7 +26,7 @@ export const optionalItemMissing: ReportRule = {
   check({ report }) {
     const section = sectionOf(report, 'otherMatters');
     if (!section?.found) return [];
-    const text = section.paragraphs.map((p) => p.text).join('\n');
+    const text = flatText(section.paragraphs);
     const missing = ITEMS.filter((i) => !i.pattern.test(text)).map((i) => i.label);
     if (missing.length === 0) return [];
     return [

@@ -4,14 +4,16 @@
  *
  * The body of section 五 (its heading excluded: the title "存在的主要问题及改进情况" says nothing)
  * must name problems (问题, 不足, 差距, 短板, 薄弱, 有待, 不够, 欠缺…) and improvements (改进, 整改,
- * 措施, 举措, 下一步, 今后, 将…加强/完善/提升…). One finding naming what is missing. Quiet when
+ * 措施, 举措, 下一步, 今后, 针对…, 将切实抓好/将进一步加强…, 继续加强…). A bare 加强 does not count:
+ * "运维管理还需加强" describes a problem. One finding naming what is missing. Quiet when
  * section 五 is missing (structure/missing-section).
  */
-import { sectionOf, sectionPlace } from '../util/text';
+import { flatText, sectionOf, sectionPlace } from '../util/text';
 import type { ReportRule } from '../types';
 
 const PROBLEMS = /问题|不足|差距|短板|薄弱|有待|不够|欠缺|不到位|不高|不强|不充分|滞后|较少|单一/;
-const IMPROVEMENTS = /改进|整改|措施|举措|下一步|今后|将(?:进一步|继续|持续|着力|重点)?(?:加强|完善|提升|提高|加大|强化|健全|推进|规范|优化)|计划|拟/;
+const IMPROVEMENTS =
+  /改进|整改|措施|举措|下一步|今后|针对|将[^。；，,;]{0,4}(?:加强|完善|提升|提高|加大|强化|健全|推进|规范|优化|抓好|做好|落实)|继续(?:加强|完善|推进|做好|深化)|计划|拟/;
 
 export const missingImprovements: ReportRule = {
   meta: {
@@ -24,7 +26,7 @@ export const missingImprovements: ReportRule = {
   check({ report }) {
     const section = sectionOf(report, 'problems');
     if (!section?.found) return [];
-    const text = section.paragraphs.map((p) => p.text).join('\n');
+    const text = flatText(section.paragraphs);
     const missing = [PROBLEMS.test(text) ? null : '存在的主要问题', IMPROVEMENTS.test(text) ? null : '改进情况'].filter(
       (m): m is string => m !== null,
     );

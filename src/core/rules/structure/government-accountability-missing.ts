@@ -12,7 +12,7 @@
  * A 政务公开 考核 alone (seed 002) does not cover 社会评议 and 责任追究: one finding lists what is
  * missing.
  */
-import { agencyName, isPeoplesGovernment, isTownGovernment, reportParagraphs } from '../util/text';
+import { agencyName, flatText, isPeoplesGovernment, isTownGovernment, reportParagraphs } from '../util/text';
 import type { ReportRule } from '../types';
 
 const ITEMS: readonly { label: string; pattern: RegExp }[] = [
@@ -32,9 +32,7 @@ export const governmentAccountabilityMissing: ReportRule = {
   check({ report }) {
     const name = agencyName(report);
     if (!isPeoplesGovernment(name) || isTownGovernment(name)) return [];
-    const text = reportParagraphs(report)
-      .map((p) => p.text)
-      .join('\n');
+    const text = flatText(reportParagraphs(report));
     const missing = ITEMS.filter((i) => !i.pattern.test(text)).map((i) => i.label);
     if (missing.length === 0) return [];
     const overview = report.sections.find((s) => s.key === 'overview');
@@ -42,7 +40,7 @@ export const governmentAccountabilityMissing: ReportRule = {
       {
         section: 'overview',
         ...(overview?.heading ? { pos: overview.heading.pos } : {}),
-        message: `${name}的报告未涉及政府信息公开工作${missing.join('、')}情况；人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况。`,
+        message: `${name}的报告未涉及政府信息公开${missing.join('、')}情况；人民政府的年度报告应报告工作考核、社会评议和责任追究结果情况。`,
       },
     ];
   },

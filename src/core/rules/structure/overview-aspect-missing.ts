@@ -9,7 +9,7 @@
  * not about the exact sub-heading. Quiet when section 一 itself is missing (that is
  * structure/missing-section).
  */
-import { sectionOf, sectionPlace } from '../util/text';
+import { flatText, sectionOf, sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 interface Aspect {
@@ -39,7 +39,7 @@ export const overviewAspectMissing: ReportRule = {
   check({ report }) {
     const section = sectionOf(report, 'overview');
     if (!section?.found) return [];
-    const text = section.paragraphs.map((p) => p.text).join('\n');
+    const text = flatText(section.paragraphs);
     const out: Draft[] = [];
     for (const aspect of ASPECTS) {
       if (aspect.pattern.test(text)) continue;

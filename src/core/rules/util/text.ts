@@ -140,6 +140,15 @@ export function parseCount(raw: string): number | null {
   return Number(t);
 }
 
+/**
+ * Paragraphs as one string for "is it mentioned at all" checks: joined without separator and
+ * without whitespace, so that words broken over hard-wrapped lines (PDF text) or spaced out
+ * ("邮 编") still match.
+ */
+export function flatText(paragraphs: readonly TextParagraph[]): string {
+  return toHalfWidth(paragraphs.map((p) => p.text).join('')).replace(/\s+/g, '');
+}
+
 /** Report text of the whole document (chrome excluded), for presence checks. */
 export function reportParagraphs(report: ReportModel): TextParagraph[] {
   return report.paragraphs.filter((p) => !isPageChrome(p.text));
