@@ -12,6 +12,23 @@ describe('problems/missing-improvements', () => {
     expect(check(missingImprovements, r)).toEqual([]);
   });
 
+  it('reads improvements broken over hard-wrapped lines (PDF text)', () => {
+    const r = buildReport();
+    setSectionText(r, 'problems', [
+      '2024 年，全区政府信息公开工作仍存在一些不足，政务新媒体',
+      '运维管理还需加强等。',
+      '针对存在问题，2025 年我们将切实抓好以下工作：一是扎实',
+      '推进依申请公开工作。',
+    ]);
+    expect(check(missingImprovements, r)).toEqual([]);
+  });
+
+  it('does not take "还需加强" in a problem statement for an improvement', () => {
+    const r = buildReport();
+    setSectionText(r, 'problems', ['政策解读的形式还不够丰富，政务新媒体运维管理还需加强。']);
+    expect(check(missingImprovements, r)).toHaveLength(1);
+  });
+
   it('reports a section 五 with problems only, at its heading', () => {
     const r = buildReport();
     setSectionText(r, 'problems', ['信息公开的及时性有待提高，政策解读形式较为单一。']);
