@@ -10,13 +10,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditFiles } from '../../src/core/audit';
-import type { Finding } from '../../src/core/model/types';
+import type { Finding, ReportModel } from '../../src/core/model/types';
 import { defaultSpec, specToDocx, type ReportSpec } from '../fixtures';
 
 const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
+
+/** The models of the latest audit() call, by file name. */
+const models: Record<string, ReportModel> = {};
 
 /** Writes each spec as a .docx in a fresh folder, audits them together, returns findings by file name. */
 async function audit(specs: Record<string, ReportSpec>): Promise<Record<string, Finding[]>> {
@@ -31,7 +34,10 @@ async function audit(specs: Record<string, ReportSpec>): Promise<Record<string, 
   const run = await auditFiles(files);
   expect(run.failures).toEqual([]);
   const out: Record<string, Finding[]> = {};
-  for (const r of run.reports) out[path.basename(r.model.file, '.docx')] = r.findings;
+  for (const r of run.reports) {
+    out[path.basename(r.model.file, '.docx')] = r.findings;
+    models[path.basename(r.model.file, '.docx')] = r.model;
+  }
   return out;
 }
 
@@ -187,6 +193,19 @@ describe('across years, on .docx files', () => {
     expect(relatedOf('repeated')).toBeTruthy();
     expect(relatedOf('repeated')).not.toBe(relatedOf('chain'));
   }, 180_000);
+});
+
+describe('outdated template, on .docx files', () => {
+  it('a 2019-format year is neither checked as 2021 tables nor chained', async () => {
+    const { y22, y23 } = chainedPair('高青县农业农村局');
+    y22.template = '2019';
+    y23.tables.activeDisclosure.normativeDocuments.effective = 40;
+    const out = await audit({ y22, y23 });
+    expect(models.y22?.template).toBe('2019');
+    expect(models.y23?.template).toBe('2021');
+    expect(tableFindings(out.y22)).toEqual([]);
+    expect(seriesFindings(out.y23).filter((f) => f.ruleId.startsWith('series/effective') || f.ruleId === 'series/identical-tables')).toEqual([]);
+  }, 120_000);
 });
 
 describe('across agencies, on .docx files', () => {
