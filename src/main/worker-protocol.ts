@@ -1,11 +1,14 @@
 import type { ExtractOutcome } from '../core/app/pipeline';
+import type { Finding, ReportModel } from '../core/model/types';
+import type { AuditSettings } from '../core/rules/types';
 
-export interface WorkerRequest {
-  paths: string[];
-  known: Record<string, string>;
-}
+export type WorkerRequest =
+  | { type: 'extract'; paths: string[]; known: Record<string, string> }
+  | { type: 'audit'; models: ReportModel[]; settings: AuditSettings };
 
 export type WorkerReply =
   | { type: 'progress'; done: number; total: number; file: string }
   | { type: 'outcome'; index: number; outcome: ExtractOutcome }
-  | { type: 'done' };
+  | { type: 'done' }
+  | { type: 'audited'; findings: [string, Finding[]][] }
+  | { type: 'failed'; message: string };

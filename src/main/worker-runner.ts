@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from 'node:worker_threads';
 import type { ExtractOutcome, ExtractRunner } from '../core/app/pipeline';
+import type { Finding } from '../core/model/types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** `worker`: the built worker script's path, or a factory (tests start the TypeScript source through tsx). */
@@ -35,11 +36,32 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
         thread.on('message', (msg: WorkerReply) => {
           if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total, file: msg.file });
           else if (msg.type === 'outcome') outcomes[msg.index] = msg.outcome;
+          else if (msg.type === 'failed') finish(msg.message);
           else finish(null);
         });
         thread.on('error', (err) => finish(err.message));
         thread.on('exit', (code) => finish(code === 0 ? null : `退出码 ${code}`));
-        thread.postMessage({ paths: [...paths], known: { ...known } } satisfies WorkerRequest);
+        thread.postMessage({ type: 'extract', paths: [...paths], known: { ...known } } satisfies WorkerRequest);
+      });
+    },
+    audit(models, settings) {
+      return new Promise<Map<string, Finding[]>>((resolve, reject) => {
+        let finished = false;
+        const thread = spawn();
+        const finish = (result: Map<string, Finding[]> | Error): void => {
+          if (finished) return;
+          finished = true;
+          void thread.terminate().catch(() => undefined);
+          if (result instanceof Error) reject(result);
+          else resolve(result);
+        };
+        thread.on('message', (msg: WorkerReply) => {
+          if (msg.type === 'audited') finish(new Map(msg.findings));
+          else if (msg.type === 'failed') finish(new Error(msg.message));
+        });
+        thread.on('error', (err) => finish(err));
+        thread.on('exit', (code) => finish(new Error(`审查线程意外退出（退出码 ${code}）`)));
+        thread.postMessage({ type: 'audit', models: [...models], settings } satisfies WorkerRequest);
       });
     },
   };

@@ -50,6 +50,17 @@ describe('worker-thread runner', () => {
     ]);
   });
 
+  it('runs the rules in the worker with the same findings as in-process', async () => {
+    const paths = seedFiles().map((n) => join(SEEDS, n));
+    const outcomes = await inProcessRunner().run(paths, {}, () => undefined);
+    const models = outcomes.flatMap((o) => (o.kind === 'extracted' ? [{ ...o.file.model, id: o.file.sha256.slice(0, 8) }] : []));
+    const settings = { disabled: [], severities: {}, deadlines: { department: '01-31', government: '03-31' }, aliases: {} };
+    const viaWorker = await workerRunner(spawnTs).audit(models, settings);
+    const inline = await inProcessRunner().audit(models, settings);
+    expect([...viaWorker.entries()]).toEqual([...inline.entries()]);
+    expect([...viaWorker.values()].flat().length).toBeGreaterThan(0);
+  });
+
   it('drives the application service', async () => {
     const service = await AppService.start({ userDataDir: tempDir(), samplesDir: SEEDS, dialogs: new FakeDialogs(), autosaveMs: 0, runner: workerRunner(spawnTs) });
     const res = await service.openSamples();

@@ -9,7 +9,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extractReport } from '../extract';
 import { readBytes } from '../ingest';
 import { IngestError, LIMITS } from '../ingest/errors';
-import type { FileFailure } from '../model/types';
+import type { FileFailure, Finding, ReportModel } from '../model/types';
+import { runRules } from '../rules/engine';
+import type { AuditSettings } from '../rules/types';
 import type { ImportedFile } from '../store/types';
 
 export type ExtractOutcome =
@@ -23,9 +25,11 @@ export interface RunProgress {
   file: string;
 }
 
-/** Runs the per-file work over many files; the app's runner does it in a worker thread. */
+/** Runs the heavy work — per-file extraction, and the rules over the whole workspace; the app's runner does both in a worker thread. */
 export interface ExtractRunner {
   run(paths: readonly string[], known: Readonly<Record<string, string>>, onProgress: (p: RunProgress) => void): Promise<ExtractOutcome[]>;
+  /** runRules over every report: findings by report id. */
+  audit(models: readonly ReportModel[], settings: AuditSettings): Promise<Map<string, Finding[]>>;
 }
 
 function failureMessage(err: unknown): string {
@@ -70,6 +74,9 @@ export function inProcessRunner(): ExtractRunner {
       }
       onProgress({ done: paths.length, total: paths.length, file: '' });
       return out;
+    },
+    async audit(models, settings) {
+      return runRules(models, settings);
     },
   };
 }

@@ -13,7 +13,7 @@ import type { FileFailure, Finding, ReportModel, Severity } from '../model/types
 import { describeLocation } from '../export/location';
 import { writeAuditWorkbook } from '../export/workbook';
 import type { ReviewDecision } from '../export/types';
-import { runRules, mergeSettings } from '../rules/engine';
+import { mergeSettings } from '../rules/engine';
 import { catalogue as ruleCatalogue } from '../rules/registry';
 import type { AuditSettings } from '../rules/types';
 import { agencyKey } from '../workspace/pairing';
@@ -91,6 +91,7 @@ export class AppService implements ServiceHandlers {
   private store!: WorkspaceStore;
   private config: AppConfig = { samplesOffered: false, lastWorkspace: null };
   private busy = false;
+  private auditQueue: Promise<void> = Promise.resolve();
   private skipped: string[] = [];
   private notices: string[] = [];
   private readonly runner: ExtractRunner;
@@ -179,7 +180,7 @@ export class AppService implements ServiceHandlers {
     const notices = this.notices.splice(0);
     return {
       workspace: { path, name: path ? basename(path) : UNTITLED, dirty: this.store.dirty, lastSavedAt: this.store.lastSavedAt },
-      reportCount: this.store.listReports().length,
+      reportCount: this.store.reportCount(),
       failures: this.store.failures(),
       skipped: [...this.skipped],
       firstRun: !this.config.samplesOffered,
@@ -247,8 +248,7 @@ export class AppService implements ServiceHandlers {
       const collected = await collectPaths(paths);
       result.skipped = collected.skipped;
       result.failures.push(...collected.failures);
-      const known: Record<string, string> = {};
-      for (const r of this.store.listReports()) known[r.path] = r.sha256;
+      const known = this.store.fileHashes();
       const outcomes = await this.runner.run(collected.files, known, (p) => this.events.emit('progress', { phase: 'read', ...p }));
       for (const o of outcomes) {
         if (o.kind === 'failed') {
@@ -267,7 +267,7 @@ export class AppService implements ServiceHandlers {
       this.skipped = result.skipped;
       const total = collected.files.length;
       this.events.emit('progress', { phase: 'audit', done: total, total, file: '' });
-      if (result.added.length || result.updated.length) this.reaudit();
+      if (result.added.length || result.updated.length) await this.reaudit();
       this.events.emit('progress', { phase: 'done', done: total, total, file: '' });
       // Imports are not journaled: save at once rather than after the debounce.
       await this.store.save().catch((err: unknown) => this.notices.push(`保存工作区失败：${err instanceof Error ? err.message : String(err)}`));
@@ -278,12 +278,24 @@ export class AppService implements ServiceHandlers {
     }
   }
 
-  /** Runs every rule over the whole workspace and stores the findings with fingerprints and locations. */
-  private reaudit(): void {
-    const reports = this.store.listReports();
+  /**
+   * Runs every rule over the whole workspace (in the runner: a worker thread in the app) and stores
+   * the findings with fingerprints and locations. Serialised: each run reads the state current when
+   * it starts, so the last one queued wins.
+   */
+  private reaudit(): Promise<void> {
+    const next = this.auditQueue.then(() => this.reauditNow());
+    this.auditQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async reauditNow(): Promise<void> {
+    const store = this.store;
+    const reports = store.listReports();
     const models = reports.map((r) => r.model);
     const byId = new Map(models.map((m) => [m.id, m]));
-    const found = runRules(models, this.store.settings());
+    const found = await this.runner.audit(models, mergeSettings(store.settings()));
+    if (store !== this.store || store.isClosed) return; // the workspace was switched meanwhile
     const rows = new Map<string, Omit<StoredFinding, 'reportId'>[]>();
     for (const [id, list] of found) {
       const model = byId.get(id);
@@ -293,7 +305,7 @@ export class AppService implements ServiceHandlers {
         list.map((finding) => ({ fingerprint: findingFingerprint(model, finding), finding, location: this.locationOf(finding, model) })),
       );
     }
-    this.store.replaceFindings(rows);
+    store.replaceFindings(rows);
   }
 
   private locationOf(finding: Finding, model: ReportModel): string {
@@ -395,7 +407,7 @@ export class AppService implements ServiceHandlers {
   async removeReport(args: ReportIdArgs): Promise<AppState> {
     this.requireReport(args.id);
     this.store.removeReport(args.id);
-    this.reaudit();
+    await this.reaudit();
     this.events.emit('changed', { reason: 'import', state: this.state() });
     return this.state();
   }
@@ -519,7 +531,7 @@ export class AppService implements ServiceHandlers {
     const unknown = [...settings.disabled, ...Object.keys(settings.severities)].filter((id) => !known.has(id));
     if (unknown.length) throw new UserError(`未知的规则编号：${unknown.slice(0, 3).join('、')}`);
     this.store.setSettings(mergeSettings(settings));
-    this.reaudit();
+    await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getSettings();
   }

@@ -226,7 +226,7 @@ export class WorkspaceStore {
   }
   /** Unsaved changes exist (in the user's file; for an untitled workspace: never saved by the user). */
   get dirty(): boolean {
-    return this.userPath === null ? this.changeCounter > 0 || this.listReports().length > 0 : this.changeCounter !== this.savedCounter;
+    return this.userPath === null ? this.changeCounter > 0 || this.reportCount() > 0 : this.changeCounter !== this.savedCounter;
   }
   get isClosed(): boolean {
     return this.closed;
@@ -397,7 +397,23 @@ export class WorkspaceStore {
   }
 
   getReport(id: string): StoredReport | null {
-    return this.listReports().find((r) => r.id === id) ?? null;
+    const v = this.db.exec(
+      'SELECT r.id, f.path, f.sha256, f.size, f.audited_at, r.model FROM reports r JOIN files f ON f.id = r.file_id WHERE r.id = ?',
+      [id],
+    )[0]?.values[0];
+    if (!v) return null;
+    return { id: str(v[0]), path: str(v[1]), sha256: str(v[2]), size: num(v[3]), auditedAt: str(v[4]), model: JSON.parse(str(v[5])) as ReportModel };
+  }
+
+  /** path → SHA-256 of every imported file (cheap: no model parsing). */
+  fileHashes(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const v of this.db.exec('SELECT path, sha256 FROM files')[0]?.values ?? []) out[str(v[0])] = str(v[1]);
+    return out;
+  }
+
+  reportCount(): number {
+    return num(this.db.exec('SELECT COUNT(*) FROM reports')[0]?.values[0]?.[0]);
   }
 
   reportContent(id: string): StoredReportContent | null {
