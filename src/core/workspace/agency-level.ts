@@ -12,7 +12,9 @@
  * tell. Decision: a 市 under another 市/州/盟/地区 ("宜春市樟树市") is county-level; a lone 市 is
  * county-level when it is in the built-in list of 县级市 below, and otherwise treated as a 设区的市
  * (quiet) — a warning rule should rather miss an unknown city than accuse a city government that
- * may legitimately make 规章.
+ * may legitimately make 规章. Development zones named "…开发区 / 高新区" end in 区 and count as
+ * county level (they have no rule-making power either); 苏州工业园区-style names whose 区 follows a
+ * common word (园区) are not place tokens and stay quiet.
  */
 
 export type AgencyLevel = 'province' | 'prefecture' | 'county' | 'township' | 'unknown';

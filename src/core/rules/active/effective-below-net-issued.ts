@@ -9,7 +9,7 @@
  */
 import { DOCUMENT_ROW_KEYS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
-import { roundForDisplay } from '../util/compare';
+import { roundForDisplay, sameValue } from '../util/compare';
 import { checksTables, fmt, rowLabel, usableAll } from '../util/table-cells';
 
 export const activeEffectiveBelowNetIssued: ReportRule = {
@@ -29,7 +29,7 @@ export const activeEffectiveBelowNetIssued: ReportRule = {
       if (v === null) continue;
       const [issued, repealed, effective] = v as [number, number, number];
       const minimum = roundForDisplay(issued - repealed);
-      if (effective >= minimum) continue;
+      if (effective > minimum || sameValue(effective, minimum)) continue;
       const cell = t[row].effective;
       drafts.push({
         section: 'activeDisclosure',

@@ -11,6 +11,7 @@
 import { DOCUMENT_COLUMN_KEYS } from '../../model/glossary';
 import type { ReportRule } from '../types';
 import { agencyLevel } from '../../workspace/agency-level';
+import { sameValue } from '../util/compare';
 import { checksTables, columnLabel, fmt, usable } from '../util/table-cells';
 
 const LEVEL_WORDS = { county: '县级', township: '乡镇（街道）级' } as const;
@@ -30,7 +31,7 @@ export const activeRegulationsAtCountyLevel: ReportRule = {
     if (level !== 'county' && level !== 'township') return [];
     const nonZero = DOCUMENT_COLUMN_KEYS.filter((c) => {
       const v = usable(t.regulations[c]);
-      return v !== null && v !== 0;
+      return v !== null && !sameValue(v, 0);
     });
     const first = nonZero[0];
     if (first === undefined) return [];

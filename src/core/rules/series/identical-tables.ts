@@ -35,7 +35,7 @@ export const seriesIdenticalTables: SeriesRule = {
         const x = usable(a.cell);
         const y = usable(b.cell);
         if (x === null || y === null || !sameValue(x, y, a.kind)) return [];
-        if (x !== 0) nonZero++;
+        if (!sameValue(x, 0, a.kind)) nonZero++;
       }
     }
     if (nonZero === 0) return [];

@@ -9,7 +9,7 @@
  */
 import { DOCUMENT_ROW_KEYS, type DocumentRowKey } from '../../model/glossary';
 import type { CellValue, ReportModel } from '../../model/types';
-import { roundForDisplay } from './compare';
+import { roundForDisplay, sameValue } from './compare';
 import { usableAll } from './table-cells';
 
 export interface EffectiveLink {
@@ -48,5 +48,5 @@ export function effectiveLinks(report: ReportModel, previous: ReportModel): Effe
 
 /** The classic copy-forward sign: 现行有效 unchanged although 制发 ≠ 废止. */
 export function isUnchanged(link: EffectiveLink): boolean {
-  return link.effective === link.previousEffective && link.issued !== link.repealed;
+  return sameValue(link.effective, link.previousEffective) && !sameValue(link.issued, link.repealed);
 }
