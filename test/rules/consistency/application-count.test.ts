@@ -46,6 +46,20 @@ describe('consistency/application-count', () => {
     });
   });
 
+  it('compares with 新收 alone when 上年结转 could not be read, across hard-wrapped lines', () => {
+    const r = seed002Like([
+      '（二）依申请公开情况。确保依申请答复工作规范高效。2024 年，区政府办代表区政府受理政府',
+      '信息公开申请 17 件，均已在法定期限内予以答复。',
+    ]);
+    r.tables.applications!.carriedOver.total = { value: null, raw: '', blank: false, missing: true };
+    const found = check(applicationCount, r);
+    expect(found).toHaveLength(1);
+    const first = r.sections[0]!.paragraphs[0]!;
+    expect(found[0]).toMatchObject({ row: 'newReceived', expected: 169, actual: 17, pos: { block: first.pos.block, start: first.text.indexOf('受理') } });
+    expect(found[0]!.pos!.end).toBe(first.text.length);
+    expect(found[0]!.quote).toBe('受理政府信息公开申请 17 件');
+  });
+
   it('reports 上年结转, 办结 and 结转下年度 counts that differ', () => {
     const r = seed002Like(['共受理依申请公开信息169件，上年结转5件。办结申请160件，结转下年度继续办理9件。']);
     const found = check(applicationCount, r);

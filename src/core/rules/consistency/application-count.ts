@@ -55,8 +55,9 @@ export const applicationCount: ReportRule = {
         );
       }
     };
-    if (received !== null && carried !== null && received + carried > 0) {
-      compare(receivedClaims(report), 'newReceived', [received, received + carried]);
+    // Both zero: "收到 N 件" against an empty table is consistency/no-applications-claim's case.
+    if (received !== null && received + (carried ?? 0) > 0) {
+      compare(receivedClaims(report), 'newReceived', carried === null ? [received] : [received, received + carried]);
     }
     compare(carriedOverClaims(report), 'carriedOver', [carried]);
     compare(processedClaims(report), 'totalProcessed', [value('totalProcessed')]);

@@ -12,7 +12,7 @@
  */
 import { numericValue } from '../../model/factory';
 import type { TextParagraph } from '../../model/types';
-import { quoteDraft, reportParagraphs, sectionPlace } from '../util/text';
+import { joinWrapped, quoteDraft, reportParagraphs, sectionPlace } from '../util/text';
 import { readClaims, COMPARISON } from '../util/text-claims';
 import type { Draft, ReportRule } from '../types';
 
@@ -70,7 +70,7 @@ export const noReviewLitigationClaim: ReportRule = {
           ? null
           : (numericValue(table.litigationDirect.total) ?? 0) + (numericValue(table.litigationAfterReview.total) ?? 0),
     };
-    const paragraphs = reportParagraphs(report).filter((p) => p.section !== undefined);
+    const paragraphs = joinWrapped(reportParagraphs(report).filter((p) => p.section !== undefined));
     const out: Draft[] = [];
     for (const subject of SUBJECTS) {
       const total = totals[subject.row];

@@ -9,7 +9,7 @@
  */
 import type { TextParagraph } from '../../model/types';
 import type { ReportModel } from '../../model/types';
-import { findAll, parseCount, sectionParagraphs, toHalfWidth, type Hit } from './text';
+import { findAll, joinWrapped, parseCount, sectionParagraphs, toHalfWidth, type Hit } from './text';
 
 export interface Claim {
   paragraph: TextParagraph;
@@ -26,7 +26,7 @@ export const COMPARISON = /较|比上年|同比|环比|增加|减少|增长|下�
 
 /** Paragraphs where the narrative talks about applications: section 一 and section 三's text. */
 export function applicationNarrative(report: ReportModel): TextParagraph[] {
-  return [...sectionParagraphs(report, 'overview'), ...sectionParagraphs(report, 'applications')];
+  return joinWrapped([...sectionParagraphs(report, 'overview'), ...sectionParagraphs(report, 'applications')]);
 }
 
 /**

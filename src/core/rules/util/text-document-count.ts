@@ -6,7 +6,7 @@ import { numericValue } from '../../model/factory';
 import type { ActiveRowKey, DocumentColumnKey } from '../../model/glossary';
 import type { ReportModel } from '../../model/types';
 import { sameValue } from './compare';
-import { findAll, parseCount, quoteDraft, reportParagraphs, sectionPlace, toHalfWidth, type Hit } from './text';
+import { findAll, joinWrapped, parseCount, quoteDraft, reportParagraphs, sectionPlace, toHalfWidth, type Hit } from './text';
 import { COMPARISON } from './text-claims';
 import type { Draft } from '../types';
 
@@ -27,8 +27,7 @@ export function documentCountFindings(report: ReportModel, spec: DocumentCountSp
   const regs = numericValue(table.regulations[spec.column]);
   const docs = numericValue(table.normativeDocuments[spec.column]);
   const out: Draft[] = [];
-  for (const p of reportParagraphs(report)) {
-    if (p.section === undefined) continue;
+  for (const p of joinWrapped(reportParagraphs(report).filter((x) => x.section !== undefined))) {
     // Several patterns may read the same number ("规范性文件现行有效15件"): keep, per number, the
     // reading that names the kind of document.
     const byNumber = new Map<number, { hit: Hit; value: number }>();

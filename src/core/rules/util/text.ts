@@ -103,9 +103,64 @@ export function posAt(p: TextParagraph, start: number, end: number): SourcePos {
   return { ...p.pos, start, end };
 }
 
-/** A draft pointing at `text.slice(start, end)` of paragraph `p`. */
+/**
+ * A paragraph made of hard-wrapped lines (see joinWrapped): the joined text, and where each line
+ * starts in it, so that findings still point at the line as it stands in the document.
+ */
+export interface JoinedParagraph extends TextParagraph {
+  parts: { paragraph: TextParagraph; offset: number }[];
+}
+
+function isJoined(p: TextParagraph): p is JoinedParagraph {
+  return Array.isArray((p as Partial<JoinedParagraph>).parts);
+}
+
+/**
+ * A draft pointing at `text.slice(start, end)` of paragraph `p`. For a joined paragraph the quote
+ * is the whole statement and the position is the line where it starts (clipped to that line).
+ */
 export function quoteDraft(p: TextParagraph, start: number, end: number, fields: Omit<Draft, 'quote' | 'pos'>): Draft {
-  return { ...(p.section ? { section: p.section } : {}), ...fields, quote: p.text.slice(start, end), pos: posAt(p, start, end) };
+  const section = p.section ? { section: p.section } : {};
+  if (!isJoined(p)) return { ...section, ...fields, quote: p.text.slice(start, end), pos: posAt(p, start, end) };
+  const part = [...p.parts].reverse().find((x) => x.offset <= start) ?? p.parts[0];
+  if (!part) return { ...section, ...fields, quote: p.text.slice(start, end) };
+  const localStart = start - part.offset;
+  const localEnd = Math.min(end - part.offset, part.paragraph.text.length);
+  return { ...section, ...fields, quote: p.text.slice(start, end), pos: posAt(part.paragraph, localStart, localEnd) };
+}
+
+/** A line this long that stops without a sentence end is taken for a hard-wrapped line. */
+export const WRAPPED_LINE_MIN = 20;
+
+/**
+ * Plain text from a PDF arrives one printed line per paragraph, breaking statements such as
+ * "受理政府\n信息公开申请 95 件" apart. Consecutive paragraphs of one section are joined (without a
+ * separator, as the break fell inside the text) when the first is at least WRAPPED_LINE_MIN
+ * characters long and does not end a sentence or clause (。！？；：). Short lines — headings, table
+ * cells — are never joined, so ordinary documents come through unchanged.
+ */
+export function joinWrapped(paragraphs: readonly TextParagraph[]): TextParagraph[] {
+  const out: TextParagraph[] = [];
+  let current: JoinedParagraph | null = null;
+  let last: TextParagraph | null = null;
+  for (const p of paragraphs) {
+    const wrapped =
+      last !== null &&
+      current !== null &&
+      last.section === p.section &&
+      last.text.trim().length >= WRAPPED_LINE_MIN &&
+      !/[。！？；：!?;:]\s*$/.test(last.text);
+    if (wrapped && current) {
+      current.parts.push({ paragraph: p, offset: current.text.length });
+      current.text += p.text;
+    } else {
+      if (current) out.push(current.parts.length === 1 ? (current.parts[0]?.paragraph ?? current) : current);
+      current = { text: p.text, pos: p.pos, ...(p.section ? { section: p.section } : {}), parts: [{ paragraph: p, offset: 0 }] };
+    }
+    last = p;
+  }
+  if (current) out.push(current.parts.length === 1 ? (current.parts[0]?.paragraph ?? current) : current);
+  return out;
 }
 
 /** Sentence boundaries: 。！？ and line ends. Returns [start, end) ranges, end including the mark. */
