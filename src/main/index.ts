@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
 import type { WebContents } from 'electron';
 import { AppService } from '../core/app/service';
+import { inProcessRunner } from '../core/app/pipeline';
 import { errorMessage } from '../core/app/invoke';
 import { IPC_EVENT_PREFIX } from '../shared/ipc';
 import type { EventName, IpcEvents } from '../shared/ipc';
@@ -158,7 +159,7 @@ app.whenReady().then(async () => {
       userDataDir: app.getPath('userData'),
       samplesDir: samplesDir(),
       dialogs: electronDialogs(() => mainWindow),
-      runner: workerRunner(join(__dirname, 'worker.js')),
+      runner: workerRunner(join(__dirname, 'worker.js'), {}, inProcessRunner()),
       events: { emit },
       appVersion: app.getVersion(),
     });

@@ -50,6 +50,17 @@ describe('worker-thread runner', () => {
     ]);
   });
 
+  it('falls back to the main thread when the worker cannot start at all', async () => {
+    const missing = (): Worker => new Worker(join(tempDir(), 'no-such-worker.js'));
+    const path = join(SEEDS, seedFiles()[0]!);
+    const runner = workerRunner(missing, {}, inProcessRunner());
+    const [out] = await runner.run([path], {}, () => undefined);
+    expect(out?.kind).toBe('extracted');
+    if (out?.kind !== 'extracted') return;
+    const found = await runner.audit([out.file.model], { disabled: [], severities: {}, deadlines: { department: '01-31', government: '03-31' }, aliases: {} });
+    expect(found.has(out.file.model.id)).toBe(true);
+  });
+
   it('runs the rules in the worker with the same findings as in-process', async () => {
     const paths = seedFiles().map((n) => join(SEEDS, n));
     const outcomes = await inProcessRunner().run(paths, {}, () => undefined);

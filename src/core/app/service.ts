@@ -175,9 +175,10 @@ export class AppService implements ServiceHandlers {
 
   // ───────────── state ─────────────
 
-  private state(): AppState {
+  /** `consume`: hand the pending notices over (only getState does, so an event cannot swallow them). */
+  private state(consume = false): AppState {
     const path = this.store.path;
-    const notices = this.notices.splice(0);
+    const notices = consume ? this.notices.splice(0) : [...this.notices];
     return {
       workspace: { path, name: path ? basename(path) : UNTITLED, dirty: this.store.dirty, lastSavedAt: this.store.lastSavedAt },
       reportCount: this.store.reportCount(),
@@ -197,7 +198,7 @@ export class AppService implements ServiceHandlers {
   }
 
   async getState(): Promise<AppState> {
-    return this.state();
+    return this.state(true);
   }
 
   // ───────────── import ─────────────
