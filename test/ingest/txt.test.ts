@@ -85,6 +85,58 @@ describe('txt reader: layouts', () => {
   });
 });
 
+describe('txt reader: hard-wrapped text (PDF text layers)', () => {
+  const line = (k: number) => `这是第${k}行报告正文内容用于测试折行合并的功能是否正确有效`;
+  const wrapped = [
+    '某区人民政府',
+    '2023 年政府信息公开工作年度报告',
+    '一、总体情况',
+    line(1),
+    line(2),
+    '- 2 -',
+    `${line(3).slice(0, 10)}。`,
+    '（一）主动公开情况。',
+    line(4),
+    `${line(5).slice(0, 12)}。`,
+    '行政许可 550',
+    line(6),
+    line(7),
+    '规章 0 0 0',
+    line(8),
+    '21',
+    line(9),
+    `${line(10).slice(0, 8)}。`,
+    line(11),
+    line(12),
+    line(13),
+    `${line(14).slice(0, 5)}。`,
+  ].join('\n');
+
+  it('joins lines broken at the page width, dropping page numbers, never joining items or table rows', () => {
+    const texts = parseText(wrapped, 'txt').map((b) => (b.kind === 'paragraph' ? b.text : 'TABLE'));
+    expect(texts).toEqual([
+      '某区人民政府',
+      '2023 年政府信息公开工作年度报告',
+      '一、总体情况',
+      `${line(1)}${line(2)}${line(3).slice(0, 10)}。`,
+      '（一）主动公开情况。',
+      `${line(4)}${line(5).slice(0, 12)}。`,
+      '行政许可 550',
+      `${line(6)}${line(7)}`,
+      '规章 0 0 0',
+      line(8),
+      '21',
+      `${line(9)}${line(10).slice(0, 8)}。`,
+      `${line(11)}${line(12)}${line(13)}${line(14).slice(0, 5)}。`,
+    ]);
+  });
+
+  it('leaves text whose lines end their sentences alone', () => {
+    const prose = Array.from({ length: 12 }, (_, k) => `${line(k)}。`).join('\n');
+    expect(parseText(prose, 'txt')).toHaveLength(12);
+  });
+});
+
 describe('txt reader: bytes', () => {
   it('decodes GBK and says so in the notes', async () => {
     const gbk = Buffer.from('d2bba1a2d7dccce5c7e9bff60a', 'hex'); // "一、总体情况\n" in GBK

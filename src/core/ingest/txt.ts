@@ -76,14 +76,16 @@ const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** Splits decoded text into paragraph and table blocks. Exported for tests. */
 export function parseText(text: string, format: 'txt' | 'md'): Block[] {
-  const lines: Line[] = text
+  const raw: Line[] = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((raw) => {
-      const t = cleanLine(raw);
+    .map((r) => {
+      const t = cleanLine(r);
       // A line holding only a TAB is an empty cell (layout a), not a row separator.
       return { text: t, blank: t.trim() === '' && !t.includes('\t') };
     });
+  const wrap = wrapWidth(raw);
+  const lines = wrap === null ? raw : unwrap(raw, wrap);
   // Markdown headings are honoured in .md files and in .txt files that plainly use them.
   const markdown = format === 'md' || lines.some((l) => MD_HEADING.test(l.text) && /^#{1,6}\s+\S/.test(l.text));
   const blocks: Block[] = [];
@@ -115,6 +117,64 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
     i++;
   }
   return blocks;
+}
+
+const SENTENCE_END = /[。！？!?；;：:）)」』”"]$/;
+/** Starts of lines that open a new paragraph: numbered items and headings. */
+const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[条部章])/;
+const PAGE_NUMBER_LINE = /^\s*[-—–]\s*\d+\s*[-—–]\s*$/;
+
+function width(s: string): number {
+  return s.replace(/\s+/g, '').length;
+}
+
+/** The page width of a hard-wrapped text, in characters (spaces ignored), or null when it is not one. */
+export function wrapWidth(lines: readonly Line[]): number | null {
+  // PDF text layers (and some e-mail copies) break every paragraph at the page width: many
+  // prose lines of nearly the same length that do not end a sentence. Table labels of web text
+  // are short and of every length, long paragraphs of Word copies end their sentences.
+  const widths = lines.filter((l) => !l.blank && !l.text.includes('\t')).map((l) => width(l.text)).filter((w) => w >= 20);
+  if (widths.length < 10) return null;
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const mode = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
+  // Digits and Latin letters are narrower than Chinese: full lines vary a few characters around the mode.
+  const near = widths.filter((w) => w >= mode - 3 && w <= mode + 4).length;
+  if (near * 10 < widths.length * 5) return null;
+  const open = lines.filter((l) => !l.blank && width(l.text) >= mode - 3 && !SENTENCE_END.test(l.text.trim())).length;
+  return open * 10 >= near * 6 ? mode : null;
+}
+
+/**
+ * Joins a line to the next when it runs to the page width without ending a sentence and the
+ * next line does not open a new item. Page-number lines between the halves are dropped. Short
+ * lines (table cells, headings) are never joined.
+ */
+function unwrap(lines: readonly Line[], mode: number): Line[] {
+  const kept = lines.filter((l) => !PAGE_NUMBER_LINE.test(l.text));
+  const out: Line[] = [];
+  for (const l of kept) {
+    const prev = out[out.length - 1];
+    const t = l.text.trim();
+    if (
+      prev &&
+      !prev.blank &&
+      !l.blank &&
+      !prev.text.includes('\t') &&
+      !l.text.includes('\t') &&
+      width(prev.text) >= mode - 3 &&
+      !SENTENCE_END.test(prev.text.trim()) &&
+      !ITEM_START.test(t) &&
+      // A table row of a text layer ends with its values; a value alone is a cell.
+      !/\d\s+\d+\s*$/.test(t) &&
+      !/^[\d\s.,，%－—-]+$/.test(t)
+    ) {
+      prev.text = `${prev.text.trimEnd()}${t}`;
+      continue;
+    }
+    out.push({ ...l });
+  }
+  return out;
 }
 
 function makeGrid(rows: string[][]): TableBlock {
