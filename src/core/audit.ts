@@ -57,6 +57,11 @@ export async function collectInputs(inputs: readonly string[]): Promise<Collecte
       if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
       if (e.isDirectory()) await walk(p);
       else if (e.isFile()) addFile(p);
+      else if (e.isSymbolicLink()) {
+        // Follow links to files (shared folders often hold them); never links to folders, which may loop.
+        const target = await stat(p).catch(() => null);
+        if (target?.isFile()) addFile(p);
+      }
     }
   };
   for (const input of inputs) {
