@@ -25,7 +25,7 @@ describe('problems/missing-improvements', () => {
 
   it('does not take "还需加强" in a problem statement for an improvement', () => {
     const r = buildReport();
-    setSectionText(r, 'problems', ['政策解读的形式还不够丰富，政务新媒体运维管理还需加强。']);
+    setSectionText(r, 'problems', ['政策解读的形式还不够丰富，政务新媒体运维管理还需加强，拟公开信息审核不严，年度培训计划落实不到位。']);
     expect(check(missingImprovements, r)).toHaveLength(1);
   });
 
