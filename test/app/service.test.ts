@@ -242,6 +242,29 @@ describe('AppService on the seed reports', () => {
     expect(await invokeMethod(service, 'getState', [])).toMatchObject({ ok: true, value: { reportCount: 0 } });
   });
 
+  it('concurrent settings changes end with the findings of the last settings', async () => {
+    const { service } = await startService();
+    await service.openSamples();
+    const d = await firstWithFindings(service);
+    const rule = d.findings[0]!.ruleId;
+    const base = await service.getSettings();
+    await Promise.all([
+      service.setSettings({ ...base, disabled: [rule] }),
+      service.setSettings(base),
+      service.setSettings({ ...base, disabled: [rule] }),
+    ]);
+    const after = await service.getReport({ id: d.summary.id });
+    expect(after.findings.some((f) => f.ruleId === rule)).toBe(false);
+    expect((await service.getSettings()).disabled).toEqual([rule]);
+  });
+
+  it('file-system errors become clear Chinese messages (read-only folder → 另存为)', async () => {
+    const { errorMessage } = await import('../../src/core/app');
+    const err = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    expect(errorMessage(err)).toContain('另存为');
+    expect(errorMessage(new Error('x'))).toBe('操作失败：x');
+  });
+
   it('lists the rule catalogue with the effective settings', async () => {
     const { service } = await startService({ samplesDir: null });
     const before = await service.catalogue();

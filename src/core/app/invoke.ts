@@ -10,8 +10,19 @@ import type { MethodName, Result } from '../../shared/ipc';
 import { UserError } from './errors';
 import type { ServiceHandlers } from './service';
 
+const FILE_ERRORS: Record<string, string> = {
+  EACCES: '没有写入权限：文件或所在文件夹为只读，请用“另存为”保存到其他位置。',
+  EPERM: '没有写入权限：文件可能被其他程序占用或为只读，请关闭相关程序或用“另存为”保存到其他位置。',
+  EROFS: '所在磁盘为只读，请用“另存为”保存到其他位置。',
+  ENOSPC: '磁盘空间不足，请清理磁盘后重试。',
+  EBUSY: '文件正被其他程序占用，请关闭后重试。',
+  ENOENT: '找不到文件或文件夹，可能已被移动或删除。',
+};
+
 export function errorMessage(err: unknown): string {
   if (err instanceof UserError || err instanceof WorkspaceError || err instanceof IngestError) return err.message;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && FILE_ERRORS[code]) return FILE_ERRORS[code];
   const detail = err instanceof Error ? err.message : String(err);
   return `操作失败：${detail}`;
 }
