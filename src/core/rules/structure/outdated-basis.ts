@@ -9,7 +9,7 @@
  * in seed 002's "〔202130号").
  */
 import type { TextParagraph } from '../../model/types';
-import { findAll, preambleParagraphs, quoteDraft, sectionParagraphs } from '../util/text';
+import { findAll, paragraphPlace, preambleParagraphs, quoteDraft, sectionParagraphs } from '../util/text';
 import type { ReportRule } from '../types';
 
 const CITES_2019 = /(?:国办公开办函\s*)?[〔\[［(（]?\s*2019\s*[〕\]）)年]?\s*(?:第\s*)?60\s*号/;
@@ -31,7 +31,7 @@ export const outdatedBasis: ReportRule = {
       if (!hit) continue;
       return [
         quoteDraft(p, hit.start, hit.end, {
-          message: `报告的编制依据引用了国办公开办函〔2019〕60号（「${hit.text}」），该文件已被国办公开办函〔2021〕30号替代，应依据新格式通知编制。`,
+          message: `${paragraphPlace(report, p)}的编制依据引用了国办公开办函〔2019〕60号（「${hit.text}」），该文件已被国办公开办函〔2021〕30号替代，应依据新格式通知编制。`,
         }),
       ];
     }

@@ -12,7 +12,7 @@
  * "2022年以来" (a period reaching into the report year). An opening in a sentence that also names
  * the report year ("2022年，收到5件；2023年，收到8件。") compares the two years and stays quiet.
  */
-import { findAll, isPageChrome, quoteDraft, reportParagraphs, sentenceRanges } from '../util/text';
+import { findAll, isPageChrome, paragraphPlace, quoteDraft, reportParagraphs, sentenceRanges } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 function patternsFor(previous: number): RegExp[] {
@@ -58,7 +58,7 @@ export const staleYear: ReportRule = {
         quoteDraft(p, start, end, {
           expected: report.year,
           actual: previous,
-          message: `${report.year}年度报告的正文写作「${p.text.slice(start, end)}」，以${previous}年作为本年度叙述，疑似沿用上年报告内容未更新。`,
+          message: `${paragraphPlace(report, p)}写作「${p.text.slice(start, end)}」，在${report.year}年度报告中以${previous}年作为本年度叙述，疑似沿用上年报告内容未更新。`,
         }),
       );
     }

@@ -8,7 +8,7 @@
  * date fields (「年 月 日」 with only spaces between), and filling instructions (此处填写, 请填写,
  * 根据实际情况填写, 填报说明…). One finding per paragraph, at the first placeholder.
  */
-import { findAll, isPageChrome, quoteDraft, reportParagraphs } from '../util/text';
+import { findAll, isPageChrome, paragraphPlace, quoteDraft, reportParagraphs } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 const PLACEHOLDERS: readonly RegExp[] = [
@@ -36,7 +36,7 @@ export const templateLeftover: ReportRule = {
       const start = hit.start + (hit.text.length - hit.text.trimStart().length);
       out.push(
         quoteDraft(p, start, hit.end, {
-          message: `报告中残留模板占位内容「${p.text.slice(start, hit.end)}」，请替换为实际内容或删除。`,
+          message: `${paragraphPlace(report, p)}残留模板占位内容「${p.text.slice(start, hit.end)}」，请替换为实际内容或删除。`,
         }),
       );
     }

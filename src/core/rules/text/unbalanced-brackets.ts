@@ -17,7 +17,7 @@
  * the next one belongs to the same section; they are reported when a sentence end, a section
  * change or a carry of more than MAX_CARRY paragraphs comes first.
  */
-import { clauseWindow, isPageChrome, reportParagraphs, sentenceRanges } from '../util/text';
+import { clauseWindow, isPageChrome, paragraphPlace, reportParagraphs, sentenceRanges } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 const PAIRS: Record<string, string> = {
@@ -126,7 +126,7 @@ export const unbalancedBrackets: ReportRule = {
         ...(p.section ? { section: p.section } : {}),
         quote,
         pos: { ...p.pos, start: w.start, end: w.end },
-        message: `「${quote}」处括号或引号不配对：「${issue.char}」缺少对应的「${partner}」${mixed}。`,
+        message: `${paragraphPlace(report, p)}中「${quote}」处括号或引号不配对：「${issue.char}」缺少对应的「${partner}」${mixed}。`,
       });
     }
     return out;

@@ -17,6 +17,12 @@ export function sectionPlace(report: ReportModel, key: SectionKey): string {
   return `第${numeral}部分「${title || def?.title || key}」`;
 }
 
+/** Where a paragraph stands, for messages: its section, or the opening part before section 一. */
+export function paragraphPlace(report: ReportModel, p: TextParagraph): string {
+  if (p.section) return sectionPlace(report, p.section);
+  return report.titlePos && p.pos.block === report.titlePos.block ? '报告标题' : '报告开头部分';
+}
+
 /** The heading text without its numeral and Markdown marks: "5、 政府信息…" → "政府信息…". */
 export function headingTitle(text: string, numeral: string): string {
   let t = text.replace(/^#+\s*/, '').trim();
