@@ -63,6 +63,10 @@ describe('txt reader: layouts', () => {
     ]);
     const txt = parseText('## 二、主动公开政府信息情况\n', 'txt');
     expect(txt[0]).toMatchObject({ headingLevel: 2 });
+    expect(parseText('**六、其他需要报告的事项**\n## __一、总体情况__\n', 'md').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([
+      '六、其他需要报告的事项',
+      '一、总体情况',
+    ]);
   });
 
   it('reads Markdown pipe tables, skipping the separator line', () => {
@@ -129,6 +133,11 @@ describe('txt reader: hard-wrapped text (PDF text layers)', () => {
       `${line(9)}${line(10).slice(0, 8)}。`,
       `${line(11)}${line(12)}${line(13)}${line(14).slice(0, 5)}。`,
     ]);
+  });
+
+  it('says so in the reader notes', async () => {
+    const doc = await read(Buffer.from(wrapped, 'utf8'), 'r.txt', 'txt');
+    expect(doc.notes.join('')).toMatch(/折行/);
   });
 
   it('leaves text whose lines end their sentences alone', () => {

@@ -36,6 +36,7 @@ export async function read(bytes: Buffer, fileName: string, format: 'txt' | 'md'
   const note = ENCODING_NOTES[decoded.encoding];
   if (note) notes.push(note);
   const blocks = parseText(decoded.text, format);
+  if (wrapWidth(splitLines(decoded.text)) !== null) notes.push('文本按页面宽度折行（如 PDF 文字层），已将折行的段落重新合并。');
   if (blocks.length > LIMITS.maxBlocks) {
     throw new IngestError(`文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`);
   }
@@ -75,8 +76,8 @@ const MD_TABLE = /^\s*\|.*\|\s*$/;
 const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** Splits decoded text into paragraph and table blocks. Exported for tests. */
-export function parseText(text: string, format: 'txt' | 'md'): Block[] {
-  const raw: Line[] = text
+function splitLines(text: string): Line[] {
+  return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((r) => {
@@ -84,6 +85,16 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
       // A line holding only a TAB is an empty cell (layout a), not a row separator.
       return { text: t, blank: t.trim() === '' && !t.includes('\t') };
     });
+}
+
+/** Markdown emphasis around a whole line ("**一、总体情况**") is decoration, not text. */
+function stripEmphasis(s: string): string {
+  const m = /^(\*\*|__)(.+)\1$/.exec(s);
+  return m ? (m[2] ?? s).trim() : s;
+}
+
+export function parseText(text: string, format: 'txt' | 'md'): Block[] {
+  const raw = splitLines(text);
   const wrap = wrapWidth(raw);
   const lines = wrap === null ? raw : unwrap(raw, wrap);
   // Markdown headings are honoured in .md files and in .txt files that plainly use them.
@@ -100,7 +111,7 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
       const h = MD_HEADING.exec(line.text);
       if (h) {
         const body = (h[2] ?? '').trim();
-        if (body) blocks.push({ kind: 'paragraph', text: body, headingLevel: (h[1] ?? '#').length });
+        if (body) blocks.push({ kind: 'paragraph', text: stripEmphasis(body), headingLevel: (h[1] ?? '#').length });
         i++;
         continue;
       }
@@ -113,7 +124,7 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
       i = readTabTable(lines, i, blocks);
       continue;
     }
-    blocks.push({ kind: 'paragraph', text: line.text.trim() });
+    blocks.push({ kind: 'paragraph', text: markdown ? stripEmphasis(line.text.trim()) : line.text.trim() });
     i++;
   }
   return blocks;
