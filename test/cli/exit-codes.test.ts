@@ -79,7 +79,8 @@ describe('exit codes and failures (real command line)', () => {
 
   it('exits 0 on a mixed folder, listing failures and skipped files, with an atomic JSON write', () => {
     const out = join(dir, 'mixed.json');
-    const r = runCli([join(dir, 'mixed'), '--json', out]);
+    const xlsx = join(dir, 'mixed.xlsx');
+    const r = runCli([join(dir, 'mixed'), '--json', out, '--xlsx', xlsx]);
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8')) as JsonResult;
     expect(json.reports.map((x) => [x.agency, x.year])).toEqual([['某县科学技术局', 2023]]);
@@ -88,6 +89,9 @@ describe('exit codes and failures (real command line)', () => {
     expect(json.skipped.map((s) => s.replace(dir, ''))).toEqual(['/mixed/notes.pdf']);
     expect(r.stdout).toMatch(/共读取 1 份报告（2 个读取失败，1 个已跳过）/);
     expect(r.stdout).toContain('binary.md');
+    // The workbook is a real .xlsx (a zip) and the summary says where it went.
+    expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(r.stdout).toContain(xlsx);
     // No temporary file left beside the result.
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     // Progress goes to stderr only on a terminal; here stderr is a pipe.
