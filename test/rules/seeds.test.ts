@@ -9,7 +9,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditFiles } from '../../src/core/audit';
+import { extractReport } from '../../src/core/extract';
+import { readBytes } from '../../src/core/ingest/index';
 import type { AuditedReport, Finding } from '../../src/core/model/types';
+import { runRules } from '../../src/core/rules/engine';
+import { specFromModel, specToDocx, type Quirks } from '../fixtures';
 
 const repoRoot = resolve(__dirname, '../..');
 const seedsDir = resolve(repoRoot, '../shared/corpus/seeds');
@@ -95,4 +99,36 @@ describe('text-facing rules on the seed reports', () => {
       expected.detail?.(ours);
     });
   }
+
+  // The same seeds written as Word documents (the fixtures' writer, Word auto-numbering for the
+  // headings): the text anomalies must survive the change of format.
+  const ourWarnings = (fs: Finding[]) =>
+    [...new Set(fs.filter((f) => f.severity !== 'info' && GROUPS.some((g) => f.ruleId.startsWith(g))).map((f) => f.ruleId))].sort();
+
+  async function asDocx(seed: string, quirks: Quirks, edit?: (spec: ReturnType<typeof specFromModel>) => void): Promise<Finding[]> {
+    const spec = specFromModel(bySeed.get(seed)!.model);
+    edit?.(spec);
+    const doc = await readBytes(await specToDocx(spec, quirks), `${seed}.docx`);
+    const model = extractReport(doc, { id: seed, file: `${seed}.docx` });
+    return runRules([model]).get(seed) ?? [];
+  }
+
+  it('seed 004 as .docx with auto-numbered headings: same subnumbering and duplicate findings', async () => {
+    const found = await asDocx('004', { headingNumerals: 'auto' });
+    expect(ourWarnings(found)).toEqual(['structure/subnumbering-inconsistent', 'text/duplicate-paragraph']);
+  });
+
+  it('seed 003 as .docx: outdated basis and brackets; "5、" typed on section 五 with no other numerals', async () => {
+    expect(ourWarnings(await asDocx('003', { headingNumerals: 'auto' }))).toEqual(['structure/outdated-basis', 'text/unbalanced-brackets']);
+    const found = await asDocx('003', { headingNumerals: 'none', headingStyle: 'plain' }, (spec) => {
+      const five = spec.sections.find((s) => s.key === 'problems')!;
+      five.heading = `5、 ${five.heading}`;
+    });
+    expect(ourWarnings(found)).toEqual(['structure/outdated-basis', 'structure/section-numbering', 'text/unbalanced-brackets']);
+    expect(found.find((f) => f.ruleId === 'structure/section-numbering')).toMatchObject({ section: 'problems' });
+  });
+
+  it('seed 000 as .docx stays free of errors and warnings', async () => {
+    expect(ourWarnings(await asDocx('000', { headingNumerals: 'auto', splitLabels: true }))).toEqual([]);
+  });
 });
