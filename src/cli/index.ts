@@ -113,6 +113,8 @@ async function atomically(target: string, write: (tmp: string) => Promise<void>)
   }
 }
 
+const SUMMARY_REPORT_LINES = 30;
+
 export function summarize(run: AuditRun): string {
   const lines: string[] = [];
   const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -125,11 +127,15 @@ export function summarize(run: AuditRun): string {
   lines.push(
     `发现问题：${SEVERITY_LABELS.error} ${count.error} 条，${SEVERITY_LABELS.warning} ${count.warning} 条，${SEVERITY_LABELS.info} ${count.info} 条。`,
   );
-  for (const r of run.reports) {
+  // A folder of hundreds of reports: the summary stays short, the files hold the rest.
+  for (const r of run.reports.slice(0, SUMMARY_REPORT_LINES)) {
     const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of r.findings) c[f.severity]++;
     const who = `${r.model.agency ?? '（未识别单位）'}${r.model.year ? ` ${r.model.year} 年` : ''}`;
     lines.push(`  · ${who}（${r.model.file}）：错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`);
+  }
+  if (run.reports.length > SUMMARY_REPORT_LINES) {
+    lines.push(`  · ……另有 ${run.reports.length - SUMMARY_REPORT_LINES} 份报告，详见 --json / --xlsx 结果。`);
   }
   if (run.failures.length) {
     lines.push('读取失败的文件：');
