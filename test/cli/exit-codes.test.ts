@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonResult } from '../../src/core/audit';
-import { parseArgs, UsageError, validMonthDay } from '../../src/cli/index';
+import { parseArgs, summarize, UsageError, validMonthDay } from '../../src/cli/index';
+import { emptyReport } from '../../src/core/model/factory';
 import { runCli } from './run-cli';
 
 const GOOD = [
@@ -41,6 +42,23 @@ describe('argument parsing', () => {
     expect(validMonthDay('02-30')).toBe(false);
     expect(validMonthDay('04-31')).toBe(false);
     expect(validMonthDay('00-10')).toBe(false);
+  });
+});
+
+describe('summary', () => {
+  it('counts findings by severity and stays short for big batches', () => {
+    const reports = Array.from({ length: 32 }, (_, k) => ({
+      model: { ...emptyReport(`r${k}`, `r${k}.txt`), agency: `单位${k}`, year: 2023 },
+      source: { format: 'txt' as const, fileName: `r${k}.txt`, blocks: [], html: '', notes: [] },
+      findings: k === 0 ? [{ ruleId: 'a/b', severity: 'error' as const, message: '错' }, { ruleId: 'a/c', severity: 'info' as const, message: '提' }] : [],
+    }));
+    const text = summarize({ reports, failures: [{ file: 'x.docx', message: '文件已损坏。' }], skipped: [] });
+    expect(text).toMatch(/共读取 32 份报告（1 个读取失败）/);
+    expect(text).toMatch(/错误 1 条，警告 0 条，提示 1 条/);
+    expect(text).toContain('单位0 2023 年（r0.txt）：错误 1，警告 0，提示 1');
+    expect(text).toContain('另有 2 份报告');
+    expect(text).not.toContain('单位31');
+    expect(text).toContain('x.docx：文件已损坏。');
   });
 });
 
