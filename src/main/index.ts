@@ -8,7 +8,7 @@
  * validated against the shared contract.
  */
 import { join } from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, session } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import type { WebContents } from 'electron';
 import { AppService } from '../core/app/service';
 import { inProcessRunner } from '../core/app/pipeline';
@@ -16,6 +16,7 @@ import { errorMessage } from '../core/app/invoke';
 import { IPC_EVENT_PREFIX } from '../shared/ipc';
 import type { EventName, IpcEvents } from '../shared/ipc';
 import { APP_CSP } from '../shared/security';
+import { APP_ENTRY, APP_SCHEME, serveApp } from './app-protocol';
 import { electronDialogs } from './electron-dialogs';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -31,6 +32,9 @@ let service: AppService | null = null;
 let quitting = false;
 
 app.enableSandbox();
+// The renderer's own origin (app://renderer): standard and secure, so ES modules, fetch of its own
+// assets and a same-origin CSP work; nothing else is served from it.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', () => {
@@ -53,6 +57,10 @@ app.on('web-contents-created', (_event, contents: WebContents) => {
 
 function hardenSession(): void {
   const ses = session.defaultSession;
+  ses.protocol.handle(APP_SCHEME, async (request) => {
+    const res = await serveApp(request.url, origin.rendererDir, APP_CSP);
+    return new Response(res.body ? new Uint8Array(res.body) : null, { status: res.status, headers: res.headers });
+  });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, origin) }));
@@ -149,7 +157,7 @@ function createWindow(): void {
     mainWindow = null;
   });
   if (devServerUrl) void mainWindow.loadURL(devServerUrl);
-  else void mainWindow.loadFile(join(origin.rendererDir, 'index.html'));
+  else void mainWindow.loadURL(APP_ENTRY);
 }
 
 app.whenReady().then(async () => {

@@ -1,11 +1,13 @@
 /**
- * Which URLs the app may load: its own renderer files (file:// under the renderer folder), the
- * electron-vite dev server in development, and inline data: images/fonts. Everything else —
- * http(s) to the internet, other local files, custom schemes — is refused by the request filter
- * and by the navigation guard. Pure functions (no electron import) so they are unit-tested.
+ * Which URLs the app may load: its own renderer files (app://renderer/…, see app-protocol.ts; or
+ * file:// under the renderer folder, should it ever be loaded that way), the electron-vite dev
+ * server in development, and inline data: images/fonts. Everything else — http(s) to the
+ * internet, other local files, other schemes — is refused by the request filter and by the
+ * navigation guard. Pure functions (no electron import) so they are unit-tested.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_SCHEME, resolveAppPath } from './app-protocol';
 
 export interface AppOrigin {
   /** Absolute folder of the built renderer (out/renderer). */
@@ -45,6 +47,8 @@ export function isAllowedRequest(url: string, origin: AppOrigin): boolean {
       }
       return isInside(origin.rendererDir, path);
     }
+    case `${APP_SCHEME}:`:
+      return resolveAppPath(url, origin.rendererDir) !== null;
     case 'data:':
       return /^data:(image|font)\//i.test(url) || /^data:application\/(font|x-font)/i.test(url);
     case 'devtools:':
