@@ -7,7 +7,7 @@
  * Exit code 0 when the audit ran (whatever it found), 2 on a usage error or when no input could
  * be read at all.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { auditInputs, toJsonResult } from '../core/audit';
 import type { AuditRun, Severity } from '../core/model/types';
@@ -103,6 +103,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 /** Writes next to the target, then renames: a reader never sees a half-written file. */
 async function atomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await write(tmp);
@@ -181,8 +182,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       written.push(`JSON 结果已写入：${opts.json}`);
     }
     if (opts.xlsx) {
-      const input = { reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })) };
-      await atomically(opts.xlsx, (tmp) => writeAuditWorkbook(tmp, input));
+      const input = { reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })), failures: run.failures };
+      // writeAuditWorkbook is itself atomic (temp file + rename) and words its errors for the user's file name.
+      await mkdir(dirname(opts.xlsx), { recursive: true });
+      await writeAuditWorkbook(opts.xlsx, input);
       written.push(`Excel 工作簿已写入：${opts.xlsx}`);
     }
   } catch (err) {
