@@ -172,6 +172,40 @@ describe('bad input: refused with a clear Chinese message', () => {
     await expectIngestError(patchDeclaredSize(book, 'xl/worksheets/sheet1.xml', 500), '报表.xlsx', /超过声明的大小/);
   });
 
+  it('a .docx whose body is not well-formed XML', async () => {
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:p><w:r><w:t>未闭合'), deflate: true },
+    ]);
+    const message = await expectIngestError(zip, '报告.docx', /已损坏或结构异常/);
+    expect(message).not.toMatch(/xmldom|Error/);
+  });
+
+  it('an .xlsx whose sheet is not well-formed XML', async () => {
+    const zip = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet') },
+    ]);
+    await expectIngestError(zip, '报表.xlsx', /已损坏或结构异常/);
+  });
+
+  it('pathologically deep nesting: no stack overflow escapes as a crash', async () => {
+    const n = 3000;
+    const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:tbl><w:tr><w:tc>'.repeat(n)}<w:p><w:r><w:t>x</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(n)}</w:body></w:document>`;
+    const zip = makeZip([{ name: 'word/document.xml', data: Buffer.from(body), deflate: true }]);
+    const started = Date.now();
+    try {
+      const doc = await readBytes(zip, '报告.docx');
+      expect(doc.format).toBe('docx');
+    } catch (e) {
+      expect(e).toBeInstanceOf(IngestError);
+    }
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // A web page nested 50 000 levels deep still reads, its text kept.
+    const html = await readBytes(Buffer.from(`${'<div><span>'.repeat(25_000)}深层正文`), '报告.html');
+    expect(html.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['深层正文']);
+  });
+
   it('a zip with too many entries', async () => {
     const zip = makeZip(Array.from({ length: 5001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from('x') })));
     await expectIngestError(zip, '报告.docx', /文件数量异常/);

@@ -123,7 +123,8 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     html = result.value;
   } catch (e) {
     if (e instanceof IngestError) throw e;
-    throw new IngestError(`Word 文档内容无法解析（${e instanceof Error ? e.message.slice(0, 80) : '未知错误'}），请用 Word 打开后另存为 .docx 再导入。`);
+    // The library's own message (xmldom, stack depth) means nothing to an office user.
+    throw new IngestError('Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。');
   }
   const out = htmlToBlocks(html, { dropChrome: false });
   if (out.blocks.length === 0) notes.push('文档中没有文字内容。');

@@ -109,6 +109,22 @@ interface Pending {
 interface Ctx {
   headingLevel?: number;
   listDepth: number;
+  /** Element nesting depth: past MAX_DEPTH a subtree is read as plain text, so nothing recurses without bound. */
+  depth: number;
+}
+
+const MAX_DEPTH = 200;
+
+/** Text of a subtree without recursion (deeply nested, usually malformed, markup). */
+function textOf(root: ChildNode): string {
+  const out: string[] = [];
+  const stack: ChildNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as ChildNode;
+    if (n.type === 'text') out.push(n.data);
+    else if (isElement(n) && !SKIPPED.has(n.name.toLowerCase())) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
+  }
+  return out.join('');
 }
 
 class Walker {
@@ -131,19 +147,26 @@ class Walker {
       const name = node.name.toLowerCase();
       if (SKIPPED.has(name)) continue;
       if (this.opts.dropChrome && isChromeElement(node)) continue;
+      if (ctx.depth > MAX_DEPTH) {
+        const text = textOf(node);
+        this.addText(text, escapeHtml(collapse(text)), ctx);
+        continue;
+      }
+      const inside: Ctx = { ...ctx, depth: ctx.depth + 1 };
       if (name === 'br') {
         this.flush();
         continue;
       }
       if (name === 'table') {
         this.flush();
-        this.table(node, ctx);
+        this.table(node, inside);
         continue;
       }
       if (BLOCK.has(name)) {
         this.flush();
         const m = /^h([1-6])$/.exec(name);
         const inner: Ctx = {
+          depth: inside.depth,
           listDepth: name === 'ul' || name === 'ol' ? ctx.listDepth + 1 : ctx.listDepth,
           ...(m ? { headingLevel: Number(m[1]) } : ctx.headingLevel ? { headingLevel: ctx.headingLevel } : {}),
         };
@@ -155,10 +178,10 @@ class Walker {
       // Inline: keep simple formatting, flatten the rest.
       if (KEPT_INLINE.has(name)) {
         this.addHtml(`<${name}>`, ctx);
-        this.walk(node.children, ctx);
+        this.walk(node.children, inside);
         this.addHtml(`</${name}>`, ctx);
       } else {
-        this.walk(node.children, ctx);
+        this.walk(node.children, inside);
       }
     }
   }
@@ -260,10 +283,12 @@ function tableRows(table: Element): Element[][] {
 }
 
 function hasNested(el: Element, names: ReadonlySet<string>): boolean {
-  for (const c of el.children) {
+  const stack: ChildNode[] = [...el.children];
+  while (stack.length > 0) {
+    const c = stack.pop() as ChildNode;
     if (!isElement(c)) continue;
     if (names.has(c.name.toLowerCase())) return true;
-    if (hasNested(c, names)) return true;
+    stack.push(...c.children);
   }
   return false;
 }
@@ -289,7 +314,7 @@ function span(el: Element, attr: 'rowspan' | 'colspan'): number {
 function cellText(cell: Element): string {
   const lines: string[] = [];
   let cur = '';
-  const visit = (nodes: readonly ChildNode[]): void => {
+  const visit = (nodes: readonly ChildNode[], depth: number): void => {
     for (const n of nodes) {
       if (n.type === 'text') {
         cur += n.data;
@@ -298,21 +323,25 @@ function cellText(cell: Element): string {
       if (!isElement(n)) continue;
       const name = n.name.toLowerCase();
       if (SKIPPED.has(name)) continue;
+      if (depth > MAX_DEPTH) {
+        cur += textOf(n);
+        continue;
+      }
       if (name === 'br') {
         lines.push(cur);
         cur = '';
       } else if (BLOCK.has(name)) {
         lines.push(cur);
         cur = '';
-        visit(n.children);
+        visit(n.children, depth + 1);
         lines.push(cur);
         cur = '';
       } else {
-        visit(n.children);
+        visit(n.children, depth + 1);
       }
     }
   };
-  visit(cell.children);
+  visit(cell.children, 0);
   lines.push(cur);
   return lines
     .map((l) => trimText(collapse(showMarkers(l))))
@@ -395,7 +424,7 @@ export function tableHtml(block: TableBlock, index: number): string {
 export function htmlToBlocks(html: string, opts: HtmlToBlocksOptions): HtmlBlocks {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const w = new Walker(opts);
-  w.walk(doc.children, { listDepth: 0 });
+  w.walk(doc.children, { listDepth: 0, depth: 0 });
   w.flush();
   return { blocks: w.blocks, html: w.out.join('\n'), notes: w.notes };
 }

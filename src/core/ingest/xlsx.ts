@@ -200,7 +200,8 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     // exceljs' load typing wants its own Buffer alias; the bytes are a Node Buffer either way.
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new IngestError(`Excel 工作簿内容无法解析（${e instanceof Error ? e.message.slice(0, 80) : '未知错误'}），请用 Excel 打开后另存为 .xlsx 再导入。`);
+    if (e instanceof IngestError) throw e;
+    throw new IngestError('Excel 工作簿内容已损坏或结构异常，无法解析，请用 Excel 打开后另存为 .xlsx 再导入。');
   }
   const notes: string[] = [];
   const blocks: Block[] = [];
