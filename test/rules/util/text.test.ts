@@ -8,6 +8,7 @@ import {
   parseCount,
   quoteDraft,
   sectionPlace,
+  similarPairs,
   similarity,
   toHalfWidth,
 } from '../../../src/core/rules/util/text';
@@ -70,6 +71,14 @@ describe('text rule helpers', () => {
     expect(similarity('abcdefghij', 'abcdefghiX')).toBeCloseTo(0.9);
     expect(comparable('二是 加强培训。')).toBe('加强培训。');
     expect(comparable('（三）加强培训')).toBe('加强培训');
+  });
+
+  it('finds every pair at ≥ 90 % through shared shingles, even with edits spread over all of them', () => {
+    const base = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬东南西北';
+    expect(base.length).toBe(40);
+    const edited = [...base].map((c, k) => (k % 8 === 3 && k < 32 ? '＊' : c)).join('');
+    const other = '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜';
+    expect(similarPairs([base, other, edited, base.slice(0, 30)], 0.9, 40)).toEqual([{ i: 0, j: 2, ratio: 0.9 }]);
   });
 
   it('cuts a quote window at clause marks', () => {

@@ -9,10 +9,11 @@
  * 六 after a new 「一是」) is as much a copy as an identical paragraph. Only sentences of ≥ 40
  * characters count, after dropping whitespace and leading enumerators (一是, 1., （二）), so short
  * formulaic sentences never match. One finding per pair of paragraphs, on the later one, quoting
- * the first repeated sentence (or the paragraph).
+ * the first repeated sentence (or the paragraph). Candidate pairs come from shared 8-character
+ * shingles (util/text similarPairs), so long reports stay fast.
  */
 import type { TextParagraph } from '../../model/types';
-import { comparable, sectionPlace, sentenceRanges, similarity } from '../util/text';
+import { comparable, sectionPlace, sentenceRanges, similarPairs } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 /** rules.md: ≥ 90 % similar, ≥ 40 characters. */
@@ -64,23 +65,17 @@ export const duplicateParagraph: ReportRule = {
       });
     };
 
-    for (let i = 0; i < paragraphs.length; i++) {
-      for (let j = i + 1; j < paragraphs.length; j++) {
-        const a = whole[i] ?? '';
-        const b = whole[j] ?? '';
-        if (a.length < minLength || b.length < minLength) continue;
-        const ratio = similarity(a, b, floor);
-        if (ratio >= floor) report_(i, j, 0, paragraphs[j]?.text.length ?? 0, ratio);
-      }
-    }
-    for (let x = 0; x < pieces.length; x++) {
-      for (let y = x + 1; y < pieces.length; y++) {
-        const a = pieces[x];
-        const b = pieces[y];
-        if (!a || !b || a.paragraph === b.paragraph) continue;
-        const ratio = similarity(a.text, b.text, floor);
-        if (ratio >= floor) report_(a.paragraph, b.paragraph, b.start, b.end, ratio);
-      }
+    for (const { i, j, ratio } of similarPairs(whole, floor, minLength)) report_(i, j, 0, paragraphs[j]?.text.length ?? 0, ratio);
+    const pairs = similarPairs(
+      pieces.map((x) => x.text),
+      floor,
+      minLength,
+    );
+    for (const { i, j, ratio } of pairs) {
+      const a = pieces[i];
+      const b = pieces[j];
+      if (!a || !b || a.paragraph === b.paragraph) continue;
+      report_(a.paragraph, b.paragraph, b.start, b.end, ratio);
     }
     return out;
   },

@@ -288,6 +288,42 @@ export function similarity(a: string, b: string, floor = 0): number {
   return 1 - editDistance(a, b) / longer;
 }
 
+/** Length of the shingles used to find candidate pairs (see similarPairs). */
+const SHINGLE = 8;
+
+/**
+ * Every pair (i < j) of texts at least `minLength` long whose similarity is ≥ `floor`, without
+ * comparing every pair: two texts within 10 % edits of each other share at least one of the first
+ * text's disjoint 8-character shingles (a text of L ≥ 40 characters has ⌊L/8⌋ > 0.1·L of them and
+ * each edit spoils at most one), so only texts sharing a shingle are compared. Exact for
+ * floor ≥ 0.9 — the threshold of text/duplicate-paragraph.
+ */
+export function similarPairs(texts: readonly string[], floor: number, minLength: number): { i: number; j: number; ratio: number }[] {
+  const index = new Map<string, Set<number>>();
+  texts.forEach((t, i) => {
+    if (t.length < minLength) return;
+    for (let k = 0; k + SHINGLE <= t.length; k++) {
+      const g = t.slice(k, k + SHINGLE);
+      let ids = index.get(g);
+      if (!ids) index.set(g, (ids = new Set()));
+      ids.add(i);
+    }
+  });
+  const out: { i: number; j: number; ratio: number }[] = [];
+  texts.forEach((t, i) => {
+    if (t.length < minLength) return;
+    const candidates = new Set<number>();
+    for (let k = 0; k + SHINGLE <= t.length; k += SHINGLE) {
+      for (const j of index.get(t.slice(k, k + SHINGLE)) ?? []) if (j > i) candidates.add(j);
+    }
+    for (const j of [...candidates].sort((a, b) => a - b)) {
+      const ratio = similarity(t, texts[j] ?? '', floor);
+      if (ratio >= floor) out.push({ i, j, ratio });
+    }
+  });
+  return out;
+}
+
 /** Text reduced for comparison: no whitespace, half-width, no leading enumerator (一是, 1., （二）). */
 export function comparable(text: string): string {
   return toHalfWidth(text)
