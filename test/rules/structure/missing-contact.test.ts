@@ -7,7 +7,7 @@ import { setPreamble } from '../../support/text-builders';
 describe('structure/missing-contact', () => {
   it('is quiet when a phone or an address is given', () => {
     expect(check(missingContact, buildReport())).toEqual([]);
-    for (const text of ['联系电话：０５３３－２８６９９０７', '地址：樟树市政府大楼一楼', '如有疑问请致电0795-7333621。']) {
+    for (const text of ['联系电话：０５３３－２８６９９０７', '地址：樟树市政府大楼一楼', '如有疑问请致电0795-7333621。', '号 ， 邮 编 ： 223100 ， 电 话 ： 051787222589']) {
       const r = buildReport();
       setPreamble(r, [text]);
       expect(check(missingContact, r)).toEqual([]);
