@@ -39,6 +39,7 @@ export function decision(store: WorkspaceStore, fingerprint: string, status: Sto
     updatedAt: new Date().toISOString(),
     ruleId: f?.finding.ruleId ?? 'x/y',
     reportKey: report ? reportKeyOf(report.model) : '',
+    reportId: report?.id ?? '',
     lastMessage: f?.finding.message ?? '',
     lastLocation: f?.location ?? '',
   });

@@ -69,8 +69,10 @@ describe('WorkspaceStore', () => {
     const resolved = store.resolvedDecisions();
     expect(resolved.map((d) => d.fingerprint)).toEqual([fpGone]);
     expect(resolved[0]).toMatchObject({ status: 'dismissed', note: '会消失', lastMessage: '第carriedOver行不平' });
-    expect(store.resolvedDecisions('测试区财政局#2023')).toHaveLength(1);
-    expect(store.resolvedDecisions('别的单位#2023')).toHaveLength(0);
+    expect(store.resolvedDecisions({ reportKey: '测试区财政局#2023', reportId: 'none' })).toHaveLength(1);
+    expect(store.resolvedDecisions({ reportKey: '别的单位#2023', reportId: 'none' })).toHaveLength(0);
+    // The file now reads as another agency (say, extraction improved): still found by report id.
+    expect(store.resolvedDecisions({ reportKey: '别的单位#2023', reportId: id })).toHaveLength(1);
     // Never silently dropped: the decision itself is still there.
     expect(store.decisions().size).toBe(2);
     await store.close();

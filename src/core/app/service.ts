@@ -385,7 +385,7 @@ export class AppService implements ServiceHandlers {
     const findings = this.store.findings(r.id);
     const decisions = this.store.decisions();
     const titles = this.ruleTitles();
-    const resolved: ResolvedDecision[] = this.store.resolvedDecisions(reportKeyOf(r.model)).map((d) => ({
+    const resolved: ResolvedDecision[] = this.store.resolvedDecisions({ reportKey: reportKeyOf(r.model), reportId: r.id }).map((d) => ({
       fingerprint: d.fingerprint,
       ruleId: d.ruleId,
       ruleTitle: titles.get(d.ruleId) ?? d.ruleId,
@@ -421,18 +421,20 @@ export class AppService implements ServiceHandlers {
     if (!current && !previous) throw new UserError('该问题已不存在，请刷新后重试。');
     let ruleId: string;
     let reportKey: string;
+    let reportId: string;
     let lastMessage: string;
     let lastLocation: string;
     if (current) {
       const report = this.requireReport(current.reportId);
       ruleId = current.finding.ruleId;
       reportKey = reportKeyOf(report.model);
+      reportId = report.id;
       lastMessage = current.finding.message;
       lastLocation = current.location;
     } else {
       // A resolved decision being revised: keep what it was about.
       const p = previous as StoredDecision;
-      ({ ruleId, reportKey, lastMessage, lastLocation } = p);
+      ({ ruleId, reportKey, reportId, lastMessage, lastLocation } = p);
     }
     const saved = this.store.decide({
       fingerprint: args.fingerprint,
@@ -441,6 +443,7 @@ export class AppService implements ServiceHandlers {
       updatedAt: new Date().toISOString(),
       ruleId,
       reportKey,
+      reportId,
       lastMessage,
       lastLocation,
     });

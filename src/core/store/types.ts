@@ -34,6 +34,8 @@ export interface StoredDecision {
   ruleId: string;
   /** `<agency>#<year>` part of the fingerprint: which report the decision belongs to. */
   reportKey: string;
+  /** Workspace id of the report the finding was in when decided (kept across re-imports of the same path). */
+  reportId: string;
   lastMessage: string;
   lastLocation: string;
 }

@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS decisions (
   updated_at TEXT NOT NULL,
   rule_id TEXT NOT NULL,
   report_key TEXT NOT NULL,
+  report_id TEXT NOT NULL DEFAULT '',
   last_message TEXT NOT NULL,
   last_location TEXT NOT NULL
 );
@@ -489,17 +490,17 @@ export class WorkspaceStore {
 
   private writeDecision(d: StoredDecision): void {
     this.db.run(
-      `INSERT INTO decisions(fingerprint, status, note, updated_at, rule_id, report_key, last_message, last_location)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO decisions(fingerprint, status, note, updated_at, rule_id, report_key, report_id, last_message, last_location)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(fingerprint) DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at,
-         rule_id = excluded.rule_id, report_key = excluded.report_key, last_message = excluded.last_message, last_location = excluded.last_location`,
-      [d.fingerprint, d.status, d.note, d.updatedAt, d.ruleId, d.reportKey, d.lastMessage, d.lastLocation],
+         rule_id = excluded.rule_id, report_key = excluded.report_key, report_id = excluded.report_id, last_message = excluded.last_message, last_location = excluded.last_location`,
+      [d.fingerprint, d.status, d.note, d.updatedAt, d.ruleId, d.reportKey, d.reportId ?? '', d.lastMessage, d.lastLocation],
     );
   }
 
   decisions(): Map<string, StoredDecision> {
     const res = this.db.exec(
-      'SELECT fingerprint, status, note, updated_at, rule_id, report_key, last_message, last_location FROM decisions ORDER BY fingerprint',
+      'SELECT fingerprint, status, note, updated_at, rule_id, report_key, report_id, last_message, last_location FROM decisions ORDER BY fingerprint',
     )[0];
     const out = new Map<string, StoredDecision>();
     for (const v of res?.values ?? []) {
@@ -510,8 +511,9 @@ export class WorkspaceStore {
         updatedAt: str(v[3]),
         ruleId: str(v[4]),
         reportKey: str(v[5]),
-        lastMessage: str(v[6]),
-        lastLocation: str(v[7]),
+        reportId: str(v[6]),
+        lastMessage: str(v[7]),
+        lastLocation: str(v[8]),
       });
     }
     return out;
@@ -523,16 +525,17 @@ export class WorkspaceStore {
 
   /**
    * Decisions whose finding has disappeared (no current finding has their fingerprint), optionally
-   * only those of one report key (`<agency>#<year>`). 'pending' decisions with no note carry no
-   * information and are left out.
+   * only those of one report: same `<agency>#<year>` key, or decided on the same workspace report
+   * (which keeps its id when its file is re-imported, even if the agency or year now reads
+   * differently). 'pending' decisions with no note carry no information and are left out.
    */
-  resolvedDecisions(reportKey?: string): StoredDecision[] {
+  resolvedDecisions(report?: { reportKey: string; reportId: string }): StoredDecision[] {
     const sql = `SELECT d.fingerprint FROM decisions d
       WHERE NOT EXISTS (SELECT 1 FROM findings f WHERE f.fingerprint = d.fingerprint)
         AND NOT (d.status = 'pending' AND d.note = '')
-        ${reportKey === undefined ? '' : 'AND d.report_key = ?'}
+        ${report === undefined ? '' : "AND (d.report_key = ? OR (d.report_id <> '' AND d.report_id = ?))"}
       ORDER BY d.updated_at, d.fingerprint`;
-    const res = this.db.exec(sql, reportKey === undefined ? [] : [reportKey])[0];
+    const res = this.db.exec(sql, report === undefined ? [] : [report.reportKey, report.reportId])[0];
     const all = this.decisions();
     return (res?.values ?? []).map((v) => all.get(str(v[0]))).filter((d): d is StoredDecision => d !== undefined);
   }
