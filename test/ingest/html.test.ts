@@ -62,6 +62,11 @@ describe('html reader: page chrome', () => {
     expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['全年印发打印宣传资料2000份，分享工作经验3次。']);
   });
 
+  it('drops content the browser hides', async () => {
+    const doc = await read(Buffer.from('<p style="display: none">分享到微信</p><div hidden>隐藏</div><p>正文<span style="visibility:hidden">看不见</span></p>'), 'a.html');
+    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['正文']);
+  });
+
   it('display HTML carries block indices and no scripts or event handlers', async () => {
     const doc = await read(specToHtml(defaultSpec(), {}, { chrome: true }), 'a.html');
     expect(doc.html).not.toMatch(/<script|onclick|javascript:|<style/i);

@@ -86,6 +86,13 @@ function isChromeElement(el: Element): boolean {
   return attrs.split(/[\s_-]+/).some((seg) => CHROME_SEGMENTS.has(seg));
 }
 
+/** Content a browser does not show (portals hide share widgets, print-only copies and the like). */
+function isHidden(el: Element): boolean {
+  if (el.attribs['hidden'] !== undefined) return true;
+  const style = el.attribs['style'];
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
 function isElement(n: ChildNode): n is Element {
   return n.type === 'tag' || n.type === 'script' || n.type === 'style';
 }
@@ -145,7 +152,7 @@ class Walker {
       }
       if (!isElement(node)) continue;
       const name = node.name.toLowerCase();
-      if (SKIPPED.has(name)) continue;
+      if (SKIPPED.has(name) || isHidden(node)) continue;
       if (this.opts.dropChrome && isChromeElement(node)) continue;
       if (ctx.depth > MAX_DEPTH) {
         const text = textOf(node);
@@ -322,7 +329,7 @@ function cellText(cell: Element): string {
       }
       if (!isElement(n)) continue;
       const name = n.name.toLowerCase();
-      if (SKIPPED.has(name)) continue;
+      if (SKIPPED.has(name) || isHidden(n)) continue;
       if (depth > MAX_DEPTH) {
         cur += textOf(n);
         continue;
