@@ -20,7 +20,7 @@ export interface Store {
   go(page: PageKey): void;
   openReport(id: string): void;
   openCompare(args: CompareArgs): void;
-  refresh(): Promise<void>;
+  refresh(findingsChanged?: boolean): Promise<void>;
   /** Runs an API call, reporting a failure as a message; returns undefined on failure. */
   run<T>(fn: () => Promise<T>): Promise<T | undefined>;
 }
@@ -42,30 +42,41 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
   const [reportId, setReportId] = useState<string | null>(null);
   const [compare, setCompare] = useState<CompareArgs | null>(null);
   const inflight = useRef<Promise<void> | null>(null);
+  const queued = useRef<'bump' | 'plain' | null>(null);
+  const refreshRef = useRef<(findingsChanged?: boolean) => Promise<void>>(async () => undefined);
 
-  const refresh = useCallback(async () => {
-    if (inflight.current) return inflight.current;
+  /** Refetches state and the report list; `findingsChanged` false (a decision) keeps `version`, so open screens do not reload. */
+  const refresh = useCallback(async (findingsChanged = true): Promise<void> => {
+    if (inflight.current) {
+      // A fetch is under way but may predate this change: fetch once more after it.
+      queued.current = queued.current === 'bump' || findingsChanged ? 'bump' : 'plain';
+      return inflight.current;
+    }
     const p = (async () => {
       try {
         const [s, list] = await Promise.all([unwrap(api().getState()), unwrap(api().listReports())]);
         setState(s);
         setReports(list);
-        setVersion((v) => v + 1);
+        if (findingsChanged) setVersion((v) => v + 1);
       } catch (e) {
         void message.error(errorText(e));
       } finally {
         inflight.current = null;
+        const again = queued.current;
+        queued.current = null;
+        if (again) void refreshRef.current(again === 'bump');
       }
     })();
     inflight.current = p;
     return p;
   }, [message]);
+  refreshRef.current = refresh;
 
   useEffect(() => {
     void refresh();
     const offChanged = api().on('changed', (ev) => {
       setState(ev.state);
-      if (ev.reason !== 'saved') void refresh();
+      if (ev.reason !== 'saved') void refresh(ev.reason !== 'decision');
     });
     const offMenu = api().on('menu', (ev) => {
       const map: Partial<Record<typeof ev.command, PageKey>> = {

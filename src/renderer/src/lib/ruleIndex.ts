@@ -1,7 +1,8 @@
 /**
  * Per-report rule counts for the overview's rule filter and rule chart. ReportSummary carries
- * severity counts only, so the counts are gathered from getReport in the background (a few
- * requests at a time) and cached by report id and audit time.
+ * severity counts only, so the counts are gathered from getReport (two requests at a time) and
+ * cached by report id and audit time — only once the user asks for them (rule filter, charts),
+ * so a large workspace's overview never waits on it.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Severity } from '../../../core/model/types';
@@ -36,7 +37,7 @@ async function load(id: string): Promise<RuleCount[] | null> {
   return [...byRule.values()];
 }
 
-export function useRuleIndex(reports: readonly ReportSummary[], version: number): { index: RuleIndex; loaded: number } {
+export function useRuleIndex(reports: readonly ReportSummary[], enabled: boolean): { index: RuleIndex; loaded: number } {
   const [index, setIndex] = useState<RuleIndex>(new Map());
   const [loaded, setLoaded] = useState(0);
   const generation = useRef(0);
@@ -59,7 +60,7 @@ export function useRuleIndex(reports: readonly ReportSummary[], version: number)
       setLoaded(n);
     };
     publish();
-    if (todo.length === 0) return undefined;
+    if (!enabled || todo.length === 0) return undefined;
     let cursor = 0;
     let sincePublish = 0;
     const worker = async (): Promise<void> => {
@@ -73,11 +74,11 @@ export function useRuleIndex(reports: readonly ReportSummary[], version: number)
         }
       }
     };
-    void Promise.all([worker(), worker(), worker()]).then(publish);
+    void Promise.all([worker(), worker()]).then(publish);
     return () => {
       generation.current++;
     };
-  }, [reports, version]);
+  }, [reports, enabled]);
 
   return { index, loaded };
 }

@@ -3,9 +3,9 @@
  * by severity, rule and status), charts of findings by rule and by agency, and the agencies whose
  * report for a year is missing.
  */
-import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Input, Progress, Select, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Card, Empty, Input, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import type { TableColumnsType, TableRef } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReportSummary } from '../../../shared/ipc';
 import { TEMPLATE_LABELS } from '../../../core/model/glossary';
@@ -152,16 +152,23 @@ function EmptyOverview(): React.JSX.Element {
 }
 
 export function OverviewPage(): React.JSX.Element {
-  const { reports, version, openReport, openCompare } = useStore();
+  const { reports, openReport, openCompare } = useStore();
   const [search, setSearch] = useState('');
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [rule, setRule] = useState<string | null>(null);
   const [year, setYear] = useState<number | null>(null);
   const [tab, setTab] = useState('list');
-  const { index, loaded } = useRuleIndex(reports, version);
+  const [wantRules, setWantRules] = useState(false);
+  const { index, loaded } = useRuleIndex(reports, wantRules || tab === 'charts');
   const missing = useMemo(() => missingYears(reports), [reports]);
   const vh = useViewportHeight();
+  const multiYear = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const r of reports) if (r.agencyKey) seen.set(r.agencyKey, (seen.get(r.agencyKey) ?? 0) + 1);
+    return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
+  }, [reports]);
+  const tableRef = useRef<TableRef>(null);
 
   const ruleOptions = useMemo(() => {
     const m = new Map<string, string>();
@@ -205,9 +212,7 @@ export function OverviewPage(): React.JSX.Element {
   );
   const agencyOption = useMemo(() => agencyChart(filtered), [filtered]);
 
-  if (reports.length === 0) return <EmptyOverview />;
-
-  const columns: TableColumnsType<ReportSummary> = [
+  const columns: TableColumnsType<ReportSummary> = useMemo(() => [
     {
       title: '单位',
       key: 'agency',
@@ -216,18 +221,16 @@ export function OverviewPage(): React.JSX.Element {
       render: (_, r) => {
         const miss = missing.get(agencyOf(r));
         return (
-          <Space size={6}>
+          <>
             <a onClick={() => openReport(r.id)} title={r.agency ?? r.fileName}>
-              {r.agency ?? <Typography.Text type="secondary">（未识别单位）</Typography.Text>}
+              {r.agency ?? <span className="nb-muted">（未识别单位）</span>}
             </a>
             {miss ? (
-              <Tooltip title={`该单位缺少 ${miss.join('、')} 年度的报告`}>
-                <Tag color="error" variant="outlined" className="nb-tag-tight" data-testid="missing-year">
-                  缺 {miss.join('、')}
-                </Tag>
-              </Tooltip>
+              <span className="nb-miss" title={`该单位缺少 ${miss.join('、')} 年度的报告`} data-testid="missing-year">
+                缺 {miss.join('、')}
+              </span>
             ) : null}
-          </Space>
+          </>
         );
       },
     },
@@ -270,37 +273,40 @@ export function OverviewPage(): React.JSX.Element {
       sorter: (a, b) => (a.review.total ? a.review.pending / a.review.total : 0) - (b.review.total ? b.review.pending / b.review.total : 0),
       render: (_, r) =>
         r.review.total === 0 ? (
-          <Typography.Text type="secondary">无问题</Typography.Text>
+          <span className="nb-muted">无问题</span>
         ) : (
-          <Tooltip title={`已确认 ${r.review.confirmed}，已排除 ${r.review.dismissed}，待审查 ${r.review.pending}`}>
-            <div className="nb-progress-cell">
-              <Progress percent={Math.round(((r.review.total - r.review.pending) / r.review.total) * 100)} size="small" showInfo={false} />
-              <span>
-                {r.review.total - r.review.pending}/{r.review.total}
-              </span>
+          <div className="nb-progress-cell" title={`已确认 ${r.review.confirmed}，已排除 ${r.review.dismissed}，待审查 ${r.review.pending}`}>
+            <div className="nb-bar">
+              <div className="nb-bar-fill" style={{ width: `${Math.round(((r.review.total - r.review.pending) / r.review.total) * 100)}%` }} />
             </div>
-          </Tooltip>
+            <span>
+              {r.review.total - r.review.pending}/{r.review.total}
+            </span>
+          </div>
         ),
     },
-    { title: '文件', dataIndex: 'fileName', ellipsis: true, width: 200, render: (f: string) => <Typography.Text type="secondary">{f}</Typography.Text> },
+    { title: '文件', dataIndex: 'fileName', ellipsis: true, width: 200, render: (f: string) => <span className="nb-muted" title={f}>{f}</span> },
     {
       title: '操作',
       key: 'op',
       width: 120,
       render: (_, r) => (
-        <Space size={0}>
-          <Button type="link" size="small" onClick={() => openReport(r.id)} data-testid={`open-${r.id}`}>
+        <span className="nb-ops">
+          <a onClick={() => openReport(r.id)} data-testid={`open-${r.id}`}>
             审查
-          </Button>
-          {r.agencyKey && reports.some((o) => o.agencyKey === r.agencyKey && o.id !== r.id) ? (
-            <Button type="link" size="small" onClick={() => openCompare({ agencyKey: r.agencyKey as string })}>
-              对比
-            </Button>
-          ) : null}
-        </Space>
+          </a>
+          {r.agencyKey && multiYear.has(r.agencyKey) ? <a onClick={() => openCompare({ agencyKey: r.agencyKey as string })}>对比</a> : null}
+        </span>
       ),
     },
-  ];
+  ], [missing, multiYear, openReport, openCompare]);
+
+  // Filtering keeps the virtual list's scroll offset; start the new result at its first row.
+  useEffect(() => {
+    tableRef.current?.scrollTo({ top: 0 });
+  }, [search, year, severity, status, rule]);
+
+  if (reports.length === 0) return <EmptyOverview />;
 
   const coverageYears = [...years].sort((a, b) => a - b);
   const agencies = [...new Set(reports.map(agencyOf))].sort((a, b) => Number(missing.has(b)) - Number(missing.has(a)) || a.localeCompare(b, 'zh-CN'));
@@ -362,7 +368,9 @@ export function OverviewPage(): React.JSX.Element {
                       onChange={setRule}
                       showSearch={{ optionFilterProp: 'label' }}
                       allowClear
-                      placeholder={loaded < reports.length ? `按规则筛选（正在统计 ${loaded}/${reports.length}）` : '按规则筛选'}
+                      placeholder={wantRules && loaded < reports.length ? `按规则筛选（正在统计 ${loaded}/${reports.length}）` : '按规则筛选'}
+                      onOpenChange={(open) => open && setWantRules(true)}
+                      loading={wantRules && loaded < reports.length}
                       options={ruleOptions}
                       data-testid="filter-rule"
                     />
@@ -384,6 +392,7 @@ export function OverviewPage(): React.JSX.Element {
                     </Typography.Text>
                   </Space>
                   <Table<ReportSummary>
+                    ref={tableRef}
                     className="nb-report-table"
                     data-testid="report-table"
                     size="small"

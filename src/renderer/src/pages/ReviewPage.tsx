@@ -85,7 +85,7 @@ export function ReviewPage(): React.JSX.Element {
       const d = await run(() => unwrap(api().decide({ fingerprint, status, note })));
       if (!d) return;
       setDetail((cur) => (cur ? { ...cur, findings: cur.findings.map((f) => (f.fingerprint === fingerprint ? { ...f, decision: d } : f)) } : cur));
-      void refresh();
+      void refresh(false);
     },
     [run, refresh],
   );
