@@ -24,7 +24,7 @@ describe('structure/missing-contact', () => {
 
   it('does not take a date or a count for a phone number', () => {
     const r = buildReport();
-    setPreamble(r, ['截止 2023 年 12 月 31 日，发布信息 22 条，关注人数1300余人。']);
+    setPreamble(r, ['截止 2023 年 12 月 31 日，发布信息 22 条，关注人数1300余人。', '167', '2', '0', '0', '0', '0', '169']);
     expect(check(missingContact, r)).toHaveLength(1);
   });
 });

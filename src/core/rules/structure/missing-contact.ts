@@ -6,7 +6,7 @@
  * number (电话/热线 followed by digits, or a number shaped like 0533-7857266 / a mobile number) or
  * an address (地址：…, 通讯地址, 联系地址).
  */
-import { flatText, reportParagraphs } from '../util/text';
+import { flatText, joinWrapped, reportParagraphs } from '../util/text';
 import type { ReportRule } from '../types';
 
 const CONTACT =
@@ -21,8 +21,10 @@ export const missingContact: ReportRule = {
   },
   scope: 'report',
   check({ report }) {
-    // Whitespace removed and lines joined: PDF text spaces characters out ("电 话 ：") and wraps lines.
-    const found = CONTACT.test(flatText(reportParagraphs(report)));
+    // Per paragraph, hard-wrapped lines joined and whitespace removed: PDF text spaces characters
+    // out ("电 话 ：") and wraps lines. Not the whole text at once: table cells in a row would join
+    // into digit runs that look like phone numbers.
+    const found = joinWrapped(reportParagraphs(report)).some((p) => CONTACT.test(flatText([p])));
     if (found) return [];
     return [{ message: '报告中未找到联系方式（地址或电话），建议在报告开头写明对报告有疑问时的联系地址、邮编、电话和电子邮箱。' }];
   },
