@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { findingFingerprint } from '../model/fingerprint';
-import type { FileFailure, Finding, ReportModel, Severity } from '../model/types';
+import type { Finding, ReportModel, Severity } from '../model/types';
 import { describeLocation } from '../export/location';
 import { writeAuditWorkbook } from '../export/workbook';
 import type { ReviewDecision } from '../export/types';
@@ -18,7 +18,7 @@ import { catalogue as ruleCatalogue } from '../rules/registry';
 import type { AuditSettings } from '../rules/types';
 import { agencyKey } from '../workspace/pairing';
 import { WorkspaceStore, reportKeyOf, WORKSPACE_EXTENSION } from '../store';
-import type { StoredDecision, StoredFinding, StoredReport } from '../store';
+import type { StoreOptions, StoredDecision, StoredFinding, StoredReport } from '../store';
 import type {
   AppState,
   CompareArgs,
@@ -135,7 +135,7 @@ export class AppService implements ServiceHandlers {
     return join(this.options.userDataDir, `untitled${WORKSPACE_EXTENSION}`);
   }
 
-  private storeOptions(): ConstructorParameters<typeof Object>[0] & Parameters<typeof WorkspaceStore.create>[0] {
+  private storeOptions(): StoreOptions {
     return {
       autosaveMs: this.options.autosaveMs ?? 1000,
       recoveryPath: this.recoveryPath,
@@ -601,11 +601,6 @@ export class AppService implements ServiceHandlers {
     await this.rememberWorkspace(target);
     this.events.emit('changed', { reason: 'workspace', state: this.state() });
     return this.state();
-  }
-
-  /** Failures as shown to the user (for the CLI-like summary in tests). */
-  failures(): FileFailure[] {
-    return this.store.failures();
   }
 }
 
