@@ -66,11 +66,28 @@ describe('docx reader', () => {
       ['五、', '存在的主要问题及改进情况'],
       ['六、', '其他需要报告的事项'],
     ]);
-    expect(headings.every((h) => h.listLevel === undefined || h.listLevel === 0)).toBe(true);
+    expect(headings.map((h) => h.listLevel)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(doc.notes.join('')).toMatch(/自动编号/);
     // The viewer shows the label in front of the heading text.
     expect(doc.html).toMatch(/<h2 data-nb-block="\d+">一、总体情况<\/h2>/);
     expect(doc.html).not.toMatch(/[\uE000-\uE002]/);
+  });
+
+  it('recovers second-level auto-numbering, restarting in each section', async () => {
+    const doc = await read(await specToDocx(defaultSpec(), { headingNumerals: 'auto', subNumerals: 'auto' }), 'a.docx');
+    const subs = paragraphs(doc.blocks).filter((p) => p.listLevel === 1);
+    expect(subs.map((p) => `${p.numberingLabel}${p.text.slice(0, 4)}`)).toEqual([
+      '（一）主动公开',
+      '（二）依申请公',
+      '（三）政府信息',
+      '（四）政府信息',
+      '（五）监督保障',
+      '（一）存在的主',
+      '（二）改进情况',
+      '（一）本年度未',
+      '（二）本年度共',
+    ]);
+    expect(subs.every((p) => !p.text.startsWith('（'))).toBe(true);
   });
 
   it('numbering follows the sections actually present (one omitted)', async () => {

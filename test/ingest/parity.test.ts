@@ -68,7 +68,7 @@ const QUIRKS: Quirks = { splitLabels: true, fullWidthDigits: true, trailingSpace
 
 const VARIANTS: Variant[] = [
   { name: 'docx', file: 'r.docx', make: (s) => specToDocx(s) },
-  { name: 'docx, Word auto-numbering and quirks', file: 'r.docx', make: (s) => specToDocx(s, { ...QUIRKS, headingNumerals: 'auto', zeros: 'dash' }) },
+  { name: 'docx, Word auto-numbering and quirks', file: 'r.docx', make: (s) => specToDocx(s, { ...QUIRKS, headingNumerals: 'auto', subNumerals: 'auto', zeros: 'dash' }) },
   { name: 'docx, plain headings, flat table 四', file: 'r.docx', make: (s) => specToDocx(s, { headingStyle: 'plain', flatReviewTable: true }) },
   { name: 'xlsx, one sheet per table', file: 'r.xlsx', make: (s) => specToXlsx(s, QUIRKS, { layout: 'sheets' }), tablesOnly: true },
   { name: 'xlsx, single sheet', file: 'r.xlsx', make: (s) => specToXlsx(s, { zeros: 'blank' }, { layout: 'single' }), tablesOnly: true },

@@ -51,6 +51,7 @@ const squeeze = (s: string): string => s.replace(/\s+/g, '');
 interface Labelled {
   key: string;
   label: string;
+  level?: number;
 }
 
 /** Labels of the numbered paragraphs, with the squeezed text used to find them again in mammoth's tree. */
@@ -64,7 +65,12 @@ function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], documentXml:
   const styles: Map<string, StyleDef> = parseStyles(stylesXml);
   const paragraphs = scanParagraphs(documentXml, LIMITS.maxBlocks * 2);
   const labels = computeLabels(paragraphs, defs, styles);
-  const all = paragraphs.map((p, i) => ({ key: squeeze(p.text), label: labels[i]?.label ?? '' })).filter((p) => p.key !== '');
+  const all: Labelled[] = paragraphs
+    .map((p, i) => {
+      const l = labels[i];
+      return { key: squeeze(p.text), label: l?.label ?? '', ...(l?.label && l.level !== undefined ? { level: l.level } : {}) };
+    })
+    .filter((p) => p.key !== '');
   if (all.some((p) => p.label !== '')) notes.push('已根据 Word 自动编号恢复标题编号（如“一、”）。');
   return all;
 }
@@ -78,18 +84,18 @@ function annotate(labelled: readonly Labelled[]): (doc: MammothNode) => MammothN
       if (n.type === 'paragraph') {
         const key = squeeze(nodeText(n));
         if (key === '') return;
-        let label = '';
+        let match: Labelled | undefined;
         for (let k = cursor; k < labelled.length && k < cursor + LOOKAHEAD; k++) {
           if ((labelled[k] as Labelled).key === key) {
-            label = (labelled[k] as Labelled).label;
+            match = labelled[k];
             cursor = k + 1;
             break;
           }
         }
         const style = n.styleName ?? '';
-        if (label || style) {
+        if (match?.label || style) {
           const t = firstText(n);
-          if (t) t.value = paragraphMarker(label, style.replace(/[\uE000-\uE002]/g, '')) + (t.value ?? '');
+          if (t) t.value = paragraphMarker(match?.label ?? '', style, match?.label ? match.level : undefined) + (t.value ?? '');
         }
         return;
       }

@@ -22,10 +22,13 @@ import { escapeHtml } from './render';
 export const MARK_OPEN = '\uE000';
 export const MARK_MID = '\uE001';
 export const MARK_CLOSE = '\uE002';
-const MARK_RE = /\uE000([^\uE001\uE002]*)\uE001([^\uE002]*)\uE002/g;
+const MARK_RE = /\uE000([^\uE001\uE002]*)\uE001[^\uE002]*\uE002/g;
+const LEADING_MARK = /^\uE000([^\uE001\uE002]*)\uE001([^\uE001\uE002]*)(?:\uE001(\d*))?\uE002/;
 
-export function paragraphMarker(label: string, style: string): string {
-  return `${MARK_OPEN}${label}${MARK_MID}${style}${MARK_CLOSE}`;
+/** Marker carrying a paragraph's recovered numbering label, its list level and its Word style name. */
+export function paragraphMarker(label: string, style: string, level?: number): string {
+  const clean = (x: string): string => x.replace(/[\uE000-\uE002]/g, '');
+  return `${MARK_OPEN}${clean(label)}${MARK_MID}${clean(style)}${level !== undefined ? `${MARK_MID}${level}` : ''}${MARK_CLOSE}`;
 }
 
 /** Removes markers, keeping the numbering label visible (for cell texts and display HTML). */
@@ -229,11 +232,13 @@ class Walker {
     let text = trimText(collapse(p.text.join('')));
     let label = '';
     let style = '';
+    let level: number | undefined;
     if (text.startsWith(MARK_OPEN)) {
-      const m = /^\uE000([^\uE001\uE002]*)\uE001([^\uE002]*)\uE002/.exec(text);
+      const m = LEADING_MARK.exec(text);
       if (m) {
         label = m[1] ?? '';
         style = m[2] ?? '';
+        if (m[3]) level = Number(m[3]);
         text = trimText(text.slice(m[0].length));
       }
     }
@@ -243,7 +248,9 @@ class Walker {
     const block: ParagraphBlock = { kind: 'paragraph', text };
     if (p.headingLevel) block.headingLevel = p.headingLevel;
     if (style) block.style = style;
-    if (p.listLevel !== undefined) block.listLevel = p.listLevel;
+    // The list level from Word's numbering wins over the HTML nesting mammoth rebuilt from it.
+    if (level !== undefined) block.listLevel = level;
+    else if (p.listLevel !== undefined) block.listLevel = p.listLevel;
     if (label) block.numberingLabel = label;
     const i = this.blocks.length;
     this.blocks.push(block);
