@@ -34,7 +34,14 @@ export function useStore(): Store {
 }
 
 export function StoreProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
-  const { message } = AntApp.useApp();
+  const { message, notification } = AntApp.useApp();
+  /** AppState.notices are shown once (crash recovery, autosave failures). */
+  const showNotices = useCallback(
+    (s: AppState) => {
+      for (const text of s.notices ?? []) notification.warning({ title: '提示', description: text, duration: 0, placement: 'bottomRight' });
+    },
+    [notification],
+  );
   const [state, setState] = useState<AppState | null>(null);
   const [reports, setReports] = useState<ReportSummary[]>([]);
   const [version, setVersion] = useState(0);
@@ -56,6 +63,7 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
       try {
         const [s, list] = await Promise.all([unwrap(api().getState()), unwrap(api().listReports())]);
         setState(s);
+        showNotices(s);
         setReports(list);
         if (findingsChanged) setVersion((v) => v + 1);
       } catch (e) {
@@ -69,13 +77,14 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
     })();
     inflight.current = p;
     return p;
-  }, [message]);
+  }, [message, showNotices]);
   refreshRef.current = refresh;
 
   useEffect(() => {
     void refresh();
     const offChanged = api().on('changed', (ev) => {
       setState(ev.state);
+      showNotices(ev.state);
       if (ev.reason !== 'saved') void refresh(ev.reason !== 'decision');
     });
     const offMenu = api().on('menu', (ev) => {
@@ -94,7 +103,7 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
       offChanged();
       offMenu();
     };
-  }, [refresh]);
+  }, [refresh, showNotices]);
 
   const run = useCallback(
     async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {

@@ -11,6 +11,12 @@ export interface DocumentViewProps {
   html: string;
   /** What to highlight; null clears. `nonce` re-triggers the scroll when the same finding is clicked again. */
   target: { pos: SourcePos; quote?: string; nonce: number } | null;
+  /**
+   * Blocks the extractor recognised as the title and the section headings. Plain-text sources
+   * carry no markup for them, so the viewer styles them from the model.
+   */
+  titleBlocks?: readonly number[];
+  headingBlocks?: readonly number[];
 }
 
 /** The HTML body never re-renders on highlight changes: React would wipe the marks. */
@@ -18,9 +24,22 @@ const Body = memo(function Body({ html }: { html: string }) {
   return <div className="nb-doc-body" dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
-export function DocumentView({ html, target }: DocumentViewProps): React.JSX.Element {
+export function DocumentView({ html, target, titleBlocks, headingBlocks }: DocumentViewProps): React.JSX.Element {
   const clean = useMemo(() => sanitizeDocumentHtml(html), [html]);
   const box = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const root = box.current;
+    if (!root) return;
+    const mark = (blocks: readonly number[] | undefined, cls: string): void => {
+      for (const b of blocks ?? []) {
+        const el = root.querySelector(`p[data-nb-block="${b}"]`);
+        el?.classList.add(cls);
+      }
+    };
+    mark(titleBlocks, 'nb-doc-title');
+    mark(headingBlocks, 'nb-doc-heading');
+  }, [clean, titleBlocks, headingBlocks]);
 
   useLayoutEffect(() => {
     const root = box.current;

@@ -246,7 +246,7 @@ export function OverviewPage(): React.JSX.Element {
       key: 'error',
       width: 72,
       align: 'right',
-      sorter: (a, b) => a.counts.error - b.counts.error,
+      sorter: (a, b) => a.counts.error - b.counts.error || a.counts.warning - b.counts.warning || a.counts.info - b.counts.info,
       defaultSortOrder: 'descend',
       render: (_, r) => <span className={r.counts.error ? 'nb-num-error' : 'nb-num-zero'}>{r.counts.error}</span>,
     },

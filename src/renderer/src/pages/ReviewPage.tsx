@@ -99,6 +99,20 @@ export function ReviewPage(): React.JSX.Element {
     return f.pos ? { pos, quote: f.quote, nonce } : { pos, nonce };
   }, [detail, selected, nonce]);
 
+  const decor = useMemo(() => {
+    if (!detail) return { title: [], headings: [] };
+    const m = detail.model;
+    const title: number[] = [];
+    if (m.titlePos) {
+      title.push(m.titlePos.block);
+      // A title over two lines ("某某局" / "2023年…年度报告") spans the next block too.
+      const first = m.paragraphs.find((p) => p.pos.block === m.titlePos?.block);
+      const next = m.paragraphs.find((p) => p.pos.block === (m.titlePos?.block ?? -1) + 1);
+      if (first && next && m.title && m.title.length > first.text.trim().length && m.title.includes(next.text.trim())) title.push(next.pos.block);
+    }
+    return { title, headings: m.headingsInOrder.map((h) => h.pos.block) };
+  }, [detail]);
+
   const sorted = useMemo(
     () => [...reports].sort((a, b) => agencyOf(a).localeCompare(agencyOf(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0)),
     [reports],
@@ -155,7 +169,7 @@ export function ReviewPage(): React.JSX.Element {
                 原文
                 {selectedFinding && !targetPos(detail, selectedFinding) ? <Typography.Text type="secondary">（该问题没有对应的原文位置）</Typography.Text> : null}
               </div>
-              <DocumentView html={detail.html} target={target} />
+              <DocumentView html={detail.html} target={target} titleBlocks={decor.title} headingBlocks={decor.headings} />
             </Splitter.Panel>
             <Splitter.Panel min="28%" className="nb-panel">
               <div className="nb-panel-title">发现的问题</div>
