@@ -13,12 +13,13 @@ import type { WebContents } from 'electron';
 import { AppService } from '../core/app/service';
 import { inProcessRunner } from '../core/app/pipeline';
 import { errorMessage } from '../core/app/invoke';
-import { IPC_EVENT_PREFIX } from '../shared/ipc';
+import { IPC_EVENT_PREFIX, IPC_GRANT_CHANNEL, isAbsolutePath } from '../shared/ipc';
 import type { EventName, IpcEvents } from '../shared/ipc';
 import { APP_CSP } from '../shared/security';
 import { APP_ENTRY, APP_SCHEME, serveApp } from './app-protocol';
 import { electronDialogs } from './electron-dialogs';
-import { registerIpc } from './ipc';
+import { PathGrants } from './grants';
+import { dropGuard, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { isAllowedNavigation, isAllowedRequest, isTrustedSender, withCsp } from './security';
 import type { AppOrigin } from './security';
@@ -176,7 +177,11 @@ app.whenReady().then(async () => {
     app.exit(1);
     return;
   }
-  registerIpc(ipcMain, service, (url) => isTrustedSender(url, origin));
+  const grants = new PathGrants();
+  ipcMain.on(IPC_GRANT_CHANNEL, (event, path: unknown) => {
+    if (isTrustedSender(event.senderFrame?.url, origin) && isAbsolutePath(path)) grants.grant(path);
+  });
+  registerIpc(ipcMain, service, (url) => isTrustedSender(url, origin), dropGuard(grants));
   installMenu();
   createWindow();
   app.on('activate', () => {

@@ -7,7 +7,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { invokeMethod } from '../core/app/invoke';
 import type { ServiceHandlers } from '../core/app/service';
 import { IPC_CHANNEL_PREFIX, IPC_METHODS } from '../shared/ipc';
-import type { Result } from '../shared/ipc';
+import type { MethodName, Result } from '../shared/ipc';
+import type { PathGrants } from './grants';
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
@@ -16,11 +17,27 @@ export interface IpcMainLike {
 
 export type SenderCheck = (frameUrl: string | undefined) => boolean;
 
-export function registerIpc(ipcMain: IpcMainLike, handlers: ServiceHandlers, trusted: SenderCheck): () => void {
+/** Extra main-side policy on top of argument validation: a refusal message, or null to proceed. */
+export type CallGuard = (name: MethodName, args: unknown[]) => string | null;
+
+/** Refuses importPaths for paths the user did not drop (see grants.ts). */
+export function dropGuard(grants: PathGrants): CallGuard {
+  return (name, args) => {
+    if (name !== 'importPaths') return null;
+    const paths = (args[0] as { paths?: unknown } | undefined)?.paths;
+    if (!Array.isArray(paths)) return null; // malformed: the validator answers
+    const ok = paths.every((p) => typeof p === 'string' && grants.isGranted(p));
+    return ok ? null : '只能导入拖放到窗口中的文件，或通过“导入文件”对话框选择的文件。';
+  };
+}
+
+export function registerIpc(ipcMain: IpcMainLike, handlers: ServiceHandlers, trusted: SenderCheck, guard: CallGuard = () => null): () => void {
   for (const name of IPC_METHODS) {
     const channel = IPC_CHANNEL_PREFIX + name;
     ipcMain.handle(channel, async (event, ...args): Promise<Result<unknown>> => {
       if (!trusted(event.senderFrame?.url)) return { ok: false, message: '拒绝来自未知页面的请求。' };
+      const refusal = guard(name, args);
+      if (refusal !== null) return { ok: false, message: refusal };
       return invokeMethod(handlers, name, args);
     });
   }

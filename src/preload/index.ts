@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { buildApi } from '../shared/ipc';
+import { IPC_GRANT_CHANNEL, buildApi } from '../shared/ipc';
 import { API_KEY } from '../shared/security';
 
 const api = buildApi({
@@ -18,11 +18,15 @@ const api = buildApi({
     };
   },
   getPathForFile: (file) => {
+    let path = '';
     try {
-      return webUtils.getPathForFile(file);
+      path = webUtils.getPathForFile(file);
     } catch {
       return '';
     }
+    // Only a file the user really dropped has a path: tell main it may be imported.
+    if (path) ipcRenderer.send(IPC_GRANT_CHANNEL, path);
+    return path;
   },
 });
 

@@ -258,6 +258,8 @@ export const IPC_METHODS: readonly MethodName[] = Object.keys(METHOD_SET) as Met
 
 export const IPC_CHANNEL_PREFIX = 'nb:';
 export const IPC_EVENT_PREFIX = 'nb-event:';
+/** Preload → main only (never exposed to the page): a path webUtils.getPathForFile returned for a dropped file. */
+export const IPC_GRANT_CHANNEL = 'nb-grant:path';
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHOD_SET, name);

@@ -66,7 +66,11 @@ vi.mock('electron', () => {
     BrowserWindow,
     Menu: { setApplicationMenu: (m: unknown) => void (fake.state.menu = m), buildFromTemplate: (t: unknown) => t },
     dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => undefined, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
-    ipcMain: { handle: (c: string, l: Listener) => void fake.ipcHandlers.set(c, l), removeHandler: (c: string) => void fake.ipcHandlers.delete(c) },
+    ipcMain: {
+      handle: (c: string, l: Listener) => void fake.ipcHandlers.set(c, l),
+      removeHandler: (c: string) => void fake.ipcHandlers.delete(c),
+      on: (c: string, l: Listener) => void fake.ipcHandlers.set(`on:${c}`, l),
+    },
     protocol: { registerSchemesAsPrivileged: (s: unknown[]) => void fake.state.schemes.push(...s) },
     session: {
       defaultSession: {
@@ -150,6 +154,16 @@ describe('src/main/index.ts', () => {
     expect(fake.ipcHandlers.size).toBeGreaterThan(15);
     expect(await getState({ senderFrame: { url: 'app://renderer/index.html' } })).toMatchObject({ ok: true, value: { reportCount: 0 } });
     expect(await getState({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false });
+
+    // Drag-and-drop: only paths the preload reported as dropped may be imported.
+    const page = { senderFrame: { url: 'app://renderer/index.html' } };
+    const dropped = join(fake.state.userData, 'dropped');
+    const importPaths = fake.ipcHandlers.get('nb:importPaths')!;
+    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({ ok: false, message: expect.stringContaining('拖放') });
+    fake.ipcHandlers.get('on:nb-grant:path')!({ senderFrame: { url: 'https://evil.example/' } }, dropped);
+    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({ ok: false });
+    fake.ipcHandlers.get('on:nb-grant:path')!(page, dropped);
+    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({ ok: true, value: { failures: [expect.objectContaining({ file: join(dropped, 'a.txt') })] } });
 
     // Chinese menu installed.
     expect((fake.state.menu as { label: string }[]).map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);

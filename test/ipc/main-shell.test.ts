@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { registerIpc } from '../../src/main/ipc';
+import { dropGuard, registerIpc } from '../../src/main/ipc';
+import { PathGrants } from '../../src/main/grants';
 import type { IpcMainLike } from '../../src/main/ipc';
 import { buildMenuTemplate } from '../../src/main/menu';
 import type { MenuActions } from '../../src/main/menu';
@@ -78,6 +79,28 @@ describe('registerIpc', () => {
     expect(seen).toEqual([]);
     expect(await ipc.call('nb:getReport', appUrl, { id: 'r9' })).toEqual({ ok: false, message: '找不到该报告，可能已被移除。' });
     expect(await ipc.call('nb:listReports', appUrl)).toEqual({ ok: false, message: '操作失败：boom' });
+  });
+});
+
+describe('drag-and-drop grants', () => {
+  it('importPaths accepts only dropped files and files inside dropped folders', async () => {
+    const grants = new PathGrants(true);
+    grants.grant('/home/u/报告');
+    grants.grant('/home/u/单独.docx');
+    expect(grants.isGranted('/home/u/报告/2023/a.docx')).toBe(true);
+    expect(grants.isGranted('/HOME/U/单独.DOCX')).toBe(true); // Windows paths are case-insensitive
+    expect(grants.isGranted('/home/u/报告/../secret.txt')).toBe(false);
+    expect(grants.isGranted('/home/u/报告2/a.docx')).toBe(false);
+    expect(grants.isGranted('/etc/passwd')).toBe(false);
+    expect(new PathGrants(false).isGranted('/home/u/报告')).toBe(false);
+
+    const ipc = new FakeIpcMain();
+    const { handlers, seen } = fakeHandlers();
+    registerIpc(ipc, handlers, (url) => isTrustedSender(url, origin), dropGuard(grants));
+    expect(await ipc.call('nb:importPaths', appUrl, { paths: ['/home/u/报告/a.docx', '/etc/passwd'] })).toMatchObject({ ok: false, message: expect.stringContaining('拖放') });
+    expect(seen).toEqual([]);
+    expect(await ipc.call('nb:importPaths', appUrl, { paths: ['/home/u/报告/a.docx'] })).toEqual({ ok: true, value: 'importPaths-ok' });
+    expect(await ipc.call('nb:importPaths', appUrl, 'junk')).toMatchObject({ ok: false });
   });
 });
 

@@ -5,12 +5,14 @@ import { IPC_METHODS } from '../../src/shared/ipc';
 const fake = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
+  sent: [] as unknown[][],
   listeners: new Map<string, ((event: unknown, payload: unknown) => void)[]>(),
 }));
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void fake.exposed.set(key, api) },
   ipcRenderer: {
+    send: (...args: unknown[]) => void fake.sent.push(args),
     invoke: async (...args: unknown[]) => {
       fake.invoked.push(args);
       return { ok: true, value: 'v' };
@@ -43,5 +45,7 @@ describe('preload', () => {
     expect(got).toEqual([{ done: 1 }]);
     expect(api['getPathForFile']!({ path: 'D:\\报告.docx' })).toBe('D:\\报告.docx');
     expect(api['getPathForFile']!({})).toBe('');
+    // The dropped path is reported to main (and only that one), so main lets it be imported.
+    expect(fake.sent).toEqual([['nb-grant:path', 'D:\\报告.docx']]);
   });
 });
