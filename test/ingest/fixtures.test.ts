@@ -1,5 +1,5 @@
 /** The fixture writers themselves: other engineers build end-to-end tests on them. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICANT_PARTS, APPLICATION_ROW_KEYS, RESULT_ROW_KEYS } from '../../src/core/model/glossary';
@@ -7,6 +7,7 @@ import { defaultSpec, encodeGbk, previousYearSpec, rawNumber, shiftYearsBack, sp
 
 const SEEDS = join(__dirname, '../../../shared/corpus/seeds');
 
+if (!existsSync(SEEDS)) throw new Error(`种子报告目录不存在：${SEEDS}（本测试需要 shared/corpus/seeds，不会跳过）`);
 describe('fixtures', () => {
   it('encodeGbk round-trips Chinese text and punctuation through the gb18030 decoder', () => {
     const text = '淄博市临淄区人民政府2023年政府信息公开工作年度报告〔2021〕30号“三安全一稳定”（一）１２３—';

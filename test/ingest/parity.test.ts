@@ -3,7 +3,7 @@
  * .docx, .xlsx, .html (UTF-8 and GBK, with page chrome) and .txt with real-world quirks; every
  * format must extract to the same agency, year, template, sections and table values.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/core/extract';
@@ -20,6 +20,7 @@ import type { CellValue, ReportModel } from '../../src/core/model/types';
 import { specFromModel, specToDocx, specToHtml, specToTxt, specToXlsx, type Quirks, type ReportSpec } from '../fixtures';
 
 const SEEDS = join(__dirname, '../../../shared/corpus/seeds');
+if (!existsSync(SEEDS)) throw new Error(`种子报告目录不存在：${SEEDS}（本测试需要 shared/corpus/seeds，不会跳过）`);
 const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
 /** Every table cell of a model, by a readable path. */
