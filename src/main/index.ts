@@ -65,8 +65,11 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, origin) }));
+  // The dev server (npm run dev) needs an inline React-refresh preamble: no CSP header there.
+  // Production pages (app://) carry the CSP in their own responses and in the meta tag.
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withCsp(details.responseHeaders, APP_CSP) });
+    if (devServerUrl && details.url.startsWith(devServerUrl)) callback({ responseHeaders: details.responseHeaders ?? {} });
+    else callback({ responseHeaders: withCsp(details.responseHeaders, APP_CSP) });
   });
 }
 
