@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSpec, specToDocx, specToTxt, type ReportSpec } from '../fixtures';
+import { defaultSpec, specToDocx, specToHtmlText, specToTxt, type ReportSpec } from '../fixtures';
 import { ensureRendererBuilt, launchChromium, openApp, screenshot, startStaticServer, type BoundPage, type StaticServer } from '../support/browser';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
-import type { ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+import type { AuditSettings, ImportResult, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
 
 const AGENCY = '示例区市场监督管理局';
 
@@ -225,11 +225,51 @@ describe('desktop UI in Chromium against the real handlers', () => {
     expect(found).toBe(true);
   });
 
-  it('shows the settings', async () => {
+  it('switches a rule off in the settings and re-audits', async () => {
     await nav('settings');
     await page.getByText('审查规则').waitFor();
     await page.locator('.nb-settings .ant-table-row').first().waitFor();
     await screenshot(page, '11-settings');
+    const row = page.locator('.nb-settings .ant-table-row', { hasText: 'structure/missing-contact' });
+    await row.getByRole('switch').click();
+    await page.getByTestId('settings-save').click();
+    await page.getByTestId('settings-save').and(page.locator('[disabled]')).waitFor();
+    const settings = value<AuditSettings>(await fx.invoke('getSettings', []));
+    expect(settings.disabled).toContain('structure/missing-contact');
+  });
+
+  it('renders a hostile web page inert: no script runs, nothing loads from outside', async () => {
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    const spec = defaultSpec({ agency: '安全测试局', year: 2023 });
+    const payload =
+      '<script>window.__pwned = 1</script><img src="http://203.0.113.9/x.png" onerror="window.__pwned = 2">' +
+      '<p onclick="window.__pwned = 3" style="background:url(http://203.0.113.9/bg.png)">附件<a href="javascript:window.__pwned=4">下载</a></p>' +
+      '<iframe src="http://203.0.113.9/"></iframe><form action="http://203.0.113.9/"><input name="q"></form>';
+    const html = specToHtmlText(spec).replace('</div>', `${payload}</div>`);
+    const file = join(fx.dir, '安全测试局2023年报.html');
+    writeFileSync(file, html);
+    const res = value<ImportResult>(await fx.invoke('importPaths', [{ paths: [file] }]));
+    const id = res.added[0] as string;
+    expect(id).toBeDefined();
+    await nav('review');
+    await page.getByTestId('report-select').click();
+    await page.keyboard.type('安全测试局');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, id);
+    const doc = page.getByTestId('document-view');
+    await doc.locator('[data-nb-block]').first().waitFor();
+    await doc.locator('p').last().click().catch(() => undefined);
+    expect(await doc.locator('script, iframe, form, input, object, embed').count()).toBe(0);
+    const attrs = await doc.evaluate((el) =>
+      [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => `${a.name}=${a.value}`)).filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
+    );
+    expect(attrs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(outside).toEqual([]);
+    await screenshot(page, '12-review-html');
     expect(app.errors).toEqual([]);
     expect(app.warnings.filter((w) => /antd|Warning:/.test(w))).toEqual([]);
   });
