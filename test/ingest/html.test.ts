@@ -57,14 +57,23 @@ describe('html reader: page chrome', () => {
     expect(all).toContain('2024年1月20日');
   });
 
+  it('drops portal tool rows as seen in seed 002', async () => {
+    const page = `<ul><li>标题</li><li>正文</li><li>手机</li><li>附件</li></ul>
+      <p>发布日期:2024-02-18</p><ul><li>字号:</li><li>|</li><li>打印</li></ul>
+      <p>电子书          Ι               H5           Ι        图文解读     Ι            语音播报</p>
+      <p>一、总体情况</p>`;
+    const doc = await read(Buffer.from(page), 'a.html');
+    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['发布日期:2024-02-18', '一、总体情况']);
+  });
+
   it('keeps a paragraph that merely mentions printing', async () => {
     const doc = await read(Buffer.from('<p>字号</p><p>全年印发打印宣传资料2000份，分享工作经验3次。</p>'), 'a.html');
     expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['全年印发打印宣传资料2000份，分享工作经验3次。']);
   });
 
   it('drops content the browser hides', async () => {
-    const doc = await read(Buffer.from('<p style="display: none">分享到微信</p><div hidden>隐藏</div><p>正文<span style="visibility:hidden">看不见</span></p>'), 'a.html');
-    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['正文']);
+    const doc = await read(Buffer.from('<p style="display: none">分享到微信</p><div hidden>隐藏</div><p>报告正文<span style="visibility:hidden">看不见</span></p>'), 'a.html');
+    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['报告正文']);
   });
 
   it('display HTML carries block indices and no scripts or event handlers', async () => {
@@ -114,10 +123,17 @@ describe('html reader: text and tables', () => {
   });
 
   it('walks through layout tables but keeps the data table inside', () => {
-    const html = `<table><tr><td><p>标题</p><table><tr><td>规章</td><td>0</td></tr><tr><td>行政许可</td><td>5</td></tr></table><p>正文</p></td></tr></table>`;
+    const html = `<table><tr><td><p>年度报告</p><table><tr><td>规章</td><td>0</td></tr><tr><td>行政许可</td><td>5</td></tr></table><p>报告正文</p></td></tr></table>`;
     const { blocks } = htmlToBlocks(html, { dropChrome: true });
     expect(blocks.map((b) => b.kind)).toEqual(['paragraph', 'table', 'paragraph']);
     expect(tables(blocks)[0]?.rows[1]?.[1]?.text).toBe('5');
+  });
+
+  it('reads Word "save as web page" markup: list labels in conditional comments, &nbsp; padding, mso XML dropped', () => {
+    const html = `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span style='font-family:宋体'>总体情况<o:p></o:p></span></p>
+      <!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+      <p class=MsoNormal><span lang=EN-US>2023</span><span style='font-family:宋体'>年，</span></p>`;
+    expect(paragraphs(htmlToBlocks(html, { dropChrome: true }).blocks).map((p) => p.text)).toEqual(['一、 总体情况', '2023年，']);
   });
 
   it('keeps Word-HTML namespaced inline elements such as <st1:chsdate>', () => {

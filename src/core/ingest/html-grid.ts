@@ -74,13 +74,15 @@ const CHROME_SEGMENTS = new Set([
 
 /** Short paragraphs that are page furniture, not report text. */
 const CHROME_PREFIX = /^(当前位置|您当前的位置|您现在的位置|您的位置|所在位置)[:：]|^首页\s*[>»＞›]|^(上一篇|下一篇)[:：]|网站标识码|ICP备|版权所有|主办单位[:：]/;
-const CHROME_WORDS = /^(字号|大|中|小|默认|打印(本页)?|关闭(窗口|本页)?|分享(到)?|收藏|微信|微博|QQ空间|QQ|返回顶部|保存(本页)?|纠错|视力保护色|扫一扫|手机版|\|)+$/;
+const CHROME_WORDS =
+  /^(字号|大|中|小|默认|打印(本页)?|关闭(窗口|本页)?|分享(到)?|收藏|微信|微博|QQ空间|QQ|返回顶部|保存(本页)?|纠错|视力保护色|扫一扫|手机版|手机|电子书|H5|图文解读|视频解读|语音播报|标题|正文|附件|\||Ι|丨)+$/;
 
 function isChromeText(text: string): boolean {
   if (text.length > 80) return false;
   if (CHROME_PREFIX.test(text)) return true;
-  const bare = text.replace(/[\s|｜【】[\]:：•·>»()（）]/g, '');
-  return bare !== '' && CHROME_WORDS.test(bare);
+  const bare = text.replace(/[\s|｜【】[\]:：•·>»()（）Ι丨]/g, '');
+  // A line of separators only ("|") is furniture as much as a tool row is.
+  return bare === '' || CHROME_WORDS.test(bare);
 }
 
 function isChromeElement(el: Element): boolean {
@@ -100,8 +102,9 @@ function isElement(n: ChildNode): n is Element {
   return n.type === 'tag' || n.type === 'script' || n.type === 'style';
 }
 
+/** Browser whitespace: runs of spaces, line breaks and no-break spaces (Word-HTML pads with &nbsp;) show as one space. */
 function collapse(s: string): string {
-  return s.replace(/[\u200b\ufeff]/g, '').replace(/[ \t\n\r\f]+/g, ' ');
+  return s.replace(/[\u200b\ufeff]/g, '').replace(/[ \t\n\r\f\u00a0]+/g, ' ');
 }
 
 /** Trims ASCII whitespace, NBSP and the ideographic space, but not the private-use markers. */
