@@ -206,6 +206,17 @@ describe('bad input: refused with a clear Chinese message', () => {
     expect(html.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['深层正文']);
   });
 
+  it('an oversized body (40 MB of ordinary, compressible-but-not-bomb XML) is refused before parsing', async () => {
+    const zip = patchDeclaredSize(docx, 'word/document.xml', 40 * 1024 * 1024);
+    await expectIngestError(zip, '报告.docx', /内容过大|压缩炸弹/);
+    const big = makeZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      // Stored (not compressed): ratio 1, so only the size rule can refuse it.
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(31 * 1024 * 1024, 0x20) },
+    ]);
+    await expectIngestError(big, '报表.xlsx', /内容过大/);
+  });
+
   it('a zip with too many entries', async () => {
     const zip = makeZip(Array.from({ length: 5001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from('x') })));
     await expectIngestError(zip, '报告.docx', /文件数量异常/);

@@ -22,6 +22,13 @@ export interface ZipEntry {
 const KIND_LABEL: Record<OfficeKind, string> = { docx: 'Word 文档（.docx）', xlsx: 'Excel 工作簿（.xlsx）' };
 const MAIN_PART: Record<OfficeKind, string> = { docx: 'word/document.xml', xlsx: 'xl/workbook.xml' };
 const MAX_ENTRIES = 5000;
+/**
+ * XML parts that the libraries parse into a DOM (mammoth's xmldom, exceljs' SAX + models) cost
+ * far more than inflating them; a real report's body is well under 5 MB, so 30 MB of XML in one
+ * part is refused up front rather than parsed for minutes.
+ */
+const MAX_PARSED_XML_BYTES = 30 * 1024 * 1024;
+const PARSED_PART = /^(word\/document\.xml|word\/(footnotes|endnotes|comments|styles|numbering)\.xml|xl\/worksheets\/[^/]+\.xml|xl\/sharedStrings\.xml|xl\/styles\.xml)$/;
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
@@ -156,6 +163,9 @@ export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
     if (e.method !== 0 && e.method !== 8) throw new IngestError(`${KIND_LABEL[kind]}使用了不支持的压缩方式，请用 Office 打开后另存再导入。`);
     if (e.compressedSize > 0 && e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / e.compressedSize > LIMITS.maxCompressionRatio) {
       throw bomb(kind, `其中「${e.name}」的压缩比高达 ${Math.round(e.uncompressedSize / e.compressedSize)} 倍`);
+    }
+    if (PARSED_PART.test(e.name) && e.uncompressedSize > MAX_PARSED_XML_BYTES) {
+      throw new IngestError(`${KIND_LABEL[kind]}的内容过大（「${e.name}」解压后 ${mb(e.uncompressedSize)}），不像是一份年度报告，已拒绝读取。`);
     }
     total += e.uncompressedSize;
     compressed += e.compressedSize;
