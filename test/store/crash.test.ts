@@ -5,7 +5,7 @@
  * of a journal append; the parent reopens the file and checks every acknowledged decision.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../src/core/store';
@@ -52,15 +52,21 @@ describe('crash in the middle of a save', () => {
     });
   }
 
-  it('falls back to the .bak when the workspace file itself is torn (rename half-done on a failing disk)', async () => {
+  it('falls back to the .bak when the workspace file itself is torn or missing', async () => {
     const dir = tempDir();
     const path = join(dir, 'ws.nianbao');
     const { acks } = runChild(path, 'afterBackup');
-    // Make the main file unreadable: the backup must be used.
-    writeFileSync(path, Buffer.from('SQLite format 3\u0000garbage'));
+    // The main file is replaced by a torn one (saves never write in place, so replace, not overwrite):
+    // the backup must be used.
+    writeFileSync(`${path}.torn`, Buffer.from('SQLite format 3\u0000garbage'));
+    renameSync(`${path}.torn`, path);
     const { store, notes } = await WorkspaceStore.open(path, { autosaveMs: 0 });
     expect(notes.join('')).toContain('备份');
     for (const [fp, status] of acks) expect(store.decisions().get(fp)?.status).toBe(status);
+    // And when the file is gone altogether (crash after the old file was moved away).
+    rmSync(path);
+    const { store: again } = await WorkspaceStore.open(path, { autosaveMs: 0 });
+    for (const [fp, status] of acks) expect(again.decisions().get(fp)?.status).toBe(status);
   });
 
   it('an in-process failure between write and rename leaves the previous file intact and loses nothing', async () => {

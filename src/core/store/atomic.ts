@@ -4,7 +4,7 @@
  * directory (POSIX), then drop the .bak. A crash at any point leaves either the old or the new
  * file complete at `<target>` (or, at worst, the old one at `<target>.bak`), never a torn file.
  */
-import { copyFile, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, link, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Fault-injection points for tests (simulated crashes in the middle of a save). */
@@ -74,7 +74,12 @@ export async function atomicWrite(target: string, bytes: Uint8Array, hooks: Save
   try {
     if (hooks.beforeRename) await hooks.beforeRename(tmp);
     const bak = `${target}.bak`;
-    if (await exists(target)) await copyFile(target, bak);
+    if (await exists(target)) {
+      await rm(bak, { force: true });
+      // A hard link keeps the previous bytes without copying them (tens of MB for a large
+      // workspace); file systems without links (FAT, some network shares) get a copy.
+      await link(target, bak).catch(() => copyFile(target, bak));
+    }
     if (hooks.afterBackup) await hooks.afterBackup(bak);
     await renameWithRetry(tmp, target);
     await syncDir(dirname(target));
