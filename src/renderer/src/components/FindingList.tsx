@@ -57,9 +57,10 @@ interface ItemProps {
   selected: boolean;
   onSelect: (fp: string) => void;
   onDecide: (fp: string, status: ReviewStatus, note: string) => Promise<void>;
+  onOpenRelated?: (finding: FindingView) => void;
 }
 
-const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, onDecide }: ItemProps) {
+const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, onDecide, onOpenRelated }: ItemProps) {
   const [note, setNote] = useState(f.decision.note);
   const [saving, setSaving] = useState<ReviewStatus | null>(null);
   const ref = useRef<HTMLDivElement>(null);
@@ -96,7 +97,7 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
       </div>
       {f.location ? <div className="nb-finding-loc">{f.location}</div> : null}
       <div className="nb-finding-msg">{f.message}</div>
-      {f.expected !== undefined || f.actual !== undefined ? (
+      {f.table && (f.expected !== undefined || f.actual !== undefined) ? (
         <div className="nb-finding-nums">
           {f.expected !== undefined ? (
             <span>
@@ -111,6 +112,17 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
         </div>
       ) : null}
       {!selected && f.decision.note ? <div className="nb-finding-note">备注：{f.decision.note}</div> : null}
+      {f.relatedReport && onOpenRelated ? (
+        <a
+          className="nb-finding-related"
+          onClick={(e) => {
+            e.stopPropagation();
+            onOpenRelated(f);
+          }}
+        >
+          {f.ruleId.startsWith('series/') ? '打开年度对比' : '打开相关报告'}
+        </a>
+      ) : null}
       {selected ? (
         <div className="nb-finding-decide" onClick={(e) => e.stopPropagation()}>
           <Input.TextArea
@@ -147,9 +159,11 @@ export interface FindingListProps {
   selected: string | null;
   onSelect: (fingerprint: string) => void;
   onDecide: (fingerprint: string, status: ReviewStatus, note: string) => Promise<void>;
+  /** Series findings open the year comparison, corpus findings the other agency's report. */
+  onOpenRelated?: (finding: FindingView) => void;
 }
 
-export function FindingList({ findings, selected, onSelect, onDecide }: FindingListProps): React.JSX.Element {
+export function FindingList({ findings, selected, onSelect, onDecide, onOpenRelated }: FindingListProps): React.JSX.Element {
   const [filter, setFilter] = useState<FindingFilter>('all');
   const visible = useMemo(() => findings.filter((f) => matchesFilter(f, filter)), [findings, filter]);
   const groups = useMemo(() => groupFindings(visible), [visible]);
@@ -210,7 +224,7 @@ export function FindingList({ findings, selected, onSelect, onDecide }: FindingL
                 <span className="nb-group-count">{g.items.length}</span>
               </div>
               {g.items.map((f, i) => (
-                <FindingItem key={`${f.fingerprint}#${i}`} finding={f} selected={f.fingerprint === selected} onSelect={onSelect} onDecide={onDecide} />
+                <FindingItem key={`${f.fingerprint}#${i}`} finding={f} selected={f.fingerprint === selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} />
               ))}
             </section>
           ))

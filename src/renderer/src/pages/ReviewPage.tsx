@@ -34,7 +34,7 @@ function reportLabel(r: { agency: string | null; year: number | null; fileName: 
 }
 
 export function ReviewPage(): React.JSX.Element {
-  const { reports, reportId, openReport, run, refresh, version, go } = useStore();
+  const { reports, reportId, openReport, openCompare, run, refresh, version, go } = useStore();
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -88,6 +88,15 @@ export function ReviewPage(): React.JSX.Element {
       void refresh(false);
     },
     [run, refresh],
+  );
+
+  const onOpenRelated = useCallback(
+    (f: FindingView) => {
+      if (!f.relatedReport || !detail) return;
+      if (f.ruleId.startsWith('series/')) openCompare({ reportIds: [f.relatedReport, detail.summary.id] });
+      else openReport(f.relatedReport);
+    },
+    [detail, openCompare, openReport],
   );
 
   const target = useMemo(() => {
@@ -173,7 +182,7 @@ export function ReviewPage(): React.JSX.Element {
             </Splitter.Panel>
             <Splitter.Panel min="28%" className="nb-panel">
               <div className="nb-panel-title">发现的问题</div>
-              <FindingList findings={detail.findings} selected={selected} onSelect={onSelect} onDecide={onDecide} />
+              <FindingList findings={detail.findings} selected={selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} />
               {detail.resolvedDecisions.length > 0 ? (
                 <Collapse
                   size="small"
