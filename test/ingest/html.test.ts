@@ -92,6 +92,11 @@ describe('html reader: text and tables', () => {
     expect(paragraphs(blocks)[0]?.text).toBe('本年新收申请23件，2023年');
   });
 
+  it('keeps inline formatting balanced inside each block element', () => {
+    const { html } = htmlToBlocks('<b>前言<p>正文<i>斜体</p>结尾</b>', { dropChrome: false });
+    expect(html).toBe('<p data-nb-block="0"><b>前言</b></p>\n<p data-nb-block="1">正文<i>斜体</i></p>\n<p data-nb-block="2">结尾</p>');
+  });
+
   it('headings carry their level, list items their level', () => {
     const { blocks } = htmlToBlocks('<h2>一、总体情况</h2><ul><li>甲</li><li><ul><li>乙</li></ul></li></ul>', { dropChrome: false });
     expect(blocks[0]).toEqual({ kind: 'paragraph', text: '一、总体情况', headingLevel: 2 });

@@ -258,7 +258,7 @@ class Walker {
     const i = this.blocks.length;
     this.blocks.push(block);
     const tag = p.headingLevel ? `h${p.headingLevel}` : 'p';
-    const inner = trimText(showMarkers(p.html.join('')));
+    const inner = trimText(showMarkers(balanceInline(p.html)));
     this.out.push(`<${tag} data-nb-block="${i}">${inner}</${tag}>`);
   }
 
@@ -282,6 +282,32 @@ class Walker {
     this.blocks.push(block);
     this.out.push(tableHtml(block, i));
   }
+}
+
+/**
+ * Joins a paragraph's HTML pieces with its inline tags balanced: a block boundary inside <b>…</b>
+ * splits the pair across two paragraphs, and each must stay well-formed inside its own element.
+ */
+function balanceInline(parts: readonly string[]): string {
+  const out: string[] = [];
+  const open: string[] = [];
+  for (const part of parts) {
+    const m = /^<(\/?)([a-z]+)>$/.exec(part);
+    if (!m || !KEPT_INLINE.has(m[2] as string)) {
+      out.push(part);
+      continue;
+    }
+    const tag = m[2] as string;
+    if (m[1] !== '/') {
+      open.push(tag);
+      out.push(part);
+    } else if (open[open.length - 1] === tag) {
+      open.pop();
+      out.push(part);
+    }
+  }
+  while (open.length > 0) out.push(`</${open.pop() as string}>`);
+  return out.join('');
 }
 
 function childElements(el: Element): Element[] {
