@@ -78,8 +78,9 @@ describe('WorkspaceStore', () => {
     await store.close();
   });
 
-  it('keeps decisions when a report is removed and imported again from another path', async () => {
+  it('keeps decisions when a report is removed (after a save) and imported again from another path', async () => {
     const store = await WorkspaceStore.create({ autosaveMs: 0 });
+    await store.save(join(tempDir(), 'x.nianbao'));
     const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
     const [fp] = putFindings(store, id, [finding('newReceived')]);
     decision(store, fp!, 'confirmed', 'x');

@@ -272,6 +272,7 @@ export class WorkspaceStore {
       const counter = this.changeCounter;
       const journalBytes = this.journal?.size() ?? 0;
       const bytes = this.db.export(); // synchronous: a consistent snapshot including every journaled entry so far
+      this.db.run('PRAGMA foreign_keys = ON;'); // older sql.js versions reset pragmas on export()
       await atomicWrite(dest, bytes, this.options.hooks);
       const retarget = target !== undefined && target !== this.userPath;
       if (retarget) {
@@ -378,6 +379,9 @@ export class WorkspaceStore {
   removeReport(id: string): boolean {
     const fileId = this.db.exec('SELECT file_id FROM reports WHERE id = ?', [id])[0]?.values[0]?.[0];
     if (fileId === undefined) return false;
+    // Explicit rather than relying on ON DELETE CASCADE alone.
+    this.db.run('DELETE FROM findings WHERE report_id = ?', [id]);
+    this.db.run('DELETE FROM reports WHERE id = ?', [id]);
     this.db.run('DELETE FROM files WHERE id = ?', [fileId]);
     this.markChanged();
     return true;
