@@ -117,6 +117,11 @@ describe('bad input: refused with a clear Chinese message', () => {
     await expectIngestError(Buffer.from('<!DOCTYPE html><html><body><p>年度报告</p></body></html>', 'utf8'), '报告.docx', /网页.*\.html/);
   });
 
+  it('a Word 2003 XML file or a web archive (.mht) renamed .docx', async () => {
+    await expectIngestError(Buffer.from('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument></w:wordDocument>'), '报告.docx', /XML.*另存为 \.docx/);
+    await expectIngestError(Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n'), '报告.docx', /网页存档/);
+  });
+
   it('a PDF renamed .docx or .html', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1000, 0x41)]);
     await expectIngestError(pdf, '报告.docx', /PDF/);

@@ -67,6 +67,12 @@ function notAZip(bytes: Buffer, kind: OfficeKind): IngestError {
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return new IngestError('这是 RTF 文档，请用 Word 另存为 .docx 后再导入。');
   if (looksLikeText(bytes)) {
     const head = bytes.subarray(0, 2048).toString('latin1').toLowerCase();
+    if (head.includes('mime-version:') && head.includes('multipart/related')) {
+      return new IngestError('这是网页存档（.mht）文件，请用 Word 或浏览器打开后另存为 .docx 或 .html 再导入。');
+    }
+    if (head.startsWith('<?xml') || head.includes('<w:worddocument') || head.includes('<?mso-application')) {
+      return new IngestError(`文件内容是 XML（如 Word/Excel 2003 XML 格式），不是${KIND_LABEL[kind]}，请用 Office 打开后另存为 ${kind === 'docx' ? '.docx' : '.xlsx'} 再导入。`);
+    }
     if (head.includes('<html') || head.includes('<!doctype html') || head.includes('<body')) {
       // Word's "save as web page" named .doc/.docx happens often.
       return new IngestError(`文件内容是网页（HTML），不是${KIND_LABEL[kind]}，请将扩展名改为 .html 后再导入。`);
