@@ -169,3 +169,22 @@ describe('WorkspaceStore', () => {
     expect(readFileSync(b).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 });
+
+describe('WorkspaceStore migration', () => {
+  it('opens a file whose decisions table predates the report_id column', async () => {
+    const { loadSql } = await import('../../src/core/store');
+    const SQL = await loadSql();
+    const db = new SQL.Database();
+    db.run(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('app', 'nianbao-audit'), ('schema_version', '1'), ('workspace_id', 'old');
+      CREATE TABLE decisions (fingerprint TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL, updated_at TEXT NOT NULL,
+        rule_id TEXT NOT NULL, report_key TEXT NOT NULL, last_message TEXT NOT NULL, last_location TEXT NOT NULL);
+      INSERT INTO decisions VALUES ('a#b#2023#', 'confirmed', '旧', '2024-01-01T00:00:00Z', 'a', 'b#2023', 'm', 'l');`);
+    const path = join(tempDir(), 'old.nianbao');
+    writeFileSync(path, db.export());
+    const { store } = await WorkspaceStore.open(path, { autosaveMs: 0 });
+    expect(store.decision('a#b#2023#')).toMatchObject({ status: 'confirmed', note: '旧', reportId: '' });
+    store.decide({ ...store.decision('a#b#2023#')!, note: '新', reportId: 'r1' });
+    expect(store.decision('a#b#2023#')?.reportId).toBe('r1');
+  });
+});

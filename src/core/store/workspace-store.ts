@@ -141,6 +141,7 @@ export class WorkspaceStore {
     this.db = db;
     this.db.run('PRAGMA foreign_keys = ON;');
     this.db.run(SCHEMA);
+    this.migrate();
     this.userPath = userPath;
     let id = this.meta('workspace_id');
     if (!id) {
@@ -214,6 +215,12 @@ export class WorkspaceStore {
       if (err instanceof WorkspaceError) throw err;
       throw new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
     }
+  }
+
+  /** Brings files written by earlier builds of schema 1 up to date (columns added since). */
+  private migrate(): void {
+    const cols = (this.db.exec('PRAGMA table_info(decisions)')[0]?.values ?? []).map((v) => str(v[1]));
+    if (!cols.includes('report_id')) this.db.run("ALTER TABLE decisions ADD COLUMN report_id TEXT NOT NULL DEFAULT ''");
   }
 
   // ───────────── identity and saving ─────────────
