@@ -156,6 +156,7 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await item.getByTestId('decision-note').fill('已电话核实：总计栏为笔误，单位将更正后重新公开');
     await item.getByTestId('decide-dismiss').click();
     await page.locator(`[data-testid="finding"][data-fingerprint="${f.fingerprint}"][data-status="dismissed"]`).waitFor();
+    expect(await page.getByTestId('review-progress').textContent()).toBe(`已审查 1/${detail.findings.length}`);
     await screenshot(page, '07-review-decided');
   });
 

@@ -38,7 +38,8 @@ function SaveState(): React.JSX.Element | null {
   if (!state) return null;
   const ws = state.workspace;
   if (ws.dirty) return <Badge status="warning" text={ws.path ? '有未保存的更改' : '尚未保存为工作区文件'} />;
-  return <Badge status="success" text={ws.lastSavedAt ? `已保存 ${formatTime(ws.lastSavedAt)}` : '已保存'} />;
+  const when = ws.lastSavedAt ? ` ${formatTime(ws.lastSavedAt, true)}` : '';
+  return <Badge status="success" text={ws.path ? `已保存${when}` : `已自动保存${when}`} />;
 }
 
 function FirstRunOffer(): React.JSX.Element | null {
@@ -55,6 +56,7 @@ function FirstRunOffer(): React.JSX.Element | null {
       title="欢迎使用年报审查"
       okText="打开示例报告"
       cancelText="暂不需要"
+      okButtonProps={{ autoFocus: true }}
       confirmLoading={loading}
       onOk={async () => {
         setLoading(true);

@@ -27,10 +27,12 @@ export function StatusTag({ status }: { status: ReviewStatus }): React.JSX.Eleme
   );
 }
 
-export function formatTime(iso: string | null): string {
+/** yyyy-mm-dd hh:mm; with `short`, only hh:mm for today. */
+export function formatTime(iso: string | null, short = false): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const pad = (n: number): string => String(n).padStart(2, '0');
+  if (short && d.toDateString() === new Date().toDateString()) return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

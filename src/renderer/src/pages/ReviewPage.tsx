@@ -163,8 +163,8 @@ export function ReviewPage(): React.JSX.Element {
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }} title={summary.file}>
               {summary.fileName}
             </Typography.Text>
-            <Typography.Text type="secondary">
-              已审查 {summary.review.total - summary.review.pending}/{summary.review.total}
+            <Typography.Text type="secondary" data-testid="review-progress">
+              已审查 {detail ? detail.findings.filter((f) => f.decision.status !== 'pending').length : 0}/{detail?.findings.length ?? 0}
             </Typography.Text>
           </Space>
         ) : null}

@@ -1,0 +1,12 @@
+/** The renderer's index.html carries the app's Content-Security-Policy verbatim (src/shared/security.ts). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { APP_CSP } from '../../src/shared/security';
+import { ROOT } from '../support/browser';
+
+it('index.html declares APP_CSP', () => {
+  const html = readFileSync(join(ROOT, 'src/renderer/index.html'), 'utf8');
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  expect(m?.[1]).toBe(APP_CSP);
+});
