@@ -98,7 +98,9 @@ describe('html reader: text and tables', () => {
   });
 
   it('headings carry their level, list items their level', () => {
-    const { blocks } = htmlToBlocks('<h2>一、总体情况</h2><ul><li>甲</li><li><ul><li>乙</li></ul></li></ul>', { dropChrome: false });
+    const { blocks } = htmlToBlocks('<h2>一、总体情况</h2><ul><li>甲</li><li><ul><li>乙</li></ul></li><li><p>丙</p></li></ul><p>丁</p>', { dropChrome: false });
+    expect(paragraphs(blocks).find((p) => p.text === '丙')?.listLevel).toBe(0);
+    expect(paragraphs(blocks).find((p) => p.text === '丁')?.listLevel).toBeUndefined();
     expect(blocks[0]).toEqual({ kind: 'paragraph', text: '一、总体情况', headingLevel: 2 });
     expect(paragraphs(blocks).find((p) => p.text === '甲')?.listLevel).toBe(0);
     expect(paragraphs(blocks).find((p) => p.text === '乙')?.listLevel).toBe(1);

@@ -124,6 +124,8 @@ interface Ctx {
   listDepth: number;
   /** Element nesting depth: past MAX_DEPTH a subtree is read as plain text, so nothing recurses without bound. */
   depth: number;
+  /** Inside an <li>: its list level (0 = outermost list), given to every paragraph it holds. */
+  listItem?: number;
 }
 
 const MAX_DEPTH = 200;
@@ -178,12 +180,13 @@ class Walker {
       if (BLOCK.has(name)) {
         this.flush();
         const m = /^h([1-6])$/.exec(name);
+        const listItem = name === 'li' ? Math.max(0, ctx.listDepth - 1) : ctx.listItem;
         const inner: Ctx = {
           depth: inside.depth,
           listDepth: name === 'ul' || name === 'ol' ? ctx.listDepth + 1 : ctx.listDepth,
           ...(m ? { headingLevel: Number(m[1]) } : ctx.headingLevel ? { headingLevel: ctx.headingLevel } : {}),
+          ...(listItem !== undefined ? { listItem } : {}),
         };
-        if (name === 'li') this.start(inner, Math.max(0, ctx.listDepth - 1));
         this.walk(node.children, inner);
         this.flush();
         continue;
@@ -199,13 +202,13 @@ class Walker {
     }
   }
 
-  private start(ctx: Ctx, listLevel?: number): Pending {
+  private start(ctx: Ctx): Pending {
     if (!this.pending) {
       this.pending = {
         text: [],
         html: [],
         ...(ctx.headingLevel ? { headingLevel: ctx.headingLevel } : {}),
-        ...(listLevel !== undefined ? { listLevel } : {}),
+        ...(ctx.listItem !== undefined ? { listLevel: ctx.listItem } : {}),
       };
     }
     return this.pending;
