@@ -108,6 +108,7 @@ export class AppService implements ServiceHandlers {
     await mkdir(options.userDataDir, { recursive: true });
     service.config = await loadConfig(service.configPath);
     const last = service.config.lastWorkspace;
+    if (last && !existsSync(last)) service.notices.push(`上次的工作区「${basename(last)}」已不在原位置（${last}），请通过“打开工作区”重新选择。`);
     if (last && existsSync(last)) {
       try {
         await service.switchTo(last, false);
