@@ -75,23 +75,37 @@ function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], documentXml:
   return all;
 }
 
-/** mammoth transform: prefix each paragraph's first text with its label and style (see html-grid markers). */
+/**
+ * mammoth transform: prefix each paragraph's first text with its label and style (see html-grid
+ * markers). mammoth's paragraphs are matched to ours by text, in document order: each takes the
+ * first paragraph with the same text after the previous match, so a paragraph mammoth renders
+ * differently (a field, a symbol) costs only its own label, never the alignment of the rest.
+ */
 function annotate(labelled: readonly Labelled[]): (doc: MammothNode) => MammothNode {
+  const positions = new Map<string, number[]>();
+  labelled.forEach((l, i) => {
+    const list = positions.get(l.key);
+    if (list) list.push(i);
+    else positions.set(l.key, [i]);
+  });
+  const next = new Map<string, number>();
   return (doc) => {
     let cursor = 0;
-    const LOOKAHEAD = 40;
+    const find = (key: string): Labelled | undefined => {
+      const list = positions.get(key);
+      if (!list) return undefined;
+      let j = next.get(key) ?? 0;
+      while (j < list.length && (list[j] as number) < cursor) j++;
+      next.set(key, j + 1);
+      if (j >= list.length) return undefined;
+      cursor = (list[j] as number) + 1;
+      return labelled[list[j] as number];
+    };
     const visit = (n: MammothNode): void => {
       if (n.type === 'paragraph') {
         const key = squeeze(nodeText(n));
         if (key === '') return;
-        let match: Labelled | undefined;
-        for (let k = cursor; k < labelled.length && k < cursor + LOOKAHEAD; k++) {
-          if ((labelled[k] as Labelled).key === key) {
-            match = labelled[k];
-            cursor = k + 1;
-            break;
-          }
-        }
+        const match = find(key);
         const style = n.styleName ?? '';
         if (match?.label || style) {
           const t = firstText(n);
