@@ -51,7 +51,7 @@ export interface AppState {
   /** Decisions whose finding has disappeared, over the whole workspace. */
   resolvedCount: number;
   appVersion: string;
-  /** Messages for the user since the last state (recovery from a crash, autosave failures), Chinese; shown once. */
+  /** Messages for the user (crash recovery, autosave failures), Chinese. Delivered once, by getState only (never in events). */
   notices?: string[];
 }
 

@@ -188,6 +188,8 @@ describe('AppService on the seed reports', () => {
     expect(st.workspace.path).toBe(`${file}.nianbao`);
     expect(st.reportCount).toBe(seedFiles().length);
     expect(st.notices?.join('')).toContain('恢复');
+    expect((await second.service.getState()).notices).toBeUndefined(); // delivered once
+    expect(second.events.every((e) => e.event !== 'changed' || !('notices' in (e.payload as object as { state: object }).state))).toBe(true);
     const again = await second.service.getReport({ id: d.summary.id });
     expect(again.findings.find((f) => f.fingerprint === fp)?.decision).toMatchObject({ status: 'confirmed', note: '崩溃前' });
   });

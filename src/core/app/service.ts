@@ -176,10 +176,13 @@ export class AppService implements ServiceHandlers {
 
   // ───────────── state ─────────────
 
-  /** `consume`: hand the pending notices over (only getState does, so an event cannot swallow them). */
+  /**
+   * `consume`: hand the pending notices over. Only getState does: an event may be sent before the
+   * page listens, so events never carry notices, and each notice reaches the page exactly once.
+   */
   private state(consume = false): AppState {
     const path = this.store.path;
-    const notices = consume ? this.notices.splice(0) : [...this.notices];
+    const notices = consume ? this.notices.splice(0) : [];
     return {
       workspace: { path, name: path ? basename(path) : UNTITLED, dirty: this.store.dirty, lastSavedAt: this.store.lastSavedAt },
       reportCount: this.store.reportCount(),
