@@ -265,7 +265,7 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await doc.locator('p').last().click().catch(() => undefined);
     expect(await doc.locator('script, iframe, form, input, object, embed').count()).toBe(0);
     const attrs = await doc.evaluate((el) =>
-      [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => `${a.name}=${a.value}`)).filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
+      Array.from(el.querySelectorAll('*')).flatMap((n) => Array.from(n.attributes).map((a) => `${a.name}=${a.value}`)).filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
     );
     expect(attrs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -66,7 +66,7 @@ it('neutralises hostile markup in document HTML', async () => {
   await page.waitForTimeout(300);
   expect(await doc.locator('script, iframe, form, input, object, embed, style, svg').count()).toBe(0);
   const attrs = await doc.evaluate((el) =>
-    [...el.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => `${a.name}=${a.value}`)).filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
+    Array.from(el.querySelectorAll('*')).flatMap((n) => Array.from(n.attributes).map((a) => `${a.name}=${a.value}`)).filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
   );
   expect(attrs).toEqual([]);
   // The data: image survives (Word documents embed pictures that way); the paragraph's data-nb-block too.
