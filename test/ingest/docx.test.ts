@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Block, ParagraphBlock, TableBlock } from '../../src/core/model/types';
 import { read } from '../../src/core/ingest/docx';
@@ -88,6 +89,20 @@ describe('docx reader', () => {
       '（二）本年度共',
     ]);
     expect(subs.every((p) => !p.text.startsWith('（'))).toBe(true);
+  });
+
+  it('labels survive many paragraphs that mammoth renders differently from the XML text', async () => {
+    const bytes = await specToDocx(defaultSpec(), { headingNumerals: 'auto' });
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
+    // 60 paragraphs whose symbol characters (w:sym) mammoth turns into text our scan does not see.
+    const odd = '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:t>已完成事项</w:t></w:r></w:p>'.repeat(60);
+    const at = xml.indexOf('<w:p>', xml.indexOf('扎实推进政务公开工作'));
+    zip.file('word/document.xml', xml.slice(0, at) + odd + xml.slice(at));
+    const doc = await read(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'a.docx');
+    const labels = paragraphs(doc.blocks).filter((p) => p.numberingLabel).map((p) => p.numberingLabel);
+    expect(labels).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    expect(paragraphs(doc.blocks).filter((p) => p.text.includes('已完成事项')).length).toBe(60);
   });
 
   it('numbering follows the sections actually present (one omitted)', async () => {
