@@ -112,6 +112,20 @@ describe('desktop UI in Chromium against the real handlers', () => {
     // The seeds are 2023 reports only; with 2022 loaded each seed agency is missing 2022.
     expect(await page.getByTestId('missing-year').count()).toBeGreaterThan(0);
     await screenshot(page, '03-overview');
+    // Filter by rule (counts gathered on demand), then by severity.
+    await page.getByTestId('filter-rule').click();
+    await page.keyboard.type('row-sum');
+    await page.locator('.ant-select-item-option', { hasText: 'applications/row-sum' }).click();
+    await page.getByText('显示 1 / 7 份').waitFor();
+    expect(await page.locator('.nb-report-table .ant-table-row').count()).toBe(1);
+    await page.getByTestId('filter-rule').locator('.ant-select-clear').click();
+    await page.getByText('显示 7 / 7 份').waitFor();
+    await page.getByTestId('filter-severity').click();
+    await page.locator('.ant-select-item-option', { hasText: '有错误' }).click();
+    await page.getByText('显示 1 / 7 份').waitFor();
+    await page.getByTestId('filter-severity').click();
+    await page.locator('.ant-select-item-option', { hasText: '全部严重程度' }).click();
+    await page.getByText('显示 7 / 7 份').waitFor();
     await page.getByRole('tab', { name: '统计图表' }).click();
     await page.getByTestId('chart-agencies').locator('canvas').waitFor();
     await page.waitForTimeout(600);
