@@ -174,6 +174,31 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await screenshot(page, '07-review-decided');
   });
 
+  it('marks the quoted sentence of a text finding', async () => {
+    const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
+    let hit: { id: string; fingerprint: string; quote: string } | null = null;
+    for (const r of list) {
+      const d = value<ReportDetail>(await fx.invoke('getReport', [{ id: r.id }]));
+      const f = d.findings.find((x) => x.ruleId === 'text/unbalanced-brackets' && x.quote && x.pos?.start !== undefined);
+      if (f?.quote) {
+        hit = { id: r.id, fingerprint: f.fingerprint, quote: f.quote };
+        break;
+      }
+    }
+    expect(hit, 'a seed has an unbalanced-brackets finding with a quote').not.toBeNull();
+    const h = hit as NonNullable<typeof hit>;
+    await nav('overview');
+    await page.getByTestId(`open-${h.id}`).click();
+    await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, h.id);
+    await page.locator(`[data-testid="finding"][data-fingerprint="${h.fingerprint}"]`).first().click();
+    const mark = page.locator('[data-testid="document-view"] mark.nb-highlight');
+    await mark.first().waitFor();
+    const marked = (await mark.allTextContents()).join('');
+    expect(h.quote.includes(marked) || marked.includes(h.quote)).toBe(true);
+    expect(marked.length).toBeGreaterThan(0);
+    await screenshot(page, '06b-review-text');
+  });
+
   it('keeps the decision when a changed file is re-imported', async () => {
     const { y2023 } = pair();
     y2023.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push('（三）本年度政务公开工作要点已全部落实。');

@@ -33,7 +33,7 @@ export function groupFindings(findings: readonly FindingView[]): FindingGroup[] 
     .filter((k) => groups.has(k))
     .map((k) => {
       const def = SECTIONS.find((s) => s.key === k);
-      const title = def ? `${SECTION_NUMERALS[def.number - 1]}、${def.title}` : '全文与结构';
+      const title = def ? `${SECTION_NUMERALS[def.number - 1]}、${def.title}` : '标题、开头与全文';
       const items = [...(groups.get(k) ?? [])].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
       return { key: k, title, items };
     });

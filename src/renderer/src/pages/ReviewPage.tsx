@@ -176,7 +176,11 @@ export function ReviewPage(): React.JSX.Element {
             <Splitter.Panel defaultSize="58%" min="30%" className="nb-panel">
               <div className="nb-panel-title">
                 原文
-                {selectedFinding && !targetPos(detail, selectedFinding) ? <Typography.Text type="secondary">（该问题没有对应的原文位置）</Typography.Text> : null}
+                {selectedFinding && !targetPos(detail, selectedFinding) ? (
+                  <Typography.Text type="secondary" className="nb-panel-hint">该问题没有对应的原文位置</Typography.Text>
+                ) : !selectedFinding && detail.findings.length > 0 ? (
+                  <Typography.Text type="secondary" className="nb-panel-hint">点击右侧的问题，原文中对应的单元格或文字会以黄色标出</Typography.Text>
+                ) : null}
               </div>
               <DocumentView html={detail.html} target={target} titleBlocks={decor.title} headingBlocks={decor.headings} />
             </Splitter.Panel>
