@@ -7,12 +7,19 @@
  *
  * The 2022 reports come from previousYearSpec (test/fixtures/series.ts): carry-over and
  * 现行有效件数 chain into 2023, every identity holds, and each agency words its own section 五.
+ *
+ * One more 2022 report is deliberately the classic copy-forward case, so that the demo shows the
+ * cross-year checks at work (resources/samples/README.md says so): 樟树市工信局 2022 keeps the
+ * same section 五 as 2023 (series/repeated-problems), states the same 现行有效件数 although 2023
+ * repealed a document (series/effective-unchanged), and carries 2 applications forward that the
+ * 2023 report does not carry over (series/carry-over).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractReport } from '../src/core/extract';
 import { readBytes } from '../src/core/ingest';
 import { previousYearSpec, specFromModel, specToDocx, specToHtml } from '../test/fixtures';
+import type { ReportSpec } from '../test/fixtures';
 
 const ROOT = resolve(__dirname, '..');
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
@@ -32,6 +39,8 @@ const PROBLEMS_2022: readonly string[][] = [
 
 /** Agencies that also get a 2022 report. */
 const PRIOR_YEAR_FOR = ['淄博市临淄区人民政府', '临淄区工业和信息化局'];
+/** Agency whose 2022 report is made the copy-forward case described above. */
+const COPIED_FORWARD_FOR = '樟树市工信局';
 /** Agency whose report is also written as a saved web page (it was published as one). */
 const HTML_FOR = '淄博市临淄区人民政府';
 
@@ -55,8 +64,29 @@ async function main(): Promise<void> {
     if (PRIOR_YEAR_FOR.includes(agency) && year === 2023) {
       write(`${agency}2022年政府信息公开工作年度报告.docx`, await specToDocx(previousYearSpec(spec, { problems: PROBLEMS_2022[PRIOR_YEAR_FOR.indexOf(agency)] ?? [] })));
     }
+    if (agency === COPIED_FORWARD_FOR && year === 2023) {
+      write(`${agency}2022年政府信息公开工作年度报告.docx`, await specToDocx(copiedForward(spec)));
+    }
   }
   console.log(`已写入 ${OUT}：\n  ${written.join('\n  ')}`);
+}
+
+/** The previous year as a copy-forward of this year's report (see the header comment). */
+function copiedForward(spec: ReportSpec): ReportSpec {
+  const prev = previousYearSpec(spec); // section 五 kept, years shifted: a copy-paste case
+  const docs = prev.tables.activeDisclosure.normativeDocuments;
+  docs.effective = spec.tables.activeDisclosure.normativeDocuments.effective; // unchanged stock
+  const app = prev.tables.applications;
+  // A year with 5 applications: 3 granted, 2 carried forward (which 2023 does not carry over).
+  const set = (row: 'newReceived' | 'granted' | 'totalProcessed' | 'carriedForward', n: number): void => {
+    app[row].naturalPerson = n;
+    app[row].total = n;
+  };
+  set('newReceived', 5);
+  set('granted', 3);
+  set('totalProcessed', 3);
+  set('carriedForward', 2);
+  return prev;
 }
 
 main().catch((e: unknown) => {

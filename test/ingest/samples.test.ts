@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditFiles } from '../../src/core/audit';
 import { extractReport } from '../../src/core/extract';
 import { readPath } from '../../src/core/ingest';
 import { numericValue } from '../../src/core/model/factory';
@@ -12,17 +13,28 @@ import { APPLICANT_COLUMN_KEYS } from '../../src/core/model/glossary';
 import type { ReportModel } from '../../src/core/model/types';
 
 const DIR = join(__dirname, '../../resources/samples');
-const files = readdirSync(DIR).sort();
+const files = readdirSync(DIR).filter((f) => /\.(docx|html)$/.test(f)).sort();
 
 async function load(file: string): Promise<ReportModel> {
   return extractReport(await readPath(join(DIR, file)), { id: file, file });
 }
 
 describe('shipped samples', () => {
-  it('there are Word reports for the five seeds, two 2022 reports and a web page', () => {
-    expect(files.filter((f) => f.endsWith('.docx')).length).toBe(7);
+  it('there are Word reports for the five seeds, three 2022 reports and a web page', () => {
+    expect(files.filter((f) => f.endsWith('.docx')).length).toBe(8);
     expect(files.filter((f) => f.endsWith('.html')).length).toBe(1);
-    expect(files.filter((f) => f.includes('2022年')).length).toBe(2);
+    expect(files.filter((f) => f.includes('2022年')).length).toBe(3);
+  });
+
+  it('the copy-forward pair (樟树市工信局 2022 → 2023) shows the cross-year findings on 2023', async () => {
+    const names = ['樟树市工信局2022年政府信息公开工作年度报告.docx', '樟树市工信局2023年政府信息公开工作年度报告.docx'];
+    const run = await auditFiles(names.map((n) => join(DIR, n)));
+    expect(run.failures).toEqual([]);
+    const y23 = run.reports.find((r) => r.model.year === 2023)!;
+    const series = y23.findings.filter((f) => f.ruleId.startsWith('series/'));
+    expect(new Set(series.map((f) => f.ruleId))).toEqual(new Set(['series/carry-over', 'series/effective-unchanged', 'series/repeated-problems']));
+    const carry = series.find((f) => f.ruleId === 'series/carry-over' && f.column === 'total')!;
+    expect([carry.expected, carry.actual]).toEqual([2, 0]);
   });
 
   it.each(files)('%s: agency and year as named, six sections, three tables', async (file) => {
