@@ -9,7 +9,7 @@
  * 现行有效件数 chain into 2023, every identity holds, and each agency words its own section 五.
  *
  * One more 2022 report is deliberately the classic copy-forward case, so that the demo shows the
- * cross-year checks at work (resources/samples/README.md says so): 樟树市工信局 2022 keeps the
+ * cross-year checks at work (resources/SAMPLES.md says so): 樟树市工信局 2022 keeps the
  * same section 五 as 2023 (series/repeated-problems), states the same 现行有效件数 although 2023
  * repealed a document (series/effective-unchanged), and carries 2 applications forward that the
  * 2023 report does not carry over (series/carry-over).
