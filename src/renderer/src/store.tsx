@@ -34,7 +34,7 @@ export function useStore(): Store {
 }
 
 export function StoreProvider({ children }: { children: React.ReactNode }): React.JSX.Element {
-  const { message, notification } = AntApp.useApp();
+  const { message, notification, modal } = AntApp.useApp();
   /** AppState.notices are shown once (crash recovery, autosave failures). */
   const showNotices = useCallback(
     (s: AppState) => {
@@ -98,12 +98,21 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
       };
       const target = map[ev.command];
       if (target) setPage(target);
+      if (ev.command === 'about') {
+        void unwrap(api().getState()).then((s) => {
+          modal.info({
+            title: '关于年报审查',
+            content: `政府信息公开工作年度报告审查工具，版本 ${s.appVersion}。离线运行，报告内容不会上传到任何地方。`,
+            okText: '知道了',
+          });
+        });
+      }
     });
     return () => {
       offChanged();
       offMenu();
     };
-  }, [refresh, showNotices]);
+  }, [refresh, showNotices, modal]);
 
   const run = useCallback(
     async <T,>(fn: () => Promise<T>): Promise<T | undefined> => {

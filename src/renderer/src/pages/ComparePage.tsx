@@ -3,7 +3,7 @@
  * marked, cross-year findings attached to their cells) and the six sections aligned with their
  * similarity and a character diff.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Card, Collapse, Empty, Select, Space, Tabs, Tag, Tooltip, Typography, Button } from 'antd';
 import { SwapRightOutlined } from '@ant-design/icons';
 import type { Comparison, FindingView, SeriesEntry } from '../../../shared/ipc';
@@ -241,9 +241,15 @@ export function ComparePage(): React.JSX.Element {
     void run(() => unwrap(api().listSeries())).then((s) => setSeries(s ?? []));
   }, [run, version]);
 
-  // Initial selection: what the caller asked for, else the first agency with several years.
+  // Initial selection: what the caller asked for (once per request), else the first agency with several years.
+  const applied = useRef<typeof compare>(null);
   useEffect(() => {
     if (!series) return;
+    if (compare && applied.current === compare) {
+      setAgencyKey((cur) => cur ?? series[0]?.agencyKey ?? null);
+      return;
+    }
+    applied.current = compare;
     if (compare && 'agencyKey' in compare) setAgencyKey(compare.agencyKey);
     else if (compare && 'reportIds' in compare) {
       const entry = series.find((e) => e.years.some((y) => y.reportId === compare.reportIds[0]));
