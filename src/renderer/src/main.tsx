@@ -21,6 +21,10 @@ const theme = {
   },
 };
 
+// A file dropped outside the drop zone must not navigate the window to it.
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', (e) => e.preventDefault());
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
