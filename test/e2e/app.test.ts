@@ -234,7 +234,6 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await screenshot(page, '08-compare-tables');
     await page.getByRole('tab', { name: '正文逐段对比' }).click();
     await page.getByTestId('similarity').first().waitFor();
-    await page.getByText('一、总体情况').click();
     await page.getByTestId('diff-overview').locator('ins').first().waitFor();
     await screenshot(page, '09-compare-text');
   });

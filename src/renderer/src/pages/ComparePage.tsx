@@ -23,6 +23,8 @@ import {
   REVIEW_GROUP_LABELS,
   SECTIONS,
   SECTION_NUMERALS,
+  SEVERITY_LABELS,
+  TABLE_KEYS,
   TABLE_LABELS,
   TEMPLATE_LABELS,
   applicationRowName,
@@ -31,7 +33,7 @@ import {
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { diffText, type DiffPart } from '../lib/diff';
-import { SeverityTag, StatusTag } from '../labels';
+import { SEVERITY_COLORS, SeverityTag, StatusTag } from '../labels';
 
 interface CmpCell {
   /** Column key, as findings name it. */
@@ -149,6 +151,8 @@ function CompareTable({ t, findings, yearA, yearB }: { t: CmpTable; findings: re
   );
 }
 
+const TABLE_SECTIONS: ReadonlySet<string> = new Set(TABLE_KEYS);
+
 function sectionText(m: ReportModel, key: string): string {
   return (m.sections.find((s) => s.key === key)?.paragraphs ?? []).map((p) => p.text).join('\n');
 }
@@ -209,12 +213,19 @@ function Sections({ cmp }: { cmp: Comparison }): React.JSX.Element {
             <b>
               {SECTION_NUMERALS[r.s.number - 1]}、{r.s.title}
             </b>
-            {r.a || r.b ? <SimilarityTag value={r.sim} /> : <Typography.Text type="secondary">两年均无正文</Typography.Text>}
-            {cmp.findings
-              .filter((f) => f.section === r.s.key)
-              .map((f) => (
-                <SeverityTag key={f.fingerprint} severity={f.severity} />
-              ))}
+            {r.a || r.b ? (
+              <SimilarityTag value={r.sim} />
+            ) : (
+              <Typography.Text type="secondary">{TABLE_SECTIONS.has(r.s.key) ? '此部分只有统计表，见“统计表逐格对比”' : '两年均无正文'}</Typography.Text>
+            )}
+            {(['error', 'warning', 'info'] as const).map((sev) => {
+              const n = cmp.findings.filter((f) => (f.section ?? f.table) === r.s.key && f.severity === sev).length;
+              return n ? (
+                <Tag key={sev} color={SEVERITY_COLORS[sev]} variant="filled">
+                  {SEVERITY_LABELS[sev]} {n}
+                </Tag>
+              ) : null;
+            })}
           </Space>
         ),
         children: (
