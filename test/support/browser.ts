@@ -66,9 +66,7 @@ export async function ensureRendererBuilt(): Promise<void> {
   }
   try {
     if (!isStale()) return;
-    const hasProjectConfig = existsSync(join(ROOT, 'electron.vite.config.ts'));
-    const args = hasProjectConfig ? ['electron-vite', 'build'] : ['vite', 'build', '--config', 'test/support/vite.renderer.config.ts'];
-    execFileSync('npx', args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     if (!existsSync(join(RENDERER_OUT, 'index.html'))) throw new Error(`renderer build produced no ${RENDERER_OUT}/index.html`);
   } finally {
     rmSync(lock, { recursive: true, force: true });
