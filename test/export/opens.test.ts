@@ -71,9 +71,10 @@ describe('the workbook opens in other spreadsheet software', () => {
     const profile = path.join(dir, 'lo-profile');
     const run = spawnSync(
       soffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv', '--outdir', out, file],
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', out, file],
       { encoding: 'utf8', timeout: 120_000 },
     );
+    // Filter options 44,34,76: comma, double quote, UTF-8 (the default follows the locale, ASCII on a bare CI box).
     expect(run.status, run.stderr).toBe(0);
     const csv = await fs.readFile(path.join(out, '审查结果.csv'), 'utf8');
     // The first sheet (汇总): its header and the reports in export order.
