@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { invokeMethod } from '../../src/core/app';
-import type { FindingView, ProgressEvent, ReportDetail } from '../../src/shared/ipc';
+import type { FindingView, ProgressEvent, ReportDetail, ReportSummary } from '../../src/shared/ipc';
 import { SEEDS, copySeeds, seedFiles, startService, tempDir } from './harness';
 
 interface Expected {
@@ -84,6 +84,60 @@ describe('AppService on the seed reports', () => {
     }
     expect(new Set(d.findings.map((f) => f.fingerprint)).size).toBeGreaterThan(0);
     expect(d.resolvedDecisions).toEqual([]);
+  });
+
+  it('summaries count findings by rule: the seeds\' known anomalies, equal to the findings, kept up to date by settings', async () => {
+    const { service } = await startService();
+    await service.openSamples();
+    const list = await service.listReports();
+    const byPrefix = (prefix: string): ReportSummary => {
+      const s = list.find((x) => x.fileName.startsWith(prefix));
+      if (!s) throw new Error(`no seed ${prefix}`);
+      return s;
+    };
+    // The known anomalies of the seeds (end of shared/spec/rules.md): at least these, per report.
+    const known: Record<string, Record<string, number>> = {
+      '001_': { 'structure/statistics-period': 1, 'structure/missing-contact': 1, 'other/optional-item-missing': 1 },
+      '002_': { 'text/unbalanced-brackets': 3, 'structure/government-accountability-missing': 1 },
+      '003_': { 'structure/outdated-basis': 1, 'structure/section-numbering': 1, 'text/unbalanced-brackets': 2 },
+      '004_': { 'structure/subnumbering-inconsistent': 1, 'text/duplicate-paragraph': 1 },
+    };
+    for (const [prefix, rules] of Object.entries(known)) {
+      const s = byPrefix(prefix);
+      for (const [rule, atLeast] of Object.entries(rules)) expect(s.ruleCounts[rule] ?? 0, `${s.fileName} ${rule}`).toBeGreaterThanOrEqual(atLeast);
+    }
+    const clean = byPrefix('000_');
+    expect(clean.counts.error + clean.counts.warning).toBe(0);
+    for (const s of list) {
+      // Balanced tables on every seed: a table rule here would be a false alarm.
+      expect(Object.keys(s.ruleCounts).filter((id) => /^(applications|review|active)\//.test(id)), s.fileName).toEqual([]);
+      // Only rules that fired, and exactly the report's findings (the same summary getReport returns).
+      const sum = Object.values(s.ruleCounts).reduce((a, n) => a + n, 0);
+      expect(sum, s.fileName).toBe(s.review.total);
+      expect(Object.values(s.ruleCounts).every((n) => n > 0)).toBe(true);
+      const d = await service.getReport({ id: s.id });
+      const tally: Record<string, number> = {};
+      for (const f of d.findings) tally[f.ruleId] = (tally[f.ruleId] ?? 0) + 1;
+      expect(s.ruleCounts, s.fileName).toEqual(tally);
+      expect(d.summary.ruleCounts).toEqual(s.ruleCounts);
+    }
+
+    // A decision changes the review progress, not the findings by rule.
+    const s002 = byPrefix('002_');
+    const fp = (await service.getReport({ id: s002.id })).findings.find((f) => f.ruleId === 'text/unbalanced-brackets')!.fingerprint;
+    await service.decide({ fingerprint: fp, status: 'confirmed', note: '' });
+    const decided = (await service.listReports()).find((x) => x.id === s002.id)!;
+    expect(decided.review.confirmed).toBe(1);
+    expect(decided.ruleCounts).toEqual(s002.ruleCounts);
+
+    // Switching a rule off re-audits: the rule leaves every summary, the others stay.
+    const base = await service.getSettings();
+    await service.setSettings({ ...base, disabled: ['text/unbalanced-brackets'] });
+    for (const s of await service.listReports()) {
+      const before = list.find((x) => x.id === s.id)!;
+      const { ['text/unbalanced-brackets']: _gone, ...rest } = before.ruleCounts;
+      expect(s.ruleCounts, s.fileName).toEqual(rest);
+    }
   });
 
   it('keeps decisions when a changed file is re-imported, and shows a decision whose finding disappeared as resolved', async () => {

@@ -112,7 +112,7 @@ describe('desktop UI in Chromium against the real handlers', () => {
     // The seeds are 2023 reports only; with 2022 loaded each seed agency is missing 2022.
     expect(await page.getByTestId('missing-year').count()).toBeGreaterThan(0);
     await screenshot(page, '03-overview');
-    // Filter by rule (counts gathered on demand), then by severity.
+    // Filter by rule (counts come with the report list), then by severity.
     await page.getByTestId('filter-rule').click();
     await page.keyboard.type('row-sum');
     await page.locator('.ant-select-item-option', { hasText: 'applications/row-sum' }).click();
@@ -128,6 +128,8 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await page.getByText('显示 7 / 7 份').waitFor();
     await page.getByRole('tab', { name: '统计图表' }).click();
     await page.getByTestId('chart-agencies').locator('canvas').waitFor();
+    // The rule chart shows the one row-sum finding among its bars, from the summaries alone.
+    await page.waitForFunction(() => /(^|,)applications\/row-sum=1(,|$)/.test(document.querySelector('[data-testid="chart-rules"]')?.getAttribute('data-nb-shown') ?? ''));
     await page.waitForTimeout(600);
     await screenshot(page, '04-overview-charts');
     await page.getByRole('tab', { name: /报送情况/ }).click();

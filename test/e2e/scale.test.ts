@@ -1,7 +1,8 @@
 /**
  * 500 reports in the real service, the built renderer in Chromium: the 总览 table is virtualised
  * (only the visible rows are in the DOM) and scrolls smoothly; opening a report takes under a
- * second. Prints the measured figures.
+ * second; the rule chart and the rule filter fill from the report list alone (no request per
+ * report). Prints the measured figures.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToTxt } from '../fixtures';
 import { ensureRendererBuilt, launchChromium, openApp, screenshot, startStaticServer, type BoundPage, type StaticServer } from '../support/browser';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
-import type { ImportResult, ReportSummary, Result } from '../../src/shared/ipc';
+import type { ImportResult, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
 
 const DISTRICTS = ['东城区', '西城区', '南湖区', '北塘区', '江岸区', '河西区', '青山区', '新华区', '长安区', '高新区'];
 const DEPARTMENTS = [
@@ -74,6 +75,8 @@ let browser: Browser;
 let app: BoundPage;
 let page: Page;
 let importMs = 0;
+/** Names of the IPC methods the page called, in order: the rule chart must not fan out over getReport. */
+const pageCalls: string[] = [];
 
 beforeAll(async () => {
   await ensureRendererBuilt();
@@ -86,7 +89,10 @@ beforeAll(async () => {
   expect(res.added.length).toBe(500);
   server = await startStaticServer();
   browser = await launchChromium();
-  app = await openApp(browser, server.url, fx.invoke, { width: 1366, height: 768 });
+  app = await openApp(browser, server.url, (name, args) => {
+    pageCalls.push(name);
+    return fx.invoke(name, args);
+  }, { width: 1366, height: 768 });
   page = app.page;
   fx.setSink((event, payload) => {
     void app.emit(event, payload).catch(() => undefined);
@@ -157,6 +163,64 @@ describe('500 reports', () => {
     // Smooth = frames keep coming at display rate; the machine is shared, so allow a few stalls.
     expect(median).toBeLessThan(34);
     expect(janky / frames.length).toBeLessThan(0.05);
+  }, 180_000);
+
+  it('fills the rule chart and the rule filter in well under a few seconds', async () => {
+    // The expected totals, counted independently of the summaries: from every report's findings.
+    const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
+    const totals = new Map<string, number>();
+    for (const r of list) {
+      for (const f of value<ReportDetail>(await fx.invoke('getReport', [{ id: r.id }])).findings) totals.set(f.ruleId, (totals.get(f.ruleId) ?? 0) + 1);
+    }
+    expect(totals.size).toBeGreaterThan(0);
+    const topCounts = [...totals.values()].sort((a, b) => b - a).slice(0, 15);
+
+    // A fresh page: nothing the renderer could have kept from the first test.
+    await page.reload();
+    await page.locator('.nb-report-table .ant-table-row').first().waitFor();
+    const callsBefore = pageCalls.length;
+    const t0 = performance.now();
+    await page.getByRole('tab', { name: '统计图表' }).click();
+    // Filled = the chart's option holds every bar (data-nb-shown is set right after setOption) and a frame has passed.
+    await page.waitForFunction(
+      (n) => {
+        const el = document.querySelector('[data-testid="chart-rules"]');
+        return !!el?.querySelector('canvas') && (el.getAttribute('data-nb-shown') ?? '').split(',').filter(Boolean).length === n;
+      },
+      topCounts.length,
+      { polling: 'raf' },
+    );
+    const chartMs = performance.now() - t0;
+    const shown = ((await page.getByTestId('chart-rules').getAttribute('data-nb-shown')) ?? '').split(',').map((pair) => {
+      const [id, n] = pair.split('=');
+      return [id ?? '', Number(n)] as const;
+    });
+    for (const [id, n] of shown) expect(n, id).toBe(totals.get(id));
+    expect(shown.map(([, n]) => n)).toEqual(topCounts);
+    await screenshot(page, '14-overview-500-rule-chart');
+
+    // The rule filter: its options are there as soon as it opens, and picking one filters the table.
+    await page.getByRole('tab', { name: '报告列表' }).click();
+    const [topRule] = [...totals].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const reportsWithTop = list.filter((r) => r.ruleCounts[topRule]).length;
+    const t1 = performance.now();
+    await page.getByTestId('filter-rule').click();
+    await page.keyboard.type(topRule);
+    await page.locator('.ant-select-item-option', { hasText: topRule }).first().click();
+    await page.getByText(`显示 ${reportsWithTop} / ${list.length} 份`).waitFor();
+    const filterMs = performance.now() - t1;
+    await page.getByTestId('filter-rule').locator('.ant-select-clear').click();
+    await page.getByText(`显示 ${list.length} / ${list.length} 份`).waitFor();
+
+    // Neither the chart nor the filter asked for a single report.
+    const calls = pageCalls.slice(callsBefore);
+    expect(calls.filter((c) => c === 'getReport')).toEqual([]);
+    console.log(
+      `[scale] rule chart filled for 500 reports (${totals.size} rules fired, ${[...totals.values()].reduce((a, b) => a + b, 0)} findings): ${chartMs.toFixed(0)} ms after the tab click; ` +
+        `rule filter open → pick → ${reportsWithTop} rows: ${filterMs.toFixed(0)} ms; IPC calls meanwhile: ${calls.join(', ') || 'none'}`,
+    );
+    expect(chartMs).toBeLessThan(2000);
+    expect(filterMs).toBeLessThan(3000);
   }, 180_000);
 
   it('opens a report in under a second', async () => {

@@ -343,9 +343,12 @@ export class AppService implements ServiceHandlers {
   private summaryOf(r: StoredReport, findings: readonly StoredFinding[], decisions: ReadonlyMap<string, StoredDecision>, settings: AuditSettings): ReportSummary {
     const counts = { error: 0, warning: 0, info: 0 };
     const review = { total: findings.length, pending: 0, confirmed: 0, dismissed: 0 };
+    // A Map, not an object literal, while counting: a rule id can never collide with Object.prototype keys.
+    const byRule = new Map<string, number>();
     for (const f of findings) {
       counts[f.finding.severity]++;
       review[decisions.get(f.fingerprint)?.status ?? 'pending']++;
+      byRule.set(f.finding.ruleId, (byRule.get(f.finding.ruleId) ?? 0) + 1);
     }
     return {
       id: r.id,
@@ -360,6 +363,7 @@ export class AppService implements ServiceHandlers {
       auditedAt: r.auditedAt,
       counts,
       review,
+      ruleCounts: Object.fromEntries(byRule),
     };
   }
 

@@ -13,9 +13,14 @@ export interface ChartProps {
   height: number;
   onBarClick?: (name: string) => void;
   testId?: string;
+  /**
+   * A short description of what `option` shows. Written to the element's data-nb-shown once the
+   * option is set, so a test can wait for the chart to show given data (the canvas itself is opaque).
+   */
+  shown?: string;
 }
 
-export function Chart({ option, height, onBarClick, testId }: ChartProps): React.JSX.Element {
+export function Chart({ option, height, onBarClick, testId, shown }: ChartProps): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onBarClick);
@@ -40,7 +45,8 @@ export function Chart({ option, height, onBarClick, testId }: ChartProps): React
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    if (box.current && shown !== undefined) box.current.dataset.nbShown = shown;
+  }, [option, shown]);
 
   return <div ref={box} style={{ width: '100%', height }} data-testid={testId} />;
 }

@@ -1,89 +1,65 @@
 /**
- * Per-report rule counts for the overview's rule filter and rule chart. ReportSummary carries
- * severity counts only, so the counts are gathered from getReport (two requests at a time) and
- * cached by report id and audit time — only once the user asks for them (rule filter, charts),
- * so a large workspace's overview never waits on it.
+ * Findings by rule for the overview's rule filter and rule chart. The counts come with the report
+ * list (ReportSummary.ruleCounts, counted in the main process from the findings it already loads for
+ * the severity counts), so nothing is fetched per report; rule titles and severities come from one
+ * `catalogue` call, refetched only when the findings may have changed (settings change severities).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Severity } from '../../../core/model/types';
-import type { ReportSummary } from '../../../shared/ipc';
+import type { ReportSummary, RuleInfo } from '../../../shared/ipc';
 import { api } from '../api';
 
-export interface RuleCount {
+export type RuleCatalogue = ReadonlyMap<string, RuleInfo>;
+
+export interface RuleTotal {
   ruleId: string;
   ruleTitle: string;
   severity: Severity;
+  /** Findings of the rule over the reports counted. */
   count: number;
 }
 
-export type RuleIndex = ReadonlyMap<string, readonly RuleCount[]>;
-
-/** Findings change on re-audit (new file) and on settings changes (counts move). */
-function sig(r: ReportSummary): string {
-  return `${r.auditedAt}|${r.counts.error},${r.counts.warning},${r.counts.info}`;
-}
-
-const cache = new Map<string, { auditedAt: string; counts: RuleCount[] }>();
-
-async function load(id: string): Promise<RuleCount[] | null> {
-  const r = await api().getReport({ id });
-  if (!r.ok) return null;
-  const byRule = new Map<string, RuleCount>();
-  for (const f of r.value.findings) {
-    const c = byRule.get(f.ruleId);
-    if (c) c.count++;
-    else byRule.set(f.ruleId, { ruleId: f.ruleId, ruleTitle: f.ruleTitle, severity: f.severity, count: 1 });
-  }
-  return [...byRule.values()];
-}
-
-export function useRuleIndex(reports: readonly ReportSummary[], enabled: boolean): { index: RuleIndex; loaded: number } {
-  const [index, setIndex] = useState<RuleIndex>(new Map());
-  const [loaded, setLoaded] = useState(0);
-  const generation = useRef(0);
-
+/** The rule catalogue by id; empty until it arrives (titles then fall back to the rule id). */
+export function useRuleCatalogue(version: number): RuleCatalogue {
+  const [catalogue, setCatalogue] = useState<RuleCatalogue>(new Map());
   useEffect(() => {
-    const gen = ++generation.current;
-    const todo = reports.filter((r) => cache.get(r.id)?.auditedAt !== sig(r));
-    const publish = (): void => {
-      if (gen !== generation.current) return;
-      const m = new Map<string, RuleCount[]>();
-      let n = 0;
-      for (const r of reports) {
-        const c = cache.get(r.id);
-        if (c && c.auditedAt === sig(r)) {
-          m.set(r.id, c.counts);
-          n++;
-        }
-      }
-      setIndex(m);
-      setLoaded(n);
-    };
-    publish();
-    if (!enabled || todo.length === 0) return undefined;
-    let cursor = 0;
-    let sincePublish = 0;
-    const worker = async (): Promise<void> => {
-      while (gen === generation.current && cursor < todo.length) {
-        const r = todo[cursor++] as ReportSummary;
-        const counts = await load(r.id);
-        if (counts) cache.set(r.id, { auditedAt: sig(r), counts });
-        if (++sincePublish >= 25) {
-          sincePublish = 0;
-          publish();
-        }
-      }
-    };
-    void Promise.all([worker(), worker()]).then(publish);
+    let live = true;
+    // A failed catalogue only costs the titles (ids are shown instead): not worth an error message.
+    void api()
+      .catalogue()
+      .then(
+        (r) => {
+          if (live && r.ok) setCatalogue(new Map(r.value.map((info) => [info.id, info])));
+        },
+        () => undefined,
+      );
     return () => {
-      generation.current++;
+      live = false;
     };
-  }, [reports, enabled]);
-
-  return { index, loaded };
+  }, [version]);
+  return catalogue;
 }
 
-/** Forget cached counts (settings changed: severities or enabled rules differ). */
-export function clearRuleIndex(): void {
-  cache.clear();
+export function ruleTitle(catalogue: RuleCatalogue, ruleId: string): string {
+  return catalogue.get(ruleId)?.title ?? ruleId;
+}
+
+/**
+ * Totals by rule over `reports`, most findings first (ties by rule id, so the order is stable).
+ * The bar colour is the rule's effective severity: the summary counts findings, not severities, and a
+ * rule's findings carry that severity except for the few rules that grade single cases differently.
+ */
+export function ruleTotals(reports: readonly ReportSummary[], catalogue: RuleCatalogue): RuleTotal[] {
+  const totals = new Map<string, number>();
+  for (const r of reports) {
+    for (const [ruleId, n] of Object.entries(r.ruleCounts)) if (n > 0) totals.set(ruleId, (totals.get(ruleId) ?? 0) + n);
+  }
+  return [...totals.entries()]
+    .map(([ruleId, count]) => ({
+      ruleId,
+      ruleTitle: ruleTitle(catalogue, ruleId),
+      severity: catalogue.get(ruleId)?.effectiveSeverity ?? 'warning',
+      count,
+    }))
+    .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId));
 }

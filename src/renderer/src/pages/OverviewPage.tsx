@@ -13,7 +13,7 @@ import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { Chart } from '../components/Chart';
 import { SEVERITY_HEX } from '../labels';
-import { useRuleIndex, type RuleIndex } from '../lib/ruleIndex';
+import { ruleTitle, ruleTotals, useRuleCatalogue, type RuleCatalogue } from '../lib/ruleIndex';
 import { useViewportHeight } from '../lib/useViewport';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info' | 'none';
@@ -53,30 +53,32 @@ export function missingYears(reports: readonly ReportSummary[]): Map<string, num
   return out;
 }
 
-function ruleChart(reports: readonly ReportSummary[], index: RuleIndex, onPick: (ruleId: string) => void): { option: EChartsCoreOption; pick: (name: string) => void } {
-  const totals = new Map<string, { title: string; sev: 'error' | 'warning' | 'info'; n: number }>();
-  for (const r of reports) {
-    for (const c of index.get(r.id) ?? []) {
-      const t = totals.get(c.ruleId) ?? { title: c.ruleTitle, sev: c.severity, n: 0 };
-      t.n += c.count;
-      totals.set(c.ruleId, t);
-    }
-  }
-  const top = [...totals.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 15).reverse();
-  const byTitle = new Map(top.map(([id, t]) => [t.title, id]));
+function ruleChart(
+  reports: readonly ReportSummary[],
+  catalogue: RuleCatalogue,
+  onPick: (ruleId: string) => void,
+): { option: EChartsCoreOption; pick: (name: string) => void; shown: string } {
+  // Reversed: ECharts draws the first category at the bottom, and the largest bar belongs on top.
+  const top = ruleTotals(reports, catalogue).slice(0, 15).reverse();
+  const byTitle = new Map(top.map((t) => [t.ruleTitle, t.ruleId]));
   return {
+    // What the bars show (rule=count, top bar first), for tests waiting on the chart's content.
+    shown: top
+      .map((t) => `${t.ruleId}=${t.count}`)
+      .reverse()
+      .join(','),
     option: {
       grid: { left: 8, right: 36, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
-      yAxis: { type: 'category', data: top.map(([, t]) => t.title), axisLabel: { width: 190, overflow: 'truncate', color: '#333' } },
+      yAxis: { type: 'category', data: top.map((t) => t.ruleTitle), axisLabel: { width: 190, overflow: 'truncate', color: '#333' } },
       series: [
         {
           type: 'bar',
           name: '问题数',
           barMaxWidth: 16,
           label: { show: true, position: 'right', color: '#555' },
-          data: top.map(([, t]) => ({ value: t.n, itemStyle: { color: SEVERITY_HEX[t.sev] } })),
+          data: top.map((t) => ({ value: t.count, itemStyle: { color: SEVERITY_HEX[t.severity] } })),
         },
       ],
     },
@@ -152,15 +154,14 @@ function EmptyOverview(): React.JSX.Element {
 }
 
 export function OverviewPage(): React.JSX.Element {
-  const { reports, openReport, openCompare } = useStore();
+  const { reports, version, openReport, openCompare } = useStore();
   const [search, setSearch] = useState('');
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [rule, setRule] = useState<string | null>(null);
   const [year, setYear] = useState<number | null>(null);
   const [tab, setTab] = useState('list');
-  const [wantRules, setWantRules] = useState(false);
-  const { index, loaded } = useRuleIndex(reports, wantRules || tab === 'charts');
+  const catalogue = useRuleCatalogue(version);
   const missing = useMemo(() => missingYears(reports), [reports]);
   const vh = useViewportHeight();
   const multiYear = useMemo(() => {
@@ -170,11 +171,12 @@ export function OverviewPage(): React.JSX.Element {
   }, [reports]);
   const tableRef = useRef<TableRef>(null);
 
+  // Every rule that fired in some report (of the whole workspace, not only the filtered rows).
   const ruleOptions = useMemo(() => {
-    const m = new Map<string, string>();
-    for (const list of index.values()) for (const c of list) m.set(c.ruleId, c.ruleTitle);
-    return [...m.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([id, title]) => ({ value: id, label: `${title}（${id}）` }));
-  }, [index]);
+    const ids = new Set<string>();
+    for (const r of reports) for (const [id, n] of Object.entries(r.ruleCounts)) if (n > 0) ids.add(id);
+    return [...ids].sort((a, b) => a.localeCompare(b)).map((id) => ({ value: id, label: `${ruleTitle(catalogue, id)}（${id}）` }));
+  }, [reports, catalogue]);
   const years = useMemo(() => [...new Set(reports.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a), [reports]);
 
   const filtered = useMemo(() => {
@@ -185,10 +187,10 @@ export function OverviewPage(): React.JSX.Element {
       if (severity === 'none' && r.counts.error + r.counts.warning + r.counts.info > 0) return false;
       if (severity !== 'all' && severity !== 'none' && r.counts[severity] === 0) return false;
       if (status !== 'all' && reviewState(r) !== status) return false;
-      if (rule && !(index.get(r.id) ?? []).some((c) => c.ruleId === rule)) return false;
+      if (rule && !r.ruleCounts[rule]) return false; // absent or 0: the rule did not fire here
       return true;
     });
-  }, [reports, search, year, severity, status, rule, index]);
+  }, [reports, search, year, severity, status, rule]);
 
   const totals = useMemo(() => {
     const t = { error: 0, warning: 0, info: 0, total: 0, pending: 0 };
@@ -204,11 +206,11 @@ export function OverviewPage(): React.JSX.Element {
 
   const ruleChartSpec = useMemo(
     () =>
-      ruleChart(filtered, index, (id) => {
+      ruleChart(filtered, catalogue, (id) => {
         setRule(id);
         setTab('list');
       }),
-    [filtered, index],
+    [filtered, catalogue],
   );
   const agencyOption = useMemo(() => agencyChart(filtered), [filtered]);
 
@@ -368,9 +370,7 @@ export function OverviewPage(): React.JSX.Element {
                       onChange={setRule}
                       showSearch={{ optionFilterProp: 'label' }}
                       allowClear
-                      placeholder={wantRules && loaded < reports.length ? `按规则筛选（正在统计 ${loaded}/${reports.length}）` : '按规则筛选'}
-                      onOpenChange={(open) => open && setWantRules(true)}
-                      loading={wantRules && loaded < reports.length}
+                      placeholder="按规则筛选"
                       options={ruleOptions}
                       data-testid="filter-rule"
                     />
@@ -414,8 +414,7 @@ export function OverviewPage(): React.JSX.Element {
               children: (
                 <div className="nb-charts">
                   <Card size="small" title="各规则发现的问题数（前 15 项，点击条形按规则筛选）" variant="borderless">
-                    {loaded < reports.length ? <Typography.Text type="secondary">正在统计 {loaded}/{reports.length} 份报告…</Typography.Text> : null}
-                    <Chart option={ruleChartSpec.option} height={380} onBarClick={ruleChartSpec.pick} testId="chart-rules" />
+                    <Chart option={ruleChartSpec.option} height={380} onBarClick={ruleChartSpec.pick} testId="chart-rules" shown={ruleChartSpec.shown} />
                   </Card>
                   <Card size="small" title="各单位的问题数（前 15 个单位）" variant="borderless">
                     <Chart option={agencyOption} height={380} testId="chart-agencies" />
