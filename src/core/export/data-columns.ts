@@ -3,25 +3,8 @@
  * named by table, row and column in Chinese ("表三 一、本年新收 · 自然人"), so an office can run its
  * own statistics over all its reports.
  */
-import {
-  ACTIVE_COLUMN_LABELS,
-  ACTIVE_ROW_LABELS,
-  APPLICANT_COLUMN_KEYS,
-  APPLICANT_COLUMN_LABELS,
-  APPLICATION_ROW_KEYS,
-  DECISION_ROW_KEYS,
-  DOCUMENT_COLUMN_KEYS,
-  DOCUMENT_ROW_KEYS,
-  FEE_ROW_KEY,
-  REVIEW_COLUMN_KEYS,
-  REVIEW_COLUMN_LABELS,
-  REVIEW_GROUP_KEYS,
-  REVIEW_GROUP_LABELS,
-  TABLE_SHORT,
-  applicationRowName,
-  type ApplicationRowKey,
-  type TableKey,
-} from '../model/glossary';
+import { CELLS, columnLabel, rowLabel } from '../model/cells';
+import { TABLE_SHORT, type ApplicationRowKey, type TableKey } from '../model/glossary';
 import type { CellValue, ReportModel } from '../model/types';
 
 export interface DataColumn {
@@ -51,67 +34,23 @@ const SHORT_APPLICATION_ROWS: Partial<Record<ApplicationRowKey, string>> = {
   carriedForward: '四、结转下年度继续办理',
 };
 
+/** The row name in a header: the short form for the long table-三 rows, the reviewer's name otherwise. */
+function headerRowName(table: TableKey, row: string): string {
+  const short = table === 'applications' ? SHORT_APPLICATION_ROWS[row as ApplicationRowKey] : undefined;
+  return short ?? rowLabel(table, row);
+}
+
 function dataColumnsOnce(): DataColumn[] {
-  const cols: DataColumn[] = [];
-  const t2 = TABLE_SHORT.activeDisclosure;
-  for (const row of DOCUMENT_ROW_KEYS) {
-    for (const col of DOCUMENT_COLUMN_KEYS) {
-      cols.push({
-        key: `activeDisclosure.${row}.${col}`,
-        table: 'activeDisclosure',
-        row,
-        column: col,
-        header: `${t2} ${ACTIVE_ROW_LABELS[row]} · ${ACTIVE_COLUMN_LABELS[col]}`,
-        cell: (r) => r.tables.activeDisclosure?.[row][col],
-      });
-    }
-  }
-  for (const row of DECISION_ROW_KEYS) {
-    cols.push({
-      key: `activeDisclosure.${row}`,
-      table: 'activeDisclosure',
-      row,
-      header: `${t2} ${ACTIVE_ROW_LABELS[row]} · ${ACTIVE_COLUMN_LABELS.decisions}`,
-      cell: (r) => r.tables.activeDisclosure?.[row],
-    });
-  }
-  cols.push({
-    key: `activeDisclosure.${FEE_ROW_KEY}`,
-    table: 'activeDisclosure',
-    row: FEE_ROW_KEY,
-    header: `${t2} ${ACTIVE_ROW_LABELS[FEE_ROW_KEY]} · ${ACTIVE_COLUMN_LABELS.amount}`,
-    cell: (r) => r.tables.activeDisclosure?.[FEE_ROW_KEY],
-  });
-
-  const t3 = TABLE_SHORT.applications;
-  for (const row of APPLICATION_ROW_KEYS) {
-    const rowName = SHORT_APPLICATION_ROWS[row] ?? applicationRowName(row);
-    for (const col of APPLICANT_COLUMN_KEYS) {
-      cols.push({
-        key: `applications.${row}.${col}`,
-        table: 'applications',
-        row,
-        column: col,
-        header: `${t3} ${rowName} · ${APPLICANT_COLUMN_LABELS[col]}`,
-        cell: (r) => r.tables.applications?.[row][col],
-      });
-    }
-  }
-
-  const t4 = TABLE_SHORT.reviewLitigation;
-  for (const group of REVIEW_GROUP_KEYS) {
-    for (const col of REVIEW_COLUMN_KEYS) {
-      cols.push({
-        key: `reviewLitigation.${group}.${col}`,
-        table: 'reviewLitigation',
-        row: group,
-        column: col,
-        header: `${t4} ${REVIEW_GROUP_LABELS[group]} · ${REVIEW_COLUMN_LABELS[col]}`,
-        cell: (r) => r.tables.reviewLitigation?.[group][col],
-      });
-    }
-  }
-  return cols;
+  return CELLS.map((def) => ({
+    // Table 二's single-value rows are keyed and described by row alone: the sheet has no column
+    // for them in the template, the catalogue's 'decisions'/'amount' only names the value.
+    key: def.single ? `${def.table}.${def.row}` : `${def.table}.${def.row}.${def.column}`,
+    table: def.table,
+    row: def.row,
+    ...(def.single ? {} : { column: def.column }),
+    header: `${TABLE_SHORT[def.table]} ${headerRowName(def.table, def.row)} · ${columnLabel(def.table, def.column)}`,
+    cell: (r: ReportModel) => def.get(r.tables),
+  }));
 }
 
 let cached: readonly DataColumn[] | undefined;

@@ -4,21 +4,8 @@
  *   第五部分「存在的主要问题及改进情况」 · 第一部分 第（三）段
  * Pure (model in, string out) so the Excel export and the desktop UI show the same words.
  */
-import {
-  ACTIVE_COLUMN_LABELS,
-  ACTIVE_ROW_LABELS,
-  APPLICANT_COLUMN_LABELS,
-  APPLICATION_GROUP_LABELS,
-  APPLICATION_ROW_LABELS,
-  REVIEW_COLUMN_LABELS,
-  REVIEW_GROUP_LABELS,
-  SECTIONS,
-  SECTION_NUMERALS,
-  TABLE_SHORT,
-  applicationRowName,
-  type ApplicationRowKey,
-  type TableKey,
-} from '../model/glossary';
+import { findColumnLabel, findRowLabel } from '../model/cells';
+import { SECTIONS, SECTION_NUMERALS, TABLE_SHORT, type TableKey } from '../model/glossary';
 import type { Finding, ReportModel, TextParagraph } from '../model/types';
 
 /** Chinese numeral for an ordinal (1 → 一, 12 → 十二, 35 → 三十五); digits beyond 99, where numerals stop reading well. */
@@ -31,35 +18,20 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
 }
 
-function has<K extends string>(labels: Record<K, string>, key: string | undefined): key is K {
-  return key !== undefined && Object.prototype.hasOwnProperty.call(labels, key);
-}
-
 /** 「row」行「column」列 for tables 二 and 三; a part is left out when the finding does not name it. */
 function rowColumn(row: string | undefined, column: string | undefined): string {
   return `${row ? `「${row}」行` : ''}${column ? `「${column}」列` : ''}`;
 }
 
-function applicationsRowLabel(row: string | undefined): string | undefined {
-  if (has(APPLICATION_ROW_LABELS, row)) return applicationRowName(row as ApplicationRowKey);
-  // A rule may point at a whole group of sub-rows (e.g. `denied`).
-  if (has(APPLICATION_GROUP_LABELS, row)) return APPLICATION_GROUP_LABELS[row];
-  return undefined;
-}
-
 function describeTable(table: TableKey, row: string | undefined, column: string | undefined): string {
   const name = TABLE_SHORT[table];
-  // Keys the glossary does not know are left out rather than shown in English to an office user.
-  if (table === 'applications') {
-    return name + rowColumn(applicationsRowLabel(row), has(APPLICANT_COLUMN_LABELS, column) ? APPLICANT_COLUMN_LABELS[column] : undefined);
-  }
-  if (table === 'activeDisclosure') {
-    return name + rowColumn(has(ACTIVE_ROW_LABELS, row) ? ACTIVE_ROW_LABELS[row] : undefined, has(ACTIVE_COLUMN_LABELS, column) ? ACTIVE_COLUMN_LABELS[column] : undefined);
-  }
+  // Keys the glossary does not know are left out rather than shown in English to an office user
+  // (the find* lookups give undefined for them). A table-三 row may also be a whole group (`denied`).
+  const rowName = findRowLabel(table, row);
+  const columnName = findColumnLabel(table, column);
+  if (table !== 'reviewLitigation') return name + rowColumn(rowName, columnName);
   // Table 四 has groups, not rows in the reader's eye: 表四「行政复议」「总计」.
-  const group = has(REVIEW_GROUP_LABELS, row) ? `「${REVIEW_GROUP_LABELS[row]}」` : '';
-  const col = has(REVIEW_COLUMN_LABELS, column) ? `「${REVIEW_COLUMN_LABELS[column]}」` : '';
-  return name + group + col;
+  return name + (rowName ? `「${rowName}」` : '') + (columnName ? `「${columnName}」` : '');
 }
 
 const normalise = (s: string): string => s.replace(/\s+/g, '');

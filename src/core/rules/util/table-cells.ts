@@ -1,33 +1,17 @@
 /**
  * Shared lookups of the table rules: every cell of tables 二, 三 and 四 with its keys, its
  * Chinese name as a reviewer reads it (表三「（七）总计」行「自然人」列), and whether it is a count or a
- * 万元 amount. Built once from the glossary so that no rule spells a label by hand.
+ * 万元 amount. The cells and their names come from the model's cell catalogue (shared with the
+ * export and the year comparison), so that no rule spells a label by hand.
  */
-import {
-  ACTIVE_COLUMN_LABELS,
-  ACTIVE_ROW_LABELS,
-  APPLICANT_COLUMN_KEYS,
-  APPLICANT_COLUMN_LABELS,
-  APPLICATION_ROW_KEYS,
-  DECISION_ROW_KEYS,
-  DOCUMENT_COLUMN_KEYS,
-  DOCUMENT_ROW_KEYS,
-  REVIEW_COLUMN_KEYS,
-  REVIEW_COLUMN_LABELS,
-  REVIEW_GROUP_KEYS,
-  REVIEW_GROUP_LABELS,
-  TABLE_SHORT,
-  applicationRowName,
-  type ApplicantColumnKey,
-  type ApplicationRowKey,
-  type ReviewColumnKey,
-  type ReviewGroupKey,
-  type SectionKey,
-  type TableKey,
-} from '../../model/glossary';
+import type { SectionKey, TableKey } from '../../model/glossary';
+import { tableCellDefs } from '../../model/cells';
 import { numericValue } from '../../model/factory';
 import type { CellValue, ReportModel } from '../../model/types';
 import type { Quantity } from './compare';
+
+// The rules name cells exactly as the catalogue does; re-exported so rules keep one import.
+export { cellName, columnLabel, rowLabel } from '../../model/cells';
 
 /** One cell of a table with its canonical location. */
 export interface TableCellRef {
@@ -58,48 +42,14 @@ export function checksTables(report: ReportModel): boolean {
 
 /** Every cell of one table of the report, in table order; [] when the table is absent. */
 export function tableCells(report: ReportModel, table: TableKey): TableCellRef[] {
+  if (!report.tables[table]) return [];
   const out: TableCellRef[] = [];
-  if (table === 'activeDisclosure') {
-    const t = report.tables.activeDisclosure;
-    if (!t) return out;
-    for (const row of DOCUMENT_ROW_KEYS) {
-      for (const column of DOCUMENT_COLUMN_KEYS) out.push({ table, row, column, cell: t[row][column], kind: 'count' });
-    }
-    for (const row of DECISION_ROW_KEYS) out.push({ table, row, column: 'decisions', cell: t[row], kind: 'count' });
-    out.push({ table, row: 'administrativeFees', column: 'amount', cell: t.administrativeFees, kind: 'amount' });
-  } else if (table === 'applications') {
-    const t = report.tables.applications;
-    if (!t) return out;
-    for (const row of APPLICATION_ROW_KEYS) {
-      for (const column of APPLICANT_COLUMN_KEYS) out.push({ table, row, column, cell: t[row][column], kind: 'count' });
-    }
-  } else {
-    const t = report.tables.reviewLitigation;
-    if (!t) return out;
-    for (const row of REVIEW_GROUP_KEYS) {
-      for (const column of REVIEW_COLUMN_KEYS) out.push({ table, row, column, cell: t[row][column], kind: 'count' });
-    }
+  for (const def of tableCellDefs(table)) {
+    // Present table ⇒ every cell is there (the types say so); the check only narrows the type.
+    const cell = def.get(report.tables);
+    if (cell) out.push({ table, row: def.row, column: def.column, cell, kind: def.kind });
   }
   return out;
-}
-
-/** The Chinese name of a row as printed in the report. */
-export function rowLabel(table: TableKey, row: string): string {
-  if (table === 'activeDisclosure') return ACTIVE_ROW_LABELS[row as keyof typeof ACTIVE_ROW_LABELS] ?? row;
-  if (table === 'applications') return applicationRowName(row as ApplicationRowKey);
-  return REVIEW_GROUP_LABELS[row as ReviewGroupKey] ?? row;
-}
-
-/** The Chinese name of a column as printed in the report. */
-export function columnLabel(table: TableKey, column: string): string {
-  if (table === 'activeDisclosure') return ACTIVE_COLUMN_LABELS[column as keyof typeof ACTIVE_COLUMN_LABELS] ?? column;
-  if (table === 'applications') return APPLICANT_COLUMN_LABELS[column as ApplicantColumnKey] ?? column;
-  return REVIEW_COLUMN_LABELS[column as ReviewColumnKey] ?? column;
-}
-
-/** 表三「（七）总计」行「自然人」列 — how a reviewer names a cell. */
-export function cellName(table: TableKey, row: string, column: string): string {
-  return `${TABLE_SHORT[table]}「${rowLabel(table, row)}」行「${columnLabel(table, column)}」列`;
 }
 
 /**

@@ -8,28 +8,8 @@ import { Card, Collapse, Empty, Select, Space, Tabs, Tag, Tooltip, Typography, B
 import { SwapRightOutlined } from '@ant-design/icons';
 import type { Comparison, FindingView, SeriesEntry } from '../../../shared/ipc';
 import type { CellValue, ReportModel } from '../../../core/model/types';
-import {
-  ACTIVE_COLUMN_LABELS,
-  ACTIVE_ROW_LABELS,
-  APPLICANT_COLUMN_KEYS,
-  APPLICANT_COLUMN_LABELS,
-  APPLICATION_ROW_KEYS,
-  DECISION_ROW_KEYS,
-  DOCUMENT_COLUMN_KEYS,
-  DOCUMENT_ROW_KEYS,
-  REVIEW_COLUMN_KEYS,
-  REVIEW_COLUMN_LABELS,
-  REVIEW_GROUP_KEYS,
-  REVIEW_GROUP_LABELS,
-  SECTIONS,
-  SECTION_NUMERALS,
-  SEVERITY_LABELS,
-  TABLE_KEYS,
-  TABLE_LABELS,
-  TEMPLATE_LABELS,
-  applicationRowName,
-  type TableKey,
-} from '../../../core/model/glossary';
+import { SECTIONS, SECTION_NUMERALS, SEVERITY_LABELS, TABLE_KEYS, TABLE_LABELS, TEMPLATE_LABELS, type TableKey } from '../../../core/model/glossary';
+import { GRID_COLUMNS, columnLabel, rowLabel, tableRowDefs, type RowDef } from '../../../core/model/cells';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { diffText, type DiffPart } from '../lib/diff';
@@ -54,33 +34,32 @@ interface CmpTable {
   rows: CmpRow[];
 }
 
+/**
+ * The label column: the row's name; a single-value row of table 二 also says what its one value is
+ * (本年处理决定数量), the fee row only its unit since the full column label is long.
+ */
+function compareRowLabel(r: RowDef): string {
+  const name = rowLabel(r.table, r.row);
+  const cell = r.cells[0];
+  if (!r.single || !cell) return name;
+  return `${name}（${cell.kind === 'amount' ? '万元' : columnLabel(r.table, cell.column)}）`;
+}
+
 function buildTables(a: ReportModel, b: ReportModel): CmpTable[] {
-  const ta = a.tables;
-  const tb = b.tables;
-  const active: CmpRow[] = [
-    ...DOCUMENT_ROW_KEYS.map((r) => ({
-      key: r,
-      label: ACTIVE_ROW_LABELS[r],
-      cells: DOCUMENT_COLUMN_KEYS.map((c) => ({ key: c, a: ta.activeDisclosure?.[r][c], b: tb.activeDisclosure?.[r][c] })),
-    })),
-    ...DECISION_ROW_KEYS.map((r) => ({ key: r, label: `${ACTIVE_ROW_LABELS[r]}（本年处理决定数量）`, span: 3, cells: [{ key: 'decisions', a: ta.activeDisclosure?.[r], b: tb.activeDisclosure?.[r] }] })),
-    { key: 'administrativeFees', label: `${ACTIVE_ROW_LABELS.administrativeFees}（万元）`, span: 3, cells: [{ key: 'amount', a: ta.activeDisclosure?.administrativeFees, b: tb.activeDisclosure?.administrativeFees }] },
-  ];
-  const apps: CmpRow[] = APPLICATION_ROW_KEYS.map((r) => ({
-    key: r,
-    label: applicationRowName(r),
-    cells: APPLICANT_COLUMN_KEYS.map((c) => ({ key: c, a: ta.applications?.[r][c], b: tb.applications?.[r][c] })),
-  }));
-  const review: CmpRow[] = REVIEW_GROUP_KEYS.map((g) => ({
-    key: g,
-    label: REVIEW_GROUP_LABELS[g],
-    cells: REVIEW_COLUMN_KEYS.map((c) => ({ key: c, a: ta.reviewLitigation?.[g][c], b: tb.reviewLitigation?.[g][c] })),
-  }));
-  return [
-    { key: 'activeDisclosure', columns: DOCUMENT_COLUMN_KEYS.map((c) => ACTIVE_COLUMN_LABELS[c]), rows: active },
-    { key: 'applications', columns: APPLICANT_COLUMN_KEYS.map((c) => APPLICANT_COLUMN_LABELS[c]), rows: apps },
-    { key: 'reviewLitigation', columns: REVIEW_COLUMN_KEYS.map((c) => REVIEW_COLUMN_LABELS[c]), rows: review },
-  ];
+  return TABLE_KEYS.map((table) => {
+    const columns = GRID_COLUMNS[table];
+    return {
+      key: table,
+      columns: columns.map((c) => columnLabel(table, c)),
+      rows: tableRowDefs(table).map((r) => ({
+        key: r.row,
+        label: compareRowLabel(r),
+        // A single-value row spans the value columns.
+        ...(r.single ? { span: columns.length } : {}),
+        cells: r.cells.map((c) => ({ key: c.column, a: c.get(a.tables), b: c.get(b.tables) })),
+      })),
+    };
+  });
 }
 
 function show(v: CellValue | undefined): string {
