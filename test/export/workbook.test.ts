@@ -148,6 +148,24 @@ describe('问题清单', () => {
     expect(s().getRow(2).getCell(8).value).toBe('第五部分「存在的主要问题及改进情况」');
   });
 
+  it('gives rows with long wrapped text the height of their lines, so nothing prints clipped', async () => {
+    const long = '表三「总计」列：第一项加第二项之和与第三项加第四项之和不相等，请核对各项数据并与申请登记台账逐件比对后更正。'.repeat(3);
+    const [first, ...rest] = ws.input.reports;
+    const input = { ...ws.input, reports: [{ ...first!, findings: [{ ...first!.findings[0]!, message: long }] }, ...rest] };
+    const book = await read(await auditWorkbookBuffer(input));
+    const findings = sheet(book, '问题清单');
+    const messageWidth = (findings.getColumn(7).width ?? 10) - 1;
+    const r = column(findings, 7).indexOf(long) + 2;
+    expect(r).toBeGreaterThan(1);
+    // Only CJK text, about two column units a character: at least this many printed lines.
+    const minLines = Math.ceil((long.length * 2) / messageWidth);
+    expect(minLines).toBeGreaterThan(2);
+    expect(findings.getRow(r).height).toBeGreaterThanOrEqual(minLines * 16);
+    // A short row keeps the default height.
+    const short = column(findings, 7).findIndex((m) => typeof m === 'string' && m.length < 20);
+    if (short >= 0) expect(findings.getRow(short + 2).height ?? 15).toBeLessThan(32);
+  });
+
   it('without decisions every finding is 待审查 with an empty note', () => {
     expect(new Set(column(s(), 12))).toEqual(new Set(['待审查']));
     expect(new Set(column(s(), 13))).toEqual(new Set([null]));

@@ -98,6 +98,41 @@ function setUpSheet(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], opts: {
   ws.headerFooter = { oddFooter: `&L${ws.name}&R第 &P 页，共 &N 页` };
 }
 
+/** Points per printed line of 11-pt text (CJK glyphs need a little more than Latin ones). */
+const LINE_HEIGHT_PT = 16;
+/** Excel's largest row height. */
+const MAX_ROW_HEIGHT_PT = 409;
+
+/** Display width in Excel column units: a CJK or full-width character takes about two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Sets each data row's height from its wrapped cells' text and column widths. Neither Excel nor
+ * LibreOffice reliably grows a row to fit wrapped text on opening a generated file, so without
+ * this a long 说明 prints as one clipped line over the next row.
+ */
+function fitRowHeights(ws: ExcelJS.Worksheet): void {
+  const widths: number[] = [];
+  ws.columns.forEach((c, i) => {
+    widths[i + 1] = Math.max(1, (c.width ?? 10) - 1);
+  });
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
+      const width = widths[col] ?? 9;
+      const n = cell.value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT_PT, lines * LINE_HEIGHT_PT + 4);
+  }
+}
+
 function setAutoFilter(ws: ExcelJS.Worksheet, lastRow: number, columns: number): void {
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lastRow), column: columns } };
 }
@@ -193,6 +228,7 @@ function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Work
     row.getCell(4).fill = severityFills.error;
     row.getCell(8).alignment = { vertical: 'top', wrapText: true };
   }
+  fitRowHeights(ws);
   setAutoFilter(ws, ws.rowCount, SUMMARY_HEADERS.length);
 }
 
@@ -249,6 +285,7 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
     sev.fill = severityFills[f.severity];
     sev.font = { color: { argb: SEVERITY_STYLE[f.severity].font }, bold: f.severity === 'error' };
   }
+  fitRowHeights(ws);
   setAutoFilter(ws, ws.rowCount, FINDING_HEADERS.length);
 }
 
@@ -315,6 +352,7 @@ function addCatalogue(wb: ExcelJS.Workbook, rules: ReturnType<typeof catalogue>)
     const row = ws.addRow([r.id, r.title, sev ? SEVERITY_LABELS[sev] : r.severity, r.description]);
     if (sev) row.getCell(3).fill = severityFills[sev];
   }
+  fitRowHeights(ws);
   setAutoFilter(ws, ws.rowCount, CATALOGUE_HEADERS.length);
 }
 
