@@ -46,9 +46,22 @@ describe('consistency/application-count', () => {
     });
   });
 
+  it('is quiet on a 人民政府 report whose sentence counts only its own office (a narrower scope than the table)', () => {
+    const r = seed002Like(['2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。']);
+    expect(check(applicationCount, r)).toEqual([]);
+    const own = seed002Like(['政府本级受理政府信息公开申请 17 件。']);
+    expect(check(applicationCount, own)).toEqual([]);
+  });
+
+  it('still checks the same sentence in a department report (its table is its own)', () => {
+    const r = seed002Like(['2024 年，局办公室受理政府信息公开申请 17 件。']);
+    r.agency = '临淄区工业和信息化局';
+    expect(check(applicationCount, r).map((f) => [f.expected, f.actual])).toEqual([[169, 17]]);
+  });
+
   it('compares with 新收 alone when 上年结转 could not be read, across hard-wrapped lines', () => {
     const r = seed002Like([
-      '（二）依申请公开情况。确保依申请答复工作规范高效。2024 年，区政府办代表区政府受理政府',
+      '（二）依申请公开情况。确保依申请答复工作规范高效。2024 年，全区共受理政府',
       '信息公开申请 17 件，均已在法定期限内予以答复。',
     ]);
     r.tables.applications!.carriedOver.total = { value: null, raw: '', blank: false, missing: true };

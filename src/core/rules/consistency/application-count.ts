@@ -12,11 +12,15 @@
  * expected = the table value, actual = the number in the text; one finding per differing
  * statement. A received count while 一 and 二 are both zero is consistency/no-applications-claim's
  * case and left to it. Skipped unless the report uses the 2021 tables.
+ *
+ * Quiet, too, on a 人民政府 report's count whose clause names a narrower subject (its own office,
+ * "代表区政府", "本级"): the government's table covers its whole system, so the two numbers measure
+ * different things (seen in a real 2024 district report: 区政府办 17 件 beside a table total of 95).
  */
 import { numericValue } from '../../model/factory';
 import { applicationRowName, type ApplicationRowKey } from '../../model/glossary';
 import { sameValue } from '../util/compare';
-import { carriedForwardClaims, carriedOverClaims, processedClaims, receivedClaims, type Claim } from '../util/text-claims';
+import { carriedForwardClaims, carriedOverClaims, narrowerScope, processedClaims, receivedClaims, type Claim } from '../util/text-claims';
 import { quoteDraft, sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
@@ -39,6 +43,7 @@ export const applicationCount: ReportRule = {
       const expected = accepted[0];
       if (expected === null || expected === undefined) return;
       for (const claim of claims) {
+        if (narrowerScope(report, claim)) continue;
         if (accepted.some((a) => a !== null && sameValue(a, claim.value))) continue;
         const where = claim.paragraph.section ? sectionPlace(report, claim.paragraph.section) : '正文';
         const alt =

@@ -52,6 +52,22 @@ export function readClaims(paragraphs: readonly TextParagraph[], pattern: RegExp
   return out;
 }
 
+/**
+ * Subjects narrower than a 人民政府 report's tables. A government's table 三 usually covers its
+ * whole system (departments included), while the text may give the count its own office handled:
+ * "区政府办代表区政府受理政府信息公开申请 17 件" beside a table total of 95 is a different scope,
+ * not a contradiction.
+ */
+const NARROWER_SUBJECT = /政府办|办公室|代表[^。；，,;]{0,8}政府|本级|以[^。；，,;]{0,8}名义/;
+
+/** True when a claim in a 人民政府 report names a narrower subject in its own clause. */
+export function narrowerScope(report: ReportModel, claim: Claim): boolean {
+  if (!report.agency || !/人民政府$/.test(report.agency)) return false;
+  const before = claim.paragraph.text.slice(0, claim.hit.start);
+  const clauseStart = Math.max(...['。', '；', ';', '，', ','].map((p) => before.lastIndexOf(p))) + 1;
+  return NARROWER_SUBJECT.test(claim.paragraph.text.slice(clauseStart, claim.start));
+}
+
 /** Subjects that are not information-disclosure applications. */
 const NOT_APPLICATIONS = /建议|提案|复议|诉讼|信访|咨询|留言|来信|来电|投诉|举报|问题|诉求|办件|答复|回复/;
 
