@@ -11,23 +11,12 @@ import mammoth from 'mammoth';
 import { extractReport } from '../../src/core/extract';
 import { readBytes } from '../../src/core/ingest';
 import { defaultSpec, specToDocx, type Quirks, type ReportSpec } from '../fixtures';
+import { mulberry32 } from '../support/random';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run benches the same files. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const AGENCIES = ['工业和信息化局', '科学技术局', '财政局', '人力资源和社会保障局', '自然资源局', '住房和城乡建设局', '交通运输局', '农业农村局', '商务局', '卫生健康局'];
@@ -37,7 +26,7 @@ const FILLER =
 
 /** A realistic-sized report (about the size of the seeds) with consistent random tables. */
 function syntheticSpec(i: number): { spec: ReportSpec; quirks: Quirks } {
-  const r = rng(i + 1);
+  const r = mulberry32(i + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const agency = `${pick(PLACES)}${pick(AGENCIES)}`;
   const spec = defaultSpec({ agency, year: 2023 });

@@ -13,6 +13,7 @@ import { buildReport, setSectionText } from '../support/builders';
 import type { ReportModel } from '../../src/core/model/types';
 import { corpusCopiedSection } from '../../src/core/rules/corpus/copied-section';
 import { runRules } from '../../src/core/rules/engine';
+import { mulberry32 } from '../support/random';
 
 const PLACES = ['临淄', '张店', '博山', '周村', '淄川', '桓台', '高青', '沂源', '孟津', '樟树', '新城', '东港', '西湖', '南山', '北塘', '中原', '金水', '二七', '上街', '惠济'];
 const BODIES = ['工业和信息化局', '科学技术局', '教育和体育局', '财政局', '民政局', '司法局', '农业农村局', '商务局', '文化和旅游局', '卫生健康局', '应急管理局', '审计局', '统计局', '医疗保障局', '水利局', '交通运输局', '自然资源局', '生态环境分局', '市场监督管理局', '行政审批服务局', '退役军人事务局', '城市管理局', '住房和城乡建设局', '人力资源和社会保障局', '发展和改革局'];
@@ -57,18 +58,6 @@ const PROBLEMS = [
   '推进政务公开与政务服务融合，提升企业群众获取信息的便利度',
 ];
 
-/** Small seeded PRNG (mulberry32): the benchmark is repeatable. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function paragraphs(pool: readonly string[], count: number, rnd: () => number, agency: string): string[] {
   const picked = [...pool].sort(() => rnd() - 0.5).slice(0, count);
   return picked.map((s, i) => `${i === 0 ? `${agency}` : ''}${s.replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 300)))}。`);
@@ -82,7 +71,7 @@ export interface SyntheticCorpus {
 
 /** N reports of distinct agencies; every 25th copies section 五 (every 50th section 一) of an earlier one. */
 export function syntheticCorpus(n: number, seed = 7): SyntheticCorpus {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const reports: ReportModel[] = [];
   const planted: SyntheticCorpus['planted'] = [];
   for (let i = 0; i < n; i++) {
@@ -109,7 +98,7 @@ export function syntheticCorpus(n: number, seed = 7): SyntheticCorpus {
  * edits of its own — one big cluster where every pair is a genuine candidate.
  */
 export function templateCorpus(n: number, seed = 11): ReportModel[] {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const reports = syntheticCorpus(n, seed).reports;
   const template = PROBLEMS.slice(0, 12).map((s) => `${s}。`);
   for (const r of reports) {

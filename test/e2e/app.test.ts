@@ -9,10 +9,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToHtmlText, specToTxt, type ReportSpec } from '../fixtures';
-import { ensureRendererBuilt, launchChromium, openApp, screenshot, startStaticServer, type BoundPage, type StaticServer } from '../support/browser';
+import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 import type { AuditSettings, ImportResult, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
 
@@ -38,9 +38,7 @@ function value<T>(r: unknown): T {
 }
 
 let fx: AppFixture;
-let server: StaticServer;
-let browser: Browser;
-let app: BoundPage;
+let app: BrowserApp;
 let page: Page;
 let file2022: string;
 let file2023: string;
@@ -63,18 +61,12 @@ beforeAll(async () => {
   writeFileSync(file2022, specToTxt(y2022));
   writeFileSync(file2023, await specToDocx(y2023));
   writeFileSync(join(fx.dir, '损坏的报告.docx'), Buffer.from('这不是一个 Word 文件'));
-  server = await startStaticServer();
-  browser = await launchChromium();
-  app = await openApp(browser, server.url, fx.invoke);
+  app = await startBrowserApp(fx);
   page = app.page;
-  fx.setSink((event, payload) => {
-    void app.emit(event, payload).catch(() => undefined);
-  });
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   await fx?.close();
 });
 
@@ -282,7 +274,7 @@ describe('desktop UI in Chromium against the real handlers', () => {
   it('renders a hostile web page inert: no script runs, nothing loads from outside', async () => {
     const outside: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) outside.push(r.url());
+      if (!r.url().startsWith(app.url) && !r.url().startsWith('data:')) outside.push(r.url());
     });
     const spec = defaultSpec({ agency: '安全测试局', year: 2023 });
     const payload =

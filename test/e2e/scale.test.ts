@@ -6,11 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToTxt } from '../fixtures';
-import { ensureRendererBuilt, launchChromium, openApp, screenshot, startStaticServer, type BoundPage, type StaticServer } from '../support/browser';
+import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
+import { mulberry32 } from '../support/random';
 import type { ImportResult, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
 
 const DISTRICTS = ['东城区', '西城区', '南湖区', '北塘区', '江岸区', '河西区', '青山区', '新华区', '长安区', '高新区'];
@@ -25,17 +26,6 @@ const PHRASES = [
   '落实重大决策预公开', '扩大公众参与', '动态调整主动公开目录', '推动公开内容向移动端延伸', '加强档案和信息资源管理', '健全考核评议机制',
 ];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sentence(r: () => number, agency: string): string {
   const pick = (): string => PHRASES[Math.floor(r() * PHRASES.length)] as string;
   return `${agency}${pick()}，${pick()}，全年${pick()}${Math.floor(r() * 90) + 5}次，${pick()}。`;
@@ -48,7 +38,7 @@ function writeCorpus(dir: string): number {
     DEPARTMENTS.forEach((dep, j) => {
       const agency = `${d}${dep}`;
       for (const year of [2022, 2023]) {
-        const r = rng(i * 1000 + j * 10 + year);
+        const r = mulberry32(i * 1000 + j * 10 + year);
         const spec = defaultSpec({ agency, year });
         spec.tables.activeDisclosure.licensing = Math.floor(r() * 500);
         spec.tables.activeDisclosure.punishment = Math.floor(r() * 80);
@@ -70,9 +60,7 @@ function value<T>(r: unknown): T {
 }
 
 let fx: AppFixture;
-let server: StaticServer;
-let browser: Browser;
-let app: BoundPage;
+let app: BrowserApp;
 let page: Page;
 let importMs = 0;
 /** Names of the IPC methods the page called, in order: the rule chart must not fan out over getReport. */
@@ -87,21 +75,18 @@ beforeAll(async () => {
   const res = value<ImportResult>(await fx.invoke('importPaths', [{ paths: [dir] }]));
   importMs = performance.now() - t0;
   expect(res.added.length).toBe(500);
-  server = await startStaticServer();
-  browser = await launchChromium();
-  app = await openApp(browser, server.url, (name, args) => {
-    pageCalls.push(name);
-    return fx.invoke(name, args);
-  }, { width: 1366, height: 768 });
-  page = app.page;
-  fx.setSink((event, payload) => {
-    void app.emit(event, payload).catch(() => undefined);
+  app = await startBrowserApp(fx, {
+    invoke: (name, args) => {
+      pageCalls.push(name);
+      return fx.invoke(name, args);
+    },
+    viewport: { width: 1366, height: 768 },
   });
+  page = app.page;
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   await fx?.close();
 });
 

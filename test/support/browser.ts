@@ -16,6 +16,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { IPC_CHANNEL_PREFIX, IPC_EVENT_PREFIX, IPC_METHODS, browserBridgeScript, type EventName, type IpcEvents, type MethodName } from '../../src/shared/ipc';
+import type { AppFixture } from './app-fixture';
 
 export const ROOT = resolve(__dirname, '../..');
 export const RENDERER_OUT = join(ROOT, 'out/renderer');
@@ -183,4 +184,37 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENS_DIR, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+export interface BrowserApp extends BoundPage {
+  /** Where the renderer is served (the app's own origin in these tests). */
+  url: string;
+  /** Closes the browser and the static server; the fixture stays the caller's to close. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer, launches Chromium and opens the app bound to the fixture's real
+ * handlers (or `invoke`, to observe the calls), forwarding the service's events to the page as
+ * webContents.send would.
+ */
+export async function startBrowserApp(
+  fx: Pick<AppFixture, 'invoke' | 'setSink'>,
+  opts: { invoke?: Invoke; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserApp> {
+  const server = await startStaticServer();
+  const browser = await launchChromium();
+  const app = await openApp(browser, server.url, opts.invoke ?? ((name, args) => fx.invoke(name, args)), opts.viewport);
+  fx.setSink((event, payload) => {
+    void app.emit(event, payload).catch(() => undefined);
+  });
+  return {
+    ...app,
+    url: server.url,
+    close: async () => {
+      fx.setSink(null);
+      await browser.close();
+      await server.close();
+    },
+  };
 }
