@@ -8,6 +8,20 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * `npm run dev` only: the dev server injects an inline React-refresh preamble, which the app's
+ * strict CSP (script-src 'self') would block, leaving a blank window. The built app — what
+ * `npm start` and users run — keeps index.html's policy unchanged (test/e2e/csp.test.ts).
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'nianbao-dev-server-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -36,7 +50,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: {
