@@ -11,7 +11,7 @@
 import type { SeriesRule } from '../types';
 import { sameValue } from '../util/compare';
 import { diffText, fmt, rowLabel } from '../util/table-cells';
-import { effectiveLinks, isUnchanged } from '../util/table-series';
+import { effectiveDraft, effectiveLinks, isUnchanged } from '../util/table-series';
 
 export const seriesEffectiveChain: SeriesRule = {
   meta: {
@@ -24,14 +24,10 @@ export const seriesEffectiveChain: SeriesRule = {
   check: ({ report, previous }) =>
     effectiveLinks(report, previous)
       .filter((l) => !isUnchanged(l) && !sameValue(l.chained, l.effective))
-      .map((l) => ({
-        section: 'activeDisclosure' as const,
-        table: 'activeDisclosure' as const,
-        row: l.row,
-        column: 'effective',
-        expected: l.chained,
-        actual: l.effective,
-        ...(l.cell.pos ? { pos: l.cell.pos } : {}),
-        message: `表二「${rowLabel('activeDisclosure', l.row)}」：${previous.year ?? '上一'}年度现行有效 ${fmt(l.previousEffective)} 件＋本年制发 ${fmt(l.issued)} 件－本年废止 ${fmt(l.repealed)} 件＝${fmt(l.chained)} 件，本年「现行有效件数」填报 ${fmt(l.effective)} 件，${diffText(l.chained, l.effective)}。`,
-      })),
+      .map((l) =>
+        effectiveDraft(
+          l,
+          `表二「${rowLabel('activeDisclosure', l.row)}」：${previous.year ?? '上一'}年度现行有效 ${fmt(l.previousEffective)} 件＋本年制发 ${fmt(l.issued)} 件－本年废止 ${fmt(l.repealed)} 件＝${fmt(l.chained)} 件，本年「现行有效件数」填报 ${fmt(l.effective)} 件，${diffText(l.chained, l.effective)}。`,
+        ),
+      ),
 };

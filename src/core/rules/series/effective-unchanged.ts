@@ -8,7 +8,7 @@
  */
 import type { SeriesRule } from '../types';
 import { fmt, rowLabel } from '../util/table-cells';
-import { effectiveLinks, isUnchanged } from '../util/table-series';
+import { effectiveDraft, effectiveLinks, isUnchanged } from '../util/table-series';
 
 export const seriesEffectiveUnchanged: SeriesRule = {
   meta: {
@@ -21,14 +21,10 @@ export const seriesEffectiveUnchanged: SeriesRule = {
   check: ({ report, previous }) =>
     effectiveLinks(report, previous)
       .filter(isUnchanged)
-      .map((l) => ({
-        section: 'activeDisclosure' as const,
-        table: 'activeDisclosure' as const,
-        row: l.row,
-        column: 'effective',
-        expected: l.chained,
-        actual: l.effective,
-        ...(l.cell.pos ? { pos: l.cell.pos } : {}),
-        message: `表二「${rowLabel('activeDisclosure', l.row)}」：本年制发 ${fmt(l.issued)} 件、废止 ${fmt(l.repealed)} 件，但「现行有效件数」仍为 ${fmt(l.effective)} 件，与${previous.year ?? '上一'}年度报告相同；按上年 ${fmt(l.previousEffective)}＋${fmt(l.issued)}－${fmt(l.repealed)} 应为 ${fmt(l.chained)} 件。`,
-      })),
+      .map((l) =>
+        effectiveDraft(
+          l,
+          `表二「${rowLabel('activeDisclosure', l.row)}」：本年制发 ${fmt(l.issued)} 件、废止 ${fmt(l.repealed)} 件，但「现行有效件数」仍为 ${fmt(l.effective)} 件，与${previous.year ?? '上一'}年度报告相同；按上年 ${fmt(l.previousEffective)}＋${fmt(l.issued)}－${fmt(l.repealed)} 应为 ${fmt(l.chained)} 件。`,
+        ),
+      ),
 };

@@ -9,6 +9,7 @@
  */
 import { DOCUMENT_ROW_KEYS, type DocumentRowKey } from '../../model/glossary';
 import type { CellValue, ReportModel } from '../../model/types';
+import type { Draft } from '../types';
 import { roundForDisplay, sameValue } from './compare';
 import { usableAll } from './table-cells';
 
@@ -49,4 +50,21 @@ export function effectiveLinks(report: ReportModel, previous: ReportModel): Effe
 /** The classic copy-forward sign: 现行有效 unchanged although 制发 ≠ 废止. */
 export function isUnchanged(link: EffectiveLink): boolean {
   return sameValue(link.effective, link.previousEffective) && !sameValue(link.issued, link.repealed);
+}
+
+/**
+ * The finding both 现行有效 rules report on a link: this year's 现行有效件数 cell, expected the
+ * chained value, actual the value filed. Only the wording differs between the two rules.
+ */
+export function effectiveDraft(link: EffectiveLink, message: string): Draft {
+  return {
+    section: 'activeDisclosure',
+    table: 'activeDisclosure',
+    row: link.row,
+    column: 'effective',
+    expected: link.chained,
+    actual: link.effective,
+    ...(link.cell.pos ? { pos: link.cell.pos } : {}),
+    message,
+  };
 }
