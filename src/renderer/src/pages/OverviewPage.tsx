@@ -8,7 +8,7 @@ import { Button, Card, Empty, Input, Select, Space, Statistic, Table, Tabs, Tag,
 import type { TableColumnsType, TableRef } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReportSummary } from '../../../shared/ipc';
-import { TEMPLATE_LABELS } from '../../../core/model/glossary';
+import { SEVERITY_LABELS, TEMPLATE_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { Chart } from '../components/Chart';
@@ -17,6 +17,26 @@ import { ruleTitle, ruleTotals, useRuleCatalogue, type RuleCatalogue } from '../
 import { useViewportHeight } from '../lib/useViewport';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info' | 'none';
+
+type CountKey = keyof ReportSummary['counts'];
+type ColumnOf<T> = TableColumnsType<T>[number];
+
+/** A right-aligned count column of one severity, coloured when non-zero. */
+function countColumn(
+  sev: CountKey,
+  sorter: (a: ReportSummary, b: ReportSummary) => number = (a, b) => a.counts[sev] - b.counts[sev],
+  defaultSortOrder?: 'descend',
+): ColumnOf<ReportSummary> {
+  return {
+    title: SEVERITY_LABELS[sev],
+    key: sev,
+    width: 72,
+    align: 'right',
+    sorter,
+    ...(defaultSortOrder ? { defaultSortOrder } : {}),
+    render: (_, r) => <span className={r.counts[sev] ? `nb-num-${sev}` : 'nb-num-zero'}>{r.counts[sev]}</span>,
+  };
+}
 type StatusFilter = 'all' | 'todo' | 'partial' | 'done' | 'clean';
 
 export function agencyOf(r: ReportSummary): string {
@@ -243,31 +263,10 @@ export function OverviewPage(): React.JSX.Element {
       width: 110,
       render: (t: ReportSummary['template']) => (t === '2021' ? TEMPLATE_LABELS[t] : <Tag color="error">{TEMPLATE_LABELS[t]}</Tag>),
     },
-    {
-      title: '错误',
-      key: 'error',
-      width: 72,
-      align: 'right',
-      sorter: (a, b) => a.counts.error - b.counts.error || a.counts.warning - b.counts.warning || a.counts.info - b.counts.info,
-      defaultSortOrder: 'descend',
-      render: (_, r) => <span className={r.counts.error ? 'nb-num-error' : 'nb-num-zero'}>{r.counts.error}</span>,
-    },
-    {
-      title: '警告',
-      key: 'warning',
-      width: 72,
-      align: 'right',
-      sorter: (a, b) => a.counts.warning - b.counts.warning,
-      render: (_, r) => <span className={r.counts.warning ? 'nb-num-warning' : 'nb-num-zero'}>{r.counts.warning}</span>,
-    },
-    {
-      title: '提示',
-      key: 'info',
-      width: 72,
-      align: 'right',
-      sorter: (a, b) => a.counts.info - b.counts.info,
-      render: (_, r) => <span className={r.counts.info ? 'nb-num-info' : 'nb-num-zero'}>{r.counts.info}</span>,
-    },
+    // Errors sort first by default, ties broken by warnings then infos: the reports needing work on top.
+    countColumn('error', (a, b) => a.counts.error - b.counts.error || a.counts.warning - b.counts.warning || a.counts.info - b.counts.info, 'descend'),
+    countColumn('warning'),
+    countColumn('info'),
     {
       title: '审查进度',
       key: 'review',
