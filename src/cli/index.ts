@@ -7,12 +7,15 @@
  * Exit code 0 when the audit ran (whatever it found), 2 on a usage error or when no input could
  * be read at all.
  */
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { auditInputs, toJsonResult } from '../core/audit';
 import type { AuditRun, Severity } from '../core/model/types';
 import { SEVERITY_LABELS } from '../core/model/glossary';
 import { writeAuditWorkbook } from '../core/export/workbook';
+import { failureMessage } from '../core/pipeline';
+import type { Roster } from '../core/model/types';
+import { readRoster } from '../core/workspace/roster';
 
 export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
 
@@ -21,6 +24,7 @@ export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
 选项：
   --json <文件>                   将完整结果写入 JSON 文件
   --xlsx <文件>                   将问题清单写入 Excel 工作簿
+  --roster <文件>                 应报送单位名单（.xlsx、.csv 或 .txt，每行一个单位；可含“类别”“上级单位”“别名”列）
   --deadline-department <MM-DD>   部门报告的公布期限（默认 01-31，即报告年度的次年）
   --deadline-government <MM-DD>   人民政府报告的公布期限（默认 03-31）
   -h, --help                      显示本帮助
@@ -31,6 +35,7 @@ export interface CliOptions {
   inputs: string[];
   json?: string;
   xlsx?: string;
+  roster?: string;
   deadlines: { department?: string; government?: string };
   help: boolean;
 }
@@ -84,6 +89,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--xlsx':
         opts.xlsx = value();
+        break;
+      case '--roster':
+        opts.roster = value();
         break;
       case '--deadline-department':
       case '--deadline-government': {
@@ -142,9 +150,22 @@ export function summarize(run: AuditRun): string {
     lines.push('读取失败的文件：');
     for (const f of run.failures) lines.push(`  · ${f.file}：${f.message}`);
   }
-  if (run.skipped.length) {
-    lines.push('已跳过（不支持的文件类型）：');
-    for (const s of run.skipped) lines.push(`  · ${s}`);
+  // Clutter (Thumbs.db, ~$ lock files) is counted above but never listed.
+  const listed = run.skipped.filter((s) => s.reason !== 'clutter');
+  if (listed.length) {
+    lines.push('已跳过的文件：');
+    for (const s of listed) lines.push(`  · ${s.file}：${s.message}`);
+  }
+  const ws = run.workspace;
+  if (ws) {
+    lines.push(ws.roster.inferred ? `报送情况（未提供名单，单位由报告推断，共 ${ws.roster.units.length} 个）：` : `报送情况（名单 ${ws.roster.units.length} 个单位）：`);
+    for (const c of ws.coverage) {
+      const missing = c.missing.length ? `；未报：${c.missing.slice(0, 10).join('、')}${c.missing.length > 10 ? ` 等 ${c.missing.length} 个` : ''}` : '';
+      const outside = c.notOnRoster.length ? `；名单外：${c.notOnRoster.slice(0, 5).join('、')}${c.notOnRoster.length > 5 ? ' 等' : ''}` : '';
+      lines.push(`  · ${c.year} 年度：应报 ${c.expected}，已报 ${c.submitted}（按时 ${c.onTime}，逾期 ${c.late}）${missing}${outside}`);
+    }
+    const multi = ws.submissions.filter((s) => s.versions.length > 1);
+    if (multi.length) lines.push(`  · ${multi.length} 个单位的同一年度有多个版本，请在结果中确认采用哪一份。`);
   }
   return lines.join('\n');
 }
@@ -164,9 +185,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  let roster: Roster | null = null;
+  if (opts.roster) {
+    try {
+      roster = await readRoster(await readFile(opts.roster), opts.roster);
+    } catch (err) {
+      process.stderr.write(`无法读取名单文件「${opts.roster}」：${failureMessage(err)}\n`);
+      return 2;
+    }
+  }
   const tty = process.stderr.isTTY === true;
   const run = await auditInputs(opts.inputs, {
-    settings: { deadlines: { department: opts.deadlines.department ?? '01-31', government: opts.deadlines.government ?? '03-31' } },
+    settings: { roster, deadlines: { department: opts.deadlines.department ?? '01-31', government: opts.deadlines.government ?? '03-31' } },
     onProgress: tty
       ? (done, total, file) => {
           process.stderr.write(`\r\x1b[K正在审查 ${done}/${total}：${basename(file)}`);
@@ -182,7 +212,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       written.push(`JSON 结果已写入：${opts.json}`);
     }
     if (opts.xlsx) {
-      const input = { reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })), failures: run.failures };
+      const input = {
+        reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })),
+        failures: run.failures,
+        ...(run.workspace ? { workspace: run.workspace } : {}),
+      };
       // writeAuditWorkbook is itself atomic (temp file + rename) and words its errors for the user's file name.
       await mkdir(dirname(opts.xlsx), { recursive: true });
       await writeAuditWorkbook(opts.xlsx, input);

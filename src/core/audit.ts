@@ -1,14 +1,10 @@
 /**
- * The audit pipeline shared by the command line and the app: collect input files, read and
- * extract each one, run the rules over all reports together, and shape the JSON result of
- * cli-contract.md. Failures are values: one unreadable file never stops the batch.
+ * The command line's path through the one pipeline (src/core/pipeline): collect the inputs, read
+ * each file, group the reports into submissions, run the rules — and the JSON result of
+ * cli-contract.md. The app goes through the same pipeline with its own store.
  */
-import { createHash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { extractReport } from './extract';
-import { IngestError } from './ingest/errors';
-import { formatOf, readPath } from './ingest/index';
+import { basename } from 'node:path';
+import { auditModels, collect, processFile, reportId } from './pipeline';
 import {
   APPLICANT_COLUMN_KEYS,
   APPLICATION_ROW_KEYS,
@@ -17,80 +13,11 @@ import {
   REVIEW_GROUP_KEYS,
   SECTIONS,
 } from './model/glossary';
-import type { AuditRun, AuditedReport, CellValue, FileFailure, Finding, ReportModel, ReportTables } from './model/types';
-import { runRules } from './rules/engine';
+import type { AuditRun, AuditedReport, CellValue, CoverageYear, FileFailure, Finding, ReportModel, ReportTables, Roster, SkippedFile } from './model/types';
 import type { AuditSettings } from './rules/types';
 import packageJson from '../../package.json';
 
-export interface CollectedInputs {
-  /** Readable files, in a stable order (inputs as given, folder contents sorted). */
-  files: string[];
-  /** Files of other kinds found in folders (and given files of unreadable kinds). */
-  skipped: string[];
-  /** Inputs that do not exist or cannot be listed. */
-  failures: FileFailure[];
-}
-
-/** Walks files and folders (recursively) for every format the auditor reads. */
-export async function collectInputs(inputs: readonly string[]): Promise<CollectedInputs> {
-  const out: CollectedInputs = { files: [], skipped: [], failures: [] };
-  const seen = new Set<string>();
-  const addFile = (p: string) => {
-    const key = resolve(p);
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (formatOf(p)) out.files.push(p);
-    else out.skipped.push(p);
-  };
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      out.failures.push({ file: dir, message: `无法读取文件夹：${describe(err)}` });
-      return;
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      const p = join(dir, e.name);
-      // Office lock files ("~$报告.docx") and hidden files are never reports.
-      if (e.name.startsWith('~$') || e.name.startsWith('.')) continue;
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) addFile(p);
-      else if (e.isSymbolicLink()) {
-        // Follow links to files (shared folders often hold them); never links to folders, which may loop.
-        const target = await stat(p).catch(() => null);
-        if (target?.isFile()) addFile(p);
-      }
-    }
-  };
-  for (const input of inputs) {
-    let info;
-    try {
-      info = await stat(input);
-    } catch (err) {
-      out.failures.push({ file: input, message: (err as NodeJS.ErrnoException).code === 'ENOENT' ? '文件或文件夹不存在。' : `无法访问：${describe(err)}` });
-      continue;
-    }
-    if (info.isDirectory()) await walk(input);
-    else addFile(input);
-  }
-  return out;
-}
-
-function describe(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return '没有读取权限。';
-    return err.message;
-  }
-  return String(err);
-}
-
-/** A short id stable within the run (and across runs for the same path). */
-export function reportId(file: string): string {
-  return createHash('sha256').update(resolve(file)).digest('hex').slice(0, 12);
-}
+export { collect as collectInputs, failureMessage, reportId } from './pipeline';
 
 export interface AuditOptions {
   settings?: Partial<AuditSettings>;
@@ -98,52 +25,39 @@ export interface AuditOptions {
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
-/** Reads, extracts and audits the files together. Never throws for a bad file. */
+/** Reads, classifies, extracts and audits the files together. Never throws for a bad file. */
 export async function auditFiles(files: readonly string[], options: AuditOptions = {}): Promise<AuditRun> {
-  const read: { model: ReportModel; source: AuditedReport['source'] }[] = [];
+  const read: { model: ReportModel; notes: string[] }[] = [];
   const failures: FileFailure[] = [];
+  const skipped: SkippedFile[] = [];
   const ids = new Set<string>();
   let done = 0;
   for (const file of files) {
-    try {
-      const source = await readPath(file);
-      let id = reportId(file);
-      // The same path given twice: keep ids unique within the run.
-      for (let k = 2; ids.has(id); k++) id = `${reportId(file)}-${k}`;
+    let id = reportId(file);
+    // The same path given twice: keep ids unique within the run.
+    for (let k = 2; ids.has(id); k++) id = `${reportId(file)}-${k}`;
+    const outcome = await processFile(file, { id });
+    if (outcome.kind === 'report') {
       ids.add(id);
-      read.push({ model: extractReport(source, { id, file }), source });
-    } catch (err) {
-      failures.push({ file, message: failureMessage(err) });
-    }
+      read.push({ model: outcome.file.model, notes: outcome.file.notes });
+    } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
+    else if (outcome.kind === 'failed') failures.push(outcome.failure);
     done++;
     options.onProgress?.(done, files.length, file);
   }
-  const findings = runRules(
+  const { findings, workspace } = auditModels(
     read.map((r) => r.model),
     options.settings,
   );
-  return {
-    reports: read.map((r) => ({ model: r.model, source: r.source, findings: findings.get(r.model.id) ?? [] })),
-    failures,
-    skipped: [],
-  };
-}
-
-export function failureMessage(err: unknown): string {
-  if (err instanceof IngestError) return err.message;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return '文件不存在。';
-  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限，无法读取文件。';
-  if (code === 'EISDIR') return '这是一个文件夹，不是文件。';
-  const detail = err instanceof Error ? err.message : String(err);
-  return `读取失败：${detail}`;
+  const reports: AuditedReport[] = read.map((r) => ({ model: r.model, notes: r.notes, findings: findings.get(r.model.id) ?? [] }));
+  return { reports, failures, skipped, workspace };
 }
 
 /** Collects and audits in one go (the command line's path). */
 export async function auditInputs(inputs: readonly string[], options: AuditOptions = {}): Promise<AuditRun> {
-  const collected = await collectInputs(inputs);
+  const collected = await collect(inputs);
   const run = await auditFiles(collected.files, options);
-  return { ...run, failures: [...collected.failures, ...run.failures], skipped: collected.skipped };
+  return { ...run, failures: [...collected.failures, ...run.failures], skipped: [...collected.skipped, ...run.skipped] };
 }
 
 // ───────────────────────── JSON result (cli-contract.md) ─────────────────────────
@@ -169,6 +83,10 @@ export interface JsonReport {
     reviewLitigation: Record<string, Record<string, number | null>> | null;
   };
   findings: JsonFinding[];
+  /** Roster unit id; null when no unit matched. */
+  unit: string | null;
+  /** True for the version its submission uses (and for a report without a year). */
+  current: boolean;
 }
 
 export type JsonFinding = Pick<
@@ -176,11 +94,24 @@ export type JsonFinding = Pick<
   'ruleId' | 'severity' | 'message' | 'section' | 'table' | 'row' | 'column' | 'expected' | 'actual' | 'quote' | 'relatedReport'
 >;
 
+export interface JsonSubmission {
+  unit: string | null;
+  unitName: string;
+  year: number;
+  current: string;
+  versions: string[];
+  duplicates: { of: string; files: string[] }[];
+}
+
 export interface JsonResult {
   tool: { name: string; version: string };
   reports: JsonReport[];
   failures: FileFailure[];
   skipped: string[];
+  skippedDetails: SkippedFile[];
+  roster: Roster;
+  submissions: JsonSubmission[];
+  coverage: CoverageYear[];
 }
 
 const FINDING_FIELDS = ['ruleId', 'severity', 'message', 'section', 'table', 'row', 'column', 'expected', 'actual', 'quote', 'relatedReport'] as const;
@@ -221,6 +152,8 @@ export function jsonFinding(f: Finding): JsonFinding {
 
 /** The JSON result exactly as cli-contract.md specifies it. */
 export function toJsonResult(run: AuditRun): JsonResult {
+  const ws = run.workspace ?? auditModels(run.reports.map((r) => r.model)).workspace;
+  const rosterSource = ws.roster.source === null ? null : basename(ws.roster.source);
   return {
     tool: { name: packageJson.name, version: packageJson.version },
     reports: run.reports.map(({ model, findings }) => ({
@@ -236,8 +169,21 @@ export function toJsonResult(run: AuditRun): JsonResult {
       }),
       tables: jsonTables(model.tables),
       findings: findings.map(jsonFinding),
+      unit: ws.placements[model.id]?.unit ?? null,
+      current: ws.placements[model.id]?.current ?? true,
     })),
     failures: run.failures,
-    skipped: run.skipped,
+    skipped: run.skipped.map((s) => s.file),
+    skippedDetails: run.skipped,
+    roster: { ...ws.roster, source: rosterSource },
+    submissions: ws.submissions.map((s) => ({
+      unit: s.unit,
+      unitName: s.unitName,
+      year: s.year,
+      current: s.current,
+      versions: s.versions,
+      duplicates: s.duplicates,
+    })),
+    coverage: ws.coverage,
   };
 }

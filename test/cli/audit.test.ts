@@ -27,7 +27,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'in', 'deep', 'deeper'), { recursive: true });
   writeFileSync(join(dir, 'in', 'a.txt'), REPORT);
   writeFileSync(join(dir, 'in', 'deep', 'deeper', 'b.md'), REPORT.replace('2023', '2022'));
-  writeFileSync(join(dir, 'in', 'deep', 'scan.pdf'), '%PDF');
+  writeFileSync(join(dir, 'in', 'deep', 'photos.rar'), 'Rar!');
   writeFileSync(join(dir, 'in', '~$a.docx'), 'lock');
   writeFileSync(join(dir, 'in', 'broken.docx'), 'not a zip at all');
 });
@@ -39,8 +39,11 @@ describe('collectInputs', () => {
   it('walks folders recursively, skips other kinds and Office lock files, reports missing inputs', async () => {
     const c = await collectInputs([join(dir, 'in'), join(dir, 'missing.txt'), join(dir, 'in', 'a.txt')]);
     expect(c.files.map((f) => f.replace(dir, ''))).toEqual(['/in/a.txt', '/in/broken.docx', '/in/deep/deeper/b.md']);
-    expect(c.skipped.map((f) => f.replace(dir, ''))).toEqual(['/in/deep/scan.pdf']);
-    expect(c.failures).toEqual([{ file: join(dir, 'missing.txt'), message: '文件或文件夹不存在。' }]);
+    expect(c.skipped.map((f) => [f.file.replace(dir, ''), f.reason]).sort()).toEqual([
+      ['/in/deep/photos.rar', 'unsupported'],
+      ['/in/~$a.docx', 'clutter'],
+    ]);
+    expect(c.failures).toEqual([{ file: join(dir, 'missing.txt'), message: '找不到该文件或文件夹，可能已被移动或删除。' }]);
   });
 });
 
@@ -51,7 +54,7 @@ describe('auditFiles', () => {
     expect(progress).toEqual([1, 2]);
     expect(run.reports).toHaveLength(1);
     expect(run.reports[0]?.model).toMatchObject({ agency: '某县科学技术局', year: 2023, format: 'txt' });
-    expect(run.reports[0]?.source.blocks.length).toBeGreaterThan(3);
+    expect(run.reports[0]?.model.paragraphs.length).toBeGreaterThan(3);
     expect(Array.isArray(run.reports[0]?.findings)).toBe(true);
     expect(run.failures).toHaveLength(1);
     expect(run.failures[0]?.file).toBe(join(dir, 'in', 'broken.docx'));
@@ -108,7 +111,7 @@ describe('toJsonResult', () => {
   it('drops positions and undefined fields from findings', () => {
     const f = jsonFinding({ ruleId: 'a/b', severity: 'info', message: '说明', pos: { block: 1 }, row: undefined, expected: 0 });
     expect(f).toEqual({ ruleId: 'a/b', severity: 'info', message: '说明', expected: 0 });
-    const empty = toJsonResult({ reports: [{ model: emptyReport('i', 'f.txt'), source: { format: 'txt', fileName: 'f.txt', blocks: [], html: '', notes: [] }, findings: [] }], failures: [], skipped: [] });
+    const empty = toJsonResult({ reports: [{ model: emptyReport('i', 'f.txt'), notes: [], findings: [] }], failures: [], skipped: [] });
     expect(empty.reports[0]?.tables).toEqual({ activeDisclosure: null, applications: null, reviewLitigation: null });
     expect(empty.reports[0]?.sections.every((s) => !s.found)).toBe(true);
   });

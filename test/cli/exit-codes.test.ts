@@ -49,7 +49,7 @@ describe('summary', () => {
   it('counts findings by severity and stays short for big batches', () => {
     const reports = Array.from({ length: 32 }, (_, k) => ({
       model: { ...emptyReport(`r${k}`, `r${k}.txt`), agency: `单位${k}`, year: 2023 },
-      source: { format: 'txt' as const, fileName: `r${k}.txt`, blocks: [], html: '', notes: [] },
+      notes: [],
       findings: k === 0 ? [{ ruleId: 'a/b', severity: 'error' as const, message: '错' }, { ruleId: 'a/c', severity: 'info' as const, message: '提' }] : [],
     }));
     const text = summarize({ reports, failures: [{ file: 'x.docx', message: '文件已损坏。' }], skipped: [] });
@@ -92,7 +92,7 @@ describe('exit codes and failures (real command line)', () => {
     expect(r.status).toBe(2);
     const json = JSON.parse(readFileSync(out, 'utf8')) as JsonResult;
     expect(json.reports).toEqual([]);
-    expect(json.failures.map((f) => f.message)).toEqual([expect.stringMatching(/不存在/), expect.stringMatching(/为空/)]);
+    expect(json.failures.map((f) => f.message)).toEqual([expect.stringMatching(/找不到/), expect.stringMatching(/为空/)]);
   });
 
   it('exits 0 on a mixed folder, listing failures and skipped files, with an atomic JSON write', () => {

@@ -61,7 +61,7 @@ describe('audit command on the seed reports', () => {
   it('has the contract shape', () => {
     expect(result.tool).toEqual({ name: 'nianbao-audit', version: expect.any(String) });
     for (const r of result.reports) {
-      expect(Object.keys(r).sort()).toEqual(['agency', 'file', 'findings', 'format', 'id', 'sections', 'tables', 'template', 'year'].sort());
+      expect(Object.keys(r).sort()).toEqual(['agency', 'current', 'file', 'findings', 'format', 'id', 'sections', 'tables', 'template', 'unit', 'year'].sort());
       expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(r.format).toBe('txt');
       for (const f of r.findings) expect(['error', 'warning', 'info']).toContain(f.severity);

@@ -52,7 +52,7 @@ describe('the workbook opens in other spreadsheet software', () => {
     // Repeated header rows are stored as the Print_Titles defined name, one per sheet.
     expect(workbookXml.match(/_xlnm\.Print_Titles/g)?.length).toBe(4);
     const data = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
-    expect(data).toContain('<f>SUM(D2:D5)</f>');
+    expect(data).toMatch(/<f>SUMIFS\(E\$2:E\$5,\$B\$2:\$B\$5,2023,\$D\$2:\$D\$5,&quot;是&quot;\)<\/f>/);
     expect(data).not.toMatch(/NaN|undefined/);
   });
 

@@ -58,7 +58,7 @@ describe('seed reports through the pipeline into the workbook', () => {
 
   it('writes every extracted cell of tables 二, 三, 四 as the expected number, or blank', () => {
     const data = book.getWorksheet('数据')!;
-    expect(data.rowCount).toBe(1 + 5 + 1);
+    expect(data.rowCount).toBe(1 + 5 + 1); // the five seeds are all 2023: one 合计 row
     const cols = dataColumns();
     let numbers = 0;
     for (let r = 2; r <= 6; r++) {
@@ -70,7 +70,7 @@ describe('seed reports through the pipeline into the workbook', () => {
       expect(row.getCell(2).value).toBe(exp!.year);
       cols.forEach((c, i) => {
         const want = expectedValue(exp!, c.table, c.row, c.column);
-        const got = row.getCell(4 + i).value;
+        const got = row.getCell(5 + i).value;
         if (want === null) {
           expect(got, `${file} ${c.header}`).toBeNull();
         } else {
@@ -86,7 +86,7 @@ describe('seed reports through the pipeline into the workbook', () => {
 
   it('seed 002 (淄博市临淄区人民政府) carries its known figures', () => {
     const data = book.getWorksheet('数据')!;
-    const col = (key: string) => 4 + dataColumns().findIndex((c) => c.key === key);
+    const col = (key: string) => 5 + dataColumns().findIndex((c) => c.key === key);
     let row: ExcelJS.Row | undefined;
     for (let r = 2; r <= 6; r++) if (String(data.getRow(r).getCell(3).value).includes('002_')) row = data.getRow(r);
     expect(row).toBeDefined();
@@ -98,9 +98,9 @@ describe('seed reports through the pipeline into the workbook', () => {
 
   it('sums the five seeds in the 合计 row', () => {
     const data = book.getWorksheet('数据')!;
-    const c = 4 + dataColumns().findIndex((d) => d.key === 'applications.newReceived.total');
+    const c = 5 + dataColumns().findIndex((d) => d.key === 'applications.newReceived.total');
     const total = data.getRow(7).getCell(c).value as ExcelJS.CellFormulaValue;
-    expect(total.formula).toMatch(/^SUM\([A-Z]+2:[A-Z]+6\)$/);
+    expect(total.formula).toMatch(/^SUMIFS\([A-Z]+\$2:[A-Z]+\$6,\$B\$2:\$B\$6,2023,/);
     const want = [...expected.values()].reduce((s, e) => s + (expectedValue(e, 'applications', 'newReceived', 'total') ?? 0), 0);
     expect(total.result).toBe(want);
   });

@@ -59,7 +59,7 @@ describe('sheets and headers (cli-contract.md)', () => {
   it('has the contract columns on each sheet', () => {
     expect(headers(sheet(wb, '汇总'))).toEqual(['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态']);
     expect(headers(sheet(wb, '问题清单'))).toEqual([
-      '单位', '年度', '文件', '规则编号', '规则名称', '严重程度', '说明', '位置', '期望值', '实际值', '原文', '审查状态', '备注',
+      '单位', '年度', '文件', '规则编号', '规则名称', '严重程度', '说明', '位置', '期望值', '实际值', '原文', '审查状态', '备注', '版本', '整改情况',
     ]);
     expect(headers(sheet(wb, '规则说明'))).toEqual(['规则编号', '规则名称', '严重程度', '说明']);
     // The exported constants are the same lists (the CLI and the app may show them).
@@ -70,8 +70,8 @@ describe('sheets and headers (cli-contract.md)', () => {
 
   it('names the data columns by table, row and column in Chinese', () => {
     const h = headers(sheet(wb, '数据'));
-    expect(h.slice(0, 3)).toEqual([...DATA_LEAD_HEADERS]);
-    expect(h).toHaveLength(3 + 10 + 25 * 7 + 15);
+    expect(h.slice(0, 4)).toEqual([...DATA_LEAD_HEADERS]);
+    expect(h).toHaveLength(4 + 10 + 25 * 7 + 15);
     expect(h).toContain('表三 一、本年新收 · 自然人');
     expect(h).toContain('表二 行政规范性文件 · 现行有效件数');
     expect(h).toContain('表二 行政事业性收费 · 本年收费金额（单位：万元）');
@@ -104,7 +104,7 @@ describe('汇总 with files that could not be read', () => {
     expect(s.rowCount).toBe(6);
     expect(s.getRow(6).values).toEqual([undefined, undefined, undefined, 'D:/年报/损坏.docx', '无法读取', undefined, undefined, undefined, '文件已损坏，无法打开。']);
     expect(s.autoFilter).toBe('A1:H6');
-    expect(sheet(book, '数据').rowCount).toBe(6);
+    expect(sheet(book, '数据').rowCount).toBe(7);
     expect(sheet(book, '问题清单').rowCount).toBe(8);
   });
 });
@@ -174,7 +174,7 @@ describe('问题清单', () => {
   it('freezes the header, filters it, wraps the text and prints A4 landscape with the header on every page', () => {
     const sh = s();
     expect(sh.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sh.autoFilter).toBe('A1:M8');
+    expect(sh.autoFilter).toBe('A1:O8');
     expect(sh.pageSetup.orientation).toBe('landscape');
     expect(sh.pageSetup.paperSize).toBe(9);
     expect(sh.pageSetup.printTitlesRow).toBe('1:1');
@@ -187,11 +187,19 @@ describe('问题清单', () => {
 
 describe('数据', () => {
   const s = () => sheet(wb, '数据');
-  const col = (key: string) => 4 + dataColumns().findIndex((c) => c.key === key);
+  const col = (key: string) => 5 + dataColumns().findIndex((c) => c.key === key);
 
-  it('has one row per report, in the summary order, then 合计', () => {
-    expect(s().rowCount).toBe(1 + 4 + 1);
-    expect(column(s(), 1)).toEqual(['博山区教育局', '临淄区工业和信息化局', '临淄区工业和信息化局', null, '合计']);
+  it('has one row per report, in the summary order, then one 合计 row per year', () => {
+    expect(s().rowCount).toBe(1 + 4 + 2);
+    expect(column(s(), 1)).toEqual([
+      '博山区教育局',
+      '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
+      null,
+      '合计（2022 年度，当前版本）',
+      '合计（2023 年度，当前版本）',
+    ]);
+    expect(column(s(), 4)).toEqual(['是', '是', '是', '是', '是', '是']);
   });
 
   it('stores numbers as numbers and leaves blanks, text and absent tables blank', () => {
@@ -213,30 +221,33 @@ describe('数据', () => {
     expect(unknown.getCell(col('activeDisclosure.licensing')).value).toBe(0);
   });
 
-  it('closes with SUM formulas over the data rows of every numeric column', () => {
-    const total = s().getRow(6);
-    expect(total.getCell(1).value).toBe('合计');
-    expect(total.getCell(4).value).toMatchObject({ formula: 'SUM(D2:D5)' });
+  it('closes with one SUMIFS row per year over that year\u2019s current versions', () => {
+    const total = s().getRow(7);
+    expect(total.getCell(1).value).toBe('合计（2023 年度，当前版本）');
     const c = col('applications.newReceived.total');
-    expect(total.getCell(c).value).toMatchObject({ formula: `SUM(${colLetter(c)}2:${colLetter(c)}5)` });
-    const last = 3 + dataColumns().length;
-    expect(total.getCell(last).value).toMatchObject({ formula: `SUM(${colLetter(last)}2:${colLetter(last)}5)` });
+    const L = colLetter(c);
+    expect(total.getCell(c).value).toMatchObject({ formula: `SUMIFS(${L}$2:${L}$5,$B$2:$B$5,2023,$D$2:$D$5,"是")` });
+    const last = 4 + dataColumns().length;
+    expect(total.getCell(last).value).toMatchObject({ formula: expect.stringMatching(/^SUMIFS\(/) });
     expect(total.getCell(last + 1).value).toBeNull();
-    // Year and file are not summed.
-    expect(total.getCell(2).value).toBeNull();
+    // The file is not summed.
+    expect(total.getCell(3).value).toBeNull();
   });
 
   it('writes the cached totals too, for viewers that do not recalculate', async () => {
     const raw = await new ExcelJS.Workbook().xlsx.load((await auditWorkbookBuffer(ws.input)) as unknown as ArrayBuffer);
-    const total = sheet(raw, '数据').getRow(6);
-    const result = (key: string) => (total.getCell(col(key)).value as ExcelJS.CellFormulaValue).result;
-    expect(result('applications.newReceived.total')).toBe(169 + 11 + 3);
-    expect(result('activeDisclosure.administrativeFees')).toBeCloseTo(291.566, 6);
+    const d = sheet(raw, '数据');
+    const result = (row: number, key: string) => (d.getRow(row).getCell(col(key)).value as ExcelJS.CellFormulaValue).result;
+    const sumOf = (year: number, key: string) =>
+      [2, 3, 4, 5].filter((r) => d.getRow(r).getCell(2).value === year).reduce((acc, r) => acc + Number(d.getRow(r).getCell(col(key)).value ?? 0), 0);
+    expect(result(6, 'applications.newReceived.total')).toBe(sumOf(2022, 'applications.newReceived.total'));
+    expect(result(7, 'applications.newReceived.total')).toBe(sumOf(2023, 'applications.newReceived.total'));
+    expect(result(7, 'applications.newReceived.total')).toBeGreaterThanOrEqual(169);
   });
 
   it('freezes header and the three lead columns; the filter leaves the 合计 row out', () => {
     expect(s().views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 3 });
-    expect(s().autoFilter).toBe(`A1:${colLetter(3 + dataColumns().length)}5`);
+    expect(s().autoFilter).toBe(`A1:${colLetter(4 + dataColumns().length)}5`);
     expect(s().pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' });
   });
 
@@ -245,7 +256,7 @@ describe('数据', () => {
     const d = sheet(empty, '数据');
     expect(d.rowCount).toBe(2);
     expect(d.getRow(2).getCell(1).value).toBe('合计');
-    expect(d.getRow(2).getCell(4).value).toBeNull();
+    expect(d.getRow(2).getCell(5).value).toBeNull();
     expect(sheet(empty, '问题清单').rowCount).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 /** Input of the findings workbook (cli-contract.md, "Excel workbook"). Shared by the CLI and the app. */
-import type { FileFailure, Finding, ReportModel } from '../model/types';
+import type { FileFailure, Finding, ReportModel, WorkspaceView } from '../model/types';
 
 export type ReviewStatus = 'pending' | 'confirmed' | 'dismissed';
 
@@ -23,4 +23,10 @@ export interface WorkbookInput {
    * and the reason as 审查状态, so a spreadsheet of a folder never silently lacks a report.
    */
   failures?: readonly FileFailure[];
+  /**
+   * Roster, submissions and coverage (optional, additive): marks current versions in 数据 (whose
+   * 合计 rows then sum each year's current versions only), adds 报送情况 and the 整改 columns.
+   * Absent: every report counts as current.
+   */
+  workspace?: WorkspaceView;
 }

@@ -5,9 +5,11 @@
  * readable widths and an A4-landscape print setup that repeats the header on every page.
  */
 import ExcelJS from 'exceljs';
-import { SEVERITY_LABELS, TEMPLATE_LABELS } from '../model/glossary';
+import { SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TEMPLATE_LABELS, UNIT_KIND_LABELS, VERSION_DIFF_LABELS, OUTPUT_MARKER, OUTPUT_CREATOR } from '../model/glossary';
+import type { SubmissionStatus } from '../model/glossary';
 import { findingFingerprint } from '../model/fingerprint';
-import type { Finding, ReportModel, Severity } from '../model/types';
+import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
+import { compareVersions } from '../workspace/versions';
 import { catalogue } from '../rules/registry';
 import { dataColumns } from './data-columns';
 import { describeLocation } from './location';
@@ -15,6 +17,8 @@ import { saveFileAtomic, type SaveFs } from './save';
 import { REVIEW_STATUS_LABELS, type ReviewDecision, type ReviewStatus, type WorkbookInput } from './types';
 
 export const SHEET_NAMES = ['汇总', '问题清单', '数据', '规则说明'] as const;
+/** Sheets after the four of the contract, in this order, where they apply. */
+export const COVERAGE_SHEET = '报送情况';
 
 export const SUMMARY_HEADERS = ['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态'] as const;
 export const FINDING_HEADERS = [
@@ -31,9 +35,13 @@ export const FINDING_HEADERS = [
   '原文',
   '审查状态',
   '备注',
+  '版本',
+  '整改情况',
 ] as const;
 /** The 数据 sheet opens with these, then one column per table cell (dataColumns()). */
-export const DATA_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
+export const DATA_LEAD_HEADERS = ['单位', '年度', '文件', '当前版本'] as const;
+/** 版本 of a report row: the version its submission uses, another version, or a copy of one. */
+export const VERSION_LABELS = { current: '当前版本', other: '其他版本', duplicate: '重复文件' } as const;
 export const CATALOGUE_HEADERS = ['规则编号', '规则名称', '严重程度', '说明'] as const;
 /** 模板 of a file that could not be read (汇总). */
 export const UNREADABLE_LABEL = '无法读取';
@@ -250,9 +258,21 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
       { header: '原文', width: 36, wrap: true },
       { header: '审查状态', width: 10, center: true },
       { header: '备注', width: 24, wrap: true },
+      { header: '版本', width: 10, center: true },
+      { header: '整改情况', width: 10, center: true },
     ],
     { fitWidth: true },
   );
+  const ws2 = input.workspace;
+  const diffs = ws2
+    ? compareVersions(
+        ws2.submissions,
+        new Map(entries.map((e) => [e.model.id, e.model])),
+        new Map(entries.map((e) => [e.model.id, e.findings])),
+      )
+    : new Map<string, never>();
+  const findingIndex = new Map<Finding, number>();
+  entries.forEach(({ findings }) => findings.forEach((f, i) => findingIndex.set(f, i)));
   const rows: { model: ReportModel; finding: Finding; order: number }[] = [];
   entries.forEach(({ model, findings }) => findings.forEach((finding) => rows.push({ model, finding, order: rows.length })));
   // Entries are already in report order; a stable sort by that order keeps one report's rows together.
@@ -280,6 +300,11 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
       cellText(f.quote),
       REVIEW_STATUS_LABELS[decision?.status ?? 'pending'],
       cellText(decision?.note),
+      versionLabel(input.workspace, model),
+      ((): string | null => {
+        const d = diffs.get(model.id)?.status.get(model.id)?.[findingIndex.get(f) ?? -1];
+        return d ? VERSION_DIFF_LABELS[d] : null;
+      })(),
     ]);
     const sev = row.getCell(6);
     sev.fill = severityFills[f.severity];
@@ -289,7 +314,18 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
   setAutoFilter(ws, ws.rowCount, FINDING_HEADERS.length);
 }
 
-function addData(wb: ExcelJS.Workbook, entries: readonly Entry[]): void {
+function versionLabel(ws: WorkspaceView | undefined, model: ReportModel): string {
+  const p = ws?.placements[model.id];
+  if (!p || p.current) return VERSION_LABELS.current;
+  return p.duplicateOf ? VERSION_LABELS.duplicate : VERSION_LABELS.other;
+}
+
+/**
+ * One row per report; the 当前版本 column says which rows the totals count. One 合计 row per year
+ * sums that year's current versions (SUMIFS on 年度 and 当前版本), never across years or over
+ * duplicates and superseded versions; rows the office adds inside the range are counted too.
+ */
+function addData(wb: ExcelJS.Workbook, entries: readonly Entry[], workspace: WorkspaceView | undefined): void {
   const ws = wb.addWorksheet(SHEET_NAMES[2]);
   const cols = dataColumns();
   setUpSheet(
@@ -298,6 +334,7 @@ function addData(wb: ExcelJS.Workbook, entries: readonly Entry[]): void {
       { header: '单位', width: 26, wrap: true },
       { header: '年度', width: 7, center: true },
       { header: '文件', width: 24, wrap: true },
+      { header: '当前版本', width: 9, center: true },
       // General format: a fractional count (an invalid value a rule reports) must show as written, not rounded.
       ...cols.map((c) => ({ header: c.header, width: 14 })),
     ],
@@ -306,33 +343,115 @@ function addData(wb: ExcelJS.Workbook, entries: readonly Entry[]): void {
   // Headers name table, row and column: give them room to wrap.
   ws.getRow(1).height = 72;
   const lead = DATA_LEAD_HEADERS.length;
-  const sums = new Array<number>(cols.length).fill(0);
+  const sums = new Map<number, number[]>();
   for (const { model } of entries) {
-    const values: (string | number | null)[] = [model.agency, model.year, model.file];
+    const current = versionLabel(workspace, model) === VERSION_LABELS.current;
+    const values: (string | number | null)[] = [model.agency, model.year, model.file, current ? '是' : '否'];
+    const yearSums = model.year !== null && current ? (sums.get(model.year) ?? new Array<number>(cols.length).fill(0)) : null;
     cols.forEach((c, i) => {
       // Only real numbers are written: a blank, a blank marker, text or a missing table stays blank, never 0.
       const v = c.cell(model)?.value ?? null;
       values.push(v);
-      if (v !== null) sums[i] = (sums[i] ?? 0) + v;
+      if (v !== null && yearSums) yearSums[i] = (yearSums[i] ?? 0) + v;
     });
+    if (model.year !== null && yearSums) sums.set(model.year, yearSums);
     ws.addRow(values);
   }
-  const lastData = ws.rowCount;
-  const total = ws.addRow([DATA_TOTAL_LABEL]);
-  if (entries.length > 0) {
+  const lastData = Math.max(2, ws.rowCount);
+  const years = [...new Set(entries.flatMap((e) => (e.model.year === null ? [] : [e.model.year])))].sort((a, b) => a - b);
+  if (years.length === 0) {
+    // Nothing to sum: the closing row is still there, without a formula that would refer to itself.
+    ws.addRow([DATA_TOTAL_LABEL]).eachCell((cell) => {
+      cell.font = { bold: true };
+      cell.border = { top: THIN };
+    });
+  }
+  for (const year of years) {
+    const total = ws.addRow([`${DATA_TOTAL_LABEL}（${year} 年度，当前版本）`, year, null, '是']);
+    const yearSums = sums.get(year) ?? [];
     cols.forEach((_, i) => {
       const letter = colLetter(lead + i + 1);
       // A formula, not a number, so rows the office adds inside the range are counted too. The cached
       // result lets viewers that do not recalculate still show the total.
-      total.getCell(lead + i + 1).value = { formula: `SUM(${letter}2:${letter}${lastData})`, result: Math.round((sums[i] ?? 0) * 1e6) / 1e6 };
+      total.getCell(lead + i + 1).value = {
+        formula: `SUMIFS(${letter}$2:${letter}$${lastData},$B$2:$B$${lastData},${year},$D$2:$D$${lastData},"是")`,
+        result: Math.round((yearSums[i] ?? 0) * 1e6) / 1e6,
+      };
+    });
+    total.eachCell({ includeEmpty: true }, (cell) => {
+      cell.font = { bold: true };
+      cell.border = { top: THIN };
     });
   }
-  total.eachCell({ includeEmpty: true }, (cell) => {
-    cell.font = { bold: true };
-    cell.border = { top: THIN };
-  });
-  // The filter covers the report rows only, so sorting never moves the 合计 row.
-  setAutoFilter(ws, lastData, lead + cols.length);
+  // The filter covers the report rows only, so sorting never moves the 合计 rows.
+  setAutoFilter(ws, ws.rowCount - Math.max(1, years.length), lead + cols.length);
+}
+
+/** 报送情况: one row per unit, per year its standing and the file the audit used. */
+function addCoverage(wb: ExcelJS.Workbook, view: WorkspaceView, models: ReadonlyMap<string, ReportModel>, late: ReadonlySet<string>): void {
+  const ws = wb.addWorksheet(COVERAGE_SHEET);
+  const years = view.coverage.map((c) => c.year);
+  setUpSheet(
+    ws,
+    [
+      { header: '单位', width: 30, wrap: true },
+      { header: '类别', width: 10, center: true },
+      { header: '上级单位', width: 18, wrap: true },
+      ...years.flatMap((y) => [
+        { header: `${y} 年度`, width: 9, center: true },
+        { header: `${y} 年度采用的文件`, width: 36, wrap: true },
+      ]),
+    ],
+    { fitWidth: true, freezeColumns: 1 },
+  );
+  const fileName = (id: string) => (models.get(id)?.file ?? '').split(/[\\/]/).pop() ?? '';
+  const firstYear = new Map<string, number>();
+  for (const s of view.submissions) if (s.unit) firstYear.set(s.unit, Math.min(firstYear.get(s.unit) ?? s.year, s.year));
+  const statusFill: Partial<Record<SubmissionStatus, string>> = { late: 'FFFFEB9C', missing: 'FFFFC7CE', notOnRoster: 'FFDDEBF7' };
+  const addUnit = (name: string, kind: string, parent: string | null, cells: { status: SubmissionStatus | null; file: string }[]) => {
+    const row = ws.addRow([name, kind, parent, ...cells.flatMap((c) => [c.status ? SUBMISSION_STATUS_LABELS[c.status] : '—', c.file || null])]);
+    cells.forEach((c, i) => {
+      const fill = c.status ? statusFill[c.status] : undefined;
+      if (fill) row.getCell(4 + i * 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+    });
+  };
+  for (const u of view.roster.units) {
+    addUnit(
+      u.name,
+      UNIT_KIND_LABELS[u.kind],
+      u.parent,
+      years.map((y) => {
+        const s = view.submissions.find((x) => x.unit === u.id && x.year === y);
+        if (s) return { status: late.has(s.current) ? 'late' : 'onTime', file: fileName(s.current) };
+        const expected = !view.roster.inferred || (firstYear.get(u.id) ?? Infinity) <= y;
+        return { status: expected ? 'missing' : null, file: '' };
+      }),
+    );
+  }
+  const outside = [...new Set(view.submissions.filter((s) => s.unit === null).map((s) => s.unitName))];
+  for (const name of outside) {
+    addUnit(
+      name,
+      '',
+      null,
+      years.map((y) => {
+        const s = view.submissions.find((x) => x.unit === null && x.unitName === name && x.year === y);
+        return s ? { status: 'notOnRoster', file: fileName(s.current) } : { status: null, file: '' };
+      }),
+    );
+  }
+  const lastUnitRow = ws.rowCount;
+  ws.addRow([]);
+  for (const c of view.coverage) {
+    ws.addRow([`${c.year} 年度：应报 ${c.expected}，已报 ${c.submitted}（按时 ${c.onTime}，逾期 ${c.late}），未报 ${c.missing.length}，名单外 ${c.notOnRoster.length}`]);
+  }
+  ws.addRow([
+    view.roster.inferred
+      ? '说明：未提供单位名单，单位由报告推断（推断）：某单位自其最早一份报告的年度起应逐年报送。“逾期”指文中发布或落款日期晚于规定期限。'
+      : `说明：应报单位取自名单${view.roster.source ? `「${view.roster.source.split(/[\\/]/).pop() ?? ''}」` : ''}。“逾期”指文中发布或落款日期晚于规定期限。`,
+  ]);
+  fitRowHeights(ws);
+  setAutoFilter(ws, lastUnitRow, 3 + years.length * 2);
 }
 
 function addCatalogue(wb: ExcelJS.Workbook, rules: ReturnType<typeof catalogue>): void {
@@ -358,8 +477,10 @@ function addCatalogue(wb: ExcelJS.Workbook, rules: ReturnType<typeof catalogue>)
 
 export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '年报审查';
+  wb.creator = OUTPUT_CREATOR;
   wb.title = '政府信息公开工作年度报告审查结果';
+  // Marks the file as the tool's own output, so a later audit of the same folder skips it.
+  wb.keywords = OUTPUT_MARKER;
   // Excel recomputes the 合计 formulas on open, whatever cached results we wrote.
   wb.calcProperties = { fullCalcOnLoad: true };
   // The catalogue is read at export time: rules are added over time and must never be listed by hand.
@@ -368,8 +489,14 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
   const entries = [...input.reports].sort((a, b) => compareReports(a.model, b.model));
   addSummary(wb, entries, input);
   addFindings(wb, entries, input, titles);
-  addData(wb, entries);
+  addData(wb, entries, input.workspace);
   addCatalogue(wb, rules);
+  if (input.workspace) {
+    const late = new Set(
+      entries.filter((e) => e.findings.some((f) => f.ruleId === 'timeliness/late')).map((e) => e.model.id),
+    );
+    addCoverage(wb, input.workspace, new Map(entries.map((e) => [e.model.id, e.model])), late);
+  }
   return wb;
 }
 

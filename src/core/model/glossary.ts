@@ -201,3 +201,43 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumnKey, string> = {
 
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 export const TEMPLATE_LABELS = { '2021': '2021 年版', '2019': '2019 年试行版', 'pre-2019': '2019 年以前', unknown: '无法识别' } as const;
+
+// ───────────────────────── Units, submissions, skipped files ─────────────────────────
+
+export const UNIT_KINDS = ['government', 'department', 'township', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  government: '人民政府',
+  department: '部门',
+  township: '乡镇街道',
+  other: '其他',
+};
+
+/** Why a file was not audited (cli-contract.md `skippedDetails[].reason`). */
+export const SKIP_REASONS = ['unsupported', 'not-a-report', 'own-output', 'clutter'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
+  unsupported: '不支持的文件类型',
+  'not-a-report': '不是年度报告',
+  'own-output': '本工具生成的结果文件',
+  clutter: '系统或临时文件',
+};
+
+/** A unit's standing for one year (报送情况). */
+export const SUBMISSION_STATUSES = ['onTime', 'late', 'missing', 'notOnRoster'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
+  onTime: '已报',
+  late: '逾期',
+  missing: '未报',
+  notOnRoster: '名单外',
+};
+
+/** 整改 loop: a finding of the current version against the previous version of the same submission. */
+export const VERSION_DIFF_LABELS = { fixed: '已整改', persists: '仍存在', new: '新出现' } as const;
+export type VersionDiff = keyof typeof VERSION_DIFF_LABELS;
+
+/** Written into the document properties of every file this tool produces, so it never reads them back as reports. */
+export const OUTPUT_MARKER = 'nianbao-audit:output';
+/** The creator named in those properties. */
+export const OUTPUT_CREATOR = '年报审查';

@@ -11,7 +11,9 @@ import type {
   ReviewColumnKey,
   ReviewGroupKey,
   SectionKey,
+  SkipReason,
   TableKey,
+  UnitKind,
 } from './glossary';
 
 // ───────────────────────── SourceDocument (ingest output) ─────────────────────────
@@ -180,6 +182,18 @@ export interface ReportModel {
   dates: { date: string; kind: 'published' | 'signature'; pos: SourcePos; quote: string }[];
   /** The stated statistics period, when any. */
   statisticsPeriod?: { fromYear: number; toYear: number; quote: string; pos: SourcePos };
+  /**
+   * The file as read, set by the pipeline: its hash tells identical copies apart from versions,
+   * its modification time picks the default current version. Absent in models built by tests.
+   */
+  fileInfo?: FileInfo;
+}
+
+export interface FileInfo {
+  sha256: string;
+  size: number;
+  /** File modification time (ms since the epoch); null when unknown. */
+  modifiedMs: number | null;
 }
 
 // ───────────────────────── Findings ─────────────────────────
@@ -216,12 +230,88 @@ export interface FileFailure {
 
 export interface AuditedReport {
   model: ReportModel;
-  source: SourceDocument;
+  /** The reader's notes (e.g. "已按 GBK 编码读取"). */
+  notes: string[];
   findings: Finding[];
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** Chinese: why, and what to do. */
+  message: string;
 }
 
 export interface AuditRun {
   reports: AuditedReport[];
   failures: FileFailure[];
-  skipped: string[];
+  /** Files not audited, with their reasons (clutter included). */
+  skipped: SkippedFile[];
+  /** Roster, submissions and coverage of the run (absent only in runs built by old tests). */
+  workspace?: WorkspaceView;
+}
+
+// ───────────────────────── Units and submissions (src/core/workspace) ─────────────────────────
+
+export interface RosterUnit {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  parent: string | null;
+  aliases: string[];
+}
+
+export interface Roster {
+  /** File the roster came from; null when inferred from the reports or typed in the app. */
+  source: string | null;
+  inferred: boolean;
+  units: RosterUnit[];
+}
+
+/** Why the current version of a submission is the current one. */
+export type CurrentReason = 'only' | 'chosen' | 'newest-time' | 'name-marker' | 'path-order';
+
+/** All files of one unit for one year. */
+export interface Submission {
+  /** `<unit id or name key>#<year>`: the key of version choices and of the 报送情况 rows. */
+  key: string;
+  unit: string | null;
+  unitName: string;
+  year: number;
+  current: string;
+  currentReason: CurrentReason;
+  /** Report ids of different content, current first. */
+  versions: string[];
+  duplicates: { of: string; files: string[] }[];
+}
+
+export interface CoverageYear {
+  year: number;
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: string[];
+  notOnRoster: string[];
+}
+
+/** How one report sits in the workspace. */
+export interface ReportPlacement {
+  unit: string | null;
+  /** Unit key: roster unit id, or `name:<normalised agency>` for an unmatched report. */
+  unitKey: string;
+  unitName: string;
+  current: boolean;
+  submission: string | null;
+  /** For a duplicate file: the report id whose content it repeats. */
+  duplicateOf?: string;
+  /** Closest roster names for a report that matched no unit. */
+  suggestions?: string[];
+}
+
+export interface WorkspaceView {
+  roster: Roster;
+  submissions: Submission[];
+  placements: Record<string, ReportPlacement>;
+  coverage: CoverageYear[];
 }

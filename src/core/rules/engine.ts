@@ -3,7 +3,8 @@
  * id and severity on each finding, and turns a rule that throws into an `engine/rule-failed`
  * finding so that the run goes on.
  */
-import type { Finding, ReportModel, Severity } from '../model/types';
+import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
+import { buildWorkspace } from '../workspace/submissions';
 import { pairConsecutiveYears } from '../workspace/pairing';
 import { RULES } from './registry';
 import { engineMeta } from './engine-meta';
@@ -35,24 +36,37 @@ export function mergeSettings(partial?: Partial<AuditSettings>): AuditSettings {
     severities: { ...(partial?.severities ?? {}) },
     aliases: { ...(partial?.aliases ?? {}) },
     disabled: [...(partial?.disabled ?? [])],
+    roster: partial?.roster ?? null,
+    versionChoices: { ...(partial?.versionChoices ?? {}) },
   };
+}
+
+/** The workspace the rules see: roster, units and submissions from the settings. */
+export function workspaceOf(reports: readonly ReportModel[], settings: AuditSettings): Omit<WorkspaceView, 'coverage'> {
+  return buildWorkspace(reports, { roster: settings.roster ?? null, aliases: settings.aliases, versionChoices: settings.versionChoices ?? {} });
 }
 
 /**
  * Runs all enabled rules over the workspace. Returns the findings of each report by report id,
- * sorted by severity then rule id (stable otherwise).
+ * sorted by severity then rule id (stable otherwise). Single-report rules run on every file;
+ * the cross-year and cross-agency rules on current versions only (one per unit and year), paired
+ * by unit identity; the submission rules once per submission, on its current version.
  */
 export function runRules(
   reports: readonly ReportModel[],
   partialSettings?: Partial<AuditSettings>,
   rules: readonly Rule[] = RULES,
+  workspace?: Omit<WorkspaceView, 'coverage'>,
 ): Map<string, Finding[]> {
   const settings = mergeSettings(partialSettings);
   const out = new Map<string, Finding[]>();
   for (const r of reports) out.set(r.id, []);
   const push = (id: string, f: Finding) => out.get(id)?.push(f);
   const enabled = rules.filter((r) => !settings.disabled.includes(r.meta.id));
-  const pairs = pairConsecutiveYears(reports, settings.aliases);
+  const view = workspace ?? workspaceOf(reports, settings);
+  const current = reports.filter((r) => view.placements[r.id]?.current !== false);
+  const pairs = pairConsecutiveYears(current, view);
+  const byId = new Map(reports.map((r) => [r.id, r]));
 
   for (const rule of enabled) {
     if (rule.scope === 'report') {
@@ -73,11 +87,20 @@ export function runRules(
           push(report.id, failure(rule, err, settings));
         }
       }
+    } else if (rule.scope === 'submission') {
+      for (const submission of view.submissions) {
+        const versions = submission.versions.flatMap((id) => byId.get(id) ?? []);
+        try {
+          for (const d of rule.check({ submission, versions, settings })) push(submission.current, stamp(rule, d, settings));
+        } catch (err) {
+          push(submission.current, failure(rule, err, settings));
+        }
+      }
     } else {
       try {
-        for (const { reportId, draft } of rule.check({ reports, settings })) push(reportId, stamp(rule, draft, settings));
+        for (const { reportId, draft } of rule.check({ reports: current, settings })) push(reportId, stamp(rule, draft, settings));
       } catch (err) {
-        for (const report of reports) push(report.id, failure(rule, err, settings));
+        for (const report of current) push(report.id, failure(rule, err, settings));
       }
     }
   }

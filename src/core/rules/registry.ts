@@ -14,6 +14,7 @@ import { problemsRules } from './problems';
 import { otherRules } from './other';
 import { seriesRules } from './series';
 import { corpusRules } from './corpus';
+import { submissionRules } from './submission';
 import { timelinessRules } from './timeliness';
 import { engineMeta } from './engine-meta';
 
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   ...otherRules,
   ...seriesRules,
   ...corpusRules,
+  ...submissionRules,
   ...timelinessRules,
 ];
 

@@ -3,7 +3,7 @@
  * its id (`group/name`). The engine — not the rule — stamps ruleId and severity on findings.
  * Rules are pure functions of the models: no I/O, no clock, no randomness.
  */
-import type { Finding, ReportModel, Severity } from '../model/types';
+import type { Finding, ReportModel, Roster, Severity, Submission } from '../model/types';
 
 /** A finding as a rule reports it: everything but the id and severity, which the engine stamps. */
 export type Draft = Omit<Finding, 'ruleId' | 'severity'> & {
@@ -28,8 +28,12 @@ export interface AuditSettings {
   severities: Record<string, Severity>;
   /** Publication deadlines, MM-DD of the year after the report year. */
   deadlines: { department: string; government: string };
-  /** Agency aliases: alias (as written) → canonical agency name, for pairing years. */
+  /** Agency aliases: alias (as written) → canonical agency / unit name, for matching units. */
   aliases: Record<string, string>;
+  /** The units that must report; null or absent: inferred from the reports. */
+  roster?: Roster | null;
+  /** Reviewer's choice of the current version: submission key → file path of the chosen version. */
+  versionChoices?: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: AuditSettings = {
@@ -57,6 +61,14 @@ export interface CorpusContext {
   settings: AuditSettings;
 }
 
+export interface SubmissionContext {
+  /** One unit's files for one year (versions and duplicates). */
+  submission: Submission;
+  /** The reports of the submission's versions, current first (same order as submission.versions). */
+  versions: readonly ReportModel[];
+  settings: AuditSettings;
+}
+
 export interface ReportRule {
   meta: RuleMeta;
   scope: 'report';
@@ -77,4 +89,11 @@ export interface CorpusRule {
   check(ctx: CorpusContext): { reportId: string; draft: Draft }[];
 }
 
-export type Rule = ReportRule | SeriesRule | CorpusRule;
+export interface SubmissionRule {
+  meta: RuleMeta;
+  scope: 'submission';
+  /** Findings are attached to the submission's current version. */
+  check(ctx: SubmissionContext): Draft[];
+}
+
+export type Rule = ReportRule | SeriesRule | CorpusRule | SubmissionRule;

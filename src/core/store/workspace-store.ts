@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
+import { isUnversionedFingerprint, versionTag } from '../model/fingerprint';
 import type { ReportModel } from '../model/types';
 import type { AuditSettings } from '../rules/types';
 import { DEFAULT_SETTINGS } from '../rules/types';
@@ -194,6 +195,7 @@ export class WorkspaceStore {
     }
     const store = new WorkspaceStore(db, options, asUntitled ? null : path);
     const replayed = store.replayJournal();
+    if (replayed > 0) store.migrateFingerprints(); // a journal written by an earlier build
     if (replayed > 0) {
       notes.push(`已恢复上次未保存的 ${replayed} 项审查记录。`);
       store.markChanged();
@@ -221,6 +223,24 @@ export class WorkspaceStore {
   private migrate(): void {
     const cols = (this.db.exec('PRAGMA table_info(decisions)')[0]?.values ?? []).map((v) => str(v[1]));
     if (!cols.includes('report_id')) this.db.run("ALTER TABLE decisions ADD COLUMN report_id TEXT NOT NULL DEFAULT ''");
+    this.migrateFingerprints();
+  }
+
+  /**
+   * Decisions written before versions were told apart carry fingerprints without the version tag
+   * (model/fingerprint.ts): give each the tag of the file it was taken on, so it stays on that
+   * version. A decision whose report is gone keeps its old key and shows as resolved, as before.
+   */
+  private migrateFingerprints(): void {
+    const rows = this.db.exec(
+      'SELECT d.fingerprint, f.path FROM decisions d JOIN reports r ON r.id = d.report_id JOIN files f ON f.id = r.file_id',
+    )[0]?.values;
+    for (const v of rows ?? []) {
+      const fp = str(v[0]);
+      if (!isUnversionedFingerprint(fp)) continue;
+      const next = `${fp}#${versionTag(str(v[1]))}`;
+      this.db.run('UPDATE OR IGNORE decisions SET fingerprint = ? WHERE fingerprint = ?', [next, fp]);
+    }
   }
 
   // ───────────── identity and saving ─────────────
