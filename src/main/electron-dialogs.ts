@@ -24,6 +24,8 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     openWorkspace: async () => (await open({ title: '打开工作区', properties: ['openFile'], filters: [WORKSPACE_FILTER] }))?.[0] ?? null,
     saveWorkspace: (defaultName) => save({ title: '保存工作区', defaultPath: defaultName, filters: [WORKSPACE_FILTER] }),
     saveWorkbook: (defaultName) => save({ title: '导出审查结果', defaultPath: defaultName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }),
+    openRoster: async () =>
+      (await open({ title: '导入应报送单位名单', properties: ['openFile'], filters: [{ name: '单位名单（Excel、CSV、文本）', extensions: ['xlsx', 'csv', 'txt'] }] }))?.[0] ?? null,
     async confirmDiscard() {
       const options: Electron.MessageBoxOptions = {
         type: 'warning',

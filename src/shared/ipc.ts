@@ -13,7 +13,19 @@
  * No runtime dependencies: only `import type` from the core model.
  */
 import type { AuditSettings } from '../core/rules/types';
-import type { FileFailure, Finding, ReportModel, Severity, SourceFormat, TemplateVersion } from '../core/model/types';
+import type {
+  CoverageYear,
+  FileFailure,
+  Finding,
+  ReportModel,
+  Roster,
+  RosterUnit,
+  Severity,
+  SkippedFile,
+  SourceFormat,
+  TemplateVersion,
+} from '../core/model/types';
+import type { SubmissionStatus, UnitKind, VersionDiff } from '../core/model/glossary';
 import type { ReviewStatus } from '../core/export/types';
 
 export type { AuditSettings, ReviewStatus };
@@ -40,8 +52,8 @@ export interface AppState {
   reportCount: number;
   /** Files that could not be read in the imports of this workspace. */
   failures: FileFailure[];
-  /** Files skipped (unsupported type) in the last folder import. */
-  skipped: string[];
+  /** Files skipped in the last import, with their reasons (not a report, own output, unsupported, clutter). */
+  skipped: SkippedFile[];
   /** True on the first start: the renderer offers to open the shipped samples. */
   firstRun: boolean;
   /** True when the shipped sample reports are present. */
@@ -77,8 +89,25 @@ export interface ReportSummary {
   agency: string | null;
   year: number | null;
   template: TemplateVersion;
-  /** Normalised agency key (aliases applied), for grouping years; null when the agency is unknown. */
+  /**
+   * The unit identity (workspace/identity.ts): roster unit id, or `name:…` for a report that
+   * matched no unit. One key per unit across years and name variants; groups years everywhere.
+   */
   agencyKey: string | null;
+  /** Roster unit id; null when the report matched no unit of the roster. */
+  unitId: string | null;
+  /** The unit's name (the roster's, or the report's own when unmatched). */
+  unitName: string;
+  /** The version its submission uses (false for other versions and duplicate copies). */
+  current: boolean;
+  /** For a duplicate copy: the report id whose content it repeats. */
+  duplicateOf: string | null;
+  /** Versions (different content) in this report's submission; 1 when there is no choice to make. */
+  versionCount: number;
+  /** Key of the submission (unit × year); null when the year is unknown. */
+  submissionKey: string | null;
+  /** Closest roster names for a report that matched no unit of a real roster. */
+  suggestions: string[];
   sha256: string;
   /** ISO time the file was (last) audited. */
   auditedAt: string;
@@ -107,6 +136,24 @@ export interface FindingView extends Finding {
   /** Human location in Chinese (e.g. "表三 第 1 行 合计"), '' when none. */
   location: string;
   decision: DecisionView;
+  /** Against the version this one replaced (整改): persists / new (fixed: only in `VersionInfo.fixed`). */
+  versionDiff?: VersionDiff;
+  /** The decision taken on the same finding in the replaced version, carried over (shown as carried) while this one has none. */
+  carried?: DecisionView & { fromFile: string };
+}
+
+/** The versions of a report's submission (unit × year). */
+export interface VersionInfo {
+  submissionKey: string;
+  unitName: string;
+  year: number;
+  /** Why the current version is current, in Chinese. */
+  currentReason: string;
+  versions: { id: string; fileName: string; current: boolean; duplicates: string[] }[];
+  /** Findings of the replaced version that are gone in the current one (已整改); only on the current version. */
+  fixed: FindingView[];
+  /** File name of the replaced version, when this is the current one and there is another version. */
+  previousFile: string | null;
 }
 
 /** A decision whose finding has disappeared (fixed in the file, or the rule switched off). Never dropped silently. */
@@ -132,6 +179,8 @@ export interface ReportDetail {
   /** Reader notes (Chinese), e.g. "已按 GBK 编码读取". */
   notes: string[];
   resolvedDecisions: ResolvedDecision[];
+  /** Versions of the submission; null when the report has no year (no submission). */
+  versions: VersionInfo | null;
 }
 
 export interface ImportResult {
@@ -144,7 +193,57 @@ export interface ImportResult {
   /** Report ids whose file was already imported unchanged. */
   unchanged: string[];
   failures: FileFailure[];
-  skipped: string[];
+  skipped: SkippedFile[];
+}
+
+/** One unit's standing in one year (报送情况). */
+export interface CoverageCell {
+  year: number;
+  /** null: not expected that year (inferred roster, before its first report). */
+  status: SubmissionStatus | null;
+  /** The current version's report id, when submitted. */
+  reportId: string | null;
+  fileName: string | null;
+  /** Versions of the submission (more than one: a choice to make). */
+  versionCount: number;
+}
+
+export interface CoverageRow {
+  /** Roster unit id; null for a unit not on the roster. */
+  unitId: string | null;
+  /** Unit key as in ReportSummary.agencyKey. */
+  unitKey: string;
+  name: string;
+  kind: UnitKind | null;
+  parent: string | null;
+  aliases: string[];
+  cells: CoverageCell[];
+}
+
+export interface CoverageView {
+  roster: Roster;
+  years: number[];
+  coverage: CoverageYear[];
+  rows: CoverageRow[];
+  /** Names in reports that matched no roster unit, with the closest roster names. */
+  unmatched: { name: string; reportIds: string[]; suggestions: string[] }[];
+}
+
+export interface ChooseVersionArgs {
+  submissionKey: string;
+  reportId: string;
+}
+
+export interface AliasArgs {
+  /** The name as a report writes it. */
+  alias: string;
+  /** The roster unit it means. */
+  unitName: string;
+}
+
+export interface RosterArgs {
+  /** The new roster's units; an empty list goes back to inferring units from the reports. */
+  units: RosterUnit[];
 }
 
 export type CompareArgs = { agencyKey: string } | { reportIds: [string, string] };
@@ -226,6 +325,16 @@ export interface IpcContract {
   /** Replaces the settings and re-runs the rules over every report (decisions kept). */
   setSettings: { args: [AuditSettings]; result: AuditSettings };
   catalogue: { args: []; result: RuleInfo[] };
+  /** 报送情况: roster, per-year coverage, per-unit rows, unmatched names. */
+  getCoverage: { args: []; result: CoverageView };
+  /** Open dialog for a roster file (.xlsx/.csv/.txt); null when cancelled. Replaces the roster and re-audits. */
+  importRoster: { args: []; result: CoverageView | null };
+  /** Replaces the roster with the edited list (empty: infer from the reports) and re-audits. */
+  setRoster: { args: [RosterArgs]; result: CoverageView };
+  /** The reviewer's choice of the current version of a submission; re-audits. */
+  chooseVersion: { args: [ChooseVersionArgs]; result: AppState };
+  /** Remembers that a name written in a report means a roster unit; re-audits. */
+  addAlias: { args: [AliasArgs]; result: CoverageView };
   newWorkspace: { args: []; result: AppState };
   /** Open dialog; state unchanged when cancelled. */
   openWorkspace: { args: []; result: AppState };
@@ -254,6 +363,11 @@ const METHOD_SET: Record<MethodName, true> = {
   getSettings: true,
   setSettings: true,
   catalogue: true,
+  getCoverage: true,
+  importRoster: true,
+  setRoster: true,
+  chooseVersion: true,
+  addAlias: true,
   newWorkspace: true,
   openWorkspace: true,
   saveWorkspace: true,
@@ -398,6 +512,7 @@ export const LIMITS = {
   maxNoteLength: 4000,
   maxSettingsEntries: 2000,
   maxNameLength: 500,
+  maxRosterUnits: 5000,
 } as const;
 
 const REVIEW_STATUSES: readonly string[] = ['pending', 'confirmed', 'dismissed'];
@@ -451,9 +566,38 @@ function isStringRecord(v: unknown, valueOk: (x: unknown) => boolean): v is Reco
   return entries.every(([k, x]) => k.length > 0 && k.length <= LIMITS.maxNameLength && !k.includes('\u0000') && valueOk(x));
 }
 
+const UNIT_KIND_VALUES: readonly string[] = ['government', 'department', 'township', 'other'];
+
+/** A roster unit from the renderer or a workspace file: bounded strings, a known kind. */
+export function validUnit(v: unknown): v is RosterUnit {
+  if (!isPlainObject(v) || !hasOnlyKeys(v, ['id', 'name', 'kind', 'parent', 'aliases'])) return false;
+  return (
+    isBoundedString(v.id, LIMITS.maxIdLength) &&
+    isBoundedString(v.name, LIMITS.maxNameLength) &&
+    typeof v.kind === 'string' &&
+    UNIT_KIND_VALUES.includes(v.kind) &&
+    (v.parent === null || isBoundedString(v.parent, LIMITS.maxNameLength, true)) &&
+    Array.isArray(v.aliases) &&
+    v.aliases.length <= 50 &&
+    v.aliases.every((a) => isBoundedString(a, LIMITS.maxNameLength))
+  );
+}
+
+function validRoster(v: unknown): v is Roster | null {
+  if (v === null) return true;
+  if (!isPlainObject(v) || !hasOnlyKeys(v, ['source', 'inferred', 'units'])) return false;
+  return (
+    (v.source === null || isBoundedString(v.source, LIMITS.maxPathLength)) &&
+    v.inferred === false &&
+    Array.isArray(v.units) &&
+    v.units.length <= LIMITS.maxRosterUnits &&
+    v.units.every(validUnit)
+  );
+}
+
 export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
-  if (!isPlainObject(v) || !hasOnlyKeys(v, ['disabled', 'severities', 'deadlines', 'aliases'])) return fail('设置格式无效。');
-  const { disabled, severities, deadlines, aliases } = v;
+  if (!isPlainObject(v) || !hasOnlyKeys(v, ['disabled', 'severities', 'deadlines', 'aliases', 'roster', 'versionChoices'])) return fail('设置格式无效。');
+  const { disabled, severities, deadlines, aliases, roster, versionChoices } = v;
   if (
     !Array.isArray(disabled) ||
     disabled.length > LIMITS.maxSettingsEntries ||
@@ -470,6 +614,10 @@ export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
     return fail('设置无效：公开期限应为“月-日”格式，例如 01-31。');
   }
   if (!isStringRecord(aliases, (s) => isBoundedString(s, LIMITS.maxNameLength))) return fail('设置无效：单位别名格式错误。');
+  if (roster !== undefined && !validRoster(roster)) return fail('设置无效：单位名单格式错误。');
+  if (versionChoices !== undefined && !isStringRecord(versionChoices, (s) => isBoundedString(s, LIMITS.maxPathLength))) {
+    return fail('设置无效：版本选择格式错误。');
+  }
   return {
     ok: true,
     args: [
@@ -478,6 +626,8 @@ export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
         severities: { ...(severities as Record<string, Severity>) },
         deadlines: { department, government },
         aliases: { ...(aliases as Record<string, string>) },
+        ...(roster !== undefined ? { roster: roster as Roster | null } : {}),
+        ...(versionChoices !== undefined ? { versionChoices: { ...(versionChoices as Record<string, string>) } } : {}),
       },
     ],
   };
@@ -536,6 +686,28 @@ export const VALIDATORS: Validators = {
     return validateSettings(args[0]);
   },
   catalogue: noArgs,
+  getCoverage: noArgs,
+  importRoster: noArgs,
+  setRoster(args) {
+    const o = oneObject(args);
+    if (!o || !hasOnlyKeys(o, ['units']) || !Array.isArray(o.units) || o.units.length > LIMITS.maxRosterUnits) return fail('参数无效：单位名单格式错误。');
+    if (!o.units.every(validUnit)) return fail('参数无效：单位名单中有格式错误的单位（名称不能为空）。');
+    return { ok: true, args: [{ units: (o.units as RosterUnit[]).map((u) => ({ ...u, aliases: [...u.aliases] })) }] };
+  },
+  chooseVersion(args) {
+    const o = oneObject(args);
+    if (!o || !hasOnlyKeys(o, ['submissionKey', 'reportId']) || !isBoundedString(o.submissionKey, LIMITS.maxNameLength) || !isBoundedString(o.reportId, LIMITS.maxIdLength)) {
+      return fail('参数无效：需要报送记录和所选版本。');
+    }
+    return { ok: true, args: [{ submissionKey: o.submissionKey, reportId: o.reportId }] };
+  },
+  addAlias(args) {
+    const o = oneObject(args);
+    if (!o || !hasOnlyKeys(o, ['alias', 'unitName']) || !isBoundedString(o.alias, LIMITS.maxNameLength) || !isBoundedString(o.unitName, LIMITS.maxNameLength)) {
+      return fail('参数无效：需要报告中的名称和名单中的单位。');
+    }
+    return { ok: true, args: [{ alias: o.alias, unitName: o.unitName }] };
+  },
   newWorkspace: noArgs,
   openWorkspace: noArgs,
   saveWorkspace: noArgs,

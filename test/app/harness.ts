@@ -37,6 +37,7 @@ export class FakeDialogs implements Dialogs {
   workspaces: (string | null)[] = [];
   saves: (string | null)[] = [];
   workbooks: (string | null)[] = [];
+  rosters: (string | null)[] = [];
   discard = true;
   asked: string[] = [];
   async openFiles(): Promise<string[] | null> {
@@ -58,6 +59,10 @@ export class FakeDialogs implements Dialogs {
   async saveWorkbook(): Promise<string | null> {
     this.asked.push('saveWorkbook');
     return this.workbooks.shift() ?? null;
+  }
+  async openRoster(): Promise<string | null> {
+    this.asked.push('openRoster');
+    return this.rosters.shift() ?? null;
   }
   async confirmDiscard(): Promise<boolean> {
     this.asked.push('confirmDiscard');

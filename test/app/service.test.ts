@@ -38,7 +38,7 @@ describe('AppService on the seed reports', () => {
     const seeds = seedFiles();
     expect(result.added).toHaveLength(seeds.length);
     expect(result.failures).toEqual([]);
-    expect(result.skipped.every((p) => p.endsWith('.json'))).toBe(true); // expected/*.json is not a report
+    expect(result.skipped.every((p) => p.file.endsWith('.json') && p.reason === 'unsupported')).toBe(true); // expected/*.json is not a report
 
     const list = await service.listReports();
     expect(list.map((s) => s.fileName).sort()).toEqual(seeds);
@@ -212,7 +212,7 @@ describe('AppService on the seed reports', () => {
     expect(await service.exportWorkbook()).toEqual({ path: out });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '报送情况']);
     const sheet = wb.getWorksheet('问题清单')!;
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));

@@ -16,7 +16,7 @@ const WORKER_TS = resolve(__dirname, '../../src/main/worker.ts');
 const spawnTs = (): Worker => new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_TS)});`, { eval: true });
 
 function strip(o: ExtractOutcome): unknown {
-  return o.kind === 'extracted' ? { ...o, file: { ...o.file, auditedAt: '' } } : o;
+  return o.kind === 'report' ? { ...o, file: { ...o.file, auditedAt: '' } } : o;
 }
 
 describe('worker-thread runner', () => {
@@ -27,7 +27,7 @@ describe('worker-thread runner', () => {
     const viaWorker = await workerRunner(spawnTs).run(paths, {}, (p) => progress.push(p));
     const inline = await inProcessRunner().run(paths, {}, () => undefined);
     expect(viaWorker.map(strip)).toEqual(inline.map(strip));
-    expect(viaWorker.filter((o) => o.kind === 'extracted')).toHaveLength(paths.length - 1);
+    expect(viaWorker.filter((o) => o.kind === 'report')).toHaveLength(paths.length - 1);
     expect(viaWorker.at(-1)).toMatchObject({ kind: 'failed', failure: { message: expect.stringContaining('找不到') } });
     expect(progress.filter((p) => p.file !== '').map((p) => p.file)).toEqual(paths);
     expect(progress.at(-1)).toEqual({ done: paths.length, total: paths.length, file: '' });
@@ -36,7 +36,7 @@ describe('worker-thread runner', () => {
   it('skips extraction of files whose hash is already known', async () => {
     const path = join(SEEDS, seedFiles()[0]!);
     const [first] = await workerRunner(spawnTs).run([path], {}, () => undefined);
-    if (first?.kind !== 'extracted') throw new Error('expected extraction');
+    if (first?.kind !== 'report') throw new Error('expected extraction');
     const [again] = await workerRunner(spawnTs).run([path], { [path]: first.file.sha256 }, () => undefined);
     expect(again).toEqual({ kind: 'unchanged', path, sha256: first.file.sha256 });
   });
@@ -55,8 +55,8 @@ describe('worker-thread runner', () => {
     const path = join(SEEDS, seedFiles()[0]!);
     const runner = workerRunner(missing, {}, inProcessRunner());
     const [out] = await runner.run([path], {}, () => undefined);
-    expect(out?.kind).toBe('extracted');
-    if (out?.kind !== 'extracted') return;
+    expect(out?.kind).toBe('report');
+    if (out?.kind !== 'report') return;
     const found = await runner.audit([out.file.model], { disabled: [], severities: {}, deadlines: { department: '01-31', government: '03-31' }, aliases: {} });
     expect(found.has(out.file.model.id)).toBe(true);
   });
@@ -64,7 +64,7 @@ describe('worker-thread runner', () => {
   it('runs the rules in the worker with the same findings as in-process', async () => {
     const paths = seedFiles().map((n) => join(SEEDS, n));
     const outcomes = await inProcessRunner().run(paths, {}, () => undefined);
-    const models = outcomes.flatMap((o) => (o.kind === 'extracted' ? [{ ...o.file.model, id: o.file.sha256.slice(0, 8) }] : []));
+    const models = outcomes.flatMap((o) => (o.kind === 'report' ? [{ ...o.file.model, id: o.file.sha256.slice(0, 8) }] : []));
     const settings = { disabled: [], severities: {}, deadlines: { department: '01-31', government: '03-31' }, aliases: {} };
     const viaWorker = await workerRunner(spawnTs).audit(models, settings);
     const inline = await inProcessRunner().audit(models, settings);

@@ -78,7 +78,7 @@ describe('WorkspaceStore', () => {
     await store.close();
   });
 
-  it('keeps decisions when a report is removed (after a save) and imported again from another path', async () => {
+  it('keeps decisions when a report is removed (after a save) and imported again from another folder', async () => {
     const store = await WorkspaceStore.create({ autosaveMs: 0 });
     await store.save(join(tempDir(), 'x.nianbao'));
     const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
@@ -88,7 +88,8 @@ describe('WorkspaceStore', () => {
     expect(store.listReports()).toEqual([]);
     expect(store.findings()).toEqual([]);
     expect(store.resolvedDecisions().map((d) => d.fingerprint)).toEqual([fp]);
-    const { id: id2 } = store.upsertReport(imported('/elsewhere/copy.docx', 'h1'));
+    // The same file moved to another folder: decisions follow the file name (a renamed file is another version).
+    const { id: id2 } = store.upsertReport(imported('/elsewhere/a.docx', 'h1'));
     putFindings(store, id2, [finding('newReceived')]);
     expect(store.resolvedDecisions()).toEqual([]);
     expect(store.decision(fp!)?.status).toBe('confirmed');

@@ -18,6 +18,7 @@ export interface DialogQueue {
   saveWorkbook: (string | null)[];
   openWorkspace: (string | null)[];
   saveWorkspace: (string | null)[];
+  openRoster: (string | null)[];
 }
 
 export interface AppFixture {
@@ -40,7 +41,7 @@ export async function startAppFixture(opts: { samples?: boolean } = {}): Promise
       if (/\.(txt|docx|xlsx|html?|md)$/i.test(name)) cpSync(join(SEEDS_DIR, name), join(samplesDir, name));
     }
   }
-  const queue: DialogQueue = { openFiles: [], openFolder: [], saveWorkbook: [], openWorkspace: [], saveWorkspace: [] };
+  const queue: DialogQueue = { openFiles: [], openFolder: [], saveWorkbook: [], openWorkspace: [], saveWorkspace: [], openRoster: [] };
   const take = <K extends keyof DialogQueue>(k: K): DialogQueue[K][number] => (queue[k].length ? (queue[k].shift() as DialogQueue[K][number]) : null);
   const dialogs: Dialogs = {
     openFiles: async () => take('openFiles'),
@@ -48,6 +49,7 @@ export async function startAppFixture(opts: { samples?: boolean } = {}): Promise
     openWorkspace: async () => take('openWorkspace'),
     saveWorkspace: async () => take('saveWorkspace'),
     saveWorkbook: async () => take('saveWorkbook'),
+    openRoster: async () => take('openRoster'),
     confirmDiscard: async () => true,
   };
   let sink: (<E extends EventName>(event: E, payload: IpcEvents[E]) => void) | null = null;

@@ -2,7 +2,7 @@ export { AppService } from './service';
 export type { Dialogs, EventSink, ServiceOptions, ServiceHandlers } from './service';
 export { invokeMethod, createInvoker, errorMessage } from './invoke';
 export { UserError } from './errors';
-export { collectPaths } from './collect';
+export { collect as collectPaths } from '../pipeline';
 export { extractFile, inProcessRunner } from './pipeline';
 export type { ExtractOutcome, ExtractRunner, RunProgress } from './pipeline';
 export { loadConfig, saveConfig } from './config';

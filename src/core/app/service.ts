@@ -6,22 +6,29 @@
  * Expected failures throw UserError (Chinese message); invoke.ts turns every error into a value.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { findingFingerprint } from '../model/fingerprint';
-import type { Finding, ReportModel, Severity } from '../model/types';
+import { findingFingerprint, findingKey } from '../model/fingerprint';
+import type { Finding, ReportModel, Roster, Severity, SkippedFile, WorkspaceView } from '../model/types';
+import { collect, failureMessage, lateReports } from '../pipeline';
+import { CURRENT_REASON_LABELS, coverageOf } from '../workspace/submissions';
+import { compareVersions } from '../workspace/versions';
+import { readRoster } from '../workspace/roster';
 import { describeLocation } from '../export/location';
 import { writeAuditWorkbook } from '../export/workbook';
 import type { ReviewDecision } from '../export/types';
-import { mergeSettings } from '../rules/engine';
+import { mergeSettings, workspaceOf } from '../rules/engine';
 import { catalogue as ruleCatalogue } from '../rules/registry';
 import type { AuditSettings } from '../rules/types';
-import { agencyKey } from '../workspace/pairing';
 import { WorkspaceStore, reportKeyOf, WORKSPACE_EXTENSION } from '../store';
 import type { StoreOptions, StoredDecision, StoredFinding, StoredReport } from '../store';
 import type {
+  AliasArgs,
   AppState,
+  ChooseVersionArgs,
   CompareArgs,
+  CoverageRow,
+  CoverageView,
   Comparison,
   DecideArgs,
   DecisionView,
@@ -39,10 +46,11 @@ import type {
   ReportIdArgs,
   ReportSummary,
   ResolvedDecision,
+  RosterArgs,
   RuleInfo,
   SeriesEntry,
+  VersionInfo,
 } from '../../shared/ipc';
-import { collectPaths } from './collect';
 import { loadConfig, saveConfig } from './config';
 import type { AppConfig } from './config';
 import { UserError } from './errors';
@@ -56,6 +64,8 @@ export interface Dialogs {
   openWorkspace(): Promise<string | null>;
   saveWorkspace(defaultName: string): Promise<string | null>;
   saveWorkbook(defaultName: string): Promise<string | null>;
+  /** A roster file (.xlsx, .csv, .txt). */
+  openRoster(): Promise<string | null>;
   /** Asks whether unsaved work in an untitled workspace may be discarded. */
   confirmDiscard(): Promise<boolean>;
 }
@@ -92,7 +102,7 @@ export class AppService implements ServiceHandlers {
   private config: AppConfig = { samplesOffered: false, lastWorkspace: null };
   private busy = false;
   private auditQueue: Promise<void> = Promise.resolve();
-  private skipped: string[] = [];
+  private skipped: SkippedFile[] = [];
   private notices: string[] = [];
   private readonly runner: ExtractRunner;
   private readonly events: EventSink;
@@ -250,7 +260,7 @@ export class AppService implements ServiceHandlers {
     try {
       const result = emptyImport();
       this.events.emit('progress', { phase: 'read', done: 0, total: 0, file: '' });
-      const collected = await collectPaths(paths);
+      const collected = await collect(paths);
       result.skipped = collected.skipped;
       result.failures.push(...collected.failures);
       const known = this.store.fileHashes();
@@ -258,6 +268,8 @@ export class AppService implements ServiceHandlers {
       for (const o of outcomes) {
         if (o.kind === 'failed') {
           result.failures.push(o.failure);
+        } else if (o.kind === 'skipped') {
+          result.skipped.push(o.skipped);
         } else if (o.kind === 'unchanged') {
           const id = this.store.reportIdOfPath(o.path);
           if (id) result.unchanged.push(id);
@@ -296,8 +308,7 @@ export class AppService implements ServiceHandlers {
 
   private async reauditNow(): Promise<void> {
     const store = this.store;
-    const reports = store.listReports();
-    const models = reports.map((r) => r.model);
+    const models = modelsOf(store.listReports());
     const byId = new Map(models.map((m) => [m.id, m]));
     const found = await this.runner.audit(models, mergeSettings(store.settings()));
     if (store !== this.store || store.isClosed) return; // the workspace was switched meanwhile
@@ -327,20 +338,31 @@ export class AppService implements ServiceHandlers {
     return new Map(ruleCatalogue().map((m) => [m.id, m.title]));
   }
 
+  /** Units, submissions and versions of the workspace as the rules see them (same settings, same models). */
+  private workspaceView(reports: readonly StoredReport[] = this.store.listReports()): Omit<WorkspaceView, 'coverage'> {
+    return workspaceOf(modelsOf(reports), mergeSettings(this.store.settings()));
+  }
+
   private summaries(): ReportSummary[] {
     const decisions = this.store.decisions();
     const findings = this.store.findings();
-    const settings = this.store.settings();
     const byReport = new Map<string, StoredFinding[]>();
     for (const f of findings) {
       const list = byReport.get(f.reportId) ?? [];
       list.push(f);
       byReport.set(f.reportId, list);
     }
-    return this.store.listReports().map((r) => this.summaryOf(r, byReport.get(r.id) ?? [], decisions, settings));
+    const reports = this.store.listReports();
+    const view = this.workspaceView(reports);
+    return reports.map((r) => this.summaryOf(r, byReport.get(r.id) ?? [], decisions, view));
   }
 
-  private summaryOf(r: StoredReport, findings: readonly StoredFinding[], decisions: ReadonlyMap<string, StoredDecision>, settings: AuditSettings): ReportSummary {
+  private summaryOf(
+    r: StoredReport,
+    findings: readonly StoredFinding[],
+    decisions: ReadonlyMap<string, StoredDecision>,
+    view: Omit<WorkspaceView, 'coverage'>,
+  ): ReportSummary {
     const counts = { error: 0, warning: 0, info: 0 };
     const review = { total: findings.length, pending: 0, confirmed: 0, dismissed: 0 };
     // A Map, not an object literal, while counting: a rule id can never collide with Object.prototype keys.
@@ -350,6 +372,8 @@ export class AppService implements ServiceHandlers {
       review[decisions.get(f.fingerprint)?.status ?? 'pending']++;
       byRule.set(f.finding.ruleId, (byRule.get(f.finding.ruleId) ?? 0) + 1);
     }
+    const place = view.placements[r.id];
+    const submission = place?.submission ? view.submissions.find((x) => x.key === place.submission) : undefined;
     return {
       id: r.id,
       file: r.path,
@@ -358,7 +382,14 @@ export class AppService implements ServiceHandlers {
       agency: r.model.agency,
       year: r.model.year,
       template: r.model.template,
-      agencyKey: agencyKey(r.model.agency, settings.aliases),
+      agencyKey: place?.unitKey ?? null,
+      unitId: place?.unit ?? null,
+      unitName: place?.unitName ?? r.model.agency ?? basename(r.path),
+      current: place?.current ?? true,
+      duplicateOf: place?.duplicateOf ?? null,
+      versionCount: submission?.versions.length ?? 1,
+      submissionKey: place?.submission ?? null,
+      suggestions: view.roster.inferred ? [] : (place?.suggestions ?? []),
       sha256: r.sha256,
       auditedAt: r.auditedAt,
       counts,
@@ -403,14 +434,83 @@ export class AppService implements ServiceHandlers {
       lastMessage: d.lastMessage,
       lastLocation: d.lastLocation,
     }));
+    const reports = this.store.listReports();
+    const view = this.workspaceView(reports);
+    const views = this.views(findings, decisions, titles);
     return {
-      summary: this.summaryOf(r, findings, decisions, this.store.settings()),
+      summary: this.summaryOf(r, findings, decisions, view),
       model: r.model,
-      findings: this.views(findings, decisions, titles),
+      findings: views,
       html: content.html,
       notes: content.notes,
       resolvedDecisions: resolved,
+      versions: this.versionInfo(r, views, reports, view, decisions, titles),
     };
+  }
+
+  /**
+   * The versions of the report's submission and, between the current version and the one it
+   * replaced, the 整改 comparison: each finding persists or is new; the replaced version's findings
+   * that are gone are listed as fixed; a decision taken on the replaced version is shown as
+   * carried on the same finding of the current one until the reviewer decides it anew.
+   */
+  private versionInfo(
+    r: StoredReport,
+    views: FindingView[],
+    reports: readonly StoredReport[],
+    view: Omit<WorkspaceView, 'coverage'>,
+    decisions: ReadonlyMap<string, StoredDecision>,
+    titles: ReadonlyMap<string, string>,
+  ): VersionInfo | null {
+    const key = view.placements[r.id]?.submission;
+    const submission = key ? view.submissions.find((x) => x.key === key) : undefined;
+    if (!submission) return null;
+    const byId = new Map(reports.map((x) => [x.id, x]));
+    const nameOf = (id: string) => basename((byId.get(id)?.path ?? '').replace(/\\/g, '/'));
+    const info: VersionInfo = {
+      submissionKey: submission.key,
+      unitName: submission.unitName,
+      year: submission.year,
+      currentReason: CURRENT_REASON_LABELS[submission.currentReason],
+      versions: submission.versions.map((id) => ({
+        id,
+        fileName: nameOf(id),
+        current: id === submission.current,
+        duplicates: (submission.duplicates.find((d) => d.of === id)?.files ?? []).map((f) => basename(f.replace(/\\/g, '/'))),
+      })),
+      fixed: [],
+      previousFile: null,
+    };
+    const [currentId, previousId] = submission.versions;
+    if (r.id !== currentId || previousId === undefined) return info;
+    const previous = byId.get(previousId);
+    if (!previous) return info;
+    info.previousFile = nameOf(previousId);
+    const prevFindings = this.store.findings(previousId);
+    const models = new Map([
+      [r.id, r.model],
+      [previous.id, previous.model],
+    ]);
+    const cmp = compareVersions([submission], models, new Map([
+      [r.id, views],
+      [previous.id, prevFindings.map((f) => f.finding)],
+    ])).get(r.id);
+    const prevByKey = new Map(prevFindings.map((f) => [findingKey(previous.model, f.finding), f]));
+    views.forEach((v, i) => {
+      const diff = cmp?.status.get(r.id)?.[i];
+      if (diff) v.versionDiff = diff;
+      const earlier = prevByKey.get(findingKey(r.model, v));
+      const carried = earlier ? decisions.get(earlier.fingerprint) : undefined;
+      if (carried && v.decision.status === 'pending' && !v.decision.note) {
+        v.carried = { status: carried.status, note: carried.note, updatedAt: carried.updatedAt, fromFile: info.previousFile ?? '' };
+      }
+    });
+    info.fixed = this.views(
+      prevFindings.filter((_, i) => cmp?.status.get(previous.id)?.[i] === 'fixed'),
+      decisions,
+      titles,
+    ).map((v) => ({ ...v, versionDiff: 'fixed' as const }));
+    return info;
   }
 
   async removeReport(args: ReportIdArgs): Promise<AppState> {
@@ -460,16 +560,13 @@ export class AppService implements ServiceHandlers {
 
   // ───────────── years ─────────────
 
+  /** Units with more than one year loaded (current versions), by unit identity. */
   async listSeries(): Promise<SeriesEntry[]> {
-    const groups = new Map<string, { agency: string; latest: number; years: Map<number, string> }>();
+    const groups = new Map<string, { agency: string; years: Map<number, string> }>();
     for (const s of this.summaries()) {
-      if (!s.agencyKey || s.year === null || !s.agency) continue;
-      const g = groups.get(s.agencyKey) ?? { agency: s.agency, latest: s.year, years: new Map<number, string>() };
+      if (!s.agencyKey || s.year === null || !s.current || s.agencyKey.startsWith('file:')) continue;
+      const g = groups.get(s.agencyKey) ?? { agency: s.unitName, years: new Map<number, string>() };
       if (!g.years.has(s.year)) g.years.set(s.year, s.id);
-      if (s.year >= g.latest) {
-        g.latest = s.year;
-        g.agency = s.agency;
-      }
       groups.set(s.agencyKey, g);
     }
     return [...groups.entries()]
@@ -497,14 +594,14 @@ export class AppService implements ServiceHandlers {
     const [r1, r2] = ids.map((id) => this.requireReport(id)) as [StoredReport, StoredReport];
     const [earlier, later] = (r1.model.year ?? 0) <= (r2.model.year ?? 0) ? [r1, r2] : [r2, r1];
     const decisions = this.store.decisions();
-    const settings = this.store.settings();
-    key ??= agencyKey(later.model.agency, settings.aliases);
+    const view = this.workspaceView();
+    key ??= view.placements[later.id]?.unitKey ?? null;
     const laterFindings = this.store.findings(later.id);
     const related = laterFindings.filter((f) => f.finding.relatedReport === earlier.id);
     return {
       agencyKey: key,
-      earlier: { summary: this.summaryOf(earlier, this.store.findings(earlier.id), decisions, settings), model: earlier.model },
-      later: { summary: this.summaryOf(later, laterFindings, decisions, settings), model: later.model },
+      earlier: { summary: this.summaryOf(earlier, this.store.findings(earlier.id), decisions, view), model: earlier.model },
+      later: { summary: this.summaryOf(later, laterFindings, decisions, view), model: later.model },
       findings: this.views(related, decisions, this.ruleTitles()),
     };
   }
@@ -519,10 +616,16 @@ export class AppService implements ServiceHandlers {
     const decisions = new Map<string, ReviewDecision>();
     for (const [fp, d] of this.store.decisions()) decisions.set(fp, { status: d.status, note: d.note });
     const findings = this.store.findings();
+    const byReport = new Map<string, Finding[]>();
+    for (const f of findings) byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f.finding]);
+    const view = this.workspaceView(reports);
+    const failures = this.store.failures();
     try {
       await writeAuditWorkbook(target, {
-        reports: reports.map((r) => ({ model: r.model, findings: findings.filter((f) => f.reportId === r.id).map((f) => f.finding) })),
+        reports: reports.map((r) => ({ model: r.model, findings: byReport.get(r.id) ?? [] })),
         decisions,
+        failures,
+        workspace: { ...view, coverage: coverageOf(view, lateReports(byReport)) },
       });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException | null)?.code;
@@ -561,6 +664,106 @@ export class AppService implements ServiceHandlers {
         description: m.description,
       };
     });
+  }
+
+  // ───────────── units, roster, versions ─────────────
+
+  async getCoverage(): Promise<CoverageView> {
+    const reports = this.store.listReports();
+    const view = this.workspaceView(reports);
+    const findings = new Map<string, Finding[]>();
+    for (const f of this.store.findings()) findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
+    const late = lateReports(findings);
+    const coverage = coverageOf(view, late);
+    const years = coverage.map((c) => c.year);
+    const fileName = new Map(reports.map((r) => [r.id, basename(r.path.replace(/\\/g, '/'))]));
+    const firstYear = new Map<string, number>();
+    for (const x of view.submissions) if (x.unit) firstYear.set(x.unit, Math.min(firstYear.get(x.unit) ?? x.year, x.year));
+    const cellsFor = (match: (sub: (typeof view.submissions)[number]) => boolean, expectedFrom: number | null, outside: boolean) =>
+      years.map((year) => {
+        const sub = view.submissions.find((x) => x.year === year && match(x));
+        if (sub) {
+          const status = outside ? 'notOnRoster' : late.has(sub.current) ? 'late' : 'onTime';
+          return { year, status, reportId: sub.current, fileName: fileName.get(sub.current) ?? null, versionCount: sub.versions.length } as const;
+        }
+        const expected = !outside && (expectedFrom === null || expectedFrom <= year);
+        return { year, status: expected ? ('missing' as const) : null, reportId: null, fileName: null, versionCount: 0 };
+      });
+    const rows: CoverageRow[] = view.roster.units.map((u) => ({
+      unitId: u.id,
+      unitKey: u.id,
+      name: u.name,
+      kind: u.kind,
+      parent: u.parent,
+      aliases: u.aliases,
+      cells: cellsFor((x) => x.unit === u.id, view.roster.inferred ? (firstYear.get(u.id) ?? Infinity) : null, false),
+    }));
+    const outsiders = new Map<string, string>();
+    for (const [id, p] of Object.entries(view.placements)) if (p.unit === null && !outsiders.has(p.unitKey)) outsiders.set(p.unitKey, p.unitName);
+    for (const [unitKey, name] of outsiders) {
+      rows.push({ unitId: null, unitKey, name, kind: null, parent: null, aliases: [], cells: cellsFor((x) => x.unit === null && x.unitName === name, null, true) });
+    }
+    const unmatched = new Map<string, { name: string; reportIds: string[]; suggestions: string[] }>();
+    if (!view.roster.inferred) {
+      for (const r of reports) {
+        const p = view.placements[r.id];
+        if (!p || p.unit !== null || !r.model.agency) continue;
+        const u = unmatched.get(p.unitKey) ?? { name: r.model.agency.replace(/\s+/g, ''), reportIds: [], suggestions: p.suggestions ?? [] };
+        u.reportIds.push(r.id);
+        unmatched.set(p.unitKey, u);
+      }
+    }
+    return { roster: view.roster, years, coverage, rows, unmatched: [...unmatched.values()] };
+  }
+
+  private async replaceRoster(roster: Roster | null): Promise<CoverageView> {
+    this.store.setSettings(mergeSettings({ ...this.store.settings(), roster }));
+    await this.reaudit();
+    this.events.emit('changed', { reason: 'settings', state: this.state() });
+    return this.getCoverage();
+  }
+
+  async importRoster(): Promise<CoverageView | null> {
+    const path = await this.options.dialogs.openRoster();
+    if (!path) return null;
+    let roster: Roster;
+    try {
+      roster = await readRoster(await readFile(path), path);
+    } catch (err) {
+      throw new UserError(`无法读取名单文件「${basename(path)}」：${failureMessage(err)}`);
+    }
+    return this.replaceRoster(roster);
+  }
+
+  async setRoster(args: RosterArgs): Promise<CoverageView> {
+    if (args.units.length === 0) return this.replaceRoster(null);
+    const previous = this.store.settings().roster;
+    const seen = new Set<string>();
+    const units = args.units
+      .map((u) => ({ ...u, name: u.name.trim(), aliases: u.aliases.map((a) => a.trim()).filter(Boolean) }))
+      .filter((u) => u.name && !seen.has(u.name) && seen.add(u.name));
+    return this.replaceRoster({ source: previous?.source ?? null, inferred: false, units: units.map((u, i) => ({ ...u, id: u.id || `u${i + 1}` })) });
+  }
+
+  async chooseVersion(args: ChooseVersionArgs): Promise<AppState> {
+    const r = this.requireReport(args.reportId);
+    const view = this.workspaceView();
+    if (view.placements[r.id]?.submission !== args.submissionKey) throw new UserError('该文件不属于这份报送记录，请刷新后重试。');
+    const settings = this.store.settings();
+    this.store.setSettings(mergeSettings({ ...settings, versionChoices: { ...(settings.versionChoices ?? {}), [args.submissionKey]: r.path } }));
+    await this.reaudit();
+    this.events.emit('changed', { reason: 'settings', state: this.state() });
+    return this.state();
+  }
+
+  async addAlias(args: AliasArgs): Promise<CoverageView> {
+    const settings = this.store.settings();
+    const roster = settings.roster;
+    if (roster && !roster.units.some((u) => u.name === args.unitName)) throw new UserError(`名单中没有「${args.unitName}」。`);
+    this.store.setSettings(mergeSettings({ ...settings, aliases: { ...settings.aliases, [args.alias]: args.unitName } }));
+    await this.reaudit();
+    this.events.emit('changed', { reason: 'settings', state: this.state() });
+    return this.getCoverage();
   }
 
   // ───────────── workspace file ─────────────
@@ -610,6 +813,11 @@ export class AppService implements ServiceHandlers {
     this.events.emit('changed', { reason: 'workspace', state: this.state() });
     return this.state();
   }
+}
+
+/** Models as the rules see them: stored models of earlier builds lack the file facts, the file row has them. */
+function modelsOf(reports: readonly StoredReport[]): ReportModel[] {
+  return reports.map((r) => (r.model.fileInfo ? r.model : { ...r.model, fileInfo: { sha256: r.sha256, size: r.size, modifiedMs: null } }));
 }
 
 function decisionView(d: StoredDecision | undefined | null): DecisionView {
