@@ -9,6 +9,7 @@ import { SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TEMPLATE_LABELS, UNIT_KIND_L
 import type { SubmissionStatus } from '../model/glossary';
 import { findingFingerprint } from '../model/fingerprint';
 import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
+import { lateReports } from '../workspace/submissions';
 import { compareVersions } from '../workspace/versions';
 import { catalogue } from '../rules/registry';
 import { dataColumns } from './data-columns';
@@ -492,9 +493,7 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
   addData(wb, entries, input.workspace);
   addCatalogue(wb, rules);
   if (input.workspace) {
-    const late = new Set(
-      entries.filter((e) => e.findings.some((f) => f.ruleId === 'timeliness/late')).map((e) => e.model.id),
-    );
+    const late = lateReports(new Map(entries.map((e) => [e.model.id, e.findings])));
     addCoverage(wb, input.workspace, new Map(entries.map((e) => [e.model.id, e.model])), late);
   }
   return wb;

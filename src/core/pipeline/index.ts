@@ -18,7 +18,9 @@ import type { FileFailure, Finding, ReportModel, SkippedFile, WorkspaceView } fr
 import { runRules, mergeSettings, workspaceOf } from '../rules/engine';
 import type { AuditSettings } from '../rules/types';
 import type { ImportedFile } from '../store/types';
-import { coverageOf } from '../workspace/submissions';
+import { coverageOf, lateReports } from '../workspace/submissions';
+
+export { lateReports } from '../workspace/submissions';
 import { clutter, isClutter, isOwnOutput, notAReport, notAReportReason, ownOutput, unsupported } from './classify';
 import { failureMessage } from './errors';
 
@@ -159,11 +161,4 @@ export function auditModels(models: readonly ReportModel[], partial?: Partial<Au
   const view = workspaceOf(models, settings);
   const findings = runRules(models, settings, undefined, view);
   return { findings, workspace: { ...view, coverage: coverageOf(view, lateReports(findings)) } };
-}
-
-/** Reports with a `timeliness/late` finding: the late ones of 报送情况. */
-export function lateReports(findings: ReadonlyMap<string, readonly Pick<Finding, 'ruleId'>[]>): Set<string> {
-  const late = new Set<string>();
-  for (const [id, list] of findings) if (list.some((f) => f.ruleId === 'timeliness/late')) late.add(id);
-  return late;
 }

@@ -12,7 +12,7 @@
  *   1. the newest file modification time (times within 2 s count as equal: copies and archives
  *      round them);
  *   2. then a version word in the file name: 最终/定稿/终稿 above 修改稿/修订/更正/v2…(higher
- *      number higher) above no word above 初稿/草稿/征求意见稿;
+ *      number higher) above no word above a copy's name (副本, "(1)") above 初稿/草稿/征求意见稿;
  *   3. then the first in path order.
  * Copies of one content are ranked the same way; the first-ranked file stands for the version.
  */
@@ -44,6 +44,8 @@ export function versionMarkerScore(path: string): number {
   const numbered = /(?:v|版本|第)\s*([0-9]+)\s*(?:稿|版)?/i.exec(name);
   if (/(修改|修订|更正|整改后|改稿)/.test(name) || numbered) return 50 + Math.min(40, Number(numbered?.[1] ?? 1));
   if (/(初稿|草稿|征求意见稿|draft)/i.test(name)) return -10;
+  // A copy's name ("… - 副本", "…(1)", "Copy of …") stands for its content less well than the original's.
+  if (/(副本|复件|copy|[(（]\d+[)）]$)/i.test(name)) return -5;
   return 0;
 }
 
@@ -198,4 +200,11 @@ export function coverageOf(view: Omit<WorkspaceView, 'coverage'>, lateReports: R
 /** Current reports only, in the given order: what the cross-report rules and totals use. */
 export function currentModels<T extends { id: string }>(items: readonly T[], view: Pick<WorkspaceView, 'placements'>): T[] {
   return items.filter((m) => view.placements[m.id]?.current !== false);
+}
+
+/** Reports with a `timeliness/late` finding: the late ones of 报送情况. */
+export function lateReports(findings: ReadonlyMap<string, readonly { ruleId: string }[]>): Set<string> {
+  const late = new Set<string>();
+  for (const [id, list] of findings) if (list.some((f) => f.ruleId === 'timeliness/late')) late.add(id);
+  return late;
 }
