@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { findingFingerprint, findingKey } from '../model/fingerprint';
 import type { Finding, ReportModel, Roster, Severity, SkippedFile, WorkspaceView } from '../model/types';
 import { collect, failureMessage, lateReports } from '../pipeline';
-import { CURRENT_REASON_LABELS, coverageOf } from '../workspace/submissions';
+import { CURRENT_REASON_LABELS, coverageOf, coverageRows } from '../workspace/submissions';
 import { compareVersions } from '../workspace/versions';
 import { readRoster } from '../workspace/roster';
 import { describeLocation } from '../export/location';
@@ -677,32 +677,16 @@ export class AppService implements ServiceHandlers {
     const coverage = coverageOf(view, late);
     const years = coverage.map((c) => c.year);
     const fileName = new Map(reports.map((r) => [r.id, basename(r.path.replace(/\\/g, '/'))]));
-    const firstYear = new Map<string, number>();
-    for (const x of view.submissions) if (x.unit) firstYear.set(x.unit, Math.min(firstYear.get(x.unit) ?? x.year, x.year));
-    const cellsFor = (match: (sub: (typeof view.submissions)[number]) => boolean, expectedFrom: number | null, outside: boolean) =>
-      years.map((year) => {
-        const sub = view.submissions.find((x) => x.year === year && match(x));
-        if (sub) {
-          const status = outside ? 'notOnRoster' : late.has(sub.current) ? 'late' : 'onTime';
-          return { year, status, reportId: sub.current, fileName: fileName.get(sub.current) ?? null, versionCount: sub.versions.length } as const;
-        }
-        const expected = !outside && (expectedFrom === null || expectedFrom <= year);
-        return { year, status: expected ? ('missing' as const) : null, reportId: null, fileName: null, versionCount: 0 };
-      });
-    const rows: CoverageRow[] = view.roster.units.map((u) => ({
-      unitId: u.id,
-      unitKey: u.id,
-      name: u.name,
-      kind: u.kind,
-      parent: u.parent,
-      aliases: u.aliases,
-      cells: cellsFor((x) => x.unit === u.id, view.roster.inferred ? (firstYear.get(u.id) ?? Infinity) : null, false),
+    const rows: CoverageRow[] = coverageRows(view, late).map((u) => ({
+      ...u,
+      cells: u.cells.map((c) => ({
+        year: c.year,
+        status: c.status,
+        reportId: c.submission?.current ?? null,
+        fileName: c.submission ? (fileName.get(c.submission.current) ?? null) : null,
+        versionCount: c.submission?.versions.length ?? 0,
+      })),
     }));
-    const outsiders = new Map<string, string>();
-    for (const [id, p] of Object.entries(view.placements)) if (p.unit === null && !outsiders.has(p.unitKey)) outsiders.set(p.unitKey, p.unitName);
-    for (const [unitKey, name] of outsiders) {
-      rows.push({ unitId: null, unitKey, name, kind: null, parent: null, aliases: [], cells: cellsFor((x) => x.unit === null && x.unitName === name, null, true) });
-    }
     const unmatched = new Map<string, { name: string; reportIds: string[]; suggestions: string[] }>();
     if (!view.roster.inferred) {
       for (const r of reports) {

@@ -9,7 +9,7 @@ import { SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TEMPLATE_LABELS, UNIT_KIND_L
 import type { SubmissionStatus } from '../model/glossary';
 import { findingFingerprint } from '../model/fingerprint';
 import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
-import { lateReports } from '../workspace/submissions';
+import { coverageRows, lateReports } from '../workspace/submissions';
 import { compareVersions } from '../workspace/versions';
 import { catalogue } from '../rules/registry';
 import { dataColumns } from './data-columns';
@@ -406,40 +406,18 @@ function addCoverage(wb: ExcelJS.Workbook, view: WorkspaceView, models: Readonly
     { fitWidth: true, freezeColumns: 1 },
   );
   const fileName = (id: string) => (models.get(id)?.file ?? '').split(/[\\/]/).pop() ?? '';
-  const firstYear = new Map<string, number>();
-  for (const s of view.submissions) if (s.unit) firstYear.set(s.unit, Math.min(firstYear.get(s.unit) ?? s.year, s.year));
   const statusFill: Partial<Record<SubmissionStatus, string>> = { late: 'FFFFEB9C', missing: 'FFFFC7CE', notOnRoster: 'FFDDEBF7' };
-  const addUnit = (name: string, kind: string, parent: string | null, cells: { status: SubmissionStatus | null; file: string }[]) => {
-    const row = ws.addRow([name, kind, parent, ...cells.flatMap((c) => [c.status ? SUBMISSION_STATUS_LABELS[c.status] : '—', c.file || null])]);
-    cells.forEach((c, i) => {
+  for (const u of coverageRows(view, late)) {
+    const row = ws.addRow([
+      u.name,
+      u.kind ? UNIT_KIND_LABELS[u.kind] : '',
+      u.parent,
+      ...u.cells.flatMap((c) => [c.status ? SUBMISSION_STATUS_LABELS[c.status] : '—', c.submission ? fileName(c.submission.current) : null]),
+    ]);
+    u.cells.forEach((c, i) => {
       const fill = c.status ? statusFill[c.status] : undefined;
       if (fill) row.getCell(4 + i * 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
     });
-  };
-  for (const u of view.roster.units) {
-    addUnit(
-      u.name,
-      UNIT_KIND_LABELS[u.kind],
-      u.parent,
-      years.map((y) => {
-        const s = view.submissions.find((x) => x.unit === u.id && x.year === y);
-        if (s) return { status: late.has(s.current) ? 'late' : 'onTime', file: fileName(s.current) };
-        const expected = !view.roster.inferred || (firstYear.get(u.id) ?? Infinity) <= y;
-        return { status: expected ? 'missing' : null, file: '' };
-      }),
-    );
-  }
-  const outside = [...new Set(view.submissions.filter((s) => s.unit === null).map((s) => s.unitName))];
-  for (const name of outside) {
-    addUnit(
-      name,
-      '',
-      null,
-      years.map((y) => {
-        const s = view.submissions.find((x) => x.unit === null && x.unitName === name && x.year === y);
-        return s ? { status: 'notOnRoster', file: fileName(s.current) } : { status: null, file: '' };
-      }),
-    );
   }
   const lastUnitRow = ws.rowCount;
   ws.addRow([]);

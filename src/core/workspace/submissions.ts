@@ -17,6 +17,7 @@
  * Copies of one content are ranked the same way; the first-ranked file stands for the version.
  */
 import { basename } from 'node:path';
+import type { SubmissionStatus, UnitKind } from '../model/glossary';
 import type { CoverageYear, CurrentReason, ReportModel, ReportPlacement, Roster, Submission, WorkspaceView } from '../model/types';
 import { contentKey } from '../model/fingerprint';
 import { normaliseName, UnitMatcher } from './identity';
@@ -207,4 +208,62 @@ export function lateReports(findings: ReadonlyMap<string, readonly { ruleId: str
   const late = new Set<string>();
   for (const [id, list] of findings) if (list.some((f) => f.ruleId === 'timeliness/late')) late.add(id);
   return late;
+}
+
+/** One unit's standing in one year; status null: not expected that year (推断, before its first report). */
+export interface UnitYear {
+  year: number;
+  status: SubmissionStatus | null;
+  submission: Submission | null;
+}
+
+export interface UnitCoverage {
+  unitId: string | null;
+  unitKey: string;
+  name: string;
+  kind: UnitKind | null;
+  parent: string | null;
+  aliases: string[];
+  cells: UnitYear[];
+}
+
+/**
+ * 报送情况 per unit: every roster unit, then the units not on the roster, each with one cell per
+ * year of the coverage. The same expectation as coverageOf: the per-year counts and these rows agree.
+ */
+export function coverageRows(view: Omit<WorkspaceView, 'coverage'>, lateReports: ReadonlySet<string>): UnitCoverage[] {
+  const years = [...new Set(view.submissions.map((s) => s.year))].sort((a, b) => a - b);
+  const firstYear = new Map<string, number>();
+  for (const s of view.submissions) if (s.unit) firstYear.set(s.unit, Math.min(firstYear.get(s.unit) ?? s.year, s.year));
+  const rows: UnitCoverage[] = view.roster.units.map((u) => ({
+    unitId: u.id,
+    unitKey: u.id,
+    name: u.name,
+    kind: u.kind,
+    parent: u.parent,
+    aliases: u.aliases,
+    cells: years.map((year) => {
+      const submission = view.submissions.find((x) => x.unit === u.id && x.year === year) ?? null;
+      if (submission) return { year, status: lateReports.has(submission.current) ? 'late' : 'onTime', submission };
+      const expected = !view.roster.inferred || (firstYear.get(u.id) ?? Infinity) <= year;
+      return { year, status: expected ? 'missing' : null, submission: null };
+    }),
+  }));
+  const outside = new Map<string, string>();
+  for (const p of Object.values(view.placements)) if (p.unit === null && p.submission !== null && !outside.has(p.unitKey)) outside.set(p.unitKey, p.unitName);
+  for (const [unitKey, name] of outside) {
+    rows.push({
+      unitId: null,
+      unitKey,
+      name,
+      kind: null,
+      parent: null,
+      aliases: [],
+      cells: years.map((year) => {
+        const submission = view.submissions.find((x) => x.unit === null && x.unitName === name && x.year === year) ?? null;
+        return { year, status: submission ? 'notOnRoster' : null, submission };
+      }),
+    });
+  }
+  return rows;
 }
