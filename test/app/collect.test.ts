@@ -50,3 +50,17 @@ describe('startup', () => {
     expect(state.workspace.path).toBeNull();
   });
 });
+
+describe('one collector for the command line and the app', () => {
+  it('never follows a link back to a parent folder; a file reached twice is read once', async () => {
+    const { symlinkSync } = await import('node:fs');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'sub', 'a.txt'), 'x');
+    symlinkSync(dir, join(dir, 'sub', 'loop')); // a link to the parent: would loop forever
+    symlinkSync(join(dir, 'sub', 'a.txt'), join(dir, 'link-to-a.txt')); // a link to a file already there
+    const res = await collectPaths([dir]);
+    expect(res.files).toHaveLength(1);
+    expect(res.failures).toEqual([]);
+  });
+});

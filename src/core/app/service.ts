@@ -103,6 +103,9 @@ export class AppService implements ServiceHandlers {
   private busy = false;
   private auditQueue: Promise<void> = Promise.resolve();
   private skipped: SkippedFile[] = [];
+  /** Bumped whenever reports or settings change: the cached workspace view is then rebuilt. */
+  private viewGeneration = 0;
+  private cachedView: { store: WorkspaceStore; generation: number; view: Omit<WorkspaceView, 'coverage'> } | null = null;
   private notices: string[] = [];
   private readonly runner: ExtractRunner;
   private readonly events: EventSink;
@@ -275,6 +278,7 @@ export class AppService implements ServiceHandlers {
           if (id) result.unchanged.push(id);
         } else {
           const { id, status } = this.store.upsertReport(o.file);
+          this.viewGeneration++;
           if (status === 'added') result.added.push(id);
           else if (status === 'updated') result.updated.push(id);
           else result.unchanged.push(id);
@@ -338,9 +342,16 @@ export class AppService implements ServiceHandlers {
     return new Map(ruleCatalogue().map((m) => [m.id, m.title]));
   }
 
-  /** Units, submissions and versions of the workspace as the rules see them (same settings, same models). */
-  private workspaceView(reports: readonly StoredReport[] = this.store.listReports()): Omit<WorkspaceView, 'coverage'> {
-    return workspaceOf(modelsOf(reports), mergeSettings(this.store.settings()));
+  /**
+   * Units, submissions and versions of the workspace as the rules see them (same settings, same
+   * models). Cached until reports or settings change: opening one report must not re-read all.
+   */
+  private workspaceView(reports?: readonly StoredReport[]): Omit<WorkspaceView, 'coverage'> {
+    const c = this.cachedView;
+    if (c && c.store === this.store && c.generation === this.viewGeneration) return c.view;
+    const view = workspaceOf(modelsOf(reports ?? this.store.listReports()), mergeSettings(this.store.settings()));
+    this.cachedView = { store: this.store, generation: this.viewGeneration, view };
+    return view;
   }
 
   private summaries(): ReportSummary[] {
@@ -434,8 +445,7 @@ export class AppService implements ServiceHandlers {
       lastMessage: d.lastMessage,
       lastLocation: d.lastLocation,
     }));
-    const reports = this.store.listReports();
-    const view = this.workspaceView(reports);
+    const view = this.workspaceView();
     const views = this.views(findings, decisions, titles);
     return {
       summary: this.summaryOf(r, findings, decisions, view),
@@ -444,7 +454,7 @@ export class AppService implements ServiceHandlers {
       html: content.html,
       notes: content.notes,
       resolvedDecisions: resolved,
-      versions: this.versionInfo(r, views, reports, view, decisions, titles),
+      versions: this.versionInfo(r, views, view, decisions, titles),
     };
   }
 
@@ -457,7 +467,6 @@ export class AppService implements ServiceHandlers {
   private versionInfo(
     r: StoredReport,
     views: FindingView[],
-    reports: readonly StoredReport[],
     view: Omit<WorkspaceView, 'coverage'>,
     decisions: ReadonlyMap<string, StoredDecision>,
     titles: ReadonlyMap<string, string>,
@@ -465,7 +474,11 @@ export class AppService implements ServiceHandlers {
     const key = view.placements[r.id]?.submission;
     const submission = key ? view.submissions.find((x) => x.key === key) : undefined;
     if (!submission) return null;
-    const byId = new Map(reports.map((x) => [x.id, x]));
+    const byId = new Map<string, StoredReport>();
+    for (const id of submission.versions) {
+      const x = id === r.id ? r : this.store.getReport(id);
+      if (x) byId.set(id, x);
+    }
     const nameOf = (id: string) => basename((byId.get(id)?.path ?? '').replace(/\\/g, '/'));
     const info: VersionInfo = {
       submissionKey: submission.key,
@@ -516,6 +529,7 @@ export class AppService implements ServiceHandlers {
   async removeReport(args: ReportIdArgs): Promise<AppState> {
     this.requireReport(args.id);
     this.store.removeReport(args.id);
+    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'import', state: this.state() });
     return this.state();
@@ -646,6 +660,7 @@ export class AppService implements ServiceHandlers {
     const unknown = [...settings.disabled, ...Object.keys(settings.severities)].filter((id) => !known.has(id));
     if (unknown.length) throw new UserError(`未知的规则编号：${unknown.slice(0, 3).join('、')}`);
     this.store.setSettings(mergeSettings(settings));
+    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getSettings();
@@ -702,6 +717,7 @@ export class AppService implements ServiceHandlers {
 
   private async replaceRoster(roster: Roster | null): Promise<CoverageView> {
     this.store.setSettings(mergeSettings({ ...this.store.settings(), roster }));
+    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getCoverage();
@@ -735,6 +751,7 @@ export class AppService implements ServiceHandlers {
     if (view.placements[r.id]?.submission !== args.submissionKey) throw new UserError('该文件不属于这份报送记录，请刷新后重试。');
     const settings = this.store.settings();
     this.store.setSettings(mergeSettings({ ...settings, versionChoices: { ...(settings.versionChoices ?? {}), [args.submissionKey]: r.path } }));
+    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.state();
@@ -745,6 +762,7 @@ export class AppService implements ServiceHandlers {
     const roster = settings.roster;
     if (roster && !roster.units.some((u) => u.name === args.unitName)) throw new UserError(`名单中没有「${args.unitName}」。`);
     this.store.setSettings(mergeSettings({ ...settings, aliases: { ...settings.aliases, [args.alias]: args.unitName } }));
+    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getCoverage();
