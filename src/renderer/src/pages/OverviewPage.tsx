@@ -380,7 +380,7 @@ export function OverviewPage(): React.JSX.Element {
   return (
     <div className="nb-overview">
       <div className="nb-stats">
-        <Card size="small">
+        <Card size="small" data-testid="stat-reports">
           <Statistic
             title={
               <Tooltip title={others ? `另有 ${others} 份是其他版本或重复文件，不计入合计` : undefined}>
@@ -389,7 +389,6 @@ export function OverviewPage(): React.JSX.Element {
             }
             value={current.length}
             suffix="份"
-            data-testid="stat-reports"
           />
         </Card>
         <Card size="small">
