@@ -304,7 +304,7 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     await page.locator('.nb-report-table .ant-table-row').first().waitFor();
     const first = page.locator('.nb-report-table .ant-table-row').first();
     await first.getByTestId('overview-unit').click();
-    await page.getByTestId('review-position').getByText('第 1 / 15 份（按总览的筛选和排序）').waitFor();
+    await page.getByTestId('review-position').getByText('1 / 15 · 按总览顺序').waitFor();
     const findings = page.getByTestId('finding');
     if ((await findings.count()) >= 2) {
       await findings.nth(0).click();

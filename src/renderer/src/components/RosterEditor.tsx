@@ -239,7 +239,7 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
       </Card>
       <Card size="small" className="nb-gap-sm" title={`审查人员确认的单位别名（${aliases.length}）`} data-testid="reviewer-aliases">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          在“报送情况”中点“是同一单位”，或在“审查规则”页的“单位别名”中添加的对应关系。删除后立即重新审查。
+          在“报送情况”中点“是同一单位”，或在“审查规则与时限”页的“单位别名”中添加的对应关系。删除后立即重新审查。
         </Typography.Paragraph>
         {aliases.length === 0 ? (
           <Typography.Text type="secondary">尚无。</Typography.Text>

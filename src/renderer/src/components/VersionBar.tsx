@@ -4,8 +4,8 @@
  * 设为当前版本 and 与当前版本对比 (the two-column comparison).
  */
 import { useState } from 'react';
-import { Button, Space, Tag, Tooltip, Typography } from 'antd';
-import { DiffOutlined, StarOutlined } from '@ant-design/icons';
+import { Button, Tag, Tooltip, Typography } from 'antd';
+import { DiffOutlined, QuestionCircleOutlined, StarOutlined } from '@ant-design/icons';
 import type { VersionInfo } from '../../../shared/ipc';
 
 export interface VersionBarProps {
@@ -40,6 +40,11 @@ export function VersionBar({ info, viewing, onOpen, onChoose, onCompare }: Versi
         <Typography.Text type="secondary" data-testid="current-reason">
           当前版本依据：{info.currentReason}
         </Typography.Text>
+        {info.versions.length > 1 ? (
+          <Tooltip title="只有当前版本参加跨年度、跨单位检查和合计；其他版本仍可审查，各版本的审查结论互不影响。">
+            <QuestionCircleOutlined className="nb-muted" />
+          </Tooltip>
+        ) : null}
         {viewingIsCopy ? <Tag color="default">正在查看的是重复文件，与下列某个版本内容相同</Tag> : null}
       </div>
       <div className="nb-versions-list">
@@ -96,13 +101,6 @@ export function VersionBar({ info, viewing, onOpen, onChoose, onCompare }: Versi
           </div>
         ))}
       </div>
-      {info.versions.length > 1 ? (
-        <Space size={4} className="nb-gap-xs">
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            只有当前版本参加跨年度、跨单位检查和合计；其他版本仍可审查，各版本的审查结论互不影响。
-          </Typography.Text>
-        </Space>
-      ) : null}
     </div>
   );
 }

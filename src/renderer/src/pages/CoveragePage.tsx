@@ -16,6 +16,18 @@ import { useStore } from '../store';
 import { missingUnits, useCoverage } from '../lib/coverage';
 import { useViewportHeight } from '../lib/useViewport';
 
+/** Rows needing attention first: a missing year, then a unit off the roster, a late one, a choice of versions. */
+const STATUS_RANK: Record<SubmissionStatus, number> = { missing: 0, notOnRoster: 1, late: 2, onTime: 4 };
+function attention(r: CoverageRow, year: number | null): number {
+  const cells = r.cells.filter((c) => year === null || c.year === year);
+  let best = 5;
+  for (const c of cells) {
+    if (c.status) best = Math.min(best, STATUS_RANK[c.status]);
+    if (c.versionCount > 1) best = Math.min(best, 3);
+  }
+  return best;
+}
+
 export const SUBMISSION_STATUS_COLORS: Record<SubmissionStatus, string> = { onTime: 'green', late: 'orange', missing: 'red', notOnRoster: 'purple' };
 
 function baseName(p: string): string {
@@ -130,7 +142,7 @@ export function CoveragePage(): React.JSX.Element {
   const rows = useMemo(() => {
     if (!coverage) return [];
     const q = search.trim();
-    return coverage.rows.filter((r) => {
+    const rows = coverage.rows.filter((r) => {
       if (q && !`${r.name}${r.aliases.join('')}`.includes(q)) return false;
       if (kind && r.kind !== kind) return false;
       if (status) {
@@ -139,6 +151,7 @@ export function CoveragePage(): React.JSX.Element {
       }
       return true;
     });
+    return rows.sort((a, b) => attention(a, year) - attention(b, year));
   }, [coverage, search, kind, status, year]);
 
   if (!coverage) return <Card loading />;
@@ -196,9 +209,11 @@ export function CoveragePage(): React.JSX.Element {
               单位名单：{roster.units.length} 个单位{roster.source ? `（来自 ${baseName(roster.source)}）` : '（在“设置”中录入）'}
             </Typography.Text>
           )}
-          <Typography.Text type={missing.length ? 'danger' : 'secondary'} data-testid="coverage-missing-units" title={missing.join('、')}>
-            缺报单位 {missing.length} 个
-          </Typography.Text>
+          <Tooltip title={missing.length ? `${missing.join('、')}（点击只看未报的单位）` : undefined}>
+            <Typography.Link type={missing.length ? 'danger' : 'secondary'} data-testid="coverage-missing-units" onClick={() => missing.length && setStatus('missing')}>
+              缺报单位 {missing.length} 个
+            </Typography.Link>
+          </Tooltip>
         </Space>
         <Button onClick={() => go('settings')}>{roster.inferred ? '导入单位名单' : '编辑单位名单'}</Button>
       </div>

@@ -34,7 +34,7 @@ function targetPos(detail: ReportDetail, f: FindingView): SourcePos | undefined 
 }
 
 function reportLabel(r: ReportSummary): string {
-  const version = r.duplicateOf ? ' · 重复文件' : !r.current ? ` · 其他版本（${r.fileName}）` : r.versionCount > 1 ? ' · 当前版本' : '';
+  const version = r.duplicateOf ? ' · 重复文件' : !r.current ? ' · 其他版本' : r.versionCount > 1 ? ' · 当前版本' : '';
   return `${unitLabel(r)} · ${r.year ?? '年度不详'}${version}`;
 }
 
@@ -152,14 +152,18 @@ export function ReviewPage(): React.JSX.Element {
     return { title, headings: m.headingsInOrder.map((h) => h.pos.block) };
   }, [detail]);
 
-  // 总览's filtered, sorted list when the report came from there (and is in it); else all reports by unit and year.
-  const sorted = useMemo(() => {
+  // Every report, by unit and year (the picker); 上一份/下一份 follow 总览's filtered, sorted list when
+  // the report on screen is in it, else this list.
+  const byUnit = useMemo(
+    () => [...reports].sort((a, b) => unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0)),
+    [reports],
+  );
+  const fromOverview = useMemo(() => {
     const byId = new Map(reports.map((r) => [r.id, r]));
-    const fromOverview = (reviewOrder ?? []).map((x) => byId.get(x)).filter((r): r is ReportSummary => !!r);
-    if (fromOverview.some((r) => r.id === id)) return fromOverview;
-    return [...reports].sort((a, b) => unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0));
-  }, [reports, reviewOrder, id]);
-  const inOverviewOrder = reviewOrder !== null && sorted.length > 0 && sorted.length <= reviewOrder.length && sorted.some((r) => r.id === id) && sorted.every((r) => reviewOrder.includes(r.id));
+    return (reviewOrder ?? []).map((x) => byId.get(x)).filter((r): r is ReportSummary => !!r);
+  }, [reports, reviewOrder]);
+  const inOverviewOrder = fromOverview.some((r) => r.id === id);
+  const sorted = inOverviewOrder ? fromOverview : byUnit;
   const idx = sorted.findIndex((r) => r.id === id);
   const unsaved = detail ? detail.findings.filter((f) => noteDrafts.has(f.fingerprint)).length : 0;
 
@@ -187,12 +191,15 @@ export function ReviewPage(): React.JSX.Element {
             value={id}
             showSearch={{ optionFilterProp: 'label' }}
             onChange={(v: string) => openReport(v)}
-            options={sorted.map((r) => ({ value: r.id, label: reportLabel(r) }))}
+            options={byUnit.map((r) => ({ value: r.id, label: reportLabel(r) }))}
             data-testid="report-select"
           />
           <Button size="small" icon={<RightOutlined />} disabled={idx < 0 || idx >= sorted.length - 1} onClick={() => openReport((sorted[idx + 1] as (typeof sorted)[number]).id)} title="下一份报告" />
           <Typography.Text type="secondary" data-testid="review-position">
-            第 {idx + 1} / {sorted.length} 份{inOverviewOrder ? '（按总览的筛选和排序）' : ''}
+            <span title={inOverviewOrder ? '上一份/下一份按总览中筛选和排序后的列表' : '上一份/下一份按单位和年度'}>
+              {idx + 1} / {sorted.length}
+              {inOverviewOrder ? ' · 按总览顺序' : ''}
+            </span>
           </Typography.Text>
         </Space>
         {summary ? (
