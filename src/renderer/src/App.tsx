@@ -1,4 +1,4 @@
-/** The shell: a left menu of the six screens, a header with the workspace and its save state. */
+/** The shell: a left menu of the seven screens, a header with the workspace and its save state. */
 import { useEffect, useState } from 'react';
 import { Badge, Button, Layout, Menu, Modal, Space, Tooltip, Typography } from 'antd';
 import {
@@ -11,12 +11,14 @@ import {
   PlusOutlined,
   SaveOutlined,
   SettingOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import { api, unwrap } from './api';
 import { useStore, type PageKey } from './store';
 import { formatTime } from './labels';
 import { ImportPage } from './pages/ImportPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { CoveragePage } from './pages/CoveragePage';
 import { ReviewPage } from './pages/ReviewPage';
 import { ComparePage } from './pages/ComparePage';
 import { ExportPage } from './pages/ExportPage';
@@ -27,6 +29,7 @@ const { Header, Sider, Content } = Layout;
 const MENU: { key: PageKey; label: string; icon: React.ReactNode }[] = [
   { key: 'import', label: '导入', icon: <ImportOutlined /> },
   { key: 'overview', label: '总览', icon: <BarChartOutlined /> },
+  { key: 'coverage', label: '报送情况', icon: <TeamOutlined /> },
   { key: 'review', label: '审查', icon: <FileSearchOutlined /> },
   { key: 'compare', label: '年度对比', icon: <DiffOutlined /> },
   { key: 'export', label: '导出', icon: <ExportOutlined /> },
@@ -140,6 +143,7 @@ export function App(): React.JSX.Element {
         <Content className={`nb-content nb-page-${page}`}>
           {page === 'import' && <ImportPage />}
           {page === 'overview' && <OverviewPage />}
+          {page === 'coverage' && <CoveragePage />}
           {page === 'review' && <ReviewPage />}
           {page === 'compare' && <ComparePage />}
           {page === 'export' && <ExportPage />}

@@ -7,7 +7,7 @@ import { App as AntApp } from 'antd';
 import type { AppState, CompareArgs, ReportSummary } from '../../shared/ipc';
 import { api, errorText, unwrap } from './api';
 
-export type PageKey = 'import' | 'overview' | 'review' | 'compare' | 'export' | 'settings';
+export type PageKey = 'import' | 'overview' | 'coverage' | 'review' | 'compare' | 'export' | 'settings';
 
 export interface Store {
   state: AppState | null;
@@ -17,8 +17,19 @@ export interface Store {
   page: PageKey;
   reportId: string | null;
   compare: CompareArgs | null;
+  /**
+   * The order 审查 steps through (上一份/下一份): 总览's filtered, sorted list when the report was
+   * opened from there; null: all reports by unit and year.
+   */
+  reviewOrder: string[] | null;
+  /**
+   * Notes typed but not yet saved with 确认/排除, by finding fingerprint: kept while the reviewer
+   * moves between findings and reports (a ref, so typing does not re-render the whole app).
+   */
+  noteDrafts: Map<string, string>;
   go(page: PageKey): void;
-  openReport(id: string): void;
+  /** Opens a report in 审查; `order` (ids) replaces the review order, e.g. 总览's filtered, sorted rows. */
+  openReport(id: string, order?: string[]): void;
   openCompare(args: CompareArgs): void;
   refresh(findingsChanged?: boolean): Promise<void>;
   /** Runs an API call, reporting a failure as a message; returns undefined on failure. */
@@ -48,6 +59,8 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
   const [page, setPage] = useState<PageKey>('overview');
   const [reportId, setReportId] = useState<string | null>(null);
   const [compare, setCompare] = useState<CompareArgs | null>(null);
+  const [reviewOrder, setReviewOrder] = useState<string[] | null>(null);
+  const noteDrafts = useRef(new Map<string, string>()).current;
   const inflight = useRef<Promise<void> | null>(null);
   const queued = useRef<'bump' | 'plain' | null>(null);
   const refreshRef = useRef<(findingsChanged?: boolean) => Promise<void>>(async () => undefined);
@@ -134,8 +147,11 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
       page,
       reportId,
       compare,
+      reviewOrder,
+      noteDrafts,
       go: setPage,
-      openReport: (id) => {
+      openReport: (id, order) => {
+        if (order) setReviewOrder(order);
         setReportId(id);
         setPage('review');
       },
@@ -146,7 +162,7 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
       refresh,
       run,
     }),
-    [state, reports, version, page, reportId, compare, refresh, run],
+    [state, reports, version, page, reportId, compare, reviewOrder, noteDrafts, refresh, run],
   );
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 }

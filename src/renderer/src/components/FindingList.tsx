@@ -3,11 +3,11 @@
  * controls (确认 / 排除 with a note). Keyboard: J/↓ next, K/↑ previous (outside text fields).
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Empty, Input, Segmented, Space, Tooltip, Typography } from 'antd';
+import { Button, Empty, Input, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, UndoOutlined } from '@ant-design/icons';
 import type { FindingView, ReviewStatus } from '../../../shared/ipc';
-import { SECTIONS, SECTION_NUMERALS } from '../../../core/model/glossary';
-import { SeverityTag, StatusTag, SEVERITY_ORDER } from '../labels';
+import { SECTIONS, SECTION_NUMERALS, VERSION_DIFF_LABELS } from '../../../core/model/glossary';
+import { SeverityTag, StatusTag, SEVERITY_ORDER, STATUS_LABELS } from '../labels';
 
 export type FindingFilter = 'all' | 'error' | 'warning' | 'info' | 'pending';
 
@@ -58,13 +58,26 @@ interface ItemProps {
   onSelect: (fp: string) => void;
   onDecide: (fp: string, status: ReviewStatus, note: string) => Promise<void>;
   onOpenRelated?: (finding: FindingView) => void;
+  /** Unsaved notes by fingerprint, kept when the reviewer leaves the finding or the report. */
+  drafts?: Map<string, string>;
 }
 
-const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, onDecide, onOpenRelated }: ItemProps) {
-  const [note, setNote] = useState(f.decision.note);
+const DIFF_COLORS = { persists: 'orange', new: 'magenta', fixed: 'green' } as const;
+
+const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, onDecide, onOpenRelated, drafts }: ItemProps) {
+  const [note, setNoteState] = useState(drafts?.get(f.fingerprint) ?? f.decision.note);
   const [saving, setSaving] = useState<ReviewStatus | null>(null);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => setNote(f.decision.note), [f.decision.note]);
+  const setNote = (v: string): void => {
+    setNoteState(v);
+    if (!drafts) return;
+    if (v === f.decision.note) drafts.delete(f.fingerprint);
+    else drafts.set(f.fingerprint, v);
+  };
+  useEffect(() => {
+    if (!drafts?.has(f.fingerprint)) setNoteState(f.decision.note);
+  }, [f.decision.note, f.fingerprint, drafts]);
+  const unsaved = note !== f.decision.note;
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
@@ -72,6 +85,7 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
   const decide = async (status: ReviewStatus): Promise<void> => {
     setSaving(status);
     try {
+      drafts?.delete(f.fingerprint);
       await onDecide(f.fingerprint, status, note);
     } finally {
       setSaving(null);
@@ -91,6 +105,13 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
       <div className="nb-finding-head">
         <SeverityTag severity={f.severity} />
         <span className="nb-finding-title">{f.ruleTitle}</span>
+        {f.versionDiff ? (
+          <Tooltip title={f.versionDiff === 'new' ? '上一版本没有这个问题' : '上一版本也有这个问题'}>
+            <Tag color={DIFF_COLORS[f.versionDiff]} className="nb-tag-tight" data-testid="version-diff">
+              {VERSION_DIFF_LABELS[f.versionDiff]}
+            </Tag>
+          </Tooltip>
+        ) : null}
         <span className="nb-finding-status">
           <StatusTag status={f.decision.status} />
         </span>
@@ -111,7 +132,32 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
           ) : null}
         </div>
       ) : null}
-      {!selected && f.decision.note ? <div className="nb-finding-note">备注：{f.decision.note}</div> : null}
+      {!selected && unsaved ? (
+        <div className="nb-finding-note nb-finding-draft" data-testid="note-draft">
+          备注未保存：{note || '（已清空）'}
+        </div>
+      ) : !selected && f.decision.note ? (
+        <div className="nb-finding-note">备注：{f.decision.note}</div>
+      ) : null}
+      {f.carried ? (
+        <div className="nb-finding-carried" data-testid="carried">
+          沿用上一版本的结论：{STATUS_LABELS[f.carried.status]}
+          {f.carried.note ? ` · 备注：${f.carried.note}` : ''}
+          {f.carried.fromFile ? `（来自 ${f.carried.fromFile}）` : ''}
+          {selected ? (
+            <a
+              className="nb-carried-adopt"
+              onClick={(e) => {
+                e.stopPropagation();
+                const c = f.carried;
+                if (c) void onDecide(f.fingerprint, c.status, c.note);
+              }}
+            >
+              采用为本版本的结论
+            </a>
+          ) : null}
+        </div>
+      ) : null}
       {f.relatedReport && onOpenRelated ? (
         <a
           className="nb-finding-related"
@@ -161,9 +207,10 @@ export interface FindingListProps {
   onDecide: (fingerprint: string, status: ReviewStatus, note: string) => Promise<void>;
   /** Series findings open the year comparison, corpus findings the other agency's report. */
   onOpenRelated?: (finding: FindingView) => void;
+  drafts?: Map<string, string>;
 }
 
-export function FindingList({ findings, selected, onSelect, onDecide, onOpenRelated }: FindingListProps): React.JSX.Element {
+export function FindingList({ findings, selected, onSelect, onDecide, onOpenRelated, drafts }: FindingListProps): React.JSX.Element {
   const [filter, setFilter] = useState<FindingFilter>('all');
   const visible = useMemo(() => findings.filter((f) => matchesFilter(f, filter)), [findings, filter]);
   const groups = useMemo(() => groupFindings(visible), [visible]);
@@ -224,7 +271,7 @@ export function FindingList({ findings, selected, onSelect, onDecide, onOpenRela
                 <span className="nb-group-count">{g.items.length}</span>
               </div>
               {g.items.map((f, i) => (
-                <FindingItem key={`${f.fingerprint}#${i}`} finding={f} selected={f.fingerprint === selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} />
+                <FindingItem key={`${f.fingerprint}#${i}`} finding={f} selected={f.fingerprint === selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} drafts={drafts} />
               ))}
             </section>
           ))

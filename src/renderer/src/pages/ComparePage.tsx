@@ -85,7 +85,14 @@ function CompareTable({ t, findings, yearA, yearB }: { t: CmpTable; findings: re
       <div className="nb-cmp-caption">
         <b>{TABLE_LABELS[t.key]}</b>
         <Typography.Text type="secondary">
-          {changedCount ? `与上年相比有 ${changedCount} 个数值变化，黄色单元格显示为“${yearA} 年值 → ${yearB} 年值”` : `所有数值与 ${yearA} 年度相同`}；红框为跨年度检查发现问题的单元格
+          {/^\d+$/.test(yearA)
+            ? changedCount
+              ? `与上年相比有 ${changedCount} 个数值变化，黄色单元格显示为“${yearA} 年值 → ${yearB} 年值”`
+              : `所有数值与 ${yearA} 年度相同`
+            : changedCount
+              ? `两个版本之间有 ${changedCount} 个数值不同，黄色单元格显示为“${yearA}的值 → ${yearB}的值”`
+              : '两个版本的数值完全相同'}
+          ；红框为跨年度检查发现问题的单元格
         </Typography.Text>
       </div>
       <table className={`nb-cmp-table nb-cmp-${t.key}`} data-testid={`cmp-table-${t.key}`}>
@@ -236,7 +243,8 @@ export function ComparePage(): React.JSX.Element {
   useEffect(() => {
     if (!series) return;
     if (compare && applied.current === compare) {
-      setAgencyKey((cur) => cur ?? series[0]?.agencyKey ?? null);
+      // A requested pair (a finding's, or two versions) stays on screen when the list is refetched.
+      if (!('reportIds' in compare)) setAgencyKey((cur) => cur ?? series[0]?.agencyKey ?? null);
       return;
     }
     applied.current = compare;
@@ -285,8 +293,11 @@ export function ComparePage(): React.JSX.Element {
     );
   }
 
-  const ya = String(cmp?.earlier.summary.year ?? '');
-  const yb = String(cmp?.later.summary.year ?? '');
+  // Two versions of one year: the sides are named by version, not by year.
+  const sameYear = !!cmp && cmp.earlier.summary.year === cmp.later.summary.year;
+  const sideLabel = (s: Comparison['earlier']['summary']): string => (s.current ? '当前版本' : s.duplicateOf ? '重复文件' : '其他版本');
+  const ya = cmp ? (sameYear ? sideLabel(cmp.earlier.summary) : String(cmp.earlier.summary.year ?? '')) : '';
+  const yb = cmp ? (sameYear ? sideLabel(cmp.later.summary) : String(cmp.later.summary.year ?? '')) : '';
 
   return (
     <div className="nb-compare">
@@ -321,7 +332,15 @@ export function ComparePage(): React.JSX.Element {
               <Card size="small" key={side.summary.id} className="nb-cmp-head">
                 <Space size={10} wrap>
                   <b>{side.summary.year} 年度</b>
-                  <span>{side.summary.agency}</span>
+                  <span>{side.summary.unitName || side.summary.agency}</span>
+                  {sameYear ? (
+                    <>
+                      <Tag color={side.summary.current ? 'blue' : 'gold'}>{sideLabel(side.summary)}</Tag>
+                      <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }} title={side.summary.fileName}>
+                        {side.summary.fileName}
+                      </Typography.Text>
+                    </>
+                  ) : null}
                   <Tag color={side.summary.template === '2021' ? 'default' : 'error'}>{TEMPLATE_LABELS[side.summary.template]}</Tag>
                   <Typography.Text type="secondary">
                     错误 {side.summary.counts.error} · 警告 {side.summary.counts.warning} · 提示 {side.summary.counts.info}

@@ -1,8 +1,13 @@
-/** 导入: files, a folder, or drag and drop; progress with counts; failures listed while the batch goes on. */
+/**
+ * 导入: files, a folder, or drag and drop; progress with counts; failures listed while the batch goes
+ * on; files skipped (not a report, the tool's own output, unsupported) listed with their reason,
+ * office clutter (Thumbs.db, ~$ lock files) only counted.
+ */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Empty, Progress, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
 import { FileAddOutlined, FolderAddOutlined, InboxOutlined } from '@ant-design/icons';
-import type { FileFailure } from '../../../core/model/types';
+import type { FileFailure, SkippedFile } from '../../../core/model/types';
+import { SKIP_REASON_LABELS, type SkipReason } from '../../../core/model/glossary';
 import type { ImportResult, ProgressEvent } from '../../../shared/ipc';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
@@ -11,6 +16,60 @@ const PHASE_LABELS: Record<ProgressEvent['phase'], string> = { read: '正在读�
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
+}
+
+const SKIP_COLORS: Record<SkipReason, string> = { 'not-a-report': 'orange', 'own-output': 'blue', unsupported: 'default', clutter: 'default' };
+
+/** Skipped files of the last import: each with its reason, except clutter, which is only counted. */
+function SkippedCard({ skipped }: { skipped: readonly SkippedFile[] }): React.JSX.Element | null {
+  if (skipped.length === 0) return null;
+  const listed = skipped.filter((f) => f.reason !== 'clutter');
+  const clutter = skipped.filter((f) => f.reason === 'clutter');
+  return (
+    <Card size="small" className="nb-gap" title={`已跳过的文件（${skipped.length}）`} data-testid="skipped-card">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        这些文件没有作为年度报告审查，也不计入报送情况。如果其中确有年度报告，请检查文件内容（标题应为“政府信息公开工作年度报告”）或另存为受支持的格式后重新导入。
+      </Typography.Paragraph>
+      {listed.length ? (
+        <Table<SkippedFile>
+          size="small"
+          rowKey={(f) => f.file}
+          dataSource={listed}
+          pagination={listed.length > 10 ? { pageSize: 10, size: 'small' } : false}
+          data-testid="skipped-table"
+          columns={[
+            { title: '文件', dataIndex: 'file', width: '34%', render: (f: string) => <span title={f}>{baseName(f)}</span> },
+            {
+              title: '原因',
+              dataIndex: 'reason',
+              width: 170,
+              render: (r: SkipReason) => (
+                <Tag color={SKIP_COLORS[r]} data-testid="skip-reason">
+                  {SKIP_REASON_LABELS[r]}
+                </Tag>
+              ),
+            },
+            { title: '说明', dataIndex: 'message' },
+          ]}
+        />
+      ) : null}
+      {clutter.length ? (
+        <Collapse
+          size="small"
+          ghost
+          className="nb-gap-sm"
+          data-testid="skipped-clutter"
+          items={[
+            {
+              key: 'c',
+              label: `另有 ${clutter.length} 个${SKIP_REASON_LABELS.clutter}（如 Thumbs.db、~$ 开头的临时文件）已忽略`,
+              children: <Typography.Text type="secondary">{clutter.map((f) => baseName(f.file)).join('、')}</Typography.Text>,
+            },
+          ]}
+        />
+      ) : null}
+    </Card>
+  );
 }
 
 export function ImportPage(): React.JSX.Element {
@@ -111,7 +170,15 @@ export function ImportPage(): React.JSX.Element {
             <span className={failures.length ? 'nb-text-error' : undefined}>
               失败 <b data-testid="count-failed">{failures.length}</b> 个
             </span>
-            {result.skipped.length ? <span>跳过 {result.skipped.length} 个（格式不支持）</span> : null}
+            {result.skipped.length ? (
+              <span data-testid="count-skipped">
+                跳过 <b>{result.skipped.length}</b> 个（{(Object.keys(SKIP_REASON_LABELS) as SkipReason[])
+                  .map((k) => [k, result.skipped.filter((f) => f.reason === k).length] as const)
+                  .filter(([, n]) => n > 0)
+                  .map(([k, n]) => `${SKIP_REASON_LABELS[k]} ${n}`)
+                  .join('，')}）
+              </span>
+            ) : null}
           </Space>
           {result.added.length + result.updated.length > 0 && (
             <div style={{ marginTop: 12 }}>
@@ -122,6 +189,8 @@ export function ImportPage(): React.JSX.Element {
           )}
         </Card>
       )}
+
+      <SkippedCard skipped={result?.skipped ?? state?.skipped ?? []} />
 
       <Card size="small" className="nb-gap" title={`无法读取的文件${allFailures.length ? `（${allFailures.length}）` : ''}`}>
         {allFailures.length === 0 ? (

@@ -1,11 +1,13 @@
 /**
  * 总览: every report with its counts and review progress (virtualised table, sortable, filterable
- * by severity, rule and status), charts of findings by rule and by agency, and the agencies whose
- * report for a year is missing.
+ * by severity, rule and status) and charts of findings by rule and by unit. Other versions and
+ * duplicate copies are marked (duplicates hidden unless asked for); totals and charts count current
+ * versions only. 缺报单位 comes from getCoverage, as on the 报送情况 screen. The filtered, sorted
+ * list is the order 审查 steps through.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Card, Empty, Input, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import type { TableColumnsType, TableRef } from 'antd';
+import { Button, Card, Empty, Input, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType, TableProps, TableRef } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReportSummary } from '../../../shared/ipc';
 import { SEVERITY_LABELS, TEMPLATE_LABELS } from '../../../core/model/glossary';
@@ -15,6 +17,7 @@ import { Chart } from '../components/Chart';
 import { SEVERITY_HEX } from '../labels';
 import { ruleTitle, ruleTotals, useRuleCatalogue, type RuleCatalogue } from '../lib/ruleIndex';
 import { useViewportHeight } from '../lib/useViewport';
+import { missingUnits, useCoverage } from '../lib/coverage';
 
 type SeverityFilter = 'all' | 'error' | 'warning' | 'info' | 'none';
 
@@ -22,25 +25,80 @@ type CountKey = keyof ReportSummary['counts'];
 type ColumnOf<T> = TableColumnsType<T>[number];
 
 /** A right-aligned count column of one severity, coloured when non-zero. */
-function countColumn(
-  sev: CountKey,
-  sorter: (a: ReportSummary, b: ReportSummary) => number = (a, b) => a.counts[sev] - b.counts[sev],
-  defaultSortOrder?: 'descend',
-): ColumnOf<ReportSummary> {
+function countColumn(sev: CountKey, sort: SortState): ColumnOf<ReportSummary> {
   return {
     title: SEVERITY_LABELS[sev],
     key: sev,
     width: 72,
     align: 'right',
-    sorter,
-    ...(defaultSortOrder ? { defaultSortOrder } : {}),
+    sorter: SORTERS[sev],
+    sortOrder: sort?.key === sev ? sort.order : null,
     render: (_, r) => <span className={r.counts[sev] ? `nb-num-${sev}` : 'nb-num-zero'}>{r.counts[sev]}</span>,
   };
 }
 type StatusFilter = 'all' | 'todo' | 'partial' | 'done' | 'clean';
 
+/** The unit identity: groups years and name variants of one unit. */
 export function agencyOf(r: ReportSummary): string {
   return r.agencyKey ?? r.agency ?? `（未识别单位）${r.fileName}`;
+}
+
+/** The unit's name as shown (the roster's name; the report's own when it matched no unit). */
+export function unitLabel(r: ReportSummary): string {
+  return r.unitName || r.agency || `（未识别单位）${r.fileName}`;
+}
+
+/** A badge for a file that is not the one judged: another version, or a copy of one. */
+export function VersionBadge({ r, reports }: { r: ReportSummary; reports: readonly ReportSummary[] }): React.JSX.Element | null {
+  if (r.duplicateOf) {
+    const of = reports.find((x) => x.id === r.duplicateOf);
+    return (
+      <Tooltip title={`与「${of?.fileName ?? '另一份文件'}」内容完全相同，只审查一次`}>
+        <Tag color="default" className="nb-tag-tight nb-badge-version" data-testid="badge-duplicate">
+          重复文件{of ? `：同 ${of.fileName}` : ''}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  if (!r.current) {
+    return (
+      <Tooltip title="同一单位同一年度还有其他版本，本文件不是当前版本：不参加跨年度、跨单位检查和合计。可在“审查”中设为当前版本。">
+        <Tag color="gold" className="nb-tag-tight nb-badge-version" data-testid="badge-other-version">
+          其他版本
+        </Tag>
+      </Tooltip>
+    );
+  }
+  if (r.versionCount > 1) {
+    return (
+      <Tooltip title={`同一单位同一年度共有 ${r.versionCount} 个不同版本，本文件为当前版本`}>
+        <Tag color="blue" className="nb-tag-tight nb-badge-version" data-testid="badge-current-version">
+          当前版本 · 共 {r.versionCount} 版
+        </Tag>
+      </Tooltip>
+    );
+  }
+  return null;
+}
+
+type SortKey = 'agency' | 'year' | 'error' | 'warning' | 'info' | 'review';
+type SortState = { key: SortKey; order: 'ascend' | 'descend' } | null;
+
+const SORTERS: Record<SortKey, (a: ReportSummary, b: ReportSummary) => number> = {
+  agency: (a, b) => unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0),
+  year: (a, b) => (a.year ?? 0) - (b.year ?? 0),
+  // Errors sort first by default, ties broken by warnings then infos: the reports needing work on top.
+  error: (a, b) => a.counts.error - b.counts.error || a.counts.warning - b.counts.warning || a.counts.info - b.counts.info,
+  warning: (a, b) => a.counts.warning - b.counts.warning,
+  info: (a, b) => a.counts.info - b.counts.info,
+  review: (a, b) => (a.review.total ? a.review.pending / a.review.total : 0) - (b.review.total ? b.review.pending / b.review.total : 0),
+};
+
+/** The rows in the table's order (what 审查 then steps through). */
+function sortRows(rows: readonly ReportSummary[], sort: SortState): ReportSummary[] {
+  if (!sort) return [...rows];
+  const cmp = SORTERS[sort.key];
+  return [...rows].sort((a, b) => (sort.order === 'ascend' ? cmp(a, b) : cmp(b, a)));
 }
 
 function reviewState(r: ReportSummary): Exclude<StatusFilter, 'all'> {
@@ -48,29 +106,6 @@ function reviewState(r: ReportSummary): Exclude<StatusFilter, 'all'> {
   if (r.review.pending === r.review.total) return 'todo';
   if (r.review.pending === 0) return 'done';
   return 'partial';
-}
-
-/** Years each agency is missing, within the span of years loaded (the whole workspace's). */
-export function missingYears(reports: readonly ReportSummary[]): Map<string, number[]> {
-  const years = reports.map((r) => r.year).filter((y): y is number => y !== null);
-  const out = new Map<string, number[]>();
-  if (years.length === 0) return out;
-  const min = Math.min(...years);
-  const max = Math.max(...years);
-  const byAgency = new Map<string, Set<number>>();
-  for (const r of reports) {
-    if (r.year === null || (r.agencyKey === null && r.agency === null)) continue;
-    const k = agencyOf(r);
-    const set = byAgency.get(k) ?? new Set<number>();
-    set.add(r.year);
-    byAgency.set(k, set);
-  }
-  for (const [k, set] of byAgency) {
-    const miss: number[] = [];
-    for (let y = min; y <= max; y++) if (!set.has(y)) miss.push(y);
-    if (miss.length) out.set(k, miss);
-  }
-  return out;
 }
 
 function ruleChart(
@@ -110,10 +145,10 @@ function ruleChart(
 }
 
 function agencyChart(reports: readonly ReportSummary[]): EChartsCoreOption {
-  const totals = new Map<string, { error: number; warning: number; info: number }>();
+  const totals = new Map<string, { name: string; error: number; warning: number; info: number }>();
   for (const r of reports) {
     const k = agencyOf(r);
-    const t = totals.get(k) ?? { error: 0, warning: 0, info: 0 };
+    const t = totals.get(k) ?? { name: unitLabel(r), error: 0, warning: 0, info: 0 };
     t.error += r.counts.error;
     t.warning += r.counts.warning;
     t.info += r.counts.info;
@@ -136,7 +171,7 @@ function agencyChart(reports: readonly ReportSummary[]): EChartsCoreOption {
     legend: { top: 0, right: 8, itemWidth: 12, itemHeight: 10 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'category', data: top.map(([k]) => k), axisLabel: { width: 170, overflow: 'truncate', color: '#333' } },
+    yAxis: { type: 'category', data: top.map(([, t]) => t.name), axisLabel: { width: 170, overflow: 'truncate', color: '#333' } },
     series,
   };
 }
@@ -174,21 +209,32 @@ function EmptyOverview(): React.JSX.Element {
 }
 
 export function OverviewPage(): React.JSX.Element {
-  const { reports, version, openReport, openCompare } = useStore();
+  const { reports, version, openReport, openCompare, go } = useStore();
   const [search, setSearch] = useState('');
   const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [rule, setRule] = useState<string | null>(null);
   const [year, setYear] = useState<number | null>(null);
+  const [showDuplicates, setShowDuplicates] = useState(false);
+  const [sort, setSort] = useState<SortState>({ key: 'error', order: 'descend' });
   const [tab, setTab] = useState('list');
   const catalogue = useRuleCatalogue(version);
-  const missing = useMemo(() => missingYears(reports), [reports]);
+  const { coverage } = useCoverage();
+  const missing = useMemo(() => (coverage ? missingUnits(coverage) : []), [coverage]);
   const vh = useViewportHeight();
+  /** Current versions only: what the totals, charts and cross-year comparison count. */
+  const current = useMemo(() => reports.filter((r) => r.current), [reports]);
+  const duplicates = useMemo(() => reports.filter((r) => r.duplicateOf !== null).length, [reports]);
   const multiYear = useMemo(() => {
-    const seen = new Map<string, number>();
-    for (const r of reports) if (r.agencyKey) seen.set(r.agencyKey, (seen.get(r.agencyKey) ?? 0) + 1);
-    return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
-  }, [reports]);
+    const years = new Map<string, Set<number>>();
+    for (const r of current) {
+      if (!r.agencyKey || r.year === null) continue;
+      const set = years.get(r.agencyKey) ?? new Set<number>();
+      set.add(r.year);
+      years.set(r.agencyKey, set);
+    }
+    return new Set([...years].filter(([, set]) => set.size > 1).map(([k]) => k));
+  }, [current]);
   const tableRef = useRef<TableRef>(null);
 
   // Every rule that fired in some report (of the whole workspace, not only the filtered rows).
@@ -199,10 +245,11 @@ export function OverviewPage(): React.JSX.Element {
   }, [reports, catalogue]);
   const years = useMemo(() => [...new Set(reports.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a), [reports]);
 
+  const listed = useMemo(() => (showDuplicates ? reports : reports.filter((r) => r.duplicateOf === null)), [reports, showDuplicates]);
   const filtered = useMemo(() => {
     const q = search.trim();
-    return reports.filter((r) => {
-      if (q && !`${r.agency ?? ''}${r.fileName}`.includes(q)) return false;
+    const rows = listed.filter((r) => {
+      if (q && !`${r.agency ?? ''}${r.unitName}${r.fileName}`.includes(q)) return false;
       if (year !== null && r.year !== year) return false;
       if (severity === 'none' && r.counts.error + r.counts.warning + r.counts.info > 0) return false;
       if (severity !== 'all' && severity !== 'none' && r.counts[severity] === 0) return false;
@@ -210,11 +257,13 @@ export function OverviewPage(): React.JSX.Element {
       if (rule && !r.ruleCounts[rule]) return false; // absent or 0: the rule did not fire here
       return true;
     });
-  }, [reports, search, year, severity, status, rule]);
+    return sortRows(rows, sort);
+  }, [listed, search, year, severity, status, rule, sort]);
+  const filteredCurrent = useMemo(() => filtered.filter((r) => r.current), [filtered]);
 
   const totals = useMemo(() => {
     const t = { error: 0, warning: 0, info: 0, total: 0, pending: 0 };
-    for (const r of reports) {
+    for (const r of current) {
       t.error += r.counts.error;
       t.warning += r.counts.warning;
       t.info += r.counts.info;
@@ -222,56 +271,68 @@ export function OverviewPage(): React.JSX.Element {
       t.pending += r.review.pending;
     }
     return t;
-  }, [reports]);
+  }, [current]);
 
   const ruleChartSpec = useMemo(
     () =>
-      ruleChart(filtered, catalogue, (id) => {
+      ruleChart(filteredCurrent, catalogue, (id) => {
         setRule(id);
         setTab('list');
       }),
-    [filtered, catalogue],
+    [filteredCurrent, catalogue],
   );
-  const agencyOption = useMemo(() => agencyChart(filtered), [filtered]);
+  const agencyOption = useMemo(() => agencyChart(filteredCurrent), [filteredCurrent]);
+
+  /** Opens a report with the table's rows (filtered, sorted) as the review order. */
+  const open = useMemo(() => {
+    const order = filtered.map((r) => r.id);
+    return (id: string) => openReport(id, order);
+  }, [filtered, openReport]);
 
   const columns: TableColumnsType<ReportSummary> = useMemo(() => [
     {
       title: '单位',
       key: 'agency',
       ellipsis: true,
-      sorter: (a, b) => agencyOf(a).localeCompare(agencyOf(b), 'zh-CN'),
+      sorter: SORTERS.agency,
+      sortOrder: sort?.key === 'agency' ? sort.order : null,
       render: (_, r) => {
-        const miss = missing.get(agencyOf(r));
+        const written = r.agency && r.agency !== r.unitName ? r.agency : null;
         return (
           <>
-            <a onClick={() => openReport(r.id)} title={r.agency ?? r.fileName}>
-              {r.agency ?? <span className="nb-muted">（未识别单位）</span>}
+            <a onClick={() => open(r.id)} title={written ? `${r.unitName}（报告中写作“${written}”）` : unitLabel(r)} data-testid="overview-unit">
+              {r.agency || r.unitId ? unitLabel(r) : <span className="nb-muted">（未识别单位）</span>}
             </a>
-            {miss ? (
-              <span className="nb-miss" title={`该单位缺少 ${miss.join('、')} 年度的报告`} data-testid="missing-year">
-                缺 {miss.join('、')}
-              </span>
-            ) : null}
+            {written ? <span className="nb-muted nb-written-as">（报告写作 {written}）</span> : null}
+            <VersionBadge r={r} reports={reports} />
           </>
         );
       },
     },
-    { title: '年度', dataIndex: 'year', width: 76, align: 'center', sorter: (a, b) => (a.year ?? 0) - (b.year ?? 0), render: (y: number | null) => y ?? '—' },
+    {
+      title: '年度',
+      key: 'year',
+      width: 76,
+      align: 'center',
+      sorter: SORTERS.year,
+      sortOrder: sort?.key === 'year' ? sort.order : null,
+      render: (_, r) => r.year ?? '—',
+    },
     {
       title: '模板',
       dataIndex: 'template',
       width: 110,
       render: (t: ReportSummary['template']) => (t === '2021' ? TEMPLATE_LABELS[t] : <Tag color="error">{TEMPLATE_LABELS[t]}</Tag>),
     },
-    // Errors sort first by default, ties broken by warnings then infos: the reports needing work on top.
-    countColumn('error', (a, b) => a.counts.error - b.counts.error || a.counts.warning - b.counts.warning || a.counts.info - b.counts.info, 'descend'),
-    countColumn('warning'),
-    countColumn('info'),
+    countColumn('error', sort),
+    countColumn('warning', sort),
+    countColumn('info', sort),
     {
       title: '审查进度',
       key: 'review',
       width: 170,
-      sorter: (a, b) => (a.review.total ? a.review.pending / a.review.total : 0) - (b.review.total ? b.review.pending / b.review.total : 0),
+      sorter: SORTERS.review,
+      sortOrder: sort?.key === 'review' ? sort.order : null,
       render: (_, r) =>
         r.review.total === 0 ? (
           <span className="nb-muted">无问题</span>
@@ -293,31 +354,42 @@ export function OverviewPage(): React.JSX.Element {
       width: 120,
       render: (_, r) => (
         <span className="nb-ops">
-          <a onClick={() => openReport(r.id)} data-testid={`open-${r.id}`}>
+          <a onClick={() => open(r.id)} data-testid={`open-${r.id}`}>
             审查
           </a>
-          {r.agencyKey && multiYear.has(r.agencyKey) ? <a onClick={() => openCompare({ agencyKey: r.agencyKey as string })}>对比</a> : null}
+          {r.current && r.agencyKey && multiYear.has(r.agencyKey) ? <a onClick={() => openCompare({ agencyKey: r.agencyKey as string })}>对比</a> : null}
         </span>
       ),
     },
-  ], [missing, multiYear, openReport, openCompare]);
+  ], [multiYear, open, openCompare, reports, sort]);
+
+  const onChange: TableProps<ReportSummary>['onChange'] = (_p, _f, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = one?.columnKey as SortKey | undefined;
+    setSort(key && one?.order ? { key, order: one.order } : null);
+  };
 
   // Filtering keeps the virtual list's scroll offset; start the new result at its first row.
   useEffect(() => {
     tableRef.current?.scrollTo({ top: 0 });
-  }, [search, year, severity, status, rule]);
+  }, [search, year, severity, status, rule, showDuplicates]);
 
   if (reports.length === 0) return <EmptyOverview />;
 
-  const coverageYears = [...years].sort((a, b) => a - b);
-  const agencies = [...new Set(reports.map(agencyOf))].sort((a, b) => Number(missing.has(b)) - Number(missing.has(a)) || a.localeCompare(b, 'zh-CN'));
-  const coverage = agencies.map((k) => ({ key: k, byYear: new Map(reports.filter((r) => agencyOf(r) === k && r.year !== null).map((r) => [r.year as number, r])) }));
-
+  const others = reports.length - current.length;
   return (
     <div className="nb-overview">
       <div className="nb-stats">
-        <Card size="small">
-          <Statistic title="报告" value={reports.length} suffix="份" />
+        <Card size="small" data-testid="stat-reports">
+          <Statistic
+            title={
+              <Tooltip title={others ? `另有 ${others} 份是其他版本或重复文件，不计入合计` : undefined}>
+                <span>报告{others ? `（另有 ${others} 份其他版本/重复）` : ''}</span>
+              </Tooltip>
+            }
+            value={current.length}
+            suffix="份"
+          />
         </Card>
         <Card size="small">
           <Statistic title="错误" value={totals.error} styles={{ content: { color: SEVERITY_HEX.error } }} />
@@ -331,8 +403,17 @@ export function OverviewPage(): React.JSX.Element {
         <Card size="small">
           <Statistic title="已审查" value={totals.total - totals.pending} suffix={`/ ${totals.total}`} />
         </Card>
-        <Card size="small">
-          <Statistic title="缺报单位" value={missing.size} suffix="个" styles={missing.size ? { content: { color: SEVERITY_HEX.error } } : undefined} />
+        <Card size="small" hoverable className="nb-stat-link" onClick={() => go('coverage')} data-testid="stat-missing">
+          <Statistic
+            title={
+              <Tooltip title={missing.length ? `${missing.join('、')}（点击查看报送情况）` : '点击查看报送情况'}>
+                <span>缺报单位{coverage?.roster.inferred ? <Tag color="warning" className="nb-tab-tag">推断</Tag> : null}</span>
+              </Tooltip>
+            }
+            value={missing.length}
+            suffix="个"
+            styles={missing.length ? { content: { color: SEVERITY_HEX.error } } : undefined}
+          />
         </Card>
       </div>
 
@@ -348,7 +429,7 @@ export function OverviewPage(): React.JSX.Element {
               children: (
                 <>
                   <Space wrap size={8} className="nb-filters">
-                    <Input.Search allowClear placeholder="按单位或文件名查找" style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="filter-search" />
+                    <Input.Search allowClear placeholder="按单位或文件名查找" style={{ width: 200 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="filter-search" />
                     <Select<number | null> style={{ width: 110 }} value={year} onChange={setYear} options={[{ value: null, label: '全部年度' }, ...years.map((y) => ({ value: y, label: `${y} 年度` }))]} />
                     <Select<SeverityFilter>
                       style={{ width: 130 }}
@@ -364,7 +445,7 @@ export function OverviewPage(): React.JSX.Element {
                       ]}
                     />
                     <Select<string | null>
-                      style={{ width: 300 }}
+                      style={{ width: 280 }}
                       value={rule}
                       onChange={setRule}
                       showSearch={{ optionFilterProp: 'label' }}
@@ -386,6 +467,11 @@ export function OverviewPage(): React.JSX.Element {
                         { value: 'clean', label: '无问题' },
                       ]}
                     />
+                    {duplicates ? (
+                      <span className="nb-switch-label">
+                        <Switch size="small" checked={showDuplicates} onChange={setShowDuplicates} data-testid="show-duplicates" /> 显示重复文件（{duplicates}）
+                      </span>
+                    ) : null}
                     <Typography.Text type="secondary">
                       显示 {filtered.length} / {reports.length} 份
                     </Typography.Text>
@@ -402,7 +488,9 @@ export function OverviewPage(): React.JSX.Element {
                     columns={columns}
                     dataSource={filtered}
                     showSorterTooltip={false}
-                    onRow={(r) => ({ onDoubleClick: () => openReport(r.id) })}
+                    onChange={onChange}
+                    rowClassName={(r) => (r.current ? '' : 'nb-row-noncurrent')}
+                    onRow={(r) => ({ onDoubleClick: () => open(r.id) })}
                   />
                 </>
               ),
@@ -412,59 +500,13 @@ export function OverviewPage(): React.JSX.Element {
               label: '统计图表',
               children: (
                 <div className="nb-charts">
-                  <Card size="small" title="各规则发现的问题数（前 15 项，点击条形按规则筛选）" variant="borderless">
+                  <Card size="small" title="各规则发现的问题数（当前版本，前 15 项，点击条形按规则筛选）" variant="borderless">
                     <Chart option={ruleChartSpec.option} height={380} onBarClick={ruleChartSpec.pick} testId="chart-rules" shown={ruleChartSpec.shown} />
                   </Card>
-                  <Card size="small" title="各单位的问题数（前 15 个单位）" variant="borderless">
+                  <Card size="small" title="各单位的问题数（当前版本，前 15 个单位）" variant="borderless">
                     <Chart option={agencyOption} height={380} testId="chart-agencies" />
                   </Card>
                 </div>
-              ),
-            },
-            {
-              key: 'coverage',
-              label: (
-                <span>
-                  报送情况{missing.size ? <Tag color="error" className="nb-tab-tag">{missing.size}</Tag> : null}
-                </span>
-              ),
-              children: (
-                <Table
-                  size="small"
-                  virtual
-                  data-testid="coverage-table"
-                  rowKey="key"
-                  pagination={false}
-                  scroll={{ y: Math.max(240, vh - 270), x: 560 + coverageYears.length * 110 }}
-                  dataSource={coverage}
-                  columns={[
-                    { title: '单位', dataIndex: 'key', ellipsis: true, width: 320 },
-                    ...coverageYears.map((y) => ({
-                      title: `${y} 年度`,
-                      key: String(y),
-                      width: 110,
-                      align: 'center' as const,
-                      render: (_: unknown, row: (typeof coverage)[number]) => {
-                        const r = row.byYear.get(y);
-                        return r ? (
-                          <a onClick={() => openReport(r.id)}>已导入</a>
-                        ) : (
-                          <Tag color="error" variant="filled" className="nb-tag-tight">
-                            缺失
-                          </Tag>
-                        );
-                      },
-                    })),
-                    {
-                      title: '说明',
-                      key: 'note',
-                      render: (_: unknown, row: (typeof coverage)[number]) => {
-                        const miss = missing.get(row.key);
-                        return miss ? <span className="nb-text-error">缺少 {miss.join('、')} 年度报告</span> : <Typography.Text type="secondary">齐全</Typography.Text>;
-                      },
-                    },
-                  ]}
-                />
               ),
             },
           ]}

@@ -1,19 +1,23 @@
 /**
  * 审查: the original document on the left, findings grouped by section on the right. Clicking a
- * finding highlights its cell or sentence; J/K move between findings; 确认 / 排除 with a note.
+ * finding highlights its cell or sentence; J/K move between findings; 确认 / 排除 with a note, then
+ * on to the next pending finding. Reports follow 总览's filtered, sorted list. Above the document,
+ * the versions of the unit's submission for the year (设为当前版本, 与当前版本对比), and below the
+ * findings what the new version fixed (已整改).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Empty, Select, Space, Spin, Splitter, Tag, Typography, Collapse } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import type { FindingView, ReportDetail, ReviewStatus } from '../../../shared/ipc';
+import type { FindingView, ReportDetail, ReportSummary, ReviewStatus } from '../../../shared/ipc';
 import type { SourcePos } from '../../../core/model/types';
-import { TEMPLATE_LABELS } from '../../../core/model/glossary';
+import { TEMPLATE_LABELS, VERSION_DIFF_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { DocumentView } from '../components/DocumentView';
-import { FindingList } from '../components/FindingList';
-import { StatusTag, formatTime } from '../labels';
-import { agencyOf } from './OverviewPage';
+import { FindingList, groupFindings } from '../components/FindingList';
+import { VersionBar, hasVersionChoice } from '../components/VersionBar';
+import { SeverityTag, StatusTag, formatTime } from '../labels';
+import { VersionBadge, unitLabel } from './OverviewPage';
 
 /** Where to point for a finding without its own pos: its table, else its section heading. */
 function targetPos(detail: ReportDetail, f: FindingView): SourcePos | undefined {
@@ -29,12 +33,13 @@ function targetPos(detail: ReportDetail, f: FindingView): SourcePos | undefined 
   return undefined;
 }
 
-function reportLabel(r: { agency: string | null; year: number | null; fileName: string }): string {
-  return `${r.agency ?? '（未识别单位）'} · ${r.year ?? '年度不详'}`;
+function reportLabel(r: ReportSummary): string {
+  const version = r.duplicateOf ? ' · 重复文件' : !r.current ? ' · 其他版本' : r.versionCount > 1 ? ' · 当前版本' : '';
+  return `${unitLabel(r)} · ${r.year ?? '年度不详'}${version}`;
 }
 
 export function ReviewPage(): React.JSX.Element {
-  const { reports, reportId, openReport, openCompare, run, refresh, version, go } = useStore();
+  const { reports, reportId, reviewOrder, noteDrafts, openReport, openCompare, run, refresh, version, go } = useStore();
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -84,10 +89,35 @@ export function ReviewPage(): React.JSX.Element {
     async (fingerprint: string, status: ReviewStatus, note: string) => {
       const d = await run(() => unwrap(api().decide({ fingerprint, status, note })));
       if (!d) return;
-      setDetail((cur) => (cur ? { ...cur, findings: cur.findings.map((f) => (f.fingerprint === fingerprint ? { ...f, decision: d } : f)) } : cur));
+      setDetail((cur) => {
+        if (!cur) return cur;
+        const findings = cur.findings.map((f) => (f.fingerprint === fingerprint ? { ...f, decision: d, carried: undefined } : f));
+        if (status !== 'pending') {
+          // On to the next pending finding in list order (wrapping), as a reviewer works down the list.
+          const flat = groupFindings(findings).flatMap((g) => g.items);
+          const at = flat.findIndex((f) => f.fingerprint === fingerprint);
+          const after = [...flat.slice(at + 1), ...flat.slice(0, Math.max(0, at))];
+          const next = after.find((f) => f.decision.status === 'pending');
+          if (next) {
+            setSelected(next.fingerprint);
+            setNonce((n) => n + 1);
+          }
+        }
+        return { ...cur, findings };
+      });
       void refresh(false);
     },
     [run, refresh],
+  );
+
+  const onChoose = useCallback(
+    async (chosen: string) => {
+      const info = detail?.versions;
+      if (!info) return;
+      const s = await run(() => unwrap(api().chooseVersion({ submissionKey: info.submissionKey, reportId: chosen })));
+      if (s) await refresh();
+    },
+    [detail, run, refresh],
   );
 
   const onOpenRelated = useCallback(
@@ -122,11 +152,20 @@ export function ReviewPage(): React.JSX.Element {
     return { title, headings: m.headingsInOrder.map((h) => h.pos.block) };
   }, [detail]);
 
-  const sorted = useMemo(
-    () => [...reports].sort((a, b) => agencyOf(a).localeCompare(agencyOf(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0)),
+  // Every report, by unit and year (the picker); 上一份/下一份 follow 总览's filtered, sorted list when
+  // the report on screen is in it, else this list.
+  const byUnit = useMemo(
+    () => [...reports].sort((a, b) => unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0)),
     [reports],
   );
+  const fromOverview = useMemo(() => {
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    return (reviewOrder ?? []).map((x) => byId.get(x)).filter((r): r is ReportSummary => !!r);
+  }, [reports, reviewOrder]);
+  const inOverviewOrder = fromOverview.some((r) => r.id === id);
+  const sorted = inOverviewOrder ? fromOverview : byUnit;
   const idx = sorted.findIndex((r) => r.id === id);
+  const unsaved = detail ? detail.findings.filter((f) => noteDrafts.has(f.fingerprint)).length : 0;
 
   if (!id) {
     return (
@@ -152,10 +191,16 @@ export function ReviewPage(): React.JSX.Element {
             value={id}
             showSearch={{ optionFilterProp: 'label' }}
             onChange={(v: string) => openReport(v)}
-            options={sorted.map((r) => ({ value: r.id, label: reportLabel(r) }))}
+            options={byUnit.map((r) => ({ value: r.id, label: reportLabel(r) }))}
             data-testid="report-select"
           />
           <Button size="small" icon={<RightOutlined />} disabled={idx < 0 || idx >= sorted.length - 1} onClick={() => openReport((sorted[idx + 1] as (typeof sorted)[number]).id)} title="下一份报告" />
+          <Typography.Text type="secondary" data-testid="review-position">
+            <span title={inOverviewOrder ? '上一份/下一份按总览中筛选和排序后的列表' : '上一份/下一份按单位和年度'}>
+              {idx + 1} / {sorted.length}
+              {inOverviewOrder ? ' · 按总览顺序' : ''}
+            </span>
+          </Typography.Text>
         </Space>
         {summary ? (
           <Space size={12} className="nb-review-meta" wrap>
@@ -163,12 +208,21 @@ export function ReviewPage(): React.JSX.Element {
             <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }} title={summary.file}>
               {summary.fileName}
             </Typography.Text>
+            <VersionBadge r={summary} reports={reports} />
+            {unsaved ? (
+              <Typography.Text type="warning" data-testid="unsaved-notes">
+                {unsaved} 条备注未保存
+              </Typography.Text>
+            ) : null}
             <Typography.Text type="secondary" data-testid="review-progress">
               已审查 {detail ? detail.findings.filter((f) => f.decision.status !== 'pending').length : 0}/{detail?.findings.length ?? 0}
             </Typography.Text>
           </Space>
         ) : null}
       </div>
+      {detail && detail.summary.id === id && hasVersionChoice(detail.versions) ? (
+        <VersionBar info={detail.versions} viewing={detail.summary.id} onOpen={(v) => openReport(v)} onChoose={onChoose} onCompare={(v, cur) => openCompare({ reportIds: [v, cur] })} />
+      ) : null}
       {detail && detail.notes.length > 0 ? <Alert className="nb-gap-sm" type="info" showIcon title={detail.notes.join('；')} /> : null}
       <Spin spinning={loading} delay={150} wrapperClassName="nb-review-spin">
         {detail ? (
@@ -186,7 +240,31 @@ export function ReviewPage(): React.JSX.Element {
             </Splitter.Panel>
             <Splitter.Panel min="28%" className="nb-panel">
               <div className="nb-panel-title">发现的问题</div>
-              <FindingList findings={detail.findings} selected={selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} />
+              <FindingList findings={detail.findings} selected={selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} drafts={noteDrafts} />
+              {detail.versions && detail.versions.fixed.length > 0 ? (
+                <Collapse
+                  size="small"
+                  className="nb-resolved"
+                  data-testid="fixed-list"
+                  items={[
+                    {
+                      key: 'fixed',
+                      label: `${VERSION_DIFF_LABELS.fixed}：上一版本（${detail.versions.previousFile ?? ''}）的问题在本版本中已不再出现（${detail.versions.fixed.length}）`,
+                      children: detail.versions.fixed.map((f) => (
+                        <div key={f.fingerprint} className="nb-fixed-item" data-testid="fixed-item">
+                          <Space size={6}>
+                            <SeverityTag severity={f.severity} />
+                            <b>{f.ruleTitle}</b>
+                            <Typography.Text type="secondary">{f.location}</Typography.Text>
+                            {f.decision.status !== 'pending' ? <StatusTag status={f.decision.status} /> : null}
+                          </Space>
+                          <div>{f.message}</div>
+                        </div>
+                      )),
+                    },
+                  ]}
+                />
+              ) : null}
               {detail.resolvedDecisions.length > 0 ? (
                 <Collapse
                   size="small"

@@ -1,6 +1,9 @@
-/** 设置: rules on and off, severities, publication deadlines, agency aliases. Saving re-runs the rules (decisions kept). */
+/**
+ * 设置: rules on and off, severities, publication deadlines, agency aliases (saving re-runs the rules,
+ * decisions kept); and the 单位名单 tab, the roster editor with its own save.
+ */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AuditSettings, RuleInfo } from '../../../shared/ipc';
 import type { Severity } from '../../../core/model/types';
@@ -9,6 +12,7 @@ import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { SeverityTag } from '../labels';
 import { useViewportHeight } from '../lib/useViewport';
+import { RosterEditor } from '../components/RosterEditor';
 
 const MM_DD = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const GROUP_LABELS: Record<string, string> = {
@@ -39,6 +43,7 @@ export function SettingsPage(): React.JSX.Element {
   const [draft, setDraft] = useState<AuditSettings | null>(null);
   const [aliases, setAliases] = useState<AliasRow[]>([]);
   const [saving, setSaving] = useState(false);
+  const [tab, setTab] = useState<'rules' | 'roster'>('rules');
   const vh = useViewportHeight();
 
   const load = async (): Promise<void> => {
@@ -84,7 +89,7 @@ export function SettingsPage(): React.JSX.Element {
         <Typography.Title level={4} className="nb-title" style={{ margin: 0 }}>
           设置
         </Typography.Title>
-        <Space>
+        <Space style={{ visibility: tab === 'rules' ? 'visible' : 'hidden' }}>
           {dirty ? <Typography.Text type="warning">有未应用的更改</Typography.Text> : null}
           <Button disabled={!dirty} onClick={() => void load()}>
             放弃更改
@@ -111,6 +116,16 @@ export function SettingsPage(): React.JSX.Element {
           </Button>
         </Space>
       </div>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as 'rules' | 'roster')}
+        size="small"
+        className="nb-settings-tabs"
+        items={[
+          {
+            key: 'rules',
+            label: '审查规则与时限',
+            children: (
       <div className="nb-settings-grid">
         <Card size="small" title="审查规则" className="nb-settings-rules">
           <Table<RuleInfo>
@@ -118,7 +133,7 @@ export function SettingsPage(): React.JSX.Element {
             rowKey="id"
             pagination={false}
             virtual
-            scroll={{ y: Math.max(300, vh - 250) }}
+            scroll={{ y: Math.max(300, vh - 296) }}
             dataSource={rules}
             columns={[
               {
@@ -215,6 +230,15 @@ export function SettingsPage(): React.JSX.Element {
           </Card>
         </div>
       </div>
+            ),
+          },
+          {
+            key: 'roster',
+            label: <span data-testid="settings-tab-roster">单位名单</span>,
+            children: <RosterEditor settings={saved} onSettingsChanged={load} />,
+          },
+        ]}
+      />
     </div>
   );
 }
