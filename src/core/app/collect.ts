@@ -19,7 +19,7 @@ export const MAX_COLLECTED_FILES = 5000;
 export async function collectPaths(paths: readonly string[]): Promise<Collected> {
   const out: Collected = { files: [], skipped: [], failures: [] };
   const seen = new Set<string>();
-  const visit = async (path: string, fromFolder: boolean): Promise<void> => {
+  const visit = async (path: string): Promise<void> => {
     if (out.files.length >= MAX_COLLECTED_FILES) return;
     let info;
     try {
@@ -38,17 +38,18 @@ export async function collectPaths(paths: readonly string[]): Promise<Collected>
       }
       for (const name of names) {
         if (name.startsWith('.') || name.startsWith('~$')) continue; // hidden files, Office lock files
-        await visit(join(path, name), true);
+        await visit(join(path, name));
       }
       return;
     }
     if (!info.isFile()) return;
     if (seen.has(path)) return;
     seen.add(path);
+    // A file of another kind is skipped, whether found in a folder or named on its own: the same
+    // outcome as the command line's (src/core/audit.ts), and cli-contract.md's.
     if (formatOf(path)) out.files.push(path);
-    else if (fromFolder) out.skipped.push(path);
-    else out.failures.push({ file: path, message: '不支持的文件类型，请提供 .docx、.xlsx、.html、.txt 或 .md 文件。' });
+    else out.skipped.push(path);
   };
-  for (const p of paths) await visit(p, false);
+  for (const p of paths) await visit(p);
   return out;
 }

@@ -11,7 +11,9 @@ import { basename, join } from 'node:path';
 import { findingFingerprint } from '../model/fingerprint';
 import type { Finding, ReportModel, Severity } from '../model/types';
 import { describeLocation } from '../export/location';
+import { SaveError } from '../export/save';
 import { writeAuditWorkbook } from '../export/workbook';
+import { unsupportedFileMessage } from '../ingest';
 import type { ReviewDecision } from '../export/types';
 import { mergeSettings } from '../rules/engine';
 import { catalogue as ruleCatalogue } from '../rules/registry';
@@ -523,10 +525,13 @@ export class AppService implements ServiceHandlers {
       await writeAuditWorkbook(target, {
         reports: reports.map((r) => ({ model: r.model, findings: findings.filter((f) => f.reportId === r.id).map((f) => f.finding) })),
         decisions,
+        // 汇总 lists what was not audited too, so the office sees a report was left out.
+        failures: this.store.failures(),
+        skipped: this.skipped.map((file) => ({ file, reason: 'unsupported' as const, message: unsupportedFileMessage() })),
       });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException | null)?.code;
-      if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') throw new UserError('无法写入该文件：文件可能正在 Excel 中打开，请关闭后重试。');
+      // SaveError already says, in one sentence, which file and why (open in Excel, read-only, …).
+      if (err instanceof SaveError) throw new UserError(err.message);
       throw err;
     }
     return { path: target };

@@ -214,6 +214,16 @@ export interface FileFailure {
   message: string;
 }
 
+/** Why a file was left out without being read (cli-contract.md, `skippedDetails`). */
+export type SkipReason = 'unsupported' | 'not-a-report' | 'own-output' | 'clutter';
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** Chinese: why, and what to do. */
+  message: string;
+}
+
 export interface AuditedReport {
   model: ReportModel;
   source: SourceDocument;
