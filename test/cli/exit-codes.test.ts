@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -185,7 +186,7 @@ describe('exit codes and failures (real command line)', () => {
     expect(json.failures.map((f) => f.message)).toEqual([expect.stringMatching(/不存在/), expect.stringMatching(/为空/)]);
   });
 
-  it('exits 0 on a mixed folder, listing failures and skipped files, with an atomic JSON write', () => {
+  it('exits 0 on a mixed folder, listing failures and skipped files, with an atomic JSON write', async () => {
     const out = join(dir, 'mixed.json');
     const xlsx = join(dir, 'mixed.xlsx');
     const r = runCli([join(dir, 'mixed'), '--json', out, '--xlsx', xlsx]);
@@ -200,6 +201,17 @@ describe('exit codes and failures (real command line)', () => {
     // The workbook is a real .xlsx (a zip) and the summary says where it went.
     expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
     expect(r.stdout).toContain(xlsx);
+    // 汇总 lists the failed and the skipped files by their path inside the folder given.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const summary = book.getWorksheet('汇总')!;
+    const rows = Array.from({ length: summary.rowCount - 1 }, (_, i) => [summary.getRow(i + 2).getCell(3).value, summary.getRow(i + 2).getCell(8).value]);
+    expect(rows).toEqual([
+      ['good.txt', '待审查'],
+      ['sub/binary.md', '无法读取'],
+      ['sub/empty.txt', '无法读取'],
+      ['notes.pdf', '已跳过'],
+    ]);
     // No temporary file left beside the result.
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);
     // Progress goes to stderr only on a terminal; here stderr is a pipe.
