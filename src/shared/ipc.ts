@@ -275,10 +275,13 @@ export function isMethodName(name: unknown): name is MethodName {
 
 export interface ProgressEvent {
   phase: 'read' | 'audit' | 'done';
+  /** Files read, or rules run ('audit'), so far. */
   done: number;
   total: number;
   /** File being processed ('' when none). */
   file: string;
+  /** What is being done, in Chinese (比对跨年度数据…); absent while reading files. */
+  step?: string;
 }
 
 /** Something changed behind the renderer's back (menu action, autosave): refetch. */

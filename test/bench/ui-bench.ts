@@ -48,6 +48,11 @@ async function main(): Promise<number> {
     const app = await startBrowserApp(fx, { viewport: { width: 1366, height: 768 } });
     try {
       const { page } = app;
+      // tsx compiles with esbuild's keepNames, which wraps functions in a __name() helper; functions
+      // handed to page.evaluate run in the page, where that helper must exist too.
+      const keepNames = 'globalThis.__name = (f) => f;';
+      await app.context.addInitScript({ content: keepNames });
+      await page.evaluate(keepNames);
       const s = await scrollOverview(page);
       const f = frameStats(s.frames);
       console.log(`页面加载到总览出现首行：${ms(s.loadMs)}；总览 DOM 行数 ${s.domRowsBefore}（滚动后 ${s.domRowsAfter}）`);

@@ -10,7 +10,7 @@ import { extractReport } from '../extract';
 import { readBytes } from '../ingest';
 import { IngestError, LIMITS } from '../ingest/errors';
 import type { FileFailure, Finding, ReportModel } from '../model/types';
-import { runRules } from '../rules/engine';
+import { runRules, type RuleProgress } from '../rules/engine';
 import type { AuditSettings } from '../rules/types';
 import type { ImportedFile } from '../store/types';
 
@@ -28,8 +28,8 @@ export interface RunProgress {
 /** Runs the heavy work — per-file extraction, and the rules over the whole workspace; the app's runner does both in a worker thread. */
 export interface ExtractRunner {
   run(paths: readonly string[], known: Readonly<Record<string, string>>, onProgress: (p: RunProgress) => void): Promise<ExtractOutcome[]>;
-  /** runRules over every report: findings by report id. */
-  audit(models: readonly ReportModel[], settings: AuditSettings): Promise<Map<string, Finding[]>>;
+  /** runRules over every report: findings by report id; `onRule` follows the rules as they run. */
+  audit(models: readonly ReportModel[], settings: AuditSettings, onRule?: RuleProgress): Promise<Map<string, Finding[]>>;
 }
 
 function failureMessage(err: unknown): string {
@@ -75,8 +75,8 @@ export function inProcessRunner(): ExtractRunner {
       onProgress({ done: paths.length, total: paths.length, file: '' });
       return out;
     },
-    async audit(models, settings) {
-      return runRules(models, settings);
+    async audit(models, settings, onRule) {
+      return runRules(models, settings, undefined, onRule);
     },
   };
 }

@@ -42,10 +42,17 @@ export function mergeSettings(partial?: Partial<AuditSettings>): AuditSettings {
  * Runs all enabled rules over the workspace. Returns the findings of each report by report id,
  * sorted by severity then rule id (stable otherwise).
  */
+/**
+ * Before each rule: how many of the enabled rules have run, and the scope of the one starting (so a
+ * progress display can say 比对跨单位… while the corpus rules run); once more at the end.
+ */
+export type RuleProgress = (done: number, total: number, scope: Rule['scope']) => void;
+
 export function runRules(
   reports: readonly ReportModel[],
   partialSettings?: Partial<AuditSettings>,
   rules: readonly Rule[] = RULES,
+  onRule?: RuleProgress,
 ): Map<string, Finding[]> {
   const settings = mergeSettings(partialSettings);
   const out = new Map<string, Finding[]>();
@@ -54,7 +61,8 @@ export function runRules(
   const enabled = rules.filter((r) => !settings.disabled.includes(r.meta.id));
   const pairs = pairConsecutiveYears(reports, settings.aliases);
 
-  for (const rule of enabled) {
+  for (const [index, rule] of enabled.entries()) {
+    onRule?.(index, enabled.length, rule.scope);
     if (rule.scope === 'report') {
       for (const report of reports) {
         try {
@@ -81,6 +89,8 @@ export function runRules(
       }
     }
   }
+  const last = enabled[enabled.length - 1];
+  if (last) onRule?.(enabled.length, enabled.length, last.scope);
   for (const list of out.values()) {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
   }

@@ -1,6 +1,6 @@
 /**
  * Findings of one report grouped by section; the selected one is expanded with the decision
- * controls (确认 / 排除 with a note). Keyboard: J/↓ next, K/↑ previous (outside text fields).
+ * controls (确认 / 排除 with a note). Keyboard: J next, K previous (outside text fields); the arrows scroll.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Empty, Input, Segmented, Space, Tooltip, Typography } from 'antd';
@@ -178,8 +178,10 @@ export function FindingList({ findings, selected, onSelect, onDecide, onOpenRela
     const onKey = (e: KeyboardEvent): void => {
       if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const k = e.key;
-      const next = k === 'j' || k === 'J' || k === 'ArrowDown';
-      const prev = k === 'k' || k === 'K' || k === 'ArrowUp';
+      // J/K only: the arrow keys keep their usual job of scrolling whatever has the focus (the
+      // document, the list), so a reviewer can read a long report with the keyboard.
+      const next = k === 'j' || k === 'J';
+      const prev = k === 'k' || k === 'K';
       if (!next && !prev) return;
       const list = flatRef.current;
       if (list.length === 0) return;
@@ -210,10 +212,10 @@ export function FindingList({ findings, selected, onSelect, onDecide, onOpenRela
           ]}
         />
         <Typography.Text type="secondary" className="nb-keys">
-          J / ↓ 下一条　K / ↑ 上一条
+          J 下一条　K 上一条　↑↓ 滚动
         </Typography.Text>
       </div>
-      <div className="nb-findings-scroll">
+      <div className="nb-findings-scroll" tabIndex={0} aria-label="问题列表">
         {groups.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={findings.length === 0 ? '这份报告没有发现问题' : '没有符合筛选条件的问题'} />
         ) : (
