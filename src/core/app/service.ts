@@ -88,8 +88,8 @@ export type ServiceHandlers = { [K in MethodName]: (...args: MethodArgs<K>) => P
 const UNTITLED = '未命名工作区';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** Rules that read heading numerals: where Word's automatic numbering supplied them, the reviewer should know. */
-const NUMBERING_RULES = new Set(['structure/section-numbering', 'structure/subnumbering-inconsistent']);
+/** The rule that reads section-heading numerals: where Word's automatic numbering supplied them, the reviewer should know. */
+const NUMBERING_RULES = new Set(['structure/section-numbering']);
 
 /**
  * The reader's notes a reviewer needs. That heading numbers were recovered from Word's automatic

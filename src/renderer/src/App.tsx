@@ -47,14 +47,21 @@ function SaveState(): React.JSX.Element | null {
   const ws = state.workspace;
   const when = ws.lastSavedAt ? ` ${formatTime(ws.lastSavedAt, true)}` : '';
   if (!ws.path) {
+    // `dirty` of an untitled workspace only means "not yet saved as a file of one's own": the
+    // content itself is autosaved, so the dot stays green.
     return (
       <Tooltip title={UNTITLED_SAVE_HINT}>
-        <Badge status={ws.dirty ? 'processing' : 'success'} text={ws.dirty ? '正在自动保存到本机…' : `已自动保存到本机${when}`} data-testid="save-state" />
+        <span data-testid="save-state">
+          <Badge status="success" text={ws.lastSavedAt ? `已自动保存到本机${when}` : '自动保存到本机'} />
+        </span>
       </Tooltip>
     );
   }
-  if (ws.dirty) return <Badge status="warning" text="有未保存的更改" data-testid="save-state" />;
-  return <Badge status="success" text={`已保存${when}`} data-testid="save-state" />;
+  return (
+    <span data-testid="save-state">
+      {ws.dirty ? <Badge status="warning" text="有未保存的更改" /> : <Badge status="success" text={`已保存${when}`} />}
+    </span>
+  );
 }
 
 function FirstRunOffer(): React.JSX.Element | null {

@@ -14,6 +14,7 @@ import { DocumentView } from '../components/DocumentView';
 import { FindingList } from '../components/FindingList';
 import { StatusTag, formatTime } from '../labels';
 import { agencyOf } from './OverviewPage';
+import { MiddleEllipsis } from '../components/MiddleEllipsis';
 
 /** Where to point for a finding without its own pos: its table, else its section heading. */
 function targetPos(detail: ReportDetail, f: FindingView): SourcePos | undefined {
@@ -160,9 +161,9 @@ export function ReviewPage(): React.JSX.Element {
         {summary ? (
           <Space size={12} className="nb-review-meta" wrap>
             {summary.template === '2021' ? <Tag>{TEMPLATE_LABELS[summary.template]}</Tag> : <Tag color="error">{TEMPLATE_LABELS[summary.template]}</Tag>}
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }} title={summary.file}>
-              {summary.fileName}
-            </Typography.Text>
+            <span style={{ maxWidth: 260, display: 'inline-flex' }}>
+              <MiddleEllipsis text={summary.fileName} className="nb-muted" />
+            </span>
             <Typography.Text type="secondary" data-testid="review-progress">
               已审查 {detail ? detail.findings.filter((f) => f.decision.status !== 'pending').length : 0}/{detail?.findings.length ?? 0}
             </Typography.Text>
