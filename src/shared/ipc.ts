@@ -107,6 +107,11 @@ export interface FindingView extends Finding {
   /** Human location in Chinese (e.g. "表三 第 1 行 合计"), '' when none. */
   location: string;
   decision: DecisionView;
+  /**
+   * expected/actual as the workbook shows them, where the rule names its sides (「表格 5 件」 /
+   * 「正文 0 件」, or a similarity 「99%」); absent for plain figures of one table.
+   */
+  values?: { expected: string | null; actual: string | null; percent: boolean };
 }
 
 /** A decision whose finding has disappeared (fixed in the file, or the rule switched off). Never dropped silently. */

@@ -126,6 +126,10 @@ describe('issue 14 in the app (1366×768)', () => {
     expect(alerts.join('')).not.toMatch(/自动编号/);
     expect(await page.getByTestId('finding-list').textContent()).toContain('J 下一条');
 
+    // A cross-year figure names its sides, as the workbook does: not a bare 应为 17 / 实为 16.
+    const unchanged = page.locator('[data-testid="finding"][data-rule="series/effective-unchanged"] [data-testid="finding-values"]');
+    expect((await unchanged.first().textContent())?.replace(/\s+/g, '')).toBe('按上年推算17件本年填报16件');
+
     const first = page.locator('[data-testid="finding"]').first();
     await first.click();
     const selected = page.locator('.nb-finding-selected');

@@ -17,7 +17,8 @@ import { unsupportedFileMessage } from '../ingest';
 import { NUMBERING_RECOVERED_NOTE } from '../ingest/docx';
 import type { ReviewDecision } from '../export/types';
 import { mergeSettings, type RuleProgress } from '../rules/engine';
-import { catalogue as ruleCatalogue } from '../rules/registry';
+import { catalogue as ruleCatalogue, ruleById } from '../rules/registry';
+import { shownValues } from '../export/values';
 import type { AuditSettings, Rule } from '../rules/types';
 
 type RuleProgressScope = Rule['scope'];
@@ -405,13 +406,20 @@ export class AppService implements ServiceHandlers {
   }
 
   private views(findings: readonly StoredFinding[], decisions: ReadonlyMap<string, StoredDecision>, titles: ReadonlyMap<string, string>): FindingView[] {
-    return findings.map((f) => ({
-      ...f.finding,
-      fingerprint: f.fingerprint,
-      ruleTitle: titles.get(f.finding.ruleId) ?? f.finding.ruleId,
-      location: f.location,
-      decision: decisionView(decisions.get(f.fingerprint)),
-    }));
+    return findings.map((f) => {
+      const sides = ruleById(f.finding.ruleId)?.meta.values;
+      const shown = sides ? shownValues(f.finding, sides) : null;
+      return {
+        ...f.finding,
+        fingerprint: f.fingerprint,
+        ruleTitle: titles.get(f.finding.ruleId) ?? f.finding.ruleId,
+        location: f.location,
+        decision: decisionView(decisions.get(f.fingerprint)),
+        ...(shown
+          ? { values: { expected: shown.expected === null ? null : String(shown.expected), actual: shown.actual === null ? null : String(shown.actual), percent: sides === 'percent' } }
+          : {}),
+      };
+    });
   }
 
   private requireReport(id: string): StoredReport {

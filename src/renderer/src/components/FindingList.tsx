@@ -97,7 +97,22 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
       </div>
       {f.location ? <div className="nb-finding-loc">{f.location}</div> : null}
       <div className="nb-finding-msg">{f.message}</div>
-      {f.table && (f.expected !== undefined || f.actual !== undefined) ? (
+      {f.values ? (
+        // A text rule's numbers come from two sides (正文 / 表格, 上年 / 本年): name them, as the workbook does.
+        <div className="nb-finding-nums" data-testid="finding-values">
+          {f.values.expected !== null ? (
+            <span>
+              <b>{f.values.expected}</b>
+            </span>
+          ) : null}
+          {f.values.actual !== null ? (
+            <span>
+              {f.values.percent ? '相似度 ' : ''}
+              <b>{f.values.actual}</b>
+            </span>
+          ) : null}
+        </div>
+      ) : f.table && (f.expected !== undefined || f.actual !== undefined) ? (
         <div className="nb-finding-nums">
           {f.expected !== undefined ? (
             <span>
