@@ -186,7 +186,8 @@ function Sections({ cmp }: { cmp: Comparison }): React.JSX.Element {
   );
   const ya = cmp.earlier.summary.year ?? '';
   const yb = cmp.later.summary.year ?? '';
-  // Open what the findings point at; without any, section 一, so the comparison is visible at once.
+  // Open section 一 (the comparison visible at once) and every section a finding points at — not the
+  // sections that happen to be similar, which would be a verdict of its own.
   const withFindings = rows.filter((r) => cmp.findings.some((f) => (f.section ?? f.table) === r.s.key) && (r.a || r.b)).map((r) => r.s.key);
   return (
     <>
@@ -195,7 +196,7 @@ function Sections({ cmp }: { cmp: Comparison }): React.JSX.Element {
     </Typography.Paragraph>
     <Collapse
       size="small"
-      defaultActiveKey={withFindings.length ? withFindings : ['overview']}
+      defaultActiveKey={[...new Set(['overview', ...withFindings])]}
       items={rows.map((r) => ({
         key: r.s.key,
         label: (
