@@ -135,6 +135,8 @@ describe('汇总 with files that were not audited', () => {
     expect(files).toEqual(expect.arrayContaining(['2023/r0.docx', '2022/旧.docx', '2023/坏.docx']));
     expect(files.every((f) => typeof f === 'string' && !f.includes('科员'))).toBe(true);
     expect(column(sheet(book, '问题清单'), 3).every((f) => typeof f === 'string' && !f.includes('/home'))).toBe(true);
+    // The folder is said once, in the printed header of 汇总.
+    expect(sheet(book, '汇总').headerFooter.oddHeader).toBe('&L文件所在文件夹：/home/科员/年报');
   });
 });
 

@@ -6,7 +6,14 @@
  */
 const SEP = /[\\/]/;
 
-export function shortFileNames(files: readonly string[]): Map<string, string> {
+export interface ShortNames {
+  /** File as given → the name shown. */
+  names: Map<string, string>;
+  /** The folder the names are relative to, as written in the inputs ('' when they share none). */
+  folder: string;
+}
+
+export function shortFileNames(files: readonly string[]): ShortNames {
   const split = [...new Set(files)].map((f) => ({ file: f, parts: f.split(SEP) }));
   // The common folder: directory parts every file shares (never a file's own name).
   let common = split.length ? Math.min(...split.map((s) => s.parts.length - 1)) : 0;
@@ -17,5 +24,9 @@ export function shortFileNames(files: readonly string[]): Map<string, string> {
       break;
     }
   }
-  return new Map(split.map((s) => [s.file, s.parts.slice(common).join('/')]));
+  const first = split[0]?.file ?? '';
+  // The folder as typed: the first file's text up to its common-th separator.
+  let cut = 0;
+  for (let i = 0; i < common; i++) cut = first.slice(cut).search(SEP) + cut + 1;
+  return { names: new Map(split.map((s) => [s.file, s.parts.slice(common).join('/')])), folder: common > 0 ? first.slice(0, Math.max(0, cut - 1)) : '' };
 }

@@ -390,8 +390,11 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const entries = [...input.reports].sort((a, b) => compareReports(a.model, b.model));
   // 文件 shows the name relative to the folder all inputs share, not the path as typed.
-  const names = shortFileNames([...entries.map((e) => e.model.file), ...(input.failures ?? []).map((f) => f.file), ...listedSkipped(input).map((f) => f.file)]);
+  const { names, folder } = shortFileNames([...entries.map((e) => e.model.file), ...(input.failures ?? []).map((f) => f.file), ...listedSkipped(input).map((f) => f.file)]);
   addSummary(wb, entries, input, names);
+  // Where the files are, once, on the printed 汇总 (「&」 is a code in Excel's header strings).
+  const summary = wb.getWorksheet(SHEET_NAMES[0]);
+  if (summary && folder) summary.headerFooter.oddHeader = `&L文件所在文件夹：${folder.replace(/&/g, '&&')}`;
   addFindings(wb, entries, input, titles, names);
   addData(wb, entries, names);
   addCatalogue(wb, rules);
