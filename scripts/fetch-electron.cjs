@@ -121,6 +121,11 @@ async function main() {
   else note(`Electron 下载未完成（${res.reason}），安装继续；稍后可重试。`, `Electron download did not complete (${res.reason}); install continues.`);
 }
 
-main()
-  .catch(() => undefined)
-  .finally(() => process.exit(0));
+// scripts/start.cjs asks the same questions before starting the app.
+module.exports = { electronDir, installed };
+
+if (require.main === module) {
+  main()
+    .catch(() => undefined)
+    .finally(() => process.exit(0));
+}

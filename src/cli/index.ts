@@ -7,15 +7,17 @@
  * Exit code 0 when the audit ran (whatever it found), 2 on a usage error or when no input could
  * be read at all.
  */
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, dirname, extname } from 'node:path';
 import { auditInputs, toJsonResult } from '../core/audit';
 import type { AuditRun, Severity } from '../core/model/types';
 import { SEVERITY_LABELS } from '../core/model/glossary';
+import { saveFileAtomic, toSaveError } from '../core/export/save';
 import { writeAuditWorkbook } from '../core/export/workbook';
 import { failureMessage } from '../core/pipeline';
 import type { Roster } from '../core/model/types';
 import { readRoster } from '../core/workspace/roster';
+import packageJson from '../../package.json';
 
 export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
 
@@ -28,6 +30,7 @@ export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
   --deadline-department <MM-DD>   部门报告的公布期限（默认 01-31，即报告年度的次年）
   --deadline-government <MM-DD>   人民政府报告的公布期限（默认 03-31）
   -h, --help                      显示本帮助
+  -v, --version                   显示版本号
 
 退出码：0 表示审查已完成（无论发现多少问题）；2 表示用法错误或没有任何文件可以读取。`;
 
@@ -38,6 +41,7 @@ export interface CliOptions {
   roster?: string;
   deadlines: { department?: string; government?: string };
   help: boolean;
+  version: boolean;
 }
 
 export class UsageError extends Error {}
@@ -54,7 +58,9 @@ export function validMonthDay(s: string): boolean {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { inputs: [], deadlines: {}, help: false };
+  const opts: CliOptions = { inputs: [], deadlines: {}, help: false, version: false };
+  // A value option given twice is a mistake (which of the two did the user mean?), never "the last wins".
+  const given = new Set<string>();
   let onlyInputs = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -70,6 +76,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       opts.help = true;
       continue;
     }
+    if (arg === '-v' || arg === '--version') {
+      opts.version = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
@@ -83,13 +93,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       i++;
       return next;
     };
+    if (given.has(name)) throw new UsageError(`选项 ${name} 只能指定一次。`);
+    given.add(name);
     switch (name) {
       case '--json':
         opts.json = value();
         break;
-      case '--xlsx':
-        opts.xlsx = value();
+      case '--xlsx': {
+        const v = value();
+        // A workbook under another name would open in nothing (out.txt) or as garbage: refuse it
+        // rather than silently rename it, so the file is always where the user said.
+        if (extname(v).toLowerCase() !== '.xlsx') throw new UsageError(`选项 --xlsx 的文件名应以 .xlsx 结尾（收到「${v}」），例如 --xlsx 审查结果.xlsx。`);
+        opts.xlsx = v;
         break;
+      }
       case '--roster':
         opts.roster = value();
         break;
@@ -105,46 +122,49 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new UsageError(`未知选项：${arg}`);
     }
   }
-  if (!opts.help && opts.inputs.length === 0) throw new UsageError('请至少指定一个要审查的文件或文件夹。');
+  if (!opts.help && !opts.version && opts.inputs.length === 0) throw new UsageError('请至少指定一个要审查的文件或文件夹。');
   return opts;
-}
-
-/** Writes next to the target, then renames: a reader never sees a half-written file. */
-async function atomically(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await write(tmp);
-    await rename(tmp, target);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
 }
 
 const SUMMARY_REPORT_LINES = 30;
 
+function severityCounts(findings: readonly { severity: Severity }[]): Record<Severity, number> {
+  const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) count[f.severity]++;
+  return count;
+}
+
 export function summarize(run: AuditRun): string {
   const lines: string[] = [];
-  const count: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const r of run.reports) for (const f of r.findings) count[f.severity]++;
   const extra = [
     run.failures.length ? `${run.failures.length} 个读取失败` : '',
     run.skipped.length ? `${run.skipped.length} 个已跳过` : '',
   ].filter(Boolean);
   lines.push(`年报审查：共读取 ${run.reports.length} 份报告${extra.length ? `（${extra.join('，')}）` : ''}。`);
-  lines.push(
-    `发现问题：${SEVERITY_LABELS.error} ${count.error} 条，${SEVERITY_LABELS.warning} ${count.warning} 条，${SEVERITY_LABELS.info} ${count.info} 条。`,
-  );
-  // A folder of hundreds of reports: the summary stays short, the files hold the rest.
-  for (const r of run.reports.slice(0, SUMMARY_REPORT_LINES)) {
-    const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of r.findings) c[f.severity]++;
-    const who = `${r.model.agency ?? '（未识别单位）'}${r.model.year ? ` ${r.model.year} 年` : ''}`;
-    lines.push(`  · ${who}（${r.model.file}）：错误 ${c.error}，警告 ${c.warning}，提示 ${c.info}`);
+  // Nothing read, nothing found: "错误 0 条" would read as a clean bill of health.
+  if (run.reports.length > 0) {
+    const count = severityCounts(run.reports.flatMap((r) => r.findings));
+    lines.push(
+      `发现问题：${SEVERITY_LABELS.error} ${count.error} 条，${SEVERITY_LABELS.warning} ${count.warning} 条，${SEVERITY_LABELS.info} ${count.info} 条。`,
+    );
   }
-  if (run.reports.length > SUMMARY_REPORT_LINES) {
-    lines.push(`  · ……另有 ${run.reports.length - SUMMARY_REPORT_LINES} 份报告，详见 --json / --xlsx 结果。`);
+  // A folder of hundreds of reports: the summary stays short and shows the reports that need work
+  // first (most errors, then most warnings; input order among equals); the files hold the rest.
+  const rows = run.reports
+    .map((r, order) => ({ r, c: severityCounts(r.findings), order }))
+    .sort((a, b) => b.c.error - a.c.error || b.c.warning - a.c.warning || a.order - b.order);
+  for (const { r, c } of rows.slice(0, SUMMARY_REPORT_LINES)) {
+    const who = `${r.model.agency ?? '（未识别单位）'}${r.model.year ? ` ${r.model.year} 年` : ''}`;
+    lines.push(`  · ${who}（${r.model.file}）：${SEVERITY_LABELS.error} ${c.error}，${SEVERITY_LABELS.warning} ${c.warning}，${SEVERITY_LABELS.info} ${c.info}`);
+  }
+  const hidden = rows.slice(SUMMARY_REPORT_LINES);
+  if (hidden.length > 0) {
+    const withErrors = hidden.filter((x) => x.c.error > 0).length;
+    const withWarnings = hidden.filter((x) => x.c.error === 0 && x.c.warning > 0).length;
+    const detail = [withErrors ? `${withErrors} 份有${SEVERITY_LABELS.error}` : '', withWarnings ? `${withWarnings} 份仅有${SEVERITY_LABELS.warning}` : '']
+      .filter(Boolean)
+      .join('，');
+    lines.push(`  · ……另有 ${hidden.length} 份报告未列出${detail ? `（其中 ${detail}）` : ''}，详见 --json / --xlsx 结果。`);
   }
   if (run.failures.length) {
     lines.push('读取失败的文件：');
@@ -170,6 +190,15 @@ export function summarize(run: AuditRun): string {
   return lines.join('\n');
 }
 
+/** Creates the folder a result goes into; a failure is worded like a failed write of that result. */
+async function ensureFolder(target: string): Promise<void> {
+  try {
+    await mkdir(dirname(target), { recursive: true });
+  } catch (err) {
+    throw toSaveError(target, err);
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let opts: CliOptions;
   try {
@@ -183,6 +212,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (opts.help) {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (opts.version) {
+    process.stdout.write(`年报审查（${packageJson.name}）${packageJson.version}\n`);
     return 0;
   }
   let roster: Roster | null = null;
@@ -208,23 +241,25 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     if (opts.json) {
       const json = `${JSON.stringify(toJsonResult(run), null, 2)}\n`;
-      await atomically(opts.json, (tmp) => writeFile(tmp, json, 'utf8'));
+      await ensureFolder(opts.json);
+      await saveFileAtomic(opts.json, Buffer.from(json, 'utf8'));
       written.push(`JSON 结果已写入：${opts.json}`);
     }
     if (opts.xlsx) {
       const input = {
         reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })),
         failures: run.failures,
+        skipped: run.skipped,
         ...(run.workspace ? { workspace: run.workspace } : {}),
       };
-      // writeAuditWorkbook is itself atomic (temp file + rename) and words its errors for the user's file name.
-      await mkdir(dirname(opts.xlsx), { recursive: true });
+      await ensureFolder(opts.xlsx);
       await writeAuditWorkbook(opts.xlsx, input);
       written.push(`Excel 工作簿已写入：${opts.xlsx}`);
     }
   } catch (err) {
-    process.stderr.write(`无法写入结果文件：${err instanceof Error ? err.message : String(err)}\n`);
-    process.stdout.write(`${summarize(run)}\n`);
+    // SaveError's message is already one sentence naming the file and the cause.
+    process.stdout.write(`${[summarize(run), ...written].join('\n')}\n`);
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
   process.stdout.write(`${[summarize(run), ...written].join('\n')}\n`);

@@ -1,6 +1,6 @@
 import type { ExtractOutcome } from '../core/app/pipeline';
 import type { Finding, ReportModel } from '../core/model/types';
-import type { AuditSettings } from '../core/rules/types';
+import type { AuditSettings, Rule } from '../core/rules/types';
 
 export type WorkerRequest =
   | { type: 'extract'; paths: string[]; known: Record<string, string> }
@@ -11,4 +11,5 @@ export type WorkerReply =
   | { type: 'outcome'; index: number; outcome: ExtractOutcome }
   | { type: 'done' }
   | { type: 'audited'; findings: [string, Finding[]][] }
+  | { type: 'audit-progress'; done: number; total: number; scope: Rule['scope'] }
   | { type: 'failed'; message: string };

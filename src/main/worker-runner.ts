@@ -58,8 +58,8 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
         thread.postMessage({ type: 'extract', paths: [...paths], known: { ...known } } satisfies WorkerRequest);
       });
     },
-    audit(models, settings) {
-      if (broken && fallback) return fallback.audit(models, settings);
+    audit(models, settings, onRule) {
+      if (broken && fallback) return fallback.audit(models, settings, onRule);
       return new Promise<Map<string, Finding[]>>((resolve, reject) => {
         let finished = false;
         let received = false;
@@ -70,7 +70,7 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
           void thread.terminate().catch(() => undefined);
           if (result instanceof Error && !received && fallback) {
             broken = true;
-            resolve(fallback.audit(models, settings));
+            resolve(fallback.audit(models, settings, onRule));
             return;
           }
           if (result instanceof Error) reject(result);
@@ -78,7 +78,8 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
         };
         thread.on('message', (msg: WorkerReply) => {
           received = true;
-          if (msg.type === 'audited') finish(new Map(msg.findings));
+          if (msg.type === 'audit-progress') onRule?.(msg.done, msg.total, msg.scope);
+          else if (msg.type === 'audited') finish(new Map(msg.findings));
           else if (msg.type === 'failed') finish(new Error(msg.message));
         });
         thread.on('error', (err) => finish(err));

@@ -16,7 +16,8 @@ port.on('message', (req: WorkerRequest) => {
   void (async () => {
     try {
       if (req.type === 'audit') {
-        post({ type: 'audited', findings: [...runRules(req.models, req.settings)] });
+        const findings = runRules(req.models, req.settings, undefined, { onRule: (done, total, scope) => post({ type: 'audit-progress', done, total, scope }) });
+        post({ type: 'audited', findings: [...findings] });
         return;
       }
       const { paths, known } = req;

@@ -140,6 +140,11 @@ export interface FindingView extends Finding {
   versionDiff?: VersionDiff;
   /** The decision taken on the same finding in the replaced version, carried over (shown as carried) while this one has none. */
   carried?: DecisionView & { fromFile: string };
+  /**
+   * expected/actual as the workbook shows them, where the rule names its sides (「表格 5 件」 /
+   * 「正文 0 件」, or a similarity 「99%」); absent for plain figures of one table.
+   */
+  values?: { expected: string | null; actual: string | null; percent: boolean };
 }
 
 /** The versions of a report's submission (unit × year). */
@@ -389,10 +394,13 @@ export function isMethodName(name: unknown): name is MethodName {
 
 export interface ProgressEvent {
   phase: 'read' | 'audit' | 'done';
+  /** Files read, or rules run ('audit'), so far. */
   done: number;
   total: number;
   /** File being processed ('' when none). */
   file: string;
+  /** What is being done, in Chinese (比对跨年度数据…); absent while reading files. */
+  step?: string;
 }
 
 /** Something changed behind the renderer's back (menu action, autosave): refetch. */

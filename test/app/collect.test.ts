@@ -29,7 +29,7 @@ describe('collectPaths', () => {
         ['~$a.docx', 'clutter'],
       ].sort(),
     );
-    expect(res.skipped.find((f) => f.reason === 'unsupported')!.message).toContain('不支持');
+    expect(res.skipped.find((f) => f.reason === 'unsupported')!.message).toContain('不是可审查的文件类型');
     expect(res.failures.map((f) => f.file)).toEqual([join(dir, 'missing.docx')]);
     expect(res.failures[0]!.message).toContain('找不到');
   });

@@ -92,7 +92,7 @@ describe('desktop UI in Chromium against the real handlers', () => {
     expect(await page.getByTestId('count-failed').textContent()).toBe('1');
     const failures = page.getByTestId('failure-table');
     await failures.getByText('损坏的报告.docx').waitFor();
-    expect(await page.getByTestId('import-progress').textContent()).toContain('已处理');
+    expect(await page.getByTestId('import-progress').textContent()).toContain('已完成');
     await screenshot(page, '02-import');
   });
 

@@ -30,7 +30,7 @@ describe('describeLocation', () => {
   it('a table finding that points at a sentence names the sentence, then the cell', () => {
     const overview = report.sections.find((s) => s.key === 'overview')!;
     const claim = f({ table: 'applications', row: 'newReceived', column: 'total', section: 'overview', pos: overview.paragraphs[2]!.pos, quote: '全年未收到' });
-    expect(describeLocation(claim, report)).toBe('第一部分 第（三）段；表三「一、本年新收政府信息公开申请数量」行「总计」列');
+    expect(describeLocation(claim, report)).toBe('第一部分（二）小标题下第 1 段；表三「一、本年新收政府信息公开申请数量」行「总计」列');
     // A cell position (row/col set) or a bare quote never drags in a paragraph.
     const cell = report.tables.applications!.newReceived.total;
     expect(describeLocation(f({ table: 'applications', row: 'newReceived', column: 'total', pos: cell.pos!, quote: '全年未收到' }), report)).toBe(
@@ -53,11 +53,35 @@ describe('describeLocation', () => {
   it('a paragraph inside a section is counted within that section, by position or by quote', () => {
     const overview = report.sections.find((s) => s.key === 'overview')!;
     const third = overview.paragraphs[2]!;
-    expect(describeLocation(f({ section: 'overview', pos: third.pos }), report)).toBe('第一部分 第（三）段');
-    expect(describeLocation(f({ section: 'overview', quote: '严格落实保密 审查' }), report)).toBe('第一部分 第（四）段');
+    expect(describeLocation(f({ section: 'overview', pos: third.pos }), report)).toBe('第一部分（二）小标题下第 1 段');
+    expect(describeLocation(f({ section: 'overview', quote: '严格落实保密 审查' }), report)).toBe('第一部分（三）小标题下第 1 段');
+    // Before the first sub-heading: counted from the start of the section, Arabic numerals, no brackets.
+    expect(describeLocation(f({ section: 'overview', pos: overview.paragraphs[0]!.pos }), report)).toBe('第一部分第 1 段');
     // A pos without a section still finds its section through the paragraph.
     const problems = report.sections.find((s) => s.key === 'problems')!;
-    expect(describeLocation(f({ pos: problems.paragraphs[1]!.pos }), report)).toBe('第五部分 第（二）段');
+    expect(describeLocation(f({ pos: problems.paragraphs[1]!.pos }), report)).toBe('第五部分（二）小标题下第 1 段');
+  });
+
+  it('sub-headings standing alone: the heading is named, the paragraphs under it are counted from 1', () => {
+    const r = buildReport({
+      text: {
+        overview: ['本局全面推进政务公开。', '### （一）主动公开', '全年主动公开信息120条。', '（二）依申请公开', '全年未收到申请。', '办理流程进一步规范。'],
+        problems: ['信息公开及时性有待提高。', '政策解读形式较为单一。', '下一步将加强培训。', '丰富解读形式。', '健全机制。', '加强考核。', '完善制度。', '提升质量。'],
+      },
+    });
+    const o = r.sections.find((s) => s.key === 'overview')!.paragraphs;
+    const at = (i: number): string => describeLocation(f({ section: 'overview', pos: o[i]!.pos }), r);
+    expect([0, 1, 2, 3, 4, 5].map(at)).toEqual([
+      '第一部分第 1 段',
+      '第一部分（一）小标题',
+      '第一部分（一）小标题下第 1 段',
+      '第一部分（二）小标题',
+      '第一部分（二）小标题下第 1 段',
+      '第一部分（二）小标题下第 2 段',
+    ]);
+    // A section without sub-headings: 第 8 段, never 「第（八）段」 (which reads as sub-heading （八）).
+    const p = r.sections.find((s) => s.key === 'problems')!.paragraphs;
+    expect(describeLocation(f({ section: 'problems', pos: p[7]!.pos }), r)).toBe('第五部分第 8 段');
   });
 
   it('text inside a standard table (not a cell finding) names the section and the table', () => {
@@ -68,7 +92,7 @@ describe('describeLocation', () => {
 
   it('the title and the opening paragraphs are named as such', () => {
     expect(describeLocation(f({ pos: report.titlePos! }), report)).toBe('标题');
-    expect(describeLocation(f({ quote: '统计期限自2023年1月1日' }), report)).toBe('正文开头 第（一）段');
+    expect(describeLocation(f({ quote: '统计期限自2023年1月1日' }), report)).toBe('正文开头第 1 段');
   });
 
   it('a finding that points nowhere has an empty location', () => {

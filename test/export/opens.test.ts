@@ -78,7 +78,7 @@ describe('the workbook opens in other spreadsheet software', () => {
     expect(run.status, run.stderr).toBe(0);
     const csv = await fs.readFile(path.join(out, '审查结果.csv'), 'utf8');
     // The first sheet (汇总): its header and the reports in export order.
-    expect(csv.split(/\r?\n/)[0]).toBe('单位,年度,文件,模板,错误,警告,提示,审查状态');
+    expect(csv.split(/\r?\n/)[0]).toBe('单位,年度,文件,模板,错误,警告,提示,审查状态,说明');
     expect(csv).toContain('博山区教育局,2023');
     expect(csv).toContain('临淄区工业和信息化局,2023');
   }, 180_000);

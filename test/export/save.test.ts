@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SaveError, nodeSaveFs, saveFileAtomic, type SaveFs } from '../../src/core/export/save';
+import { SaveError, saveFileAtomic } from '../../src/core/export/save';
+import type { SaveHooks } from '../../src/core/store/atomic';
 import { writeAuditWorkbook } from '../../src/core/export/workbook';
 import { workspace } from './fixtures';
 
@@ -21,15 +22,16 @@ function fsError(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code });
 }
 
-/** The real file system, except that one step fails as it does on Windows when Excel holds the file. */
-function failing(step: 'writeNew' | 'rename', code: string): SaveFs {
-  return {
-    ...nodeSaveFs,
-    [step]: async (...args: [string, never]) => {
-      if (step === 'writeNew') await nodeSaveFs.writeNew(args[0], new Uint8Array([1, 2, 3])); // a partial temp file
-      throw fsError(code);
-    },
+/**
+ * The real file system, except that one step fails as it does on Windows when Excel holds the file:
+ * the atomic writer's fault-injection hooks throw the error the operating system would.
+ */
+function failing(step: 'writeNew' | 'rename', code: string): SaveHooks {
+  const fail = (): never => {
+    throw fsError(code);
   };
+  // afterPartialWrite leaves a partial temp file behind it, as a write failing half-way does.
+  return step === 'writeNew' ? { afterPartialWrite: fail } : { afterBackup: fail };
 }
 
 async function rejection(p: Promise<unknown>): Promise<SaveError> {
@@ -47,7 +49,7 @@ describe('atomic save', () => {
     const target = path.join(dir, '审查结果.xlsx');
     await fs.writeFile(target, OLD);
     const err = await rejection(writeAuditWorkbook(target, workspace().input, failing('rename', 'EBUSY')));
-    expect(err.message).toBe(`无法写入 ${target}：文件可能正在被 Excel 或其他程序打开，或没有写入权限，请关闭后重试`);
+    expect(err.message).toBe(`无法写入 ${target}：文件可能正在被 Excel 或其他程序打开，或没有写入权限，请关闭后重试。`);
     expect(err.code).toBe('EBUSY');
     expect(await fs.readFile(target)).toEqual(OLD);
     expect(await fs.readdir(dir)).toEqual(['审查结果.xlsx']);
@@ -66,7 +68,7 @@ describe('atomic save', () => {
     const target = path.join(dir, 'b.xlsx');
     await fs.writeFile(target, OLD);
     const err = await rejection(saveFileAtomic(target, Buffer.from('new'), failing('writeNew', 'EACCES')));
-    expect(err.message).toBe(`无法写入 ${target}：没有该文件夹的写入权限，请另选保存位置`);
+    expect(err.message).toBe(`无法写入 ${target}：没有该文件夹的写入权限，请另选保存位置。`);
     expect(await fs.readFile(target)).toEqual(OLD);
     expect(await fs.readdir(dir)).toEqual(['b.xlsx']);
   });
@@ -94,7 +96,7 @@ describe('atomic save', () => {
     await fs.mkdir(target);
     await fs.writeFile(path.join(target, 'inside.txt'), 'keep');
     const err = await rejection(writeAuditWorkbook(target, workspace().input));
-    expect(err.message).toBe(`无法写入 ${target}：该位置已有同名文件夹，请换一个文件名`);
+    expect(err.message).toBe(`无法写入 ${target}：该位置已有同名文件夹，请换一个文件名。`);
     expect((await fs.stat(target)).isDirectory()).toBe(true);
     expect(await fs.readdir(target)).toEqual(['inside.txt']);
     expect(await fs.readdir(dir)).toEqual(['结果.xlsx']);
@@ -103,14 +105,14 @@ describe('atomic save', () => {
   it('a folder that does not exist is reported, nothing is created', async () => {
     const target = path.join(dir, '不存在', 'x.xlsx');
     const err = await rejection(saveFileAtomic(target, Buffer.from('new')));
-    expect(err.message).toBe(`无法写入 ${target}：保存位置的文件夹不存在`);
+    expect(err.message).toBe(`无法写入 ${target}：保存位置的文件夹不存在。`);
     expect(await fs.readdir(dir)).toEqual([]);
   });
 
   it('an unknown failure still gives a Chinese message with the code', async () => {
     const target = path.join(dir, 'd.xlsx');
     const err = await rejection(saveFileAtomic(target, Buffer.from('x'), failing('rename', 'EIO')));
-    expect(err.message).toBe(`无法写入 ${target}：写入时出错（EIO）`);
+    expect(err.message).toBe(`无法写入 ${target}：写入时出错（EIO）。`);
     expect(await fs.readdir(dir)).toEqual([]);
   });
 });

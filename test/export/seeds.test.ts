@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -110,5 +111,63 @@ describe('seed reports through the pipeline into the workbook', () => {
     const count = run.reports.reduce((s, r) => s + r.findings.length, 0);
     expect(list.rowCount).toBe(1 + count);
     for (let r = 2; r <= list.rowCount; r++) expect(['错误', '警告', '提示']).toContain(list.getRow(r).getCell(6).value);
+  });
+});
+
+describe('seed wording in 问题清单 (位置, 期望值/实际值) and 汇总 (files not audited)', () => {
+  const rowsOf = (wb: ExcelJS.Workbook, ruleId: string): ExcelJS.Row[] => {
+    const list = wb.getWorksheet('问题清单')!;
+    const out: ExcelJS.Row[] = [];
+    for (let r = 2; r <= list.rowCount; r++) if (list.getRow(r).getCell(4).value === ruleId) out.push(list.getRow(r));
+    return out;
+  };
+
+  it('位置 names the sub-heading a flagged paragraph sits under, with Arabic paragraph numbers and no brackets', () => {
+    // Seed 003 (樟树市工信局): 「（三)政府信息管理」 is a sub-heading standing alone; the stray 「”」 is in the
+    // second paragraph under （四）.
+    const places = rowsOf(book, 'text/unbalanced-brackets')
+      .filter((r) => String(r.getCell(3).value).startsWith('003_'))
+      .map((r) => [r.getCell(11).value, r.getCell(8).value]);
+    expect(places).toEqual([
+      ['（三)政府信息管理', '第一部分（三）小标题'],
+      ['专栏和放管服”改革优化营商环境', '第一部分（四）小标题下第 2 段'],
+    ]);
+    // No location anywhere reads like a sub-heading number for a paragraph count.
+    const list = book.getWorksheet('问题清单')!;
+    for (let r = 2; r <= list.rowCount; r++) expect(String(list.getRow(r).getCell(8).value ?? '')).not.toMatch(/第（[一二三四五六七八九十]+）段/);
+  });
+
+  it('期望值/实际值 of a text-against-table finding name the sides: 表格 0 件 / 正文 5 件', async () => {
+    // Seed 000 with its 「未收到政府信息公开申请书」 turned into a claim of 5 applications; its table 三 is all zero.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'nb-seed-claim-'));
+    try {
+      const text = await fs.readFile(path.join(seedsDir, '000_9d3f07d5fe28c571.txt'), 'utf8');
+      const changed = text.replace('区工信局未收到政府信息公开申请书。', '区工信局共收到政府信息公开申请5件，均已按时答复。');
+      expect(changed).not.toBe(text);
+      await fs.writeFile(path.join(dir, '临淄工信.txt'), changed);
+      const claimRun = await auditFiles([path.join(dir, '临淄工信.txt')]);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(
+        (await auditWorkbookBuffer({
+          reports: claimRun.reports.map((r) => ({ model: r.model, findings: r.findings })),
+          skipped: [{ file: path.join(dir, '扫描件.pdf'), reason: 'unsupported', message: '不是可审查的文件类型。' }],
+          failures: [{ file: path.join(dir, '损坏.docx'), message: '文件已损坏。' }],
+        })) as unknown as ArrayBuffer,
+      );
+      const [row] = rowsOf(wb, 'consistency/no-applications-claim');
+      expect(row).toBeDefined();
+      expect(row!.getCell(5).value).toBe('“未收到申请”与表格不符');
+      expect([row!.getCell(9).value, row!.getCell(10).value]).toEqual(['表格 0 件', '正文 5 件']);
+      expect(row!.getCell(8).value).toBe('第一部分（二）小标题下第 1 段；表三「一、本年新收政府信息公开申请数量」行「总计」列');
+      // 汇总: the report, then the failed and the skipped file, by name relative to their folder.
+      const summary = wb.getWorksheet('汇总')!;
+      expect([2, 3, 4].map((r) => [summary.getRow(r).getCell(3).value, summary.getRow(r).getCell(8).value])).toEqual([
+        ['临淄工信.txt', '待审查'],
+        ['损坏.docx', '无法读取'],
+        ['扫描件.pdf', '已跳过'],
+      ]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,7 @@ import {
 } from '../../src/core/export/workbook';
 import { findingFingerprint } from '../../src/core/model/fingerprint';
 import { catalogue } from '../../src/core/rules/registry';
-import { workspace, type Workspace } from './fixtures';
+import { finding, workspace, type Workspace } from './fixtures';
 
 async function read(buf: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -57,7 +57,8 @@ describe('sheets and headers (cli-contract.md)', () => {
   });
 
   it('has the contract columns on each sheet', () => {
-    expect(headers(sheet(wb, '汇总'))).toEqual(['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态']);
+    // The contract's eight columns, then 说明 (why a file was not audited).
+    expect(headers(sheet(wb, '汇总'))).toEqual(['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态', '说明']);
     expect(headers(sheet(wb, '问题清单'))).toEqual([
       '单位', '年度', '文件', '规则编号', '规则名称', '严重程度', '说明', '位置', '期望值', '实际值', '原文', '审查状态', '备注', '版本', '整改情况',
     ]);
@@ -94,18 +95,48 @@ describe('汇总', () => {
   });
 });
 
-describe('汇总 with files that could not be read', () => {
-  it('lists them after the reports, with the reason, and nowhere else', async () => {
+describe('汇总 with files that were not audited', () => {
+  it('lists failed, then skipped files after the reports: state in 审查状态, reason in 说明, short rows', async () => {
     const w = workspace();
     const book = await read(
-      await auditWorkbookBuffer({ ...w.input, failures: [{ file: 'D:/年报/损坏.docx', message: '文件已损坏，无法打开。' }] }),
+      await auditWorkbookBuffer({
+        ...w.input,
+        failures: [{ file: '损坏.docx', message: '文件已损坏，无法打开。' }],
+        skipped: [
+          { file: '扫描件.pdf', reason: 'unsupported', message: '不是可审查的文件类型；如是年度报告，请另存为 .docx 后再审查。' },
+          { file: '会议通知.docx', reason: 'not-a-report', message: '不是政府信息公开工作年度报告。' },
+          { file: 'Thumbs.db', reason: 'clutter', message: '系统文件。' },
+          { file: '审查结果.xlsx', reason: 'own-output', message: '本工具生成的审查结果。' },
+        ],
+      }),
     );
     const s = sheet(book, '汇总');
-    expect(s.rowCount).toBe(6);
-    expect(s.getRow(6).values).toEqual([undefined, undefined, undefined, 'D:/年报/损坏.docx', '无法读取', undefined, undefined, undefined, '文件已损坏，无法打开。']);
-    expect(s.autoFilter).toBe('A1:H6');
+    expect(s.rowCount).toBe(5 + 3);
+    const rows = [6, 7, 8].map((r) => (s.getRow(r).values as unknown[]).slice(1));
+    expect(rows).toEqual([
+      [undefined, undefined, '损坏.docx', undefined, undefined, undefined, undefined, '无法读取', '文件已损坏，无法打开。'],
+      [undefined, undefined, '扫描件.pdf', undefined, undefined, undefined, undefined, '已跳过', '不是可审查的文件类型；如是年度报告，请另存为 .docx 后再审查。'],
+      [undefined, undefined, '会议通知.docx', undefined, undefined, undefined, undefined, '已跳过', '不是政府信息公开工作年度报告。'],
+    ]);
+    // 模板 no longer says 无法读取 and the message sits in the wide 说明: one or two lines, not a tower.
+    expect(s.getColumn(9).width).toBeGreaterThanOrEqual(40);
+    for (const r of [6, 7, 8]) expect(s.getRow(r).height ?? 15).toBeLessThanOrEqual(40);
+    expect(s.autoFilter).toBe('A1:I8');
     expect(sheet(book, '数据').rowCount).toBe(7);
     expect(sheet(book, '问题清单').rowCount).toBe(8);
+  });
+
+  it('文件 is the path relative to the folder all inputs share, not the path as typed', async () => {
+    const w = workspace();
+    const reports = w.input.reports.map((r, i) => ({ ...r, model: { ...r.model, file: `/home/科员/年报/2023/r${i}.docx` } }));
+    reports[3]!.model.file = '/home/科员/年报/2022/旧.docx';
+    const book = await read(await auditWorkbookBuffer({ ...w.input, reports, failures: [{ file: '/home/科员/年报/2023/坏.docx', message: '已损坏。' }] }));
+    const files = column(sheet(book, '汇总'), 3);
+    expect(files).toEqual(expect.arrayContaining(['2023/r0.docx', '2022/旧.docx', '2023/坏.docx']));
+    expect(files.every((f) => typeof f === 'string' && !f.includes('科员'))).toBe(true);
+    expect(column(sheet(book, '问题清单'), 3).every((f) => typeof f === 'string' && !f.includes('/home'))).toBe(true);
+    // The folder is said once, in the printed header of 汇总.
+    expect(sheet(book, '汇总').headerFooter.oddHeader).toBe('&L文件所在文件夹：/home/科员/年报');
   });
 });
 
@@ -141,11 +172,33 @@ describe('问题清单', () => {
     expect(row.getCell(10).value).toBe(174);
     expect(row.getCell(11).value).toBeNull();
     const stale = s().getRow(5);
-    expect(stale.getCell(8).value).toBe('第一部分 第（四）段');
+    expect(stale.getCell(8).value).toBe('第一部分（三）小标题下第 1 段');
+    expect(stale.getCell(9).value).toBeNull();
     expect(stale.getCell(11).value).toBe('严格落实保密审查');
     const engine = s().getRow(6);
     expect(engine.getCell(5).value).toBe('规则执行失败');
     expect(s().getRow(2).getCell(8).value).toBe('第五部分「存在的主要问题及改进情况」');
+  });
+
+  it('期望值/实际值 name their sides for text-against-table rules and show similarities in per cent', async () => {
+    const w = workspace();
+    const [first, ...rest] = w.input.reports;
+    const findings = [
+      finding('consistency/no-applications-claim', 'error', { section: 'overview', table: 'applications', expected: 5, actual: 0 }),
+      finding('corpus/copied-section', 'warning', { section: 'problems', actual: 99 }),
+      finding('applications/balance', 'error', { table: 'applications', expected: 175, actual: 174 }),
+    ];
+    const book = await read(await auditWorkbookBuffer({ ...w.input, reports: [{ ...first!, findings }, ...rest] }));
+    const list = sheet(book, '问题清单');
+    const byRule = new Map<unknown, ExcelJS.Row>();
+    for (let r = 2; r <= list.rowCount; r++) byRule.set(list.getRow(r).getCell(4).value, list.getRow(r));
+    const values = (id: string): unknown[] => [9, 10].map((c) => byRule.get(id)?.getCell(c).value);
+    expect(values('consistency/no-applications-claim')).toEqual(['表格 5 件', '正文 0 件']);
+    expect(values('corpus/copied-section')).toEqual([null, '99%']);
+    // A table check: two figures of the same table, kept as numbers (filterable, summable).
+    expect(values('applications/balance')).toEqual([175, 174]);
+    // The Chinese rule name stands beside every rule id.
+    expect(byRule.get('corpus/copied-section')?.getCell(5).value).toBe(catalogue().find((r) => r.id === 'corpus/copied-section')?.title);
   });
 
   it('gives rows with long wrapped text the height of their lines, so nothing prints clipped', async () => {
@@ -249,6 +302,15 @@ describe('数据', () => {
     expect(s().views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 3 });
     expect(s().autoFilter).toBe(`A1:${colLetter(4 + dataColumns().length)}5`);
     expect(s().pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' });
+  });
+
+  it('prints in a few pages wide (about 16 figures a page beside the repeated 单位 and 年度), not 3 columns a page', () => {
+    const p = s().pageSetup;
+    expect(p.printTitlesColumn).toBe('A:B');
+    expect(p.fitToPage).toBe(true);
+    expect(p.fitToHeight).toBe(0);
+    expect(p.fitToWidth).toBe(Math.ceil(dataColumns().length / 16));
+    expect(p.fitToWidth).toBeLessThanOrEqual(15);
   });
 
   it('an empty workspace still gives a 合计 row and no self-referencing formula', async () => {

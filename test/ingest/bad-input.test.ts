@@ -1,6 +1,7 @@
 /**
- * Bad input never crashes or hangs a reader: every case below must end, quickly, in an
- * IngestError with a Chinese message (or, for an unrelated but valid document, a SourceDocument).
+ * Bad input never crashes or hangs a reader: every case below must end in an IngestError with a
+ * Chinese message (or, for an unrelated but valid document, a SourceDocument). A hang fails by the
+ * test's timeout; no case measures time itself (a busy machine would make that flaky).
  */
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
@@ -13,7 +14,6 @@ import { defaultSpec, specToDocx, specToXlsx } from '../fixtures';
 const CHINESE = /[\u4e00-\u9fff]/;
 
 async function expectIngestError(bytes: Buffer, name: string, pattern: RegExp): Promise<string> {
-  const started = Date.now();
   let caught: unknown;
   try {
     await readBytes(bytes, name);
@@ -24,7 +24,6 @@ async function expectIngestError(bytes: Buffer, name: string, pattern: RegExp): 
   const message = (caught as IngestError).message;
   expect(message).toMatch(CHINESE);
   expect(message).toMatch(pattern);
-  expect(Date.now() - started).toBeLessThan(5000);
   return message;
 }
 
@@ -198,14 +197,12 @@ describe('bad input: refused with a clear Chinese message', () => {
     const n = 3000;
     const body = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:tbl><w:tr><w:tc>'.repeat(n)}<w:p><w:r><w:t>x</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(n)}</w:body></w:document>`;
     const zip = makeZip([{ name: 'word/document.xml', data: Buffer.from(body), deflate: true }]);
-    const started = Date.now();
     try {
       const doc = await readBytes(zip, '报告.docx');
       expect(doc.format).toBe('docx');
     } catch (e) {
       expect(e).toBeInstanceOf(IngestError);
     }
-    expect(Date.now() - started).toBeLessThan(10_000);
     // A web page nested 50 000 levels deep still reads, its text kept.
     const html = await readBytes(Buffer.from(`${'<div><span>'.repeat(25_000)}深层正文`), '报告.html');
     expect(html.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['深层正文']);

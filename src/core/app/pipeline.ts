@@ -7,7 +7,7 @@
 import { processFile } from '../pipeline';
 import type { FileOutcome } from '../pipeline';
 import type { Finding, ReportModel } from '../model/types';
-import { runRules } from '../rules/engine';
+import { runRules, type RuleProgress } from '../rules/engine';
 import type { AuditSettings } from '../rules/types';
 
 export type ExtractOutcome = FileOutcome;
@@ -21,8 +21,11 @@ export interface RunProgress {
 /** Runs the heavy work — per-file extraction, and the rules over the whole workspace; the app's runner does both in a worker thread. */
 export interface ExtractRunner {
   run(paths: readonly string[], known: Readonly<Record<string, string>>, onProgress: (p: RunProgress) => void): Promise<ExtractOutcome[]>;
-  /** runRules over every report (roster, aliases and version choices from the settings): findings by report id. */
-  audit(models: readonly ReportModel[], settings: AuditSettings): Promise<Map<string, Finding[]>>;
+  /**
+   * runRules over every report (roster, aliases and version choices from the settings): findings by
+   * report id; `onRule` follows the rules as they run.
+   */
+  audit(models: readonly ReportModel[], settings: AuditSettings, onRule?: RuleProgress): Promise<Map<string, Finding[]>>;
 }
 
 /** One file, as the app imports it: its model id is the store's to assign, so any id serves here. */
@@ -43,8 +46,8 @@ export function inProcessRunner(): ExtractRunner {
       onProgress({ done: paths.length, total: paths.length, file: '' });
       return out;
     },
-    async audit(models, settings) {
-      return runRules(models, settings);
+    async audit(models, settings, onRule) {
+      return runRules(models, settings, undefined, onRule ? { onRule } : {});
     },
   };
 }

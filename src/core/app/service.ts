@@ -15,11 +15,16 @@ import { CURRENT_REASON_LABELS, coverageOf, coverageRows } from '../workspace/su
 import { compareVersions } from '../workspace/versions';
 import { readRoster } from '../workspace/roster';
 import { describeLocation } from '../export/location';
+import { SaveError } from '../export/save';
 import { writeAuditWorkbook } from '../export/workbook';
+import { NUMBERING_RECOVERED_NOTE } from '../ingest/docx';
 import type { ReviewDecision } from '../export/types';
-import { mergeSettings, workspaceOf } from '../rules/engine';
-import { catalogue as ruleCatalogue } from '../rules/registry';
-import type { AuditSettings } from '../rules/types';
+import { mergeSettings, workspaceOf, type RuleProgress } from '../rules/engine';
+import { catalogue as ruleCatalogue, ruleById } from '../rules/registry';
+import { shownValues } from '../export/values';
+import type { AuditSettings, Rule } from '../rules/types';
+
+type RuleProgressScope = Rule['scope'];
 import { WorkspaceStore, reportKeyOf, WORKSPACE_EXTENSION } from '../store';
 import type { StoreOptions, StoredDecision, StoredFinding, StoredReport } from '../store';
 import type {
@@ -92,6 +97,30 @@ export type ServiceHandlers = { [K in MethodName]: (...args: MethodArgs<K>) => P
 
 const UNTITLED = '未命名工作区';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** The rule that reads section-heading numerals: where Word's automatic numbering supplied them, the reviewer should know. */
+const NUMBERING_RULES = new Set(['structure/section-numbering']);
+
+/**
+ * The reader's notes a reviewer needs. That heading numbers were recovered from Word's automatic
+ * numbering is a technical detail above every such document, so it is shown — in the reviewer's
+ * words — only beside a finding about numbering, where it explains what was checked.
+ */
+function reviewerNotes(notes: readonly string[], findings: readonly StoredFinding[]): string[] {
+  const numbering = findings.some((f) => NUMBERING_RULES.has(f.finding.ruleId));
+  return notes.flatMap((n) => {
+    if (n !== NUMBERING_RECOVERED_NOTE) return [n];
+    return numbering ? ['本文档的标题序号由 Word 自动编号生成，序号检查按 Word 显示的编号（如“一、”）进行。'] : [];
+  });
+}
+
+/** What the import is doing while rules of each scope run (ProgressEvent.step). */
+const AUDIT_STEP_LABELS: Record<RuleProgressScope, string> = {
+  report: '正在逐份检查报告…',
+  series: '正在比对跨年度数据…',
+  corpus: '正在比对跨单位报告（雷同检查）…',
+  submission: '正在核对同一单位的多个版本…',
+};
 
 function emptyImport(cancelled = false): ImportResult {
   return { cancelled, added: [], updated: [], unchanged: [], failures: [], skipped: [] };
@@ -287,11 +316,16 @@ export class AppService implements ServiceHandlers {
       for (const f of result.failures) this.store.recordFailure(f.file, f.message);
       this.skipped = result.skipped;
       const total = collected.files.length;
-      this.events.emit('progress', { phase: 'audit', done: total, total, file: '' });
-      if (result.added.length || result.updated.length) await this.reaudit();
-      this.events.emit('progress', { phase: 'done', done: total, total, file: '' });
+      // After reading, the rules run over the whole workspace, the findings are placed and the
+      // workspace is saved: on a large batch that takes a while, so each step says what it does and
+      // the bar follows the rules as they run (never a bar frozen at 888/900).
+      if (result.added.length || result.updated.length) {
+        await this.reaudit((done, all, scope) => this.events.emit('progress', { phase: 'audit', done, total: all, file: '', step: AUDIT_STEP_LABELS[scope] }));
+      }
+      this.events.emit('progress', { phase: 'audit', done: 0, total: 1, file: '', step: '正在保存工作区…' });
       // Imports are not journaled: save at once rather than after the debounce.
       await this.store.save().catch((err: unknown) => this.notices.push(`保存工作区失败：${err instanceof Error ? err.message : String(err)}`));
+      this.events.emit('progress', { phase: 'done', done: total, total, file: '' });
       this.events.emit('changed', { reason: 'import', state: this.state() });
       return result;
     } finally {
@@ -304,17 +338,17 @@ export class AppService implements ServiceHandlers {
    * the findings with fingerprints and locations. Serialised: each run reads the state current when
    * it starts, so the last one queued wins.
    */
-  private reaudit(): Promise<void> {
-    const next = this.auditQueue.then(() => this.reauditNow());
+  private reaudit(onRule?: RuleProgress): Promise<void> {
+    const next = this.auditQueue.then(() => this.reauditNow(onRule));
     this.auditQueue = next.catch(() => undefined);
     return next;
   }
 
-  private async reauditNow(): Promise<void> {
+  private async reauditNow(onRule?: RuleProgress): Promise<void> {
     const store = this.store;
     const models = modelsOf(store.listReports());
     const byId = new Map(models.map((m) => [m.id, m]));
-    const found = await this.runner.audit(models, mergeSettings(store.settings()));
+    const found = await this.runner.audit(models, mergeSettings(store.settings()), onRule);
     if (store !== this.store || store.isClosed) return; // the workspace was switched meanwhile
     const rows = new Map<string, Omit<StoredFinding, 'reportId'>[]>();
     for (const [id, list] of found) {
@@ -414,13 +448,20 @@ export class AppService implements ServiceHandlers {
   }
 
   private views(findings: readonly StoredFinding[], decisions: ReadonlyMap<string, StoredDecision>, titles: ReadonlyMap<string, string>): FindingView[] {
-    return findings.map((f) => ({
-      ...f.finding,
-      fingerprint: f.fingerprint,
-      ruleTitle: titles.get(f.finding.ruleId) ?? f.finding.ruleId,
-      location: f.location,
-      decision: decisionView(decisions.get(f.fingerprint)),
-    }));
+    return findings.map((f) => {
+      const sides = ruleById(f.finding.ruleId)?.meta.values;
+      const shown = sides ? shownValues(f.finding, sides) : null;
+      return {
+        ...f.finding,
+        fingerprint: f.fingerprint,
+        ruleTitle: titles.get(f.finding.ruleId) ?? f.finding.ruleId,
+        location: f.location,
+        decision: decisionView(decisions.get(f.fingerprint)),
+        ...(shown
+          ? { values: { expected: shown.expected === null ? null : String(shown.expected), actual: shown.actual === null ? null : String(shown.actual), percent: sides === 'percent' } }
+          : {}),
+      };
+    });
   }
 
   private requireReport(id: string): StoredReport {
@@ -452,7 +493,7 @@ export class AppService implements ServiceHandlers {
       model: r.model,
       findings: views,
       html: content.html,
-      notes: content.notes,
+      notes: reviewerNotes(content.notes, findings),
       resolvedDecisions: resolved,
       versions: this.versionInfo(r, views, view, decisions, titles),
     };
@@ -638,12 +679,14 @@ export class AppService implements ServiceHandlers {
       await writeAuditWorkbook(target, {
         reports: reports.map((r) => ({ model: r.model, findings: byReport.get(r.id) ?? [] })),
         decisions,
+        // 汇总 lists what was not audited too, so the office sees a report was left out.
         failures,
+        skipped: this.skipped,
         workspace: { ...view, coverage: coverageOf(view, lateReports(byReport)) },
       });
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException | null)?.code;
-      if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') throw new UserError('无法写入该文件：文件可能正在 Excel 中打开，请关闭后重试。');
+      // SaveError already says, in one sentence, which file and why (open in Excel, read-only, …).
+      if (err instanceof SaveError) throw new UserError(err.message);
       throw err;
     }
     return { path: target };

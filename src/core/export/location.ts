@@ -1,8 +1,12 @@
 /**
  * Where a finding sits, written the way a reviewer would write it in a memo:
  *   表三「（七）总计」行「自然人」列 · 表二「行政规范性文件」行「现行有效件数」列 · 表四「行政复议」「总计」
- *   第五部分「存在的主要问题及改进情况」 · 第一部分 第（三）段
+ *   第五部分「存在的主要问题及改进情况」 · 第一部分（三）小标题下第 2 段 · 第一部分第 8 段
  * Pure (model in, string out) so the Excel export and the desktop UI show the same words.
+ *
+ * Paragraphs are counted with Arabic numerals and no brackets: 「第（八）段」 read as sub-heading
+ * （八）. Where a section has sub-headings (paragraphs opening with 「（三）」), a paragraph is counted
+ * under the nearest one before it, as a reviewer finds it on the page.
  */
 import { findColumnLabel, findRowLabel } from '../model/cells';
 import { SECTIONS, SECTION_NUMERALS, TABLE_SHORT, type TableKey } from '../model/glossary';
@@ -48,8 +52,33 @@ function findParagraph(paragraphs: readonly TextParagraph[], finding: Finding): 
   return undefined;
 }
 
-function paragraphOrdinal(index: number): string {
-  return `第（${chineseNumeral(index + 1)}）段`;
+/** 「（三）」 / 「(3)」 opening a paragraph (after Markdown heading marks): a sub-heading label. */
+const SUB_LABEL = /^\s*(?:#+\s*)?[（(]\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]/;
+/** A sub-heading standing alone as a paragraph is short and is not a sentence. */
+const HEADING_ONLY_MAX = 30;
+
+function subLabel(p: TextParagraph): { label: string; headingOnly: boolean } | null {
+  const m = SUB_LABEL.exec(p.text);
+  if (!m?.[1]) return null;
+  const rest = p.text.slice(m[0].length).trim();
+  return { label: `（${m[1]}）`, headingOnly: rest.length <= HEADING_ONLY_MAX && !/[。；;]./.test(rest) };
+}
+
+/**
+ * Where paragraph `index` of `paragraphs` sits: 「（三）小标题下第 2 段」 under the nearest sub-heading
+ * before it, 「（三）小标题」 for a heading standing alone, else 「第 8 段」 from the start. A heading
+ * that runs on into its text (「（三）政府信息管理情况。区工信局……」) is itself 第 1 段 under it.
+ */
+function paragraphPlace(paragraphs: readonly TextParagraph[], index: number): string {
+  for (let i = index; i >= 0; i--) {
+    const p = paragraphs[i];
+    const sub = p ? subLabel(p) : null;
+    if (!sub) continue;
+    if (sub.headingOnly && i === index) return `${sub.label}小标题`;
+    const n = index - i + (sub.headingOnly ? 0 : 1);
+    return `${sub.label}小标题下第 ${n} 段`;
+  }
+  return `第 ${index + 1} 段`;
 }
 
 /** The standard table whose block the finding's position falls in, if any. */
@@ -78,7 +107,7 @@ export function describeLocation(finding: Finding, report: ReportModel): string 
     const section = report.sections.find((s) => s.key === finding.section);
     const paragraphs = section?.paragraphs ?? [];
     const hit = findParagraph(paragraphs, finding);
-    if (hit) return `${part} ${paragraphOrdinal(paragraphs.indexOf(hit))}`;
+    if (hit) return part + paragraphPlace(paragraphs, paragraphs.indexOf(hit));
     // Text inside one of the standard tables (a label with a typo, a stray bracket): name the table.
     const table = tableAt(report, finding);
     if (table) return `${part} ${TABLE_SHORT[table]}`;
@@ -97,7 +126,7 @@ export function describeLocation(finding: Finding, report: ReportModel): string 
       const firstHeading = report.headingsInOrder[0]?.pos.block;
       const opening = firstHeading === undefined || hit.pos.block < firstHeading;
       const list = preamble.filter((p) => (firstHeading === undefined || p.pos.block < firstHeading) === opening);
-      return `${opening ? '正文开头' : '文末'} ${paragraphOrdinal(list.indexOf(hit))}`;
+      return `${opening ? '正文开头' : '文末'}第 ${list.indexOf(hit) + 1} 段`;
     }
     // A section found by paragraph: rules may give a pos without naming the section.
     const inSection = findParagraph(report.paragraphs, finding);

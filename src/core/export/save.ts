@@ -1,44 +1,12 @@
 /**
- * Never a half-written workbook: the bytes go to a temporary file beside the target, which is then
- * renamed over it in one step. A target held open by Excel (Windows refuses the rename), a
- * read-only folder or a full disk becomes a clear Chinese message, and the temporary file is
- * removed, so the user's previous file is left exactly as it was.
+ * Never a half-written file: the one atomic writer (src/core/store/atomic.ts) writes a temporary
+ * file beside the target and renames it over it. This wraps it for files the user names (the
+ * workbook, the CLI's JSON): a target held open by Excel (Windows refuses the rename), a read-only
+ * folder or a full disk becomes one clear Chinese sentence naming the target and the cause — never
+ * Node's raw text or the temporary file's name — and the user's previous file is left as it was.
  */
-import { randomBytes } from 'node:crypto';
-import * as fsp from 'node:fs/promises';
-import * as path from 'node:path';
-
-/** The few file operations the write needs; injectable so tests can simulate a locked target. */
-export interface SaveFs {
-  /** Creates `file` (must not exist), writes `data` and flushes it to disk. */
-  writeNew(file: string, data: Uint8Array): Promise<void>;
-  rename(from: string, to: string): Promise<void>;
-  unlink(file: string): Promise<void>;
-  /** Whether `file` exists and is a directory (false when it does not exist). */
-  isDirectory(file: string): Promise<boolean>;
-}
-
-export const nodeSaveFs: SaveFs = {
-  async writeNew(file, data) {
-    const handle = await fsp.open(file, 'wx');
-    try {
-      await handle.writeFile(data);
-      // Flushed before the rename, so a power cut cannot leave a renamed but empty workbook.
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
-  rename: (from, to) => fsp.rename(from, to),
-  unlink: (file) => fsp.unlink(file),
-  async isDirectory(file) {
-    try {
-      return (await fsp.stat(file)).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-};
+import { stat } from 'node:fs/promises';
+import { atomicWrite, type SaveHooks } from '../store/atomic';
 
 /** A write that failed for a reason the user can act on; `message` is Chinese and names the file. */
 export class SaveError extends Error {
@@ -86,24 +54,38 @@ function reason(code: string | undefined, step: 'write' | 'rename'): string {
   }
 }
 
-export async function saveFileAtomic(target: string, data: Uint8Array, fs: SaveFs = nodeSaveFs): Promise<void> {
-  if (await fs.isDirectory(target)) {
-    throw new SaveError(`无法写入 ${target}：该位置已有同名文件夹，请换一个文件名`, 'EISDIR');
+/** The SaveError for `err`, raised while writing (`write`) or replacing (`rename`) `target`. */
+export function toSaveError(target: string, err: unknown, step: 'write' | 'rename' = 'write'): SaveError {
+  if (err instanceof SaveError) return err;
+  const code = errorCode(err);
+  return new SaveError(`无法写入 ${target}：${reason(code, step)}。`, code, err);
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isDirectory();
+  } catch {
+    return false;
   }
-  const dir = path.dirname(target);
-  // Same directory as the target, so the rename stays on one volume and is atomic.
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Writes `data` to `target` atomically; throws a SaveError with a Chinese message when it cannot.
+ * `hooks` are the atomic writer's fault-injection points (tests simulate a locked target with them).
+ */
+export async function saveFileAtomic(target: string, data: Uint8Array, hooks: SaveHooks = {}): Promise<void> {
+  if (await isDirectory(target)) throw toSaveError(target, Object.assign(new Error('target is a folder'), { code: 'EISDIR' }));
+  // Up to beforeRename the failure is the folder's (writing the temporary file); after it, the target's.
   let step: 'write' | 'rename' = 'write';
   try {
-    await fs.writeNew(temp, data);
-    step = 'rename';
-    await fs.rename(temp, target);
+    await atomicWrite(target, data, {
+      ...hooks,
+      beforeRename: async (tmp) => {
+        step = 'rename';
+        await hooks.beforeRename?.(tmp);
+      },
+    });
   } catch (err) {
-    const code = errorCode(err);
-    // Only remove the temporary file if we may have created it.
-    if (step === 'rename' || code !== 'EEXIST') {
-      await fs.unlink(temp).catch(() => undefined);
-    }
-    throw new SaveError(`无法写入 ${target}：${reason(code, step)}`, code, err);
+    throw toSaveError(target, err, step);
   }
 }

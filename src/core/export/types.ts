@@ -1,5 +1,5 @@
 /** Input of the findings workbook (cli-contract.md, "Excel workbook"). Shared by the CLI and the app. */
-import type { FileFailure, Finding, ReportModel, WorkspaceView } from '../model/types';
+import type { FileFailure, Finding, ReportModel, SkippedFile, WorkspaceView } from '../model/types';
 
 export type ReviewStatus = 'pending' | 'confirmed' | 'dismissed';
 
@@ -19,10 +19,13 @@ export interface WorkbookInput {
   /** Decisions keyed by findingFingerprint(); absent → 待审查 and an empty note (the CLI's case). */
   decisions?: ReadonlyMap<string, ReviewDecision>;
   /**
-   * Files that could not be read (optional, additive). Listed at the end of 汇总 with 模板 「无法读取」
-   * and the reason as 审查状态, so a spreadsheet of a folder never silently lacks a report.
+   * Files that could not be read, and files left out unread (optional, additive). Listed at the end
+   * of 汇总 — 审查状态 「无法读取」 / 「已跳过」, the reason in 说明 — so a spreadsheet of a folder never
+   * silently lacks a report. Skipped clutter (lock files, Thumbs.db) and the tool's own outputs are
+   * not listed: they are never reports, and would bury the files that matter.
    */
   failures?: readonly FileFailure[];
+  skipped?: readonly SkippedFile[];
   /**
    * Roster, submissions and coverage (optional, additive): marks current versions in 数据 (whose
    * 合计 rows then sum each year's current versions only), adds 报送情况 and the 整改 columns.

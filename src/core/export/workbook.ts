@@ -5,23 +5,27 @@
  * readable widths and an A4-landscape print setup that repeats the header on every page.
  */
 import ExcelJS from 'exceljs';
-import { SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TEMPLATE_LABELS, UNIT_KIND_LABELS, VERSION_DIFF_LABELS, OUTPUT_MARKER, OUTPUT_CREATOR } from '../model/glossary';
+import { SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TEMPLATE_LABELS, UNAUDITED_LABELS, UNIT_KIND_LABELS, VERSION_DIFF_LABELS, OUTPUT_MARKER, OUTPUT_CREATOR } from '../model/glossary';
 import type { SubmissionStatus } from '../model/glossary';
 import { findingFingerprint } from '../model/fingerprint';
 import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
 import { coverageRows, lateReports } from '../workspace/submissions';
 import { compareVersions } from '../workspace/versions';
-import { catalogue } from '../rules/registry';
+import { catalogue, ruleById } from '../rules/registry';
 import { dataColumns } from './data-columns';
 import { describeLocation } from './location';
-import { saveFileAtomic, type SaveFs } from './save';
+import { shortFileNames } from './short-names';
+import { shownValues } from './values';
+import type { SaveHooks } from '../store/atomic';
+import { saveFileAtomic } from './save';
 import { REVIEW_STATUS_LABELS, type ReviewDecision, type ReviewStatus, type WorkbookInput } from './types';
 
 export const SHEET_NAMES = ['汇总', '问题清单', '数据', '规则说明'] as const;
 /** Sheets after the four of the contract, in this order, where they apply. */
 export const COVERAGE_SHEET = '报送情况';
 
-export const SUMMARY_HEADERS = ['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态'] as const;
+/** 说明 (added after the contract's columns) holds why a file was not audited. */
+export const SUMMARY_HEADERS = ['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态', '说明'] as const;
 export const FINDING_HEADERS = [
   '单位',
   '年度',
@@ -44,12 +48,12 @@ export const DATA_LEAD_HEADERS = ['单位', '年度', '文件', '当前版本'] 
 /** 版本 of a report row: the version its submission uses, another version, or a copy of one. */
 export const VERSION_LABELS = { current: '当前版本', other: '其他版本', duplicate: '重复文件' } as const;
 export const CATALOGUE_HEADERS = ['规则编号', '规则名称', '严重程度', '说明'] as const;
-/** 模板 of a file that could not be read (汇总). */
-export const UNREADABLE_LABEL = '无法读取';
 /** Label of the closing row of 数据. */
 export const DATA_TOTAL_LABEL = '合计';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+/** Figures per printed page of 数据 (beside the repeated 单位 and 年度), at a readable scale. */
+const DATA_COLUMNS_PER_PAGE = 16;
 
 /** ARGB colours close to Excel's own "Bad / Neutral / Note" styles, so they read as usual. */
 const SEVERITY_STYLE: Record<Severity, { fill: string; font: string }> = {
@@ -198,7 +202,12 @@ export function cellText(s: string | null | undefined): string | null {
   return s.length <= MAX_CELL_TEXT ? s : `${s.slice(0, MAX_CELL_TEXT - 1)}…`;
 }
 
-function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: WorkbookInput): void {
+/** Skipped files worth an office's attention: not clutter, not the tool's own outputs (see WorkbookInput). */
+function listedSkipped(input: WorkbookInput): NonNullable<WorkbookInput['skipped']> {
+  return (input.skipped ?? []).filter((s) => s.reason !== 'clutter' && s.reason !== 'own-output');
+}
+
+function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: WorkbookInput, names: ReadonlyMap<string, string>): void {
   const ws = wb.addWorksheet(SHEET_NAMES[0]);
   setUpSheet(
     ws,
@@ -210,7 +219,8 @@ function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Work
       { header: '错误', width: 8, center: true },
       { header: '警告', width: 8, center: true },
       { header: '提示', width: 8, center: true },
-      { header: '审查状态', width: 16 },
+      { header: '审查状态', width: 14 },
+      { header: '说明', width: 48, wrap: true },
     ],
     { fitWidth: true },
   );
@@ -220,7 +230,7 @@ function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Work
     const row = ws.addRow([
       model.agency,
       model.year,
-      model.file,
+      names.get(model.file) ?? model.file,
       TEMPLATE_LABELS[model.template],
       count('error'),
       count('warning'),
@@ -232,16 +242,20 @@ function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Work
       if (count(s) > 0) row.getCell(5 + i).fill = severityFills[s];
     });
   }
-  for (const failure of input.failures ?? []) {
-    const row = ws.addRow([null, null, failure.file, UNREADABLE_LABEL, null, null, null, cellText(failure.message)]);
-    row.getCell(4).fill = severityFills.error;
-    row.getCell(8).alignment = { vertical: 'top', wrapText: true };
+  // Files not audited: their state in 审查状态 (short, filterable), the reason in the wide 说明.
+  const unaudited = [
+    ...(input.failures ?? []).map((f) => ({ file: f.file, state: UNAUDITED_LABELS.failed, message: f.message, fill: severityFills.error })),
+    ...listedSkipped(input).map((f) => ({ file: f.file, state: UNAUDITED_LABELS.skipped, message: f.message, fill: severityFills.warning })),
+  ];
+  for (const u of unaudited) {
+    const row = ws.addRow([null, null, names.get(u.file) ?? u.file, null, null, null, null, u.state, cellText(u.message)]);
+    row.getCell(8).fill = u.fill;
   }
   fitRowHeights(ws);
   setAutoFilter(ws, ws.rowCount, SUMMARY_HEADERS.length);
 }
 
-function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: WorkbookInput, titles: ReadonlyMap<string, string>): void {
+function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: WorkbookInput, titles: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>): void {
   const ws = wb.addWorksheet(SHEET_NAMES[1]);
   setUpSheet(
     ws,
@@ -254,8 +268,9 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
       { header: '严重程度', width: 9, center: true },
       { header: '说明', width: 56, wrap: true },
       { header: '位置', width: 28, wrap: true },
-      { header: '期望值', width: 9 },
-      { header: '实际值', width: 9 },
+      // Wide enough for 「按上年推算 12 件」; plain numbers of table checks stay numbers.
+      { header: '期望值', width: 12, wrap: true },
+      { header: '实际值', width: 12, wrap: true },
       { header: '原文', width: 36, wrap: true },
       { header: '审查状态', width: 10, center: true },
       { header: '备注', width: 24, wrap: true },
@@ -286,17 +301,18 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
   );
   for (const { model, finding: f } of rows) {
     const decision = decisionOf(input.decisions, model, f);
+    const values = shownValues(f, ruleById(f.ruleId)?.meta.values);
     const row = ws.addRow([
       model.agency,
       model.year,
-      model.file,
+      names.get(model.file) ?? model.file,
       f.ruleId,
       titles.get(f.ruleId) ?? f.ruleId,
       SEVERITY_LABELS[f.severity],
       cellText(f.message),
       cellText(describeLocation(f, model)),
-      f.expected ?? null,
-      f.actual ?? null,
+      values.expected,
+      values.actual,
       // Empty text stays an empty cell (null), so Excel's filter offers （空白） rather than a blank string.
       cellText(f.quote),
       REVIEW_STATUS_LABELS[decision?.status ?? 'pending'],
@@ -326,28 +342,35 @@ function versionLabel(ws: WorkspaceView | undefined, model: ReportModel): string
  * sums that year's current versions (SUMIFS on 年度 and 当前版本), never across years or over
  * duplicates and superseded versions; rows the office adds inside the range are counted too.
  */
-function addData(wb: ExcelJS.Workbook, entries: readonly Entry[], workspace: WorkspaceView | undefined): void {
+function addData(wb: ExcelJS.Workbook, entries: readonly Entry[], names: ReadonlyMap<string, string>, workspace: WorkspaceView | undefined): void {
   const ws = wb.addWorksheet(SHEET_NAMES[2]);
   const cols = dataColumns();
   setUpSheet(
     ws,
     [
-      { header: '单位', width: 26, wrap: true },
-      { header: '年度', width: 7, center: true },
-      { header: '文件', width: 24, wrap: true },
-      { header: '当前版本', width: 9, center: true },
+      { header: '单位', width: 20, wrap: true },
+      { header: '年度', width: 6, center: true },
+      { header: '文件', width: 20, wrap: true },
+      { header: '当前版本', width: 8, center: true },
       // General format: a fractional count (an invalid value a rule reports) must show as written, not rounded.
-      ...cols.map((c) => ({ header: c.header, width: 14 })),
+      ...cols.map((c) => ({ header: c.header, width: 10 })),
     ],
     { fitWidth: false, freezeColumns: 3 },
   );
-  // Headers name table, row and column: give them room to wrap.
-  ws.getRow(1).height = 72;
+  // Headers name table, row and column: narrow columns, so give them room to wrap.
+  ws.getRow(1).height = 96;
+  // ~200 columns: one page wide would shrink to nothing, three to a page ran to 72 pages. Each printed
+  // page repeats 单位 and 年度 (the file name is on screen, not needed on paper) and holds about
+  // DATA_COLUMNS_PER_PAGE figures, scaled to fit.
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = Math.max(1, Math.ceil(cols.length / DATA_COLUMNS_PER_PAGE));
+  ws.pageSetup.fitToHeight = 0;
+  ws.pageSetup.printTitlesColumn = 'A:B';
   const lead = DATA_LEAD_HEADERS.length;
   const sums = new Map<number, number[]>();
   for (const { model } of entries) {
     const current = versionLabel(workspace, model) === VERSION_LABELS.current;
-    const values: (string | number | null)[] = [model.agency, model.year, model.file, current ? '是' : '否'];
+    const values: (string | number | null)[] = [model.agency, model.year, names.get(model.file) ?? model.file, current ? '是' : '否'];
     const yearSums = model.year !== null && current ? (sums.get(model.year) ?? new Array<number>(cols.length).fill(0)) : null;
     cols.forEach((c, i) => {
       // Only real numbers are written: a blank, a blank marker, text or a missing table stays blank, never 0.
@@ -466,9 +489,14 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
   const rules = catalogue();
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const entries = [...input.reports].sort((a, b) => compareReports(a.model, b.model));
-  addSummary(wb, entries, input);
-  addFindings(wb, entries, input, titles);
-  addData(wb, entries, input.workspace);
+  // 文件 shows the name relative to the folder all inputs share, not the path as typed.
+  const { names, folder } = shortFileNames([...entries.map((e) => e.model.file), ...(input.failures ?? []).map((f) => f.file), ...listedSkipped(input).map((f) => f.file)]);
+  addSummary(wb, entries, input, names);
+  // Where the files are, once, on the printed 汇总 (「&」 is a code in Excel's header strings).
+  const summary = wb.getWorksheet(SHEET_NAMES[0]);
+  if (summary && folder) summary.headerFooter.oddHeader = `&L文件所在文件夹：${folder.replace(/&/g, '&&')}`;
+  addFindings(wb, entries, input, titles, names);
+  addData(wb, entries, names, input.workspace);
   addCatalogue(wb, rules);
   if (input.workspace) {
     const late = lateReports(new Map(entries.map((e) => [e.model.id, e.findings])));
@@ -487,7 +515,7 @@ export async function auditWorkbookBuffer(input: WorkbookInput): Promise<Buffer>
  * Writes the workbook to `target` atomically. Throws an Error with a Chinese message (SaveError)
  * when the file cannot be written, e.g. because Excel holds it open; the old file is then untouched.
  */
-export async function writeAuditWorkbook(target: string, input: WorkbookInput, fs?: SaveFs): Promise<void> {
+export async function writeAuditWorkbook(target: string, input: WorkbookInput, hooks?: SaveHooks): Promise<void> {
   const data = await auditWorkbookBuffer(input);
-  await saveFileAtomic(target, data, fs);
+  await saveFileAtomic(target, data, hooks);
 }

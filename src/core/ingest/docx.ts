@@ -55,6 +55,9 @@ interface Labelled {
 }
 
 /** Labels of the numbered paragraphs, with the squeezed text used to find them again in mammoth's tree. */
+/** Reader note: heading numerals came from Word's automatic numbering (the app shows it only beside numbering findings). */
+export const NUMBERING_RECOVERED_NOTE = '已根据 Word 自动编号恢复标题编号（如“一、”）。';
+
 function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], documentXml: string, notes: string[]): Labelled[] {
   const numberingXml = readText(bytes, entries, 'word/numbering.xml', 'docx');
   if (numberingXml === null) return [];
@@ -71,7 +74,7 @@ function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], documentXml:
       return { key: squeeze(p.text), label: l?.label ?? '', ...(l?.label && l.level !== undefined ? { level: l.level } : {}) };
     })
     .filter((p) => p.key !== '');
-  if (all.some((p) => p.label !== '')) notes.push('已根据 Word 自动编号恢复标题编号（如“一、”）。');
+  if (all.some((p) => p.label !== '')) notes.push(NUMBERING_RECOVERED_NOTE);
   return all;
 }
 

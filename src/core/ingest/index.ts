@@ -25,6 +25,11 @@ export function formatOf(path: string): SourceFormat | null {
   return READABLE_EXTENSIONS[extname(path).toLowerCase()] ?? null;
 }
 
+/** Why a file of another kind was skipped, and what to do; built from the list above so it stays true. */
+export function unsupportedFileMessage(): string {
+  return `不是可审查的文件类型（可审查 ${Object.keys(READABLE_EXTENSIONS).join('、')}）；如是年度报告，请另存为 .docx 后再审查。`;
+}
+
 function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -63,7 +63,7 @@ function notAZip(bytes: Buffer, kind: OfficeKind): IngestError {
       ? new IngestError('这是旧版 Word（.doc）或加密的文档，请另存为 .docx 后再导入。')
       : new IngestError('这是旧版 Excel（.xls）或加密的工作簿，请另存为 .xlsx 后再导入。');
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return new IngestError(`这是 PDF 文件，不是${KIND_LABEL[kind]}，请提供 Word、Excel、网页或文本格式的报告。`);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return new IngestError(`这是 PDF 文件，不是 ${KIND_LABEL[kind]}，请提供 Word、Excel、网页或文本格式的报告。`);
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return new IngestError('这是 RTF 文档，请用 Word 另存为 .docx 后再导入。');
   if (looksLikeText(bytes)) {
     const head = bytes.subarray(0, 2048).toString('latin1').toLowerCase();
@@ -71,15 +71,15 @@ function notAZip(bytes: Buffer, kind: OfficeKind): IngestError {
       return new IngestError('这是网页存档（.mht）文件，请用 Word 或浏览器打开后另存为 .docx 或 .html 再导入。');
     }
     if (head.startsWith('<?xml') || head.includes('<w:worddocument') || head.includes('<?mso-application')) {
-      return new IngestError(`文件内容是 XML（如 Word/Excel 2003 XML 格式），不是${KIND_LABEL[kind]}，请用 Office 打开后另存为 ${kind === 'docx' ? '.docx' : '.xlsx'} 再导入。`);
+      return new IngestError(`文件内容是 XML（如 Word/Excel 2003 XML 格式），不是 ${KIND_LABEL[kind]}，请用 Office 打开后另存为 ${kind === 'docx' ? '.docx' : '.xlsx'} 再导入。`);
     }
     if (head.includes('<html') || head.includes('<!doctype html') || head.includes('<body')) {
       // Word's "save as web page" named .doc/.docx happens often.
-      return new IngestError(`文件内容是网页（HTML），不是${KIND_LABEL[kind]}，请将扩展名改为 .html 后再导入。`);
+      return new IngestError(`文件内容是网页（HTML），不是 ${KIND_LABEL[kind]}，请将扩展名改为 .html 后再导入。`);
     }
-    return new IngestError(`文件内容是纯文本，不是${KIND_LABEL[kind]}，请将扩展名改为 .txt 后再导入。`);
+    return new IngestError(`文件内容是纯文本，不是 ${KIND_LABEL[kind]}，请将扩展名改为 .txt 后再导入。`);
   }
-  return new IngestError(`文件不是有效的${KIND_LABEL[kind]}（可能已损坏，或扩展名与内容不符）。`);
+  return new IngestError(`文件不是有效的 ${KIND_LABEL[kind]}（可能已损坏，或扩展名与内容不符）。`);
 }
 
 const CORRUPT = (kind: OfficeKind): IngestError =>
@@ -113,7 +113,7 @@ export function listEntries(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
     cdSize = Number(bytes.readBigUInt64LE(rec + 40));
     cdOffset = Number(bytes.readBigUInt64LE(rec + 48));
   }
-  if (count > MAX_ENTRIES) throw new IngestError(`压缩包中的文件数量异常（${count} 个），不像是正常的${KIND_LABEL[kind]}，已拒绝读取。`);
+  if (count > MAX_ENTRIES) throw new IngestError(`压缩包中的文件数量异常（${count} 个），不像是正常的 ${KIND_LABEL[kind]}，已拒绝读取。`);
   if (cdOffset + cdSize > bytes.length) throw CORRUPT(kind);
   const entries: ZipEntry[] = [];
   let p = cdOffset;
@@ -184,8 +184,8 @@ export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
   if (!names.has(MAIN_PART[kind])) {
     if (kind === 'docx' && names.has('xl/workbook.xml')) throw new IngestError('这是 Excel 工作簿（.xlsx），不是 Word 文档，请将扩展名改为 .xlsx 后再导入。');
     if (kind === 'xlsx' && names.has('word/document.xml')) throw new IngestError('这是 Word 文档（.docx），不是 Excel 工作簿，请将扩展名改为 .docx 后再导入。');
-    if (names.has('ppt/presentation.xml')) throw new IngestError(`这是 PowerPoint 演示文稿，不是${KIND_LABEL[kind]}。`);
-    throw new IngestError(`压缩包中没有${kind === 'docx' ? ' Word 正文（word/document.xml）' : '工作簿（xl/workbook.xml）'}，不是有效的${KIND_LABEL[kind]}。`);
+    if (names.has('ppt/presentation.xml')) throw new IngestError(`这是 PowerPoint 演示文稿，不是 ${KIND_LABEL[kind]}。`);
+    throw new IngestError(`压缩包中没有${kind === 'docx' ? ' Word 正文（word/document.xml）' : '工作簿（xl/workbook.xml）'}，不是有效的 ${KIND_LABEL[kind]}。`);
   }
   return entries;
 }

@@ -200,6 +200,8 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumnKey, string> = {
 };
 
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
+/** 汇总's 审查状态 of a file that was not audited: read and failed, or left out unread. */
+export const UNAUDITED_LABELS = { failed: '无法读取', skipped: '已跳过' } as const;
 export const TEMPLATE_LABELS = { '2021': '2021 年版', '2019': '2019 年试行版', 'pre-2019': '2019 年以前', unknown: '无法识别' } as const;
 
 // ───────────────────────── Units, submissions, skipped files ─────────────────────────

@@ -8,6 +8,7 @@ import { basename, extname } from 'node:path';
 import { OUTPUT_MARKER, OUTPUT_CREATOR } from '../model/glossary';
 import type { ReportModel, SkippedFile } from '../model/types';
 import { listEntries, readText } from '../ingest/zip-guard';
+import { unsupportedFileMessage } from '../ingest';
 
 /** System and lock files that sit in every office folder: skipped without a word in the summary. */
 export function isClutter(path: string): boolean {
@@ -80,6 +81,6 @@ export function unsupported(path: string): SkippedFile {
   return {
     file: path,
     reason: 'unsupported',
-    message: `不支持的文件类型「${ext}」，已跳过。请提供 Word（.docx/.doc/.wps）、Excel（.xlsx/.xls/.et）、网页（.html/.mht）、PDF 或文本文件。`,
+    message: `「${ext}」${unsupportedFileMessage()}`,
   };
 }

@@ -159,6 +159,6 @@ export interface AuditedModels {
 export function auditModels(models: readonly ReportModel[], partial?: Partial<AuditSettings>): AuditedModels {
   const settings = mergeSettings(partial);
   const view = workspaceOf(models, settings);
-  const findings = runRules(models, settings, undefined, view);
+  const findings = runRules(models, settings, undefined, { workspace: view });
   return { findings, workspace: { ...view, coverage: coverageOf(view, lateReports(findings)) } };
 }

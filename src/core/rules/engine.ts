@@ -47,17 +47,25 @@ export function workspaceOf(reports: readonly ReportModel[], settings: AuditSett
 }
 
 /**
+ * Before each rule: how many of the enabled rules have run, and the scope of the one starting (so a
+ * progress display can say 比对跨单位… while the corpus rules run); once more at the end.
+ */
+export type RuleProgress = (done: number, total: number, scope: Rule['scope']) => void;
+
+/**
  * Runs all enabled rules over the workspace. Returns the findings of each report by report id,
  * sorted by severity then rule id (stable otherwise). Single-report rules run on every file;
  * the cross-year and cross-agency rules on current versions only (one per unit and year), paired
  * by unit identity; the submission rules once per submission, on its current version.
+ * `options.workspace`: the grouping, when the caller has built it already.
  */
 export function runRules(
   reports: readonly ReportModel[],
   partialSettings?: Partial<AuditSettings>,
   rules: readonly Rule[] = RULES,
-  workspace?: Omit<WorkspaceView, 'coverage'>,
+  options: { workspace?: Omit<WorkspaceView, 'coverage'>; onRule?: RuleProgress } = {},
 ): Map<string, Finding[]> {
+  const { workspace, onRule } = options;
   const settings = mergeSettings(partialSettings);
   const out = new Map<string, Finding[]>();
   for (const r of reports) out.set(r.id, []);
@@ -68,7 +76,8 @@ export function runRules(
   const pairs = pairConsecutiveYears(current, view);
   const byId = new Map(reports.map((r) => [r.id, r]));
 
-  for (const rule of enabled) {
+  for (const [index, rule] of enabled.entries()) {
+    onRule?.(index, enabled.length, rule.scope);
     if (rule.scope === 'report') {
       for (const report of reports) {
         try {
@@ -104,6 +113,8 @@ export function runRules(
       }
     }
   }
+  const last = enabled[enabled.length - 1];
+  if (last) onRule?.(enabled.length, enabled.length, last.scope);
   for (const list of out.values()) {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
   }

@@ -19,7 +19,16 @@ export interface RuleMeta {
   title: string;
   /** Chinese one-paragraph description (规则说明 sheet, settings screen). */
   description: string;
+  /**
+   * What the findings' expected and actual numbers are, where they are not two figures of one
+   * table: which side each comes from and its unit (正文 / 表格, 件), or a similarity in per cent.
+   * Without it they are shown as plain numbers.
+   */
+  values?: ValueSides;
 }
+
+/** See RuleMeta.values: 期望值「表格 5 件」, 实际值「正文 0 件」; or 「99%」. */
+export type ValueSides = { expected: string; actual: string; unit: string } | 'percent';
 
 export interface AuditSettings {
   /** Rule ids switched off. */

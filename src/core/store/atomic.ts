@@ -71,21 +71,28 @@ export async function atomicWrite(target: string, bytes: Uint8Array, hooks: Save
     throw err;
   }
   await fh.close();
+  const bak = `${target}.bak`;
+  let madeBak = false;
+  let renamed = false;
   try {
     if (hooks.beforeRename) await hooks.beforeRename(tmp);
-    const bak = `${target}.bak`;
     if (await exists(target)) {
       await rm(bak, { force: true });
       // A hard link keeps the previous bytes without copying them (tens of MB for a large
       // workspace); file systems without links (FAT, some network shares) get a copy.
       await link(target, bak).catch(() => copyFile(target, bak));
+      madeBak = true;
     }
     if (hooks.afterBackup) await hooks.afterBackup(bak);
     await renameWithRetry(tmp, target);
+    renamed = true;
     await syncDir(dirname(target));
     await rm(bak, { force: true });
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
+    // A failed rename (a target Excel holds open) left the target as it was: the backup made for
+    // this save is then only clutter beside the user's file. A crash never gets here, so it keeps it.
+    if (madeBak && !renamed) await rm(bak, { force: true }).catch(() => undefined);
     throw err;
   }
 }

@@ -36,13 +36,35 @@ const MENU: { key: PageKey; label: string; icon: React.ReactNode }[] = [
   { key: 'settings', label: '设置', icon: <SettingOutlined /> },
 ];
 
+/**
+ * An untitled workspace is autosaved too (in the program's data folder, restored on the next
+ * start), so it never shows as unsaved work: the badge says where it is kept, and the tooltip what
+ * 保存 adds (a file of one's own, to keep or hand on).
+ */
+export const UNTITLED_SAVE_HINT =
+  '审查内容已自动保存在本机的程序数据文件夹中，关闭后再打开本程序会自动恢复。点“保存”可另存为工作区文件（.nianbao），放在您选定的位置，便于备份或交给同事继续审查。';
+
 function SaveState(): React.JSX.Element | null {
   const { state } = useStore();
   if (!state) return null;
   const ws = state.workspace;
-  if (ws.dirty) return <Badge status="warning" text={ws.path ? '有未保存的更改' : '尚未保存为工作区文件'} />;
   const when = ws.lastSavedAt ? ` ${formatTime(ws.lastSavedAt, true)}` : '';
-  return <Badge status="success" text={ws.path ? `已保存${when}` : `已自动保存${when}`} />;
+  if (!ws.path) {
+    // `dirty` of an untitled workspace only means "not yet saved as a file of one's own": the
+    // content itself is autosaved, so the dot stays green.
+    return (
+      <Tooltip title={UNTITLED_SAVE_HINT}>
+        <span data-testid="save-state">
+          <Badge status="success" text={ws.lastSavedAt ? `已自动保存到本机${when}` : '自动保存到本机'} />
+        </span>
+      </Tooltip>
+    );
+  }
+  return (
+    <span data-testid="save-state">
+      {ws.dirty ? <Badge status="warning" text="有未保存的更改" /> : <Badge status="success" text={`已保存${when}`} />}
+    </span>
+  );
 }
 
 function FirstRunOffer(): React.JSX.Element | null {
@@ -86,7 +108,7 @@ function FirstRunOffer(): React.JSX.Element | null {
 }
 
 function WorkspaceButtons(): React.JSX.Element {
-  const { run, refresh } = useStore();
+  const { run, refresh, state } = useStore();
   const act = (fn: () => Promise<unknown>) => async () => {
     await run(fn);
     await refresh();
@@ -101,9 +123,11 @@ function WorkspaceButtons(): React.JSX.Element {
       <Button size="small" type="text" icon={<FolderOpenOutlined />} onClick={act(() => unwrap(api().openWorkspace()))}>
         打开
       </Button>
-      <Button size="small" type="text" icon={<SaveOutlined />} onClick={act(() => unwrap(api().saveWorkspace()))}>
-        保存
-      </Button>
+      <Tooltip title={state?.workspace.path ? `保存到 ${state.workspace.name}` : '另存为工作区文件（.nianbao）：选择保存位置，便于备份或交给同事继续审查'}>
+        <Button size="small" type="text" icon={<SaveOutlined />} onClick={act(() => unwrap(api().saveWorkspace()))} data-testid="save-workspace">
+          保存
+        </Button>
+      </Tooltip>
       <Button size="small" type="text" onClick={act(() => unwrap(api().saveWorkspaceAs()))}>
         另存为
       </Button>

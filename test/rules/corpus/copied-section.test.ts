@@ -140,15 +140,14 @@ describe('corpus/copied-section', () => {
       expect(out).toHaveLength(200);
       expect(out.every((f) => f.relatedReport !== undefined && (f.actual ?? 0) >= 90)).toBe(true);
     });
-    it('500 reports in seconds', () => {
-      const { ms, found, planted } = benchCopiedSection(500);
+    // Its time is printed by test/bench/corpus-bench.ts; a test asserts what is found, not how fast.
+    it('500 reports: exactly the planted copies', () => {
+      const { found, planted } = benchCopiedSection(500);
       expect(found).toHaveLength(planted.length * 2);
       for (const [copy, original, key] of planted) {
         expect(found).toContainEqual([copy, original, key]);
         expect(found).toContainEqual([original, copy, key]);
       }
-      // Measured ≈ 1 s on the 2-core CI machine; generous bound against a shared machine's noise.
-      expect(ms).toBeLessThan(15_000);
     });
   });
 });

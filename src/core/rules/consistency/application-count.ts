@@ -30,6 +30,7 @@ export const applicationCount: ReportRule = {
     severity: 'error',
     title: '正文申请数与表格不符',
     description: '正文所述新收（受理）、上年结转、办结、结转下年度的申请件数与表三总计列不一致时报告；“收到申请N件”等于新收与上年结转之和的也视为一致。',
+    values: { expected: '表格', actual: '正文', unit: '件' },
   },
   scope: 'report',
   check({ report }) {

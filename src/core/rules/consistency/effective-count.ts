@@ -18,6 +18,7 @@ export const effectiveCount: ReportRule = {
     severity: 'warning',
     title: '正文现行有效件数与表格不符',
     description: '正文所述现行有效的规章、行政规范性文件件数与表二“现行有效件数”不一致时报告。',
+    values: { expected: '表格', actual: '正文', unit: '件' },
   },
   scope: 'report',
   check({ report }) {

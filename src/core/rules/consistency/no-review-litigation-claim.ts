@@ -58,6 +58,7 @@ export const noReviewLitigationClaim: ReportRule = {
     severity: 'error',
     title: '“无复议诉讼”与表格不符',
     description: '正文称未发生政府信息公开行政复议或行政诉讼，但表四相应总计不为零；或正文称有复议、诉讼案件而表四为零时报告。',
+    values: { expected: '表格', actual: '正文', unit: '件' },
   },
   scope: 'report',
   check({ report }) {

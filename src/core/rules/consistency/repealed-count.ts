@@ -17,6 +17,7 @@ export const repealedCount: ReportRule = {
     severity: 'warning',
     title: '正文废止件数与表格不符',
     description: '正文所述本年废止的规章、行政规范性文件件数与表二“本年废止件数”不一致时报告。',
+    values: { expected: '表格', actual: '正文', unit: '件' },
   },
   scope: 'report',
   check({ report }) {

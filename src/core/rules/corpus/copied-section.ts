@@ -139,6 +139,7 @@ export const corpusCopiedSection: CorpusRule = {
     severity: 'warning',
     title: '内容与其他单位雷同',
     description: '第一部分“总体情况”或第五部分“存在的主要问题及改进情况”与另一单位报告的相应部分相似度达到 90% 以上（已去除双方单位名称和数字），可能是套用或抄袭其他单位的报告。',
+    values: 'percent',
   },
   scope: 'corpus',
   check: ({ reports, settings }) => {

@@ -14,6 +14,7 @@ export const statisticsPeriod: ReportRule = {
     severity: 'info',
     title: '统计期限',
     description: '报告应说明所列数据的统计期限（通常为报告年度的1月1日至12月31日）；未说明时提示，所述期限的年份与报告年度不符时报错。',
+    values: { expected: '报告年度', actual: '统计期限', unit: '年' },
   },
   scope: 'report',
   check({ report }) {

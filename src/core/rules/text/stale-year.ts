@@ -30,6 +30,7 @@ export const staleYear: ReportRule = {
     severity: 'warning',
     title: '年份疑似沿用上年',
     description: '正文以上一年度作为本年度叙述（如 2023 年报告中写“2022年，我局……”“截至2022年12月31日”），疑似沿用上年报告未更新时报告；“较2022年增加”“2022年度结转”等比较说法不报告。',
+    values: { expected: '报告年度', actual: '正文', unit: '年' },
   },
   scope: 'report',
   check({ report }) {

@@ -60,7 +60,8 @@ export function DocumentView({ html, target, titleBlocks, headingBlocks }: Docum
   }, [target, clean]);
 
   return (
-    <div ref={box} className="nb-doc" data-testid="document-view">
+    // Focusable, so the arrow keys and Page Up/Down scroll the document once it is clicked or tabbed to.
+    <div ref={box} className="nb-doc" data-testid="document-view" tabIndex={0} aria-label="报告原文">
       <Body html={clean} />
     </div>
   );

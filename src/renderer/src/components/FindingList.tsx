@@ -1,6 +1,6 @@
 /**
  * Findings of one report grouped by section; the selected one is expanded with the decision
- * controls (确认 / 排除 with a note). Keyboard: J/↓ next, K/↑ previous (outside text fields).
+ * controls (确认 / 排除 with a note). Keyboard: J next, K previous (outside text fields); the arrows scroll.
  */
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Empty, Input, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
@@ -118,7 +118,22 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
       </div>
       {f.location ? <div className="nb-finding-loc">{f.location}</div> : null}
       <div className="nb-finding-msg">{f.message}</div>
-      {f.table && (f.expected !== undefined || f.actual !== undefined) ? (
+      {f.values ? (
+        // A text rule's numbers come from two sides (正文 / 表格, 上年 / 本年): name them, as the workbook does.
+        <div className="nb-finding-nums" data-testid="finding-values">
+          {f.values.expected !== null ? (
+            <span>
+              <b>{f.values.expected}</b>
+            </span>
+          ) : null}
+          {f.values.actual !== null ? (
+            <span>
+              {f.values.percent ? '相似度 ' : ''}
+              <b>{f.values.actual}</b>
+            </span>
+          ) : null}
+        </div>
+      ) : f.table && (f.expected !== undefined || f.actual !== undefined) ? (
         <div className="nb-finding-nums">
           {f.expected !== undefined ? (
             <span>
@@ -225,8 +240,10 @@ export function FindingList({ findings, selected, onSelect, onDecide, onOpenRela
     const onKey = (e: KeyboardEvent): void => {
       if (isTyping(e) || e.ctrlKey || e.metaKey || e.altKey) return;
       const k = e.key;
-      const next = k === 'j' || k === 'J' || k === 'ArrowDown';
-      const prev = k === 'k' || k === 'K' || k === 'ArrowUp';
+      // J/K only: the arrow keys keep their usual job of scrolling whatever has the focus (the
+      // document, the list), so a reviewer can read a long report with the keyboard.
+      const next = k === 'j' || k === 'J';
+      const prev = k === 'k' || k === 'K';
       if (!next && !prev) return;
       const list = flatRef.current;
       if (list.length === 0) return;
@@ -257,10 +274,10 @@ export function FindingList({ findings, selected, onSelect, onDecide, onOpenRela
           ]}
         />
         <Typography.Text type="secondary" className="nb-keys">
-          J / ↓ 下一条　K / ↑ 上一条
+          J 下一条　K 上一条　↑↓ 滚动
         </Typography.Text>
       </div>
-      <div className="nb-findings-scroll">
+      <div className="nb-findings-scroll" tabIndex={0} aria-label="问题列表">
         {groups.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={findings.length === 0 ? '这份报告没有发现问题' : '没有符合筛选条件的问题'} />
         ) : (

@@ -165,12 +165,17 @@ function DiffSide({ parts, side }: { parts: readonly DiffPart[]; side: 'a' | 'b'
   );
 }
 
+/**
+ * A neutral figure: how much of the text the two years share. Whether that is a problem is a
+ * rule's call (series/repeated-problems for section 五), shown in the box of cross-year findings
+ * and as a severity tag beside the section — the figure itself never judges, so the page speaks
+ * with one voice.
+ */
 function SimilarityTag({ value }: { value: number }): React.JSX.Element {
   const pct = Math.round(value * 100);
-  const color = pct >= 80 ? 'error' : pct >= 50 ? 'warning' : 'default';
   return (
-    <Tag color={color} variant="filled" data-testid="similarity">
-      相似度 {pct}%{pct >= 80 ? '（疑似照抄上年）' : ''}
+    <Tag variant="filled" data-testid="similarity">
+      与上年相同文字 {pct}%
     </Tag>
   );
 }
@@ -188,10 +193,17 @@ function Sections({ cmp }: { cmp: Comparison }): React.JSX.Element {
   );
   const ya = cmp.earlier.summary.year ?? '';
   const yb = cmp.later.summary.year ?? '';
+  // Open section 一 (the comparison visible at once) and every section a finding points at — not the
+  // sections that happen to be similar, which would be a verdict of its own.
+  const withFindings = rows.filter((r) => cmp.findings.some((f) => (f.section ?? f.table) === r.s.key) && (r.a || r.b)).map((r) => r.s.key);
   return (
+    <>
+    <Typography.Paragraph type="secondary" className="nb-gap-sm" data-testid="similarity-note">
+      “与上年相同文字”只是两年正文的重合比例，供对照参考，不代表存在问题；是否照抄上年等问题以上方“跨年度检查发现的问题”为准。
+    </Typography.Paragraph>
     <Collapse
       size="small"
-      defaultActiveKey={rows.filter((r) => r.sim >= 0.8 && r.a.length > 0).map((r) => r.s.key)}
+      defaultActiveKey={[...new Set(['overview', ...withFindings])]}
       items={rows.map((r) => ({
         key: r.s.key,
         label: (
@@ -224,6 +236,7 @@ function Sections({ cmp }: { cmp: Comparison }): React.JSX.Element {
         ),
       }))}
     />
+    </>
   );
 }
 

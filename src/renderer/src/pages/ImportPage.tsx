@@ -4,7 +4,7 @@
  * office clutter (Thumbs.db, ~$ lock files) only counted.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Collapse, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { FileAddOutlined, FolderAddOutlined, InboxOutlined } from '@ant-design/icons';
 import type { FileFailure, SkippedFile } from '../../../core/model/types';
 import { SKIP_REASON_LABELS, type SkipReason } from '../../../core/model/glossary';
@@ -12,7 +12,13 @@ import type { ImportResult, ProgressEvent } from '../../../shared/ipc';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 
-const PHASE_LABELS: Record<ProgressEvent['phase'], string> = { read: '正在读取', audit: '正在审查', done: '已完成' };
+/** What the progress card says: reading counts files; after it, the service names each step (ProgressEvent.step). */
+function progressText(p: ProgressEvent): string {
+  if (p.phase === 'read') return `正在读取报告：已读取 ${p.done} / ${p.total} 个文件`;
+  if (p.phase === 'done') return `已完成：共处理 ${p.total} 个文件`;
+  const step = p.step ?? '正在审查…';
+  return p.total > 1 ? `${step}（已完成 ${p.done} / ${p.total} 项检查）` : step;
+}
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
@@ -143,7 +149,7 @@ export function ImportPage(): React.JSX.Element {
         <Card size="small" className="nb-gap" data-testid="import-progress">
           <Space orientation="vertical" style={{ width: '100%' }} size={4}>
             <Typography.Text>
-              {progress ? `${PHASE_LABELS[progress.phase]}：已处理 ${progress.done} / ${progress.total} 个文件` : '正在准备…'}
+              {progress ? progressText(progress) : '正在准备…'}
             </Typography.Text>
             <Progress percent={progress?.phase === 'done' ? 100 : percent} status={busy ? 'active' : 'normal'} />
             {progress?.file ? (

@@ -16,6 +16,7 @@ import { useStore } from '../store';
 import { Chart } from '../components/Chart';
 import { SEVERITY_HEX } from '../labels';
 import { ruleTitle, ruleTotals, useRuleCatalogue, type RuleCatalogue } from '../lib/ruleIndex';
+import { MiddleEllipsis } from '../components/MiddleEllipsis';
 import { useViewportHeight } from '../lib/useViewport';
 import { missingUnits, useCoverage } from '../lib/coverage';
 
@@ -347,7 +348,8 @@ export function OverviewPage(): React.JSX.Element {
           </div>
         ),
     },
-    { title: '文件', dataIndex: 'fileName', ellipsis: true, width: 200, render: (f: string) => <span className="nb-muted" title={f}>{f}</span> },
+    // Cut in the middle, not at the end: the end tells .docx from .html and 修改稿 from the first version.
+    { title: '文件', dataIndex: 'fileName', width: 200, render: (f: string) => <MiddleEllipsis text={f} className="nb-muted" /> },
     {
       title: '操作',
       key: 'op',

@@ -18,6 +18,7 @@ import { FindingList, groupFindings } from '../components/FindingList';
 import { VersionBar, hasVersionChoice } from '../components/VersionBar';
 import { SeverityTag, StatusTag, formatTime } from '../labels';
 import { VersionBadge, unitLabel } from './OverviewPage';
+import { MiddleEllipsis } from '../components/MiddleEllipsis';
 
 /** Where to point for a finding without its own pos: its table, else its section heading. */
 function targetPos(detail: ReportDetail, f: FindingView): SourcePos | undefined {
@@ -205,9 +206,9 @@ export function ReviewPage(): React.JSX.Element {
         {summary ? (
           <Space size={12} className="nb-review-meta" wrap>
             {summary.template === '2021' ? <Tag>{TEMPLATE_LABELS[summary.template]}</Tag> : <Tag color="error">{TEMPLATE_LABELS[summary.template]}</Tag>}
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 260 }} title={summary.file}>
-              {summary.fileName}
-            </Typography.Text>
+            <span style={{ maxWidth: 260, display: 'inline-flex' }} title={summary.file}>
+              <MiddleEllipsis text={summary.fileName} className="nb-muted" />
+            </span>
             <VersionBadge r={summary} reports={reports} />
             {unsaved ? (
               <Typography.Text type="warning" data-testid="unsaved-notes">

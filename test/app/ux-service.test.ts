@@ -1,0 +1,58 @@
+/**
+ * Issue 14, the service side of two app items: the Word numbering note reaches the reviewer only
+ * beside a numbering finding, and an import's progress names each step after reading and moves
+ * through the rules (never stuck on the last file read).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultSpec, specToDocx, specToTxt } from '../fixtures';
+import type { ProgressEvent } from '../../src/shared/ipc';
+import { startService, tempDir } from './harness';
+
+describe('Word numbering note', () => {
+  it('is hidden where the numbering is fine and shown, in the reviewer’s words, beside a numbering finding', async () => {
+    const dir = tempDir();
+    const clean = defaultSpec({ agency: '某县教育局', year: 2023 });
+    // Section 三 left out: Word numbers the following headings 三、四、五、, one short of their place.
+    const gap = defaultSpec({ agency: '某县民政局', year: 2023 });
+    gap.sections = gap.sections.filter((s) => s.key !== 'applications');
+    writeFileSync(join(dir, 'clean.docx'), await specToDocx(clean, { headingNumerals: 'auto' }));
+    writeFileSync(join(dir, 'gap.docx'), await specToDocx(gap, { headingNumerals: 'auto' }));
+    const { service } = await startService({ samplesDir: null });
+    await service.importPaths({ paths: [dir] });
+    const reports = await service.listReports();
+    const byName = new Map(reports.map((r) => [r.fileName, r.id]));
+    const cleanDetail = await service.getReport({ id: byName.get('clean.docx')! });
+    const gapDetail = await service.getReport({ id: byName.get('gap.docx')! });
+    expect(cleanDetail.findings.some((f) => f.ruleId === 'structure/section-numbering')).toBe(false);
+    expect(cleanDetail.notes.join('')).not.toMatch(/自动编号/);
+    expect(gapDetail.findings.some((f) => f.ruleId === 'structure/section-numbering')).toBe(true);
+    expect(gapDetail.notes.join('')).toContain('Word 自动编号生成');
+    await service.shutdown();
+  });
+});
+
+describe('import progress', () => {
+  it('after reading, names each step (逐份检查, 跨年度, 跨单位, 保存) and counts the rules up to the total', async () => {
+    const dir = tempDir();
+    for (const agency of ['某县教育局', '某县民政局']) {
+      for (const year of [2022, 2023]) writeFileSync(join(dir, `${agency}${year}.txt`), specToTxt(defaultSpec({ agency, year })));
+    }
+    const { service, events } = await startService({ samplesDir: null });
+    await service.importPaths({ paths: [dir] });
+    const progress = events.filter((e) => e.event === 'progress').map((e) => e.payload as ProgressEvent);
+    const audit = progress.filter((p) => p.phase === 'audit');
+    const steps = new Set(audit.map((p) => p.step));
+    expect(steps).toEqual(new Set(['正在逐份检查报告…', '正在比对跨年度数据…', '正在比对跨单位报告（雷同检查）…', '正在保存工作区…']));
+    // The rule count moves by one from 0 to the total, in order: a bar that moves.
+    const rules = audit.filter((p) => p.step !== '正在保存工作区…');
+    const total = rules[0]!.total;
+    expect(total).toBeGreaterThan(10);
+    expect(rules.map((p) => p.done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
+    // Reading first, done last.
+    expect(progress[0]!.phase).toBe('read');
+    expect(progress[progress.length - 1]!.phase).toBe('done');
+    await service.shutdown();
+  });
+});
