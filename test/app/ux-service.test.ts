@@ -44,7 +44,7 @@ describe('import progress', () => {
     const progress = events.filter((e) => e.event === 'progress').map((e) => e.payload as ProgressEvent);
     const audit = progress.filter((p) => p.phase === 'audit');
     const steps = new Set(audit.map((p) => p.step));
-    expect(steps).toEqual(new Set(['正在逐份检查报告…', '正在比对跨年度数据…', '正在比对跨单位报告（雷同检查）…', '正在保存工作区…']));
+    expect(steps).toEqual(new Set(['正在逐份检查报告…', '正在比对跨年度数据…', '正在比对跨单位报告（雷同检查）…', '正在核对同一单位的多个版本…', '正在保存工作区…']));
     // The rule count moves by one from 0 to the total, in order: a bar that moves.
     const rules = audit.filter((p) => p.step !== '正在保存工作区…');
     const total = rules[0]!.total;
