@@ -47,7 +47,7 @@ export async function collectPaths(paths: readonly string[]): Promise<Collected>
     seen.add(path);
     if (formatOf(path)) out.files.push(path);
     else if (fromFolder) out.skipped.push(path);
-    else out.failures.push({ file: path, message: '不支持的文件类型，请提供 .docx、.xlsx、.html、.txt 或 .md 文件。' });
+    else out.failures.push({ file: path, message: '不支持的文件类型，请提供 .docx、.doc、.wps、.xlsx、.xls、.et、.html、.mht、.txt 或 .md 文件。' });
   };
   for (const p of paths) await visit(p, false);
   return out;

@@ -16,7 +16,7 @@ import type {
 
 // ───────────────────────── SourceDocument (ingest output) ─────────────────────────
 
-export type SourceFormat = 'docx' | 'xlsx' | 'html' | 'txt' | 'md';
+export type SourceFormat = 'docx' | 'xlsx' | 'html' | 'txt' | 'md' | 'doc' | 'xls' | 'mht';
 
 /**
  * Where something sits in the source document, so the viewer can highlight it.

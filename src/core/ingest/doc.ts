@@ -1,0 +1,478 @@
+/**
+ * Word 97–2003 documents (.doc) and Kingsoft WPS documents (.wps, the same binary format) →
+ * SourceDocument, with a small reader of the Word binary format ([MS-DOC]) on the OLE container.
+ *
+ * Why our own reader rather than word-extractor: word-extractor returns the body as one string in
+ * which cell ends and row ends are both \x07, so a row of an empty cell and a row end cannot be told
+ * apart and the three statistics tables lose their grid. The table structure lives in the
+ * paragraph properties (PAPX: "in table", "table row end" = TTP, nesting depth) and the row
+ * definition (sprmTDefTable: cell boundaries and merge flags), which we read here.
+ *
+ * What is read: the piece table (CLX in the table stream) gives the main document text in CP
+ * order; paragraph properties come from the PAPX FKPs, character properties (hidden text) from
+ * the CHPX FKPs. Fields show their result, not their code (\x13 code \x14 result \x15). Headers,
+ * footers, footnotes, comments and text boxes are separate text ranges after the main text and
+ * are not read, as in the .docx reader.
+ */
+import type { Block, SourceDocument } from '../model/types';
+import { IngestError, LIMITS } from './errors';
+import { expandTable, type RawCell } from './html-grid';
+import { renderBlocks } from './render';
+import type { OleFile } from './ole';
+
+const DAMAGED = 'Word 文档（.doc）内容已损坏或结构异常，无法解析，请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
+
+function bad(detail: string): IngestError {
+  return new IngestError(`${DAMAGED}（${detail}）`);
+}
+
+interface Fib {
+  nFib: number;
+  encrypted: boolean;
+  tableName: '0Table' | '1Table';
+  ccpText: number;
+  fcLcb: (index: number) => { fc: number; lcb: number };
+}
+
+/** FIB indexes (pairs in FibRgFcLcb97) of the structures we read. */
+const FC_PLCF_BTE_CHPX = 12;
+const FC_PLCF_BTE_PAPX = 13;
+const FC_CLX = 33;
+
+export function readFib(word: Buffer): Fib {
+  if (word.length < 64 || word.readUInt16LE(0) !== 0xa5ec) throw bad('文件信息块无效');
+  const nFib = word.readUInt16LE(2);
+  const flags = word.readUInt16LE(0x0a);
+  const csw = word.readUInt16LE(32);
+  const lwStart = 34 + csw * 2 + 2;
+  if (lwStart + 16 > word.length) throw bad('文件信息块过短');
+  const cslw = word.readUInt16LE(34 + csw * 2);
+  const ccpText = word.readInt32LE(lwStart + 12);
+  const fcStart = lwStart + cslw * 4 + 2;
+  const cbRgFcLcb = fcStart - 2 + 2 <= word.length ? word.readUInt16LE(fcStart - 2) : 0;
+  return {
+    nFib,
+    encrypted: (flags & 0x0100) !== 0,
+    tableName: (flags & 0x0200) !== 0 ? '1Table' : '0Table',
+    ccpText,
+    fcLcb: (index) => {
+      const p = fcStart + index * 8;
+      if (index >= cbRgFcLcb || p + 8 > word.length) return { fc: 0, lcb: 0 };
+      return { fc: word.readUInt32LE(p), lcb: word.readUInt32LE(p + 4) };
+    },
+  };
+}
+
+/** Pre-Word-97 files (Word 6/95) and files encrypted with a password: told apart before reading. */
+export function docProblem(ole: OleFile): string | null {
+  const word = ole.streams.get('WordDocument');
+  if (!word) return null;
+  let fib: Fib;
+  try {
+    fib = readFib(word);
+  } catch {
+    return null; // read() reports the damage with its own message
+  }
+  if (fib.encrypted) return '这是设置了打开密码的 Word 文档（.doc/.wps 已加密），无法读取。请在 Word 或 WPS 中取消密码后另存为 .docx 或 PDF 再导入。';
+  if (fib.nFib < 101) return '这是 Word 6.0/95 或更早版本的文档，格式过旧无法读取。请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
+  return null;
+}
+
+interface Piece {
+  cpStart: number;
+  cpEnd: number;
+  fc: number;
+  compressed: boolean;
+}
+
+function readPieces(table: Buffer, fc: number, lcb: number): Piece[] {
+  if (lcb === 0 || fc + lcb > table.length) throw bad('缺少文本片段表');
+  let p = fc;
+  const end = fc + lcb;
+  while (p < end && table[p] === 0x01) {
+    const cb = table.readUInt16LE(p + 1);
+    p += 3 + cb;
+  }
+  if (p >= end || table[p] !== 0x02) throw bad('文本片段表无效');
+  const lcbPcd = table.readUInt32LE(p + 1);
+  const start = p + 5;
+  if (start + lcbPcd > table.length || lcbPcd < 16) throw bad('文本片段表超出范围');
+  const n = Math.floor((lcbPcd - 4) / 12);
+  const pieces: Piece[] = [];
+  for (let i = 0; i < n; i++) {
+    const cpStart = table.readInt32LE(start + i * 4);
+    const cpEnd = table.readInt32LE(start + (i + 1) * 4);
+    const raw = table.readUInt32LE(start + (n + 1) * 4 + i * 8 + 2);
+    const compressed = (raw & 0x40000000) !== 0;
+    pieces.push({ cpStart, cpEnd, fc: compressed ? (raw & 0x3fffffff) / 2 : raw, compressed });
+  }
+  return pieces;
+}
+
+/** Size in bytes of a sprm's operand at p (p points at the 2-byte opcode). */
+function operandSize(buf: Buffer, p: number, end: number): { data: number; size: number } {
+  const op = buf.readUInt16LE(p);
+  switch ((op >> 13) & 7) {
+    case 0:
+    case 1:
+      return { data: p + 2, size: 1 };
+    case 2:
+    case 4:
+    case 5:
+      return { data: p + 2, size: 2 };
+    case 3:
+      return { data: p + 2, size: 4 };
+    case 7:
+      return { data: p + 2, size: 3 };
+    default:
+      if (op === 0xd608 || op === 0xd606) {
+        // sprmTDefTable: a 2-byte size that counts itself minus one.
+        if (p + 4 > end) return { data: end, size: 0 };
+        return { data: p + 4, size: Math.max(0, buf.readUInt16LE(p + 2) - 1) };
+      }
+      if (p + 3 > end) return { data: end, size: 0 };
+      return { data: p + 3, size: buf[p + 2] as number };
+  }
+}
+
+interface Sprm {
+  buf: Buffer;
+  data: number;
+  size: number;
+}
+type Sprms = Map<number, Sprm>;
+
+function parseSprms(buf: Buffer, start: number, end: number): Sprms {
+  const out: Sprms = new Map();
+  let p = start;
+  while (p + 2 <= end) {
+    const op = buf.readUInt16LE(p);
+    const o = operandSize(buf, p, end);
+    if (o.data + o.size > end) break;
+    // Several sprmTVertMerge entries may occur (one per cell): keep them all under distinct keys.
+    out.set(op === 0xd62b ? 0xd62b0000 + (buf[o.data + 1] ?? 0) : op, { buf, ...o });
+    p = o.data + o.size;
+  }
+  return out;
+}
+
+interface PropRun {
+  fcStart: number;
+  fcEnd: number;
+  sprms: Sprms;
+  istd: number;
+}
+
+/** Reads the PAPX (para = true) or CHPX FKPs named by a bin table (PlcBte) into runs sorted by FC. */
+function readFkps(word: Buffer, table: Buffer, data: Buffer | undefined, fc: number, lcb: number, para: boolean): PropRun[] {
+  if (lcb < 8 || fc + lcb > table.length) return [];
+  const n = Math.floor((lcb - 4) / 8);
+  const runs: PropRun[] = [];
+  const seenPages = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const pn = table.readUInt32LE(fc + (n + 1) * 4 + i * 4) & 0x3fffff;
+    if (seenPages.has(pn)) continue;
+    seenPages.add(pn);
+    const off = pn * 512;
+    if (off + 512 > word.length) continue;
+    const page = word.subarray(off, off + 512);
+    const crun = page[511] as number;
+    for (let r = 0; r < crun; r++) {
+      if (4 * (crun + 1) + (para ? 13 : 1) * (r + 1) > 511) break;
+      const fcStart = page.readUInt32LE(r * 4);
+      const fcEnd = page.readUInt32LE((r + 1) * 4);
+      const bOffset = (para ? page[4 * (crun + 1) + r * 13] : page[4 * (crun + 1) + r]) as number;
+      let sprms: Sprms = new Map();
+      let istd = 0;
+      if (bOffset !== 0) {
+        const o = bOffset * 2;
+        if (para) {
+          const cb = page[o] as number;
+          const start = cb === 0 ? o + 2 : o + 1;
+          const len = cb === 0 ? 2 * (page[o + 1] as number) : 2 * cb - 1;
+          const end = Math.min(511, start + len);
+          if (start + 2 <= end) {
+            istd = page.readUInt16LE(start);
+            sprms = parseSprms(page, start + 2, end);
+            // A paragraph whose properties do not fit in the page (a wide table row's definition)
+            // keeps them in the Data stream, named by sprmPHugePapx: cbGrpprl (2 bytes) + grpprl.
+            const huge = sprms.get(0x6646) ?? sprms.get(0x6645);
+            if (huge && huge.size === 4 && data) {
+              const at = page.readUInt32LE(huge.data);
+              if (at + 2 <= data.length) {
+                const cbHuge = data.readUInt16LE(at);
+                for (const [k, v] of parseSprms(data, at + 2, Math.min(data.length, at + 2 + cbHuge))) sprms.set(k, v);
+              }
+            }
+          }
+        } else {
+          const cb = page[o] as number;
+          sprms = parseSprms(page, o + 1, Math.min(511, o + 1 + cb));
+        }
+      }
+      runs.push({ fcStart, fcEnd, sprms, istd });
+    }
+  }
+  return runs.sort((a, b) => a.fcStart - b.fcStart);
+}
+
+function findRun(runs: readonly PropRun[], fc: number): PropRun | undefined {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = runs[mid] as PropRun;
+    if (fc < r.fcStart) hi = mid - 1;
+    else if (fc >= r.fcEnd) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
+}
+
+const byteOf = (run: PropRun | undefined, op: number): number | undefined => {
+  const o = run?.sprms.get(op);
+  return o && o.size >= 1 ? (o.buf[o.data] as number) : undefined;
+};
+
+/** A table row's cell layout from sprmTDefTable, with merge flags (TC80) and sprmTVertMerge. */
+interface RowDef {
+  /** Cell boundaries in twips: cell i spans [x[i], x[i+1]). */
+  x: number[];
+  /** Per cell: 0 none, 1 continues the merge above, 3 starts a vertical merge. */
+  vMerge: number[];
+  /** Per cell: true when merged into the previous cell horizontally (old-style TC80 horzMerge). */
+  hMerged: boolean[];
+}
+
+function rowDef(run: PropRun | undefined): RowDef | null {
+  const def = run?.sprms.get(0xd608);
+  if (!run || !def) return null;
+  const b = def.buf;
+  const n = b[def.data] as number;
+  const x: number[] = [];
+  const end = def.data + def.size;
+  for (let i = 0; i <= n; i++) {
+    const p = def.data + 1 + i * 2;
+    if (p + 2 > end) return null;
+    x.push(b.readInt16LE(p));
+  }
+  const vMerge: number[] = [];
+  const hMerged: boolean[] = [];
+  const tcStart = def.data + 1 + (n + 1) * 2;
+  for (let i = 0; i < n; i++) {
+    const p = tcStart + i * 20;
+    const grf = p + 2 <= end ? b.readUInt16LE(p) : 0;
+    hMerged.push((grf & 0x3) >= 2);
+    vMerge.push((grf >> 5) & 0x3);
+  }
+  for (let i = 0; i < n; i++) {
+    const vm = run.sprms.get(0xd62b0000 + i);
+    if (vm && vm.size >= 2) vMerge[i] = vm.buf[vm.data + 1] as number;
+  }
+  return { x, vMerge, hMerged };
+}
+
+interface RawRow {
+  cells: string[];
+  def: RowDef | null;
+}
+
+/** Turns rows of cell texts with their definitions into a grid: columns from all cell boundaries. */
+function buildTable(rows: readonly RawRow[]): RawCell[][] {
+  const bounds = new Set<number>();
+  for (const r of rows) if (r.def && r.def.x.length === r.cells.length + 1) for (const x of r.def.x) bounds.add(x);
+  const cols = [...bounds].sort((a, b) => a - b);
+  // Index of a boundary: nearest known one (widths are written in twips; equal columns line up exactly).
+  const colOf = (x: number): number => {
+    let best = 0;
+    cols.forEach((c, i) => {
+      if (Math.abs(c - x) < Math.abs((cols[best] as number) - x)) best = i;
+    });
+    return best;
+  };
+  type Slot = { text: string; col: number; span: number; v: number };
+  const laid: Slot[][] = rows.map((r) => {
+    const d = r.def && r.def.x.length === r.cells.length + 1 ? r.def : null;
+    const out: Slot[] = [];
+    r.cells.forEach((text, i) => {
+      const col = d ? colOf(d.x[i] as number) : i;
+      const span = d ? Math.max(1, colOf(d.x[i + 1] as number) - col) : 1;
+      const prev = out[out.length - 1];
+      if (d?.hMerged[i] && prev) {
+        prev.span = col + span - prev.col;
+        if (text.trim()) prev.text = prev.text ? `${prev.text}\n${text}` : text;
+        return;
+      }
+      out.push({ text, col, span, v: d?.vMerge[i] ?? 0 });
+    });
+    return out;
+  });
+  // Vertical merges: a continuing cell (1) extends the cell above in the same column.
+  const result: RawCell[][] = [];
+  const origin = new Map<string, RawCell>();
+  laid.forEach((row, r) => {
+    const outRow: RawCell[] = [];
+    let cursor = 0;
+    for (const s of row) {
+      if (s.col > cursor) outRow.push({ text: '', rowSpan: 1, colSpan: s.col - cursor }); // gridBefore / gaps
+      const above = origin.get(`${r - 1},${s.col},${s.span}`);
+      if (s.v === 1 && above) {
+        above.rowSpan += 1;
+        origin.set(`${r},${s.col},${s.span}`, above);
+        cursor = s.col + s.span;
+        continue;
+      }
+      const cell: RawCell = { text: s.text, rowSpan: 1, colSpan: s.span };
+      if (s.v === 3) origin.set(`${r},${s.col},${s.span}`, cell);
+      outRow.push(cell);
+      cursor = s.col + s.span;
+    }
+    result.push(outRow);
+  });
+  return result;
+}
+
+const cp1252 = new TextDecoder('windows-1252');
+
+export function read(ole: OleFile, fileName: string): SourceDocument {
+  const word = ole.streams.get('WordDocument');
+  if (!word) throw bad('缺少 WordDocument 数据流');
+  const problem = docProblem(ole);
+  if (problem) throw new IngestError(problem);
+  const fib = readFib(word);
+  const table = ole.streams.get(fib.tableName);
+  if (!table) throw bad(`缺少 ${fib.tableName} 数据流`);
+  const clx = fib.fcLcb(FC_CLX);
+  const pieces = readPieces(table, clx.fc, clx.lcb);
+  const bte = fib.fcLcb(FC_PLCF_BTE_PAPX);
+  const data = ole.streams.get('Data');
+  const papx = readFkps(word, table, data, bte.fc, bte.lcb, true);
+  const bteC = fib.fcLcb(FC_PLCF_BTE_CHPX);
+  const chpx = readFkps(word, table, data, bteC.fc, bteC.lcb, false);
+  const ccpText = Math.max(0, fib.ccpText);
+
+  // Main-document characters in CP order, each with its file offset (for property lookup).
+  const chars: string[] = [];
+  const fcs: number[] = [];
+  for (const pc of pieces) {
+    if (pc.cpStart >= ccpText) break;
+    const end = Math.min(pc.cpEnd, ccpText);
+    const count = end - pc.cpStart;
+    if (count <= 0) continue;
+    const width = pc.compressed ? 1 : 2;
+    if (pc.fc + count * width > word.length) throw bad('文本片段超出文件');
+    const bytes = word.subarray(pc.fc, pc.fc + count * width);
+    const text = pc.compressed ? cp1252.decode(bytes) : bytes.toString('utf16le');
+    for (let i = 0; i < count; i++) {
+      chars.push(text[i] ?? '');
+      fcs.push(pc.fc + i * width);
+    }
+    if (chars.length > LIMITS.maxTextBytes) throw new IngestError('Word 文档的正文过长，不像是一份年度报告，已拒绝读取。');
+  }
+
+  const blocks: Block[] = [];
+  const notes: string[] = [];
+  let para = '';
+  let cell = '';
+  let rowCells: string[] = [];
+  let rows: RawRow[] = [];
+  const fields: boolean[] = []; // per open field: true once past the separator (showing the result)
+  const showing = (): boolean => fields.every((f) => f);
+  let truncated = false;
+
+  const pushBlock = (b: Block): void => {
+    if (blocks.length < LIMITS.maxBlocks) blocks.push(b);
+    else truncated = true;
+  };
+  const flushTable = (): void => {
+    if (rows.length === 0) return;
+    const { rows: grid, truncated: cut } = expandTable(buildTable(rows));
+    if (cut) notes.push('表格过大，已截断。');
+    if (grid.length > 0) pushBlock({ kind: 'table', layout: 'grid', rows: grid });
+    rows = [];
+  };
+  const endParagraph = (run: PropRun | undefined, inTable: boolean): void => {
+    const text = para.replace(/\u00a0/g, ' ');
+    para = '';
+    if (inTable) {
+      cell = cell ? `${cell}\n${text}` : text;
+      return;
+    }
+    flushTable();
+    if (text.trim() === '') return;
+    const istd = run?.istd ?? 0;
+    const outline = byteOf(run, 0x2640);
+    const level = istd >= 1 && istd <= 9 ? istd : outline !== undefined && outline < 9 ? outline + 1 : undefined;
+    pushBlock(level ? { kind: 'paragraph', text: text.trim(), headingLevel: level } : { kind: 'paragraph', text: text.trim() });
+  };
+
+  for (let cp = 0; cp < chars.length; cp++) {
+    const ch = chars[cp] as string;
+    const code = ch.charCodeAt(0);
+    if (code === 0x13) {
+      fields.push(false);
+      continue;
+    }
+    if (code === 0x14) {
+      if (fields.length) fields[fields.length - 1] = true;
+      continue;
+    }
+    if (code === 0x15) {
+      fields.pop();
+      continue;
+    }
+    const fc = fcs[cp] as number;
+    if (code === 0x0d || code === 0x07 || code === 0x0c) {
+      const run = findRun(papx, fc);
+      const itapSprm = run?.sprms.get(0x6649);
+      const itap = itapSprm && itapSprm.size === 4 ? itapSprm.buf.readInt32LE(itapSprm.data) : undefined;
+      const inTable = byteOf(run, 0x2416) === 1 || (itap ?? 0) >= 1;
+      const depth = itap ?? (inTable ? 1 : 0);
+      if (code === 0x0c && !inTable) {
+        endParagraph(run, false); // page or section break: ends the paragraph
+        continue;
+      }
+      if (depth >= 2 && code === 0x0d) {
+        // Nested table: its cells and rows become lines of the outer cell's text.
+        endParagraph(run, true);
+        continue;
+      }
+      if (code === 0x07 && inTable) {
+        const ttp = byteOf(run, 0x2417) === 1;
+        if (ttp) {
+          endParagraph(run, true);
+          rows.push({ cells: rowCells, def: rowDef(run) });
+          rowCells = [];
+          cell = '';
+          para = '';
+          continue;
+        }
+        endParagraph(run, true);
+        rowCells.push(cell.replace(/^\n+|\n+$/g, ''));
+        cell = '';
+        continue;
+      }
+      endParagraph(run, inTable && code !== 0x0c);
+      continue;
+    }
+    if (!showing()) continue;
+    if (chpx.length) {
+      const c = findRun(chpx, fc);
+      const vanish = byteOf(c, 0x083c);
+      // Hidden text (sprmCFVanish = 1, or 0x81: opposite of a style that is not hidden) is not shown.
+      if (vanish === 1 || vanish === 0x81) continue;
+    }
+    if (code === 0x09) para += '\t';
+    else if (code === 0x0b) para += '\n';
+    else if (code === 0x1e) para += '-'; // non-breaking hyphen: shows as a dash
+    else if (code === 0x1f) continue; // optional hyphen: shows nothing mid-line
+    else if (code < 0x20) continue; // pictures, note references, drawn objects, annotation marks
+    else para += ch;
+  }
+  if (para.trim()) endParagraph(undefined, false);
+  if (rowCells.length) rows.push({ cells: rowCells, def: null });
+  flushTable();
+  if (truncated) notes.push(`文档内容过多，仅读取了前 ${LIMITS.maxBlocks} 段。`);
+  if (blocks.length === 0) notes.push('文档中没有文字内容。');
+  return { format: 'doc', fileName, blocks, html: renderBlocks(blocks), notes };
+}
