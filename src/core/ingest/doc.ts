@@ -372,6 +372,7 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
 
   const blocks: Block[] = [];
   const notes: string[] = [];
+  const images: number[] = [];
   let para = '';
   let cell = '';
   let rowCells: string[] = [];
@@ -466,7 +467,11 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
     else if (code === 0x0b) para += '\n';
     else if (code === 0x1e) para += '-'; // non-breaking hyphen: shows as a dash
     else if (code === 0x1f) continue; // optional hyphen: shows nothing mid-line
-    else if (code < 0x20) continue; // pictures, note references, drawn objects, annotation marks
+    else if (code === 0x01 || code === 0x08) {
+      // An inline picture or a drawn object: not text, but where it stands matters (table-as-image).
+      if (!rows.length && !rowCells.length && images[images.length - 1] !== blocks.length) images.push(blocks.length);
+    } else if (code < 0x20) continue; // note references, annotation marks
+
     else para += ch;
   }
   if (para.trim()) endParagraph(undefined, false);
@@ -474,5 +479,5 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
   flushTable();
   if (truncated) notes.push(`文档内容过多，仅读取了前 ${LIMITS.maxBlocks} 段。`);
   if (blocks.length === 0) notes.push('文档中没有文字内容。');
-  return { format: 'doc', fileName, blocks, html: renderBlocks(blocks), notes };
+  return { format: 'doc', fileName, blocks, html: renderBlocks(blocks), notes, ...(images.length ? { images } : {}) };
 }

@@ -33,8 +33,8 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
 
 /** A page already decoded to text (the web-archive reader decodes its HTML part itself). */
 export function readDecoded(text: string, fileName: string, leadingNotes: readonly string[] = []): SourceDocument {
-  const { blocks, html, notes } = htmlToBlocks(text, { dropChrome: true });
+  const { blocks, html, notes, images } = htmlToBlocks(text, { dropChrome: true });
   const allNotes = [...leadingNotes, ...notes];
   if (blocks.length === 0) allNotes.push('网页中没有找到正文内容。');
-  return { format: 'html', fileName, blocks, html, notes: allNotes };
+  return { format: 'html', fileName, blocks, html, notes: allNotes, ...(images.length ? { images } : {}) };
 }
