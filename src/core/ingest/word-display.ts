@@ -66,7 +66,7 @@ function textBoxes(e: Element): Element[] {
 
 /** A VML shape holding the given text box contents, which mammoth reads as paragraphs after the current one. */
 function vmlTextBox(boxes: readonly Element[]): Element {
-  const pict = parseDocument('<w:pict><v:shape><v:textbox></v:textbox></v:shape></w:pict>', { xmlMode: true }).children[0] as Element;
+  const pict = parseDocument('<w:pict xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox></v:textbox></v:shape></w:pict>', { xmlMode: true }).children[0] as Element;
   const textbox = (childEls(pict, 'v:shape')[0] as Element).children[0] as Element;
   for (const b of boxes) {
     DomUtils.removeElement(b);
