@@ -281,7 +281,9 @@ interface RawRow {
 function buildTable(rows: readonly RawRow[]): RawCell[][] {
   const bounds = new Set<number>();
   for (const r of rows) if (r.def && r.def.x.length === r.cells.length + 1) for (const x of r.def.x) bounds.add(x);
-  const cols = [...bounds].sort((a, b) => a - b);
+  // A real table has a few dozen distinct cell edges; beyond that (a crafted file) lay cells out by
+  // index, so that placing them stays linear.
+  const cols = bounds.size > 256 ? [] : [...bounds].sort((a, b) => a - b);
   // Index of a boundary: nearest known one (widths are written in twips; equal columns line up exactly).
   const colOf = (x: number): number => {
     let best = 0;
@@ -292,7 +294,7 @@ function buildTable(rows: readonly RawRow[]): RawCell[][] {
   };
   type Slot = { text: string; col: number; span: number; v: number };
   const laid: Slot[][] = rows.map((r) => {
-    const d = r.def && r.def.x.length === r.cells.length + 1 ? r.def : null;
+    const d = cols.length && r.def && r.def.x.length === r.cells.length + 1 ? r.def : null;
     const out: Slot[] = [];
     r.cells.forEach((text, i) => {
       const col = d ? colOf(d.x[i] as number) : i;

@@ -341,7 +341,11 @@ function readSheet(stream: Buffer, pos: number, g: Globals, name: string, notes:
     grid.push(row);
   }
   // Merged areas: covered slots point at the origin and repeat its text (TableCell contract).
+  // Overlapping merges in a crafted file could repeat the work: bound it by the grid size.
+  let budget = rows * cols * 2;
   for (const [r0, r1, c0, c1] of merges) {
+    budget -= (Math.min(r1, rows - 1) - r0 + 1) * (Math.min(c1, cols - 1) - c0 + 1);
+    if (budget < 0) break;
     const o = grid[r0]?.[c0];
     if (!o) continue;
     for (let r = r0; r <= r1 && r < rows; r++) {
