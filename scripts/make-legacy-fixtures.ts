@@ -9,6 +9,9 @@
  *   Word 97–2003. File names keep the seed name so check-seeds.py can match them.
  * - <seed0>.xls: the tables-only workbook of the first seed (specToXlsx, one sheet per table and
  *   a single-sheet variant) saved by LibreOffice as Excel 97–2003.
+ * - features.doc: a generated report whose document.xml carries Word features (a simple field
+ *   =SUM(ABOVE) showing 59807, a hidden stale figure 61200 before the visible 777, a nested table
+ *   in a table of section 六), saved by LibreOffice as Word 97–2003.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +19,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractReport } from '../src/core/extract';
 import { readBytes } from '../src/core/ingest';
-import { specFromModel, specToDocx, specToXlsx } from '../test/fixtures';
+import JSZip from 'jszip';
+import { defaultSpec, specFromModel, specToDocx, specToXlsx } from '../test/fixtures';
 
 const ROOT = resolve(__dirname, '..');
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
@@ -50,6 +54,9 @@ async function main(): Promise<void> {
     }
   }
   soffice('doc:MS Word 97', docx, join(OUT, 'seeds'));
+  const features = join(work, 'features.docx');
+  writeFileSync(features, await featuresDocx());
+  soffice('doc:MS Word 97', [features], OUT);
   soffice('xls:MS Excel 97', xlsx, work);
   for (const x of xlsx) {
     const name = x.replace(/\.xlsx$/, '.xls').split('/').pop() as string;
@@ -57,6 +64,33 @@ async function main(): Promise<void> {
   }
   rmSync(work, { recursive: true, force: true });
   console.log(readdirSync(OUT, { recursive: true }).join('\n'));
+}
+
+/** The Word features of features.doc, written into a generated report's document.xml. */
+async function featuresDocx(): Promise<Buffer> {
+  const spec = defaultSpec({ agency: '某某县发展和改革局', year: 2023 });
+  spec.tables.activeDisclosure.licensing = 59807;
+  spec.tables.activeDisclosure.coercion = 777;
+  const zip = await JSZip.loadAsync(await specToDocx(spec));
+  let xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
+  const runOf = (text: string): string => {
+    const t = xml.indexOf(`>${text}</w:t>`);
+    return xml.slice(xml.lastIndexOf('<w:r>', t), xml.indexOf('</w:r>', t) + 6);
+  };
+  const field = runOf('59807');
+  xml = xml.replace(field, `<w:fldSimple w:instr=" =SUM(ABOVE) ">${field}</w:fldSimple>`);
+  const visible = runOf('777');
+  xml = xml.replace(visible, `<w:r><w:rPr><w:vanish/></w:rPr><w:t>61200</w:t></w:r>${visible}`);
+  const cell = (t: string): string => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const inner = `<w:tbl><w:tblPr><w:tblW w:w="4000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>${cell('内表甲')}${cell('内表乙')}</w:tr></w:tbl>`;
+  const outer =
+    `<w:tbl><w:tblPr><w:tblW w:w="8000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>` +
+    `<w:tr>${cell('联系电话')}${cell('0533-1234567')}</w:tr>` +
+    `<w:tr><w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>附表</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>${inner}<w:p/></w:tc></w:tr></w:tbl><w:p/>`;
+  const end = xml.lastIndexOf('<w:sectPr');
+  xml = xml.slice(0, end) + outer + xml.slice(end);
+  zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 main().catch((e: unknown) => {

@@ -124,6 +124,24 @@ describe('.doc reader output', () => {
     expect(first?.kind === 'paragraph' && first.text).toBe('临淄区工业和信息化局');
   });
 
+  it('Word features in a .doc read as displayed: a field by its result, hidden text skipped, a nested table inside its cell', async () => {
+    const bytes = readFileSync(join(LEGACY, 'features.doc'));
+    // The fixture really holds the field code and the hidden figure (else this test proves nothing).
+    expect(bytes.includes(Buffer.from('=SUM', 'utf16le'))).toBe(true);
+    expect(bytes.includes(Buffer.from('61200', 'utf16le'))).toBe(true);
+    const doc = await readBytes(bytes, '报告.doc');
+    const m = extract(doc);
+    expect(m.tables.activeDisclosure?.licensing).toMatchObject({ value: 59807, raw: '59807' });
+    expect(m.tables.activeDisclosure?.coercion).toMatchObject({ value: 777, raw: '777' });
+    expect(doc.html).not.toContain('61200');
+    expect(doc.html).not.toContain('SUM');
+    const last = doc.blocks[doc.blocks.length - 1];
+    expect(last?.kind === 'table' && last.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['联系电话', '0533-1234567'],
+      ['附表', '内表甲\n内表乙'],
+    ]);
+  });
+
   it('a .doc named .docx is read by its content, with a note', async () => {
     const doc = await readBytes(seedDoc(seedFiles[0] as string), '报告.docx');
     expect(doc.format).toBe('doc');

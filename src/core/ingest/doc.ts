@@ -435,8 +435,9 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
         endParagraph(run, false); // page or section break: ends the paragraph
         continue;
       }
-      if (depth >= 2 && code === 0x0d) {
-        // Nested table: its cells and rows become lines of the outer cell's text.
+      if (depth >= 2) {
+        // Nested table: its cell and row ends (paragraph marks with fInnerTableCell/fInnerTtp)
+        // become line breaks in the outer cell's text.
         endParagraph(run, true);
         continue;
       }
