@@ -22,6 +22,7 @@ import {
 } from '../../src/core/model/glossary';
 import type { ReportModel, SourceDocument } from '../../src/core/model/types';
 import { htmlToMht, specFromModel, specToDocx, specToHtml, specToXlsx, type ReportSpec } from '../fixtures';
+import { mulberry32 } from '../support/random';
 
 const SEEDS = join(__dirname, '../../../shared/corpus/seeds');
 const LEGACY = join(__dirname, '../fixtures/legacy');
@@ -267,5 +268,35 @@ describe('legacy files that cannot be read: each its own message', () => {
     // A damaged piece table inside an intact container.
     const broken = withStream(doc(), '1Table', (b) => Buffer.alloc(b.length, 0xee));
     expect(await refused(broken, '报告.doc')).toMatch(/Word 文档（\.doc）.*已损坏/);
+  });
+});
+
+describe('corrupted legacy files never crash a reader', () => {
+  it.each([
+    ['seeds/000_9d3f07d5fe28c571.doc', 'r.doc'],
+    ['000_9d3f07d5fe28c571-sheets.xls', 'r.xls'],
+  ])('%s with random bytes overwritten (headers, directory, streams): a document or an IngestError', async (file, name) => {
+    const base = readFileSync(join(LEGACY, file));
+    const rnd = mulberry32(7);
+    let refusedCount = 0;
+    for (let i = 0; i < 120; i++) {
+      const b = Buffer.from(base);
+      for (let k = 1 + Math.floor(rnd() * 20); k > 0; k--) {
+        // Mostly the structures: the header and first sectors, the directory and tables at the end.
+        const zone = rnd();
+        const at = zone < 0.4 ? Math.floor(rnd() * 4096) : zone < 0.7 ? b.length - 1 - Math.floor(rnd() * 8192) : Math.floor(rnd() * b.length);
+        b[at] = Math.floor(rnd() * 256);
+      }
+      const started = Date.now();
+      try {
+        await readBytes(b, name);
+      } catch (e) {
+        expect(e, `mutation ${i}`).toBeInstanceOf(IngestError);
+        refusedCount++;
+      }
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+    // The mutations do hit the structures (else this test would prove little).
+    expect(refusedCount).toBeGreaterThan(10);
   });
 });
