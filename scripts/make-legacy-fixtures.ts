@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const spec = specFromModel(model);
     const base = file.replace(/\.txt$/, '');
     const p = join(work, `${base}.docx`);
-    writeFileSync(p, await specToDocx(spec, { headingNumerals: 'auto' }));
+    writeFileSync(p, await withoutNoopOverrides(await specToDocx(spec, { headingNumerals: 'auto' })));
     docx.push(p);
     if (file === seeds[0]) {
       for (const layout of ['sheets', 'single'] as const) {
@@ -64,6 +64,21 @@ async function main(): Promise<void> {
   }
   rmSync(work, { recursive: true, force: true });
   console.log(readdirSync(OUT, { recursive: true }).join('\n'));
+}
+
+/**
+ * LibreOffice 7.4 exports every w:num that carries a level override as a list of its own, so the
+ * first auto-numbered heading restarts at "一、" in the .doc while Word shows "一、…六、" in the
+ * .docx. An override to start at 1 changes nothing in Word: drop those before converting, so that
+ * the .doc shows the numbering the .docx shows.
+ */
+async function withoutNoopOverrides(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const file = zip.file('word/numbering.xml');
+  if (!file) return docx;
+  const xml = await file.async('string');
+  zip.file('word/numbering.xml', xml.replace(/<w:lvlOverride w:ilvl="\d+"><w:startOverride w:val="1"\/><\/w:lvlOverride>/g, ''));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** The Word features of features.doc, written into a generated report's document.xml. */

@@ -49,6 +49,7 @@ function summary(m: ReportModel): object {
     year: m.year,
     template: m.template,
     sections: m.sections.filter((s) => s.found).map((s) => s.key),
+    numerals: m.headingsInOrder.map((h) => h.numeral),
     values: values(m),
   };
 }
@@ -97,11 +98,18 @@ describe.each(seedFiles)('%s saved as .doc and .wps', (seedFile) => {
     const bytes = seedDoc(seedFile);
     const doc = await readBytes(bytes, '报告.doc');
     expect(doc.format).toBe('doc');
-    expect(doc.notes).toEqual([]);
+    expect(doc.notes).toEqual(['已根据 Word 自动编号恢复标题编号（如“一、”）。']);
     expect(summary(extract(doc))).toEqual(summary(docx));
+    // Paragraph by paragraph, auto-numbering labels included, the text a reader sees is the same.
+    const texts = (d: SourceDocument): string[] => d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [`${b.numberingLabel ?? ''}${b.text}`] : []));
+    const docxDoc = await readBytes(await specToDocx(await specOf(seedFile), { headingNumerals: 'auto' }), '报告.docx');
+    expect(texts(doc)).toEqual(texts(docxDoc));
+    // And every table grid: same shape, same merges, same cell texts.
+    const grids = (d: SourceDocument): unknown[] => d.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
+    expect(grids(doc)).toEqual(grids(docxDoc));
     const wps = await readBytes(bytes, '报告.wps');
     expect(wps.format).toBe('doc');
-    expect(wps.notes).toEqual([]); // a .wps holding a Word binary is what a .wps is: no note
+    expect(wps.notes).toEqual(doc.notes); // a .wps holding a Word binary is what a .wps is: no extension note
     expect(summary(extract(wps))).toEqual(summary(docx));
   });
 });

@@ -18,6 +18,7 @@ import type { Block, SourceDocument } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import { expandTable, type RawCell } from './html-grid';
 import { renderBlocks } from './render';
+import { computeLabels, type NumberingDefs, type ScannedParagraph } from './numbering';
 import type { OleFile } from './ole';
 
 const DAMAGED = 'Word 文档（.doc）内容已损坏或结构异常，无法解析，请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
@@ -38,6 +39,8 @@ interface Fib {
 const FC_PLCF_BTE_CHPX = 12;
 const FC_PLCF_BTE_PAPX = 13;
 const FC_CLX = 33;
+const FC_PLF_LST = 73;
+const FC_PLF_LFO = 74;
 
 export function readFib(word: Buffer): Fib {
   if (word.length < 64 || word.readUInt16LE(0) !== 0xa5ec) throw bad('文件信息块无效');
@@ -334,7 +337,82 @@ function buildTable(rows: readonly RawRow[]): RawCell[][] {
   return result;
 }
 
+/** Number formats (MSONFC, [MS-DOC] 2.9.158) by the names numbering.ts formats. */
+const NFC: Record<number, string> = {
+  0: 'decimal', 1: 'upperRoman', 2: 'lowerRoman', 3: 'upperLetter', 4: 'lowerLetter', 10: 'ideographDigital',
+  11: 'japaneseCounting', 14: 'decimalFullWidth', 16: 'japaneseLegal', 17: 'japaneseDigitalTenThousand',
+  18: 'decimalEnclosedCircle', 19: 'decimalFullWidth2', 22: 'decimalZero', 23: 'bullet', 26: 'decimalEnclosedFullstop',
+  27: 'decimalEnclosedParen', 28: 'decimalEnclosedCircleChinese', 30: 'ideographTraditional', 31: 'ideographZodiac',
+  33: 'taiwaneseCounting', 34: 'ideographLegalTraditional', 35: 'taiwaneseCountingThousand', 36: 'taiwaneseDigital',
+  37: 'chineseCounting', 38: 'chineseLegalSimplified', 39: 'chineseCountingThousand', 255: 'none',
+};
+
+/**
+ * Word's list definitions (PlfLst with the LVLs after it, and PlfLfo) as numbering.ts' defs, so
+ * auto-numbered headings ("一、", "（一）") get their labels as in the .docx reader. Keyed by lsid
+ * (abstract list) and by 1-based LFO index (the paragraph's sprmPIlfo). Level overrides of the
+ * LFOs are not read. Anything malformed gives no labels rather than an error: numbering is an aid.
+ */
+function readLists(table: Buffer, fib: Fib): NumberingDefs {
+  const defs: NumberingDefs = { abstracts: new Map(), nums: new Map() };
+  const lst = fib.fcLcb(FC_PLF_LST);
+  const lfo = fib.fcLcb(FC_PLF_LFO);
+  if (lst.lcb < 2 || lst.fc + lst.lcb > table.length || lfo.lcb < 4 || lfo.fc + lfo.lcb > table.length) return defs;
+  try {
+    const cLst = table.readUInt16LE(lst.fc);
+    let p = lst.fc + lst.lcb;
+    for (let i = 0; i < cLst && i < 1000; i++) {
+      const at = lst.fc + 2 + i * 28;
+      const lsid = table.readInt32LE(at);
+      const simple = ((table[at + 26] as number) & 1) === 1;
+      const levels = new Map<number, { numFmt: string; lvlText: string; start: number; isLgl: boolean }>();
+      for (let l = 0; l < (simple ? 1 : 9); l++) {
+        const start = table.readInt32LE(p);
+        const nfc = table[p + 4] as number;
+        const legal = ((table[p + 5] as number) & 0x04) !== 0;
+        const cbChpx = table[p + 24] as number;
+        const cbPapx = table[p + 25] as number;
+        p += 28 + cbPapx + cbChpx;
+        const cch = table.readUInt16LE(p);
+        let text = '';
+        for (let k = 0; k < cch; k++) {
+          const c = table.readUInt16LE(p + 2 + k * 2);
+          // Characters 0–8 are placeholders for the number of that level.
+          text += c < 9 ? `%${c + 1}` : String.fromCharCode(c);
+        }
+        p += 2 + cch * 2;
+        levels.set(l, { numFmt: NFC[nfc] ?? 'decimal', lvlText: text, start, isLgl: legal });
+      }
+      defs.abstracts.set(String(lsid), levels);
+    }
+    const lfoMac = table.readInt32LE(lfo.fc);
+    for (let i = 0; i < lfoMac && i < 10_000 && lfo.fc + 4 + (i + 1) * 16 <= table.length; i++) {
+      defs.nums.set(String(i + 1), { abstractId: String(table.readInt32LE(lfo.fc + 4 + i * 16)), starts: new Map() });
+    }
+  } catch {
+    return { abstracts: new Map(), nums: new Map() };
+  }
+  return defs;
+}
+
 const cp1252 = new TextDecoder('windows-1252');
+
+/**
+ * Whitespace as the .docx path leaves it (html-grid: runs of spaces, tabs and NBSP collapse to one
+ * space, zero-width characters go, ends are trimmed incl. the ideographic space), so that a report
+ * reads the same from .doc and .docx.
+ */
+function tidy(line: string): string {
+  return line
+    .replace(/[\u200b\ufeff]/g, '')
+    .replace(/[ \t\n\r\f\u00a0]+/g, ' ')
+    .replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+}
+
+/** Lines of a paragraph or cell (line breaks and paragraph marks), tidied, empty ones dropped. */
+function lines(text: string): string[] {
+  return text.split('\n').map(tidy).filter((l) => l !== '');
+}
 
 export function read(ole: OleFile, fileName: string): SourceDocument {
   const word = ole.streams.get('WordDocument');
@@ -375,6 +453,11 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
   const blocks: Block[] = [];
   const notes: string[] = [];
   const images: number[] = [];
+  // Every paragraph's list membership, in order (counters run through table paragraphs too), and
+  // which of them became paragraph blocks, for the numbering labels computed at the end.
+  const lists = readLists(table, fib);
+  const scanned: ScannedParagraph[] = [];
+  const labelled = new Map<number, number>();
   let para = '';
   let cell = '';
   let rowCells: string[] = [];
@@ -395,18 +478,27 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
     rows = [];
   };
   const endParagraph = (run: PropRun | undefined, inTable: boolean): void => {
-    const text = para.replace(/\u00a0/g, ' ');
+    const text = para;
     para = '';
+    const ilfo = run?.sprms.get(0x460b);
+    const ilfoValue = ilfo && ilfo.size === 2 ? ilfo.buf.readInt16LE(ilfo.data) : 0;
+    const ilvl = byteOf(run, 0x260a);
+    if (lists.nums.size && scanned.length < LIMITS.maxBlocks * 2) {
+      scanned.push({ text: '', ...(ilfoValue > 0 ? { numId: String(ilfoValue) } : {}), ...(ilvl !== undefined ? { ilvl } : {}) });
+    }
     if (inTable) {
       cell = cell ? `${cell}\n${text}` : text;
       return;
     }
     flushTable();
-    if (text.trim() === '') return;
     const istd = run?.istd ?? 0;
     const outline = byteOf(run, 0x2640);
     const level = istd >= 1 && istd <= 9 ? istd : outline !== undefined && outline < 9 ? outline + 1 : undefined;
-    pushBlock(level ? { kind: 'paragraph', text: text.trim(), headingLevel: level } : { kind: 'paragraph', text: text.trim() });
+    // A manual line break starts a new paragraph block, as <br> does on the .docx path.
+    lines(text).forEach((line, i) => {
+      if (i === 0 && ilfoValue > 0 && blocks.length < LIMITS.maxBlocks) labelled.set(blocks.length, scanned.length - 1);
+      pushBlock(level ? { kind: 'paragraph', text: line, headingLevel: level } : { kind: 'paragraph', text: line });
+    });
   };
 
   for (let cp = 0; cp < chars.length; cp++) {
@@ -452,7 +544,7 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
           continue;
         }
         endParagraph(run, true);
-        rowCells.push(cell.replace(/^\n+|\n+$/g, ''));
+        rowCells.push(lines(cell).join('\n'));
         cell = '';
         continue;
       }
@@ -477,9 +569,24 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
 
     else para += ch;
   }
-  if (para.trim()) endParagraph(undefined, false);
+  if (tidy(para)) endParagraph(undefined, false);
   if (rowCells.length) rows.push({ cells: rowCells, def: null });
   flushTable();
+  if (labelled.size) {
+    const labels = computeLabels(scanned, lists, new Map());
+    let any = false;
+    for (const [block, i] of labelled) {
+      const b = blocks[block];
+      const l = labels[i];
+      if (b?.kind !== 'paragraph' || !l) continue;
+      if (l.label) {
+        b.numberingLabel = l.label;
+        any = true;
+      }
+      if (l.level !== undefined) b.listLevel = l.level;
+    }
+    if (any) notes.push('已根据 Word 自动编号恢复标题编号（如“一、”）。');
+  }
   if (truncated) notes.push(`文档内容过多，仅读取了前 ${LIMITS.maxBlocks} 段。`);
   if (blocks.length === 0) notes.push('文档中没有文字内容。');
   return { format: 'doc', fileName, blocks, html: renderBlocks(blocks), notes, ...(images.length ? { images } : {}) };
