@@ -12,6 +12,8 @@
  * - features.doc: a generated report whose document.xml carries Word features (a simple field
  *   =SUM(ABOVE) showing 59807, a hidden stale figure 61200 before the visible 777, a nested table
  *   in a table of section 六), saved by LibreOffice as Word 97–2003.
+ * - table-picture.doc: a generated report whose table 三 is replaced by a picture (a table pasted as
+ *   an image), saved by LibreOffice as Word 97–2003.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,7 +58,9 @@ async function main(): Promise<void> {
   soffice('doc:MS Word 97', docx, join(OUT, 'seeds'));
   const features = join(work, 'features.docx');
   writeFileSync(features, await featuresDocx());
-  soffice('doc:MS Word 97', [features], OUT);
+  const picture = join(work, 'table-picture.docx');
+  writeFileSync(picture, await tablePictureDocx());
+  soffice('doc:MS Word 97', [features, picture], OUT);
   soffice('xls:MS Excel 97', xlsx, work);
   for (const x of xlsx) {
     const name = x.replace(/\.xlsx$/, '.xls').split('/').pop() as string;
@@ -105,6 +109,31 @@ async function featuresDocx(): Promise<Buffer> {
   const end = xml.lastIndexOf('<w:sectPr');
   xml = xml.slice(0, end) + outer + xml.slice(end);
   zip.file('word/document.xml', xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** A generated report whose table 三 is a pasted picture instead of a table. */
+async function tablePictureDocx(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await specToDocx(defaultSpec({ agency: '某某县发展和改革局', year: 2023 })));
+  let xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const picture =
+    `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5000000" cy="3000000"/><wp:docPr id="99" name="图片 99"/>` +
+    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
+    `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="image1.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
+    `<pic:blipFill><a:blip r:embed="rIdNbImage1"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5000000" cy="3000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
+    `</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+  const at = xml.indexOf('申请人情况');
+  xml = xml.slice(0, xml.lastIndexOf('<w:tbl>', at)) + picture + xml.slice(xml.indexOf('</w:tbl>', at) + '</w:tbl>'.length);
+  zip.file('word/document.xml', xml);
+  zip.file('word/media/image1.png', png);
+  const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async('string');
+  zip.file(
+    'word/_rels/document.xml.rels',
+    rels.replace('</Relationships>', '<Relationship Id="rIdNbImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>'),
+  );
+  const types = await (zip.file('[Content_Types].xml') as JSZip.JSZipObject).async('string');
+  if (!types.includes('Extension="png"')) zip.file('[Content_Types].xml', types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

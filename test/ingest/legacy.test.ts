@@ -151,6 +151,23 @@ describe('.doc reader output', () => {
     ]);
   });
 
+  it('a table pasted as a picture in a .doc (or a web page) is marked for structure/table-as-image, not missing', async () => {
+    const m = extract(await readBytes(readFileSync(join(LEGACY, 'table-picture.doc')), '报告.doc'));
+    expect(m.tables.applications).toBeNull();
+    expect(Object.keys(m.tablesAsImages ?? {})).toEqual(['applications']);
+    expect(m.tablesAsImages?.applications).toEqual(m.sections.find((s) => s.key === 'applications')?.heading?.pos);
+    // The same on a web page: the table's place holds an <img>.
+    const page = specToHtml(await specOf(seedFiles[0] as string), {}, { encoding: 'utf-8' }).toString('utf8');
+    const at = page.indexOf('申请人情况');
+    const swapped = page.slice(0, page.lastIndexOf('<table', at)) + '<p><img src="table3.png" alt=""></p>' + page.slice(page.indexOf('</table>', at) + 8);
+    const h = extract(await readBytes(Buffer.from(swapped, 'utf8'), '报告.html'));
+    expect(h.tables.applications).toBeNull();
+    expect(Object.keys(h.tablesAsImages ?? {})).toEqual(['applications']);
+    // A picture beside the real table: nothing marked.
+    const beside = page.slice(0, page.lastIndexOf('<table', at)) + '<p><img src="logo.png" alt=""></p>' + page.slice(page.lastIndexOf('<table', at));
+    expect(extract(await readBytes(Buffer.from(beside, 'utf8'), '报告.html')).tablesAsImages).toBeUndefined();
+  });
+
   it('a .doc named .docx is read by its content, with a note', async () => {
     const doc = await readBytes(seedDoc(seedFiles[0] as string), '报告.docx');
     expect(doc.format).toBe('doc');
