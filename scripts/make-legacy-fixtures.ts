@@ -14,6 +14,8 @@
  *   in a table of section 六), saved by LibreOffice as Word 97–2003.
  * - table-picture.doc: a generated report whose table 三 is replaced by a picture (a table pasted as
  *   an image), saved by LibreOffice as Word 97–2003.
+ * - textbox-title.doc: a generated report whose two title lines are replaced by one DrawingML
+ *   text box holding the title, saved by LibreOffice as Word 97–2003.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,7 +62,9 @@ async function main(): Promise<void> {
   writeFileSync(features, await featuresDocx());
   const picture = join(work, 'table-picture.docx');
   writeFileSync(picture, await tablePictureDocx());
-  soffice('doc:MS Word 97', [features, picture], OUT);
+  const box = join(work, 'textbox-title.docx');
+  writeFileSync(box, await textBoxTitleDocx());
+  soffice('doc:MS Word 97', [features, picture, box], OUT);
   soffice('xls:MS Excel 97', xlsx, work);
   for (const x of xlsx) {
     const name = x.replace(/\.xlsx$/, '.xls').split('/').pop() as string;
@@ -134,6 +138,25 @@ async function tablePictureDocx(): Promise<Buffer> {
   );
   const types = await (zip.file('[Content_Types].xml') as JSZip.JSZipObject).async('string');
   if (!types.includes('Extension="png"')) zip.file('[Content_Types].xml', types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** A generated report whose title sits in a DrawingML text box (no VML fallback). */
+async function textBoxTitleDocx(): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await specToDocx(defaultSpec({ agency: '某某县发展和改革局', year: 2023 })));
+  let xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
+  const title = '某某县发展和改革局2023年政府信息公开工作年度报告';
+  const drawing =
+    `<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">` +
+    `<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>` +
+    `<wp:extent cx="5000000" cy="600000"/><wp:wrapTopAndBottom/><wp:docPr id="7" name="文本框 7"/>` +
+    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">` +
+    `<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5000000" cy="600000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>` +
+    `<wps:txbx><w:txbxContent><w:p><w:r><w:t>${title}</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>`;
+  const first = xml.indexOf('<w:p>', xml.indexOf('<w:body>'));
+  const second = xml.indexOf('</w:p>', xml.indexOf('</w:p>', first) + 6) + 6;
+  xml = `${xml.slice(0, first)}<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice></mc:AlternateContent></w:r></w:p>${xml.slice(second)}`;
+  zip.file('word/document.xml', xml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

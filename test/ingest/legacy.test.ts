@@ -168,6 +168,15 @@ describe('.doc reader output', () => {
     expect(extract(await readBytes(Buffer.from(beside, 'utf8'), '报告.html')).tablesAsImages).toBeUndefined();
   });
 
+  it('a title in a text box of a .doc is read once, after the paragraph holding its anchor', async () => {
+    const bytes = readFileSync(join(LEGACY, 'textbox-title.doc'));
+    const doc = await readBytes(bytes, '发改局.doc');
+    const title = '某某县发展和改革局2023年政府信息公开工作年度报告';
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.text === title).length).toBe(1);
+    const m = extract(doc);
+    expect([m.title, m.agency, m.agencySource, m.year]).toEqual([title, '某某县发展和改革局', 'title', 2023]);
+  });
+
   it('a .doc named .docx is read by its content, with a note', async () => {
     const doc = await readBytes(seedDoc(seedFiles[0] as string), '报告.docx');
     expect(doc.format).toBe('doc');

@@ -10,9 +10,12 @@
  *
  * What is read: the piece table (CLX in the table stream) gives the main document text in CP
  * order; paragraph properties come from the PAPX FKPs, character properties (hidden text) from
- * the CHPX FKPs. Fields show their result, not their code (\x13 code \x14 result \x15). Headers,
- * footers, footnotes, comments and text boxes are separate text ranges after the main text and
- * are not read, as in the .docx reader.
+ * the CHPX FKPs. Fields show their result, not their code (\x13 code \x14 result \x15); hidden
+ * text is skipped; footnote marks and pictures are not text. Auto-numbering labels come from the
+ * list tables (LST/LFO) replayed by numbering.ts; text boxes are read from their own story, after
+ * the paragraph holding their anchor. Headers, footers, footnotes and comments are separate
+ * stories and are not read, as in the .docx reader. Whitespace and line breaks end up as the
+ * .docx path leaves them, so both formats give the same blocks.
  */
 import type { Block, SourceDocument } from '../model/types';
 import { IngestError, LIMITS } from './errors';
@@ -32,6 +35,13 @@ interface Fib {
   encrypted: boolean;
   tableName: '0Table' | '1Table';
   ccpText: number;
+  /** Lengths of the stories after the main text, in order: footnotes, headers, macros, comments, endnotes, text boxes. */
+  ccpFtn: number;
+  ccpHdd: number;
+  ccpMcr: number;
+  ccpAtn: number;
+  ccpEdn: number;
+  ccpTxbx: number;
   fcLcb: (index: number) => { fc: number; lcb: number };
 }
 
@@ -39,6 +49,8 @@ interface Fib {
 const FC_PLCF_BTE_CHPX = 12;
 const FC_PLCF_BTE_PAPX = 13;
 const FC_CLX = 33;
+const FC_PLCF_SPA_MOM = 40;
+const FC_PLCF_TXBX_TXT = 56;
 const FC_PLF_LST = 73;
 const FC_PLF_LFO = 74;
 
@@ -58,6 +70,11 @@ export function readFib(word: Buffer): Fib {
     encrypted: (flags & 0x0100) !== 0,
     tableName: (flags & 0x0200) !== 0 ? '1Table' : '0Table',
     ccpText,
+    ...(() => {
+      // FibRgLw97 indexes 4–9; a short FIB (cslw < 10) has no text box story.
+      const at = (i: number): number => (i < cslw && lwStart + i * 4 + 4 <= word.length ? Math.max(0, word.readInt32LE(lwStart + i * 4)) : 0);
+      return { ccpFtn: at(4), ccpHdd: at(5), ccpMcr: at(6), ccpAtn: at(7), ccpEdn: at(8), ccpTxbx: at(9) };
+    })(),
     fcLcb: (index) => {
       const p = fcStart + index * 8;
       if (index >= cbRgFcLcb || p + 8 > word.length) return { fc: 0, lcb: 0 };
@@ -397,6 +414,70 @@ function readLists(table: Buffer, fib: Fib): NumberingDefs {
 
 const cp1252 = new TextDecoder('windows-1252');
 
+/** Characters of a CP range through the piece table (for stories other than the main text). */
+function textOf(word: Buffer, pieces: readonly Piece[], cp0: number, cp1: number): string {
+  let out = '';
+  for (const pc of pieces) {
+    const a = Math.max(cp0, pc.cpStart);
+    const b = Math.min(cp1, pc.cpEnd);
+    if (b <= a) continue;
+    const width = pc.compressed ? 1 : 2;
+    const from = pc.fc + (a - pc.cpStart) * width;
+    const to = from + (b - a) * width;
+    if (to > word.length) return out;
+    const bytes = word.subarray(from, to);
+    out += pc.compressed ? cp1252.decode(bytes) : bytes.toString('utf16le');
+  }
+  return out;
+}
+
+/** Displayed lines of a story's text: field codes dropped, results kept, control characters out. */
+function storyLines(text: string): string[] {
+  let out = '';
+  const fields: boolean[] = [];
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c === 0x13) fields.push(false);
+    else if (c === 0x14) {
+      if (fields.length) fields[fields.length - 1] = true;
+    } else if (c === 0x15) fields.pop();
+    else if (!fields.every((f) => f)) continue;
+    else if (c === 0x0d || c === 0x07 || c === 0x0b || c === 0x0c) out += '\n';
+    else if (c === 0x1e) out += '-';
+    else if (c >= 0x20 || c === 0x09) out += ch;
+  }
+  return lines(out);
+}
+
+/**
+ * Text boxes: their text lives in a story of its own after the main text; each box (PlcftxbxTxt,
+ * identified by the shape id) is anchored in the main text by a shape (PlcSpaMom: anchor CP and
+ * shape id). Returns each anchor CP with the lines of its box, which are read after the paragraph
+ * holding the anchor, as the .docx reader reads a text box (mammoth's "extra" paragraphs).
+ */
+function readTextBoxes(word: Buffer, table: Buffer, fib: Fib, pieces: readonly Piece[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (fib.ccpTxbx <= 0) return out;
+  const spa = fib.fcLcb(FC_PLCF_SPA_MOM);
+  const txbx = fib.fcLcb(FC_PLCF_TXBX_TXT);
+  if (spa.lcb < 4 + 26 || spa.fc + spa.lcb > table.length || txbx.lcb < 4 + 22 || txbx.fc + txbx.lcb > table.length) return out;
+  const nSpa = Math.floor((spa.lcb - 4) / 30);
+  const anchorOf = new Map<number, number>();
+  for (let i = 0; i < nSpa; i++) anchorOf.set(table.readInt32LE(spa.fc + (nSpa + 1) * 4 + i * 26), table.readInt32LE(spa.fc + i * 4));
+  const start = fib.ccpText + fib.ccpFtn + fib.ccpHdd + fib.ccpMcr + fib.ccpAtn + fib.ccpEdn;
+  const n = Math.floor((txbx.lcb - 4) / 26);
+  for (let i = 0; i < n; i++) {
+    const cp0 = table.readInt32LE(txbx.fc + i * 4);
+    const cp1 = table.readInt32LE(txbx.fc + (i + 1) * 4);
+    const lid = table.readInt32LE(txbx.fc + (n + 1) * 4 + i * 22 + 14);
+    const anchor = anchorOf.get(lid);
+    if (anchor === undefined || cp1 <= cp0 || cp0 < 0 || cp1 > fib.ccpTxbx) continue;
+    const text = storyLines(textOf(word, pieces, start + cp0, start + cp1));
+    if (text.length) out.set(anchor, [...(out.get(anchor) ?? []), ...text]);
+  }
+  return out;
+}
+
 /**
  * Whitespace as the .docx path leaves it (html-grid: runs of spaces, tabs and NBSP collapse to one
  * space, zero-width characters go, ends are trimmed incl. the ideographic space), so that a report
@@ -458,6 +539,8 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
   const lists = readLists(table, fib);
   const scanned: ScannedParagraph[] = [];
   const labelled = new Map<number, number>();
+  const boxes = readTextBoxes(word, table, fib, pieces);
+  let boxLines: string[] = [];
   let para = '';
   let cell = '';
   let rowCells: string[] = [];
@@ -487,7 +570,9 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
       scanned.push({ text: '', ...(ilfoValue > 0 ? { numId: String(ilfoValue) } : {}), ...(ilvl !== undefined ? { ilvl } : {}) });
     }
     if (inTable) {
-      cell = cell ? `${cell}\n${text}` : text;
+      const withBoxes = boxLines.length ? [text, ...boxLines].join('\n') : text;
+      boxLines = [];
+      cell = cell ? `${cell}\n${withBoxes}` : withBoxes;
       return;
     }
     flushTable();
@@ -499,11 +584,15 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
       if (i === 0 && ilfoValue > 0 && blocks.length < LIMITS.maxBlocks) labelled.set(blocks.length, scanned.length - 1);
       pushBlock(level ? { kind: 'paragraph', text: line, headingLevel: level } : { kind: 'paragraph', text: line });
     });
+    for (const line of boxLines) pushBlock({ kind: 'paragraph', text: line });
+    boxLines = [];
   };
 
   for (let cp = 0; cp < chars.length; cp++) {
     const ch = chars[cp] as string;
     const code = ch.charCodeAt(0);
+    const box = boxes.get(cp);
+    if (box) boxLines.push(...box);
     if (code === 0x13) {
       fields.push(false);
       continue;
