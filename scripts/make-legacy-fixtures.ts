@@ -9,6 +9,8 @@
  *   Word 97–2003. File names keep the seed name so check-seeds.py can match them.
  * - <seed0>.xls: the tables-only workbook of the first seed (specToXlsx, one sheet per table and
  *   a single-sheet variant) saved by LibreOffice as Excel 97–2003.
+ * - stress.xls: test/fixtures/workbook-stress.ts (strings across CONTINUE records, dates,
+ *   decimals, a formula, merges) saved by LibreOffice as Excel 97–2003.
  * - features.doc: a generated report whose document.xml carries Word features (a simple field
  *   =SUM(ABOVE) showing 59807, a hidden stale figure 61200 before the visible 777, a nested table
  *   in a table of section 六), saved by LibreOffice as Word 97–2003.
@@ -24,7 +26,7 @@ import { join, resolve } from 'node:path';
 import { extractReport } from '../src/core/extract';
 import { readBytes } from '../src/core/ingest';
 import JSZip from 'jszip';
-import { defaultSpec, specFromModel, specToDocx, specToXlsx } from '../test/fixtures';
+import { defaultSpec, specFromModel, specToDocx, specToXlsx, stressWorkbook } from '../test/fixtures';
 
 const ROOT = resolve(__dirname, '..');
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
@@ -65,6 +67,9 @@ async function main(): Promise<void> {
   const box = join(work, 'textbox-title.docx');
   writeFileSync(box, await textBoxTitleDocx());
   soffice('doc:MS Word 97', [features, picture, box], OUT);
+  const stress = join(work, 'stress.xlsx');
+  writeFileSync(stress, await stressWorkbook());
+  xlsx.push(stress);
   soffice('xls:MS Excel 97', xlsx, work);
   for (const x of xlsx) {
     const name = x.replace(/\.xlsx$/, '.xls').split('/').pop() as string;

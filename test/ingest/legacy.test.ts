@@ -21,7 +21,7 @@ import {
   REVIEW_GROUP_KEYS,
 } from '../../src/core/model/glossary';
 import type { ReportModel, SourceDocument } from '../../src/core/model/types';
-import { htmlToMht, specFromModel, specToDocx, specToHtml, specToXlsx, type ReportSpec } from '../fixtures';
+import { htmlToMht, specFromModel, specToDocx, specToHtml, specToXlsx, stressWorkbook, type ReportSpec } from '../fixtures';
 import { mulberry32 } from '../support/random';
 
 const SEEDS = join(__dirname, '../../../shared/corpus/seeds');
@@ -198,6 +198,17 @@ describe('.xls and .et', () => {
       expect(summary(extract(xls))).toEqual(summary(extract(xlsx)));
       expect(xls.html).toContain('data-nb-cell="');
     }
+  });
+
+  it('strings across CONTINUE records, dates (Chinese and ISO formats), decimals, a cached formula: as the .xlsx', async () => {
+    const bytes = readFileSync(join(LEGACY, 'stress.xls'));
+    const xls = await readBytes(bytes, '附表.xls');
+    const xlsx = await readBytes(await stressWorkbook(), '附表.xlsx');
+    expect(xls.blocks).toEqual(xlsx.blocks);
+    const t = xls.blocks.find((b) => b.kind === 'table');
+    const row = t?.kind === 'table' ? t.rows.find((r) => r[0]?.text === '4') : undefined;
+    expect(row?.map((c) => c.text)).toEqual(['4', 'item-3-xxx', '2023-04-04', '13.88']);
+    expect(t?.kind === 'table' && t.rows[t.rows.length - 1]?.map((c) => c.text)).toEqual(['合计', '', '', '1,131,506.25']);
   });
 
   it('an HTML page named .xls (a portal\'s "export to Excel") is read as HTML, with a note', async () => {

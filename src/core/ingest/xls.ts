@@ -98,9 +98,11 @@ class Segments {
     let wide = high;
     let left = cch;
     while (left > 0) {
+      const before = this.i;
       let b = this.cur();
-      if (this.p === 0 && out.length > 0) {
-        // A continuation in the middle of the characters: a fresh flags byte says their width.
+      if (this.i !== before) {
+        // The characters run on into a CONTINUE record: it starts with a fresh flags byte that
+        // says their width (the first part may be 8-bit and the rest UTF-16, or the reverse).
         wide = ((b[this.p++] as number) & 1) === 1;
         b = this.cur();
       }
@@ -148,8 +150,25 @@ function rk(v: number): number {
 
 /** Built-in number formats that fix the decimals ([MS-XLS] 2.5.165); custom ones come from FORMAT. */
 const BUILTIN_FORMATS: Record<number, string> = { 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00' };
+/** Built-in date formats, including the CJK ones (27–36, 50–58) Chinese Excel and WPS use. */
+const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_MARK = '\u0000date';
+
+/** A custom format that shows a date: y/m/d outside quoted text and [colour]/[$-locale] brackets. */
+function isDateFormat(fmt: string): boolean {
+  const bare = fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /[yd]|m(?!\S*[hs])/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+}
+
+/** A date serial (1900 or 1904 system) as the .xlsx reader shows dates: yyyy-mm-dd. */
+function serialDate(v: number, date1904: boolean): string {
+  const ms = Date.UTC(1899, 11, 30) + (v + (date1904 ? 1462 : 0)) * 86_400_000;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(v) : d.toISOString().slice(0, 10);
+}
 
 interface Globals {
+  date1904: boolean;
   sst: string[];
   sheets: { name: string; pos: number; hidden: boolean; worksheet: boolean }[];
   xfFormat: string[];
@@ -157,11 +176,17 @@ interface Globals {
 }
 
 function readGlobals(stream: Buffer): Globals {
-  const g: Globals = { sst: [], sheets: [], xfFormat: [], xfBorder: [] };
+  const g: Globals = { date1904: false, sst: [], sheets: [], xfFormat: [], xfBorder: [] };
   const formats = new Map<number, string>();
   const xfIfmt: number[] = [];
   let first = true;
   const all = records(stream, 0);
+  // Date formats are marked so that cells show a date, as exceljs gives the .xlsx reader a Date.
+  const formatOfXf = (i: number): string => {
+    const f = formats.get(i);
+    if (f !== undefined) return isDateFormat(f) ? DATE_MARK : f;
+    return BUILTIN_DATES.has(i) ? DATE_MARK : (BUILTIN_FORMATS[i] ?? '');
+  };
   let pendingSst: Buffer[] | null = null;
   const finishSst = (): void => {
     if (!pendingSst) return;
@@ -199,6 +224,9 @@ function readGlobals(stream: Buffer): Globals {
           });
         }
         break;
+      case 0x0022: // DATEMODE
+        g.date1904 = rec.data.length >= 2 && rec.data.readUInt16LE(0) === 1;
+        break;
       case R.FORMAT:
         if (rec.data.length >= 5) formats.set(rec.data.readUInt16LE(0), shortString(rec.data, 2, 2));
         break;
@@ -210,12 +238,12 @@ function readGlobals(stream: Buffer): Globals {
         }
         break;
       case R.EOF:
-        g.xfFormat = xfIfmt.map((i) => formats.get(i) ?? BUILTIN_FORMATS[i] ?? '');
+        g.xfFormat = xfIfmt.map(formatOfXf);
         return g;
     }
   }
   finishSst();
-  g.xfFormat = xfIfmt.map((i) => formats.get(i) ?? BUILTIN_FORMATS[i] ?? '');
+  g.xfFormat = xfIfmt.map(formatOfXf);
   return g;
 }
 
@@ -240,7 +268,10 @@ function readSheet(stream: Buffer, pos: number, g: Globals, name: string, notes:
     maxRow = Math.max(maxRow, r);
     maxCol = Math.max(maxCol, c);
   };
-  const num = (v: number, ixfe: number): string => formatNumber(v, g.xfFormat[ixfe]);
+  const num = (v: number, ixfe: number): string => {
+    const fmt = g.xfFormat[ixfe];
+    return fmt === DATE_MARK ? serialDate(v, g.date1904) : formatNumber(v, fmt);
+  };
   let formulaString: { r: number; c: number; ixfe: number } | null = null;
   let first = true;
   for (const rec of records(stream, pos)) {

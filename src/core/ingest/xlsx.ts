@@ -32,7 +32,11 @@ export function formatNumber(v: number, numFmt: string | undefined): string {
   const m = /^(#,##)?0(\.(0+))?$/.exec(fmt.replace(/\\/g, ''));
   if (!m) return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
   const s = v.toFixed(m[3]?.length ?? 0);
-  return m[1] ? s.replace(/\B(?=(\d{3})+(?!\d))/, ',') : s;
+  if (!m[1]) return s;
+  // Thousands separators in the integer part only, every three digits ("1,131,506.25").
+  const [int = '', frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
 function cellText(cell: ExcelJS.Cell): string {
