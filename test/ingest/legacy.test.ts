@@ -177,6 +177,20 @@ describe('.doc reader output', () => {
     expect([m.title, m.agency, m.agencySource, m.year]).toEqual([title, '某某县发展和改革局', 'title', 2023]);
   });
 
+  it('a .doc that is a web page or a web archive (Word\'s "save as web page", portals) is read as such', async () => {
+    const page = specToHtml(await specOf(seedFiles[1] as string), {}, { encoding: 'gbk' });
+    const html = await readBytes(page, '报告.doc');
+    expect(html.format).toBe('html');
+    expect(html.notes[0]).toMatch(/扩展名为「\.doc」.*网页（HTML）/);
+    const mht = await readBytes(htmlToMht(page, { transfer: 'base64', charset: 'gbk', style: 'ie' }), '报告.doc');
+    expect(mht.format).toBe('mht');
+    expect(summary(extract(mht))).toEqual(summary(extract(html)));
+    // A .doc that is really a .docx (saved by a newer Word under the old name).
+    const docx = await readBytes(await specToDocx(await specOf(seedFiles[1] as string)), '报告.doc');
+    expect(docx.format).toBe('docx');
+    expect(docx.notes[0]).toMatch(/扩展名为「\.doc」.*Word 文档（\.docx）/);
+  });
+
   it('a .doc named .docx is read by its content, with a note', async () => {
     const doc = await readBytes(seedDoc(seedFiles[0] as string), '报告.docx');
     expect(doc.format).toBe('doc');

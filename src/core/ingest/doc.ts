@@ -338,7 +338,8 @@ function buildTable(rows: readonly RawRow[]): RawCell[][] {
     for (const s of row) {
       if (s.col > cursor) outRow.push({ text: '', rowSpan: 1, colSpan: s.col - cursor }); // gridBefore / gaps
       const above = origin.get(`${r - 1},${s.col},${s.span}`);
-      if (s.v === 1 && above) {
+      // 1 (and the undefined 2) continue the merge above; 3 starts one.
+      if ((s.v === 1 || s.v === 2) && above) {
         above.rowSpan += 1;
         origin.set(`${r},${s.col},${s.span}`, above);
         cursor = s.col + s.span;

@@ -1,7 +1,9 @@
 /**
- * Word documents (.docx) → SourceDocument. The zip is checked first (zip-guard: .doc, encrypted,
- * renamed text, truncated, zip bomb), then mammoth converts the body to HTML (merged cells kept
- * as rowspan/colspan) and html-grid turns that into blocks and annotated display HTML.
+ * Word documents (.docx) → SourceDocument. The zip is checked first (zip-guard: encrypted,
+ * truncated, zip bomb), the body is rewritten to what Word displays (word-display.ts: field
+ * results, no hidden text or note marks, text boxes read once), then mammoth converts it to HTML
+ * (merged cells kept as rowspan/colspan) and html-grid turns that into blocks and annotated
+ * display HTML.
  *
  * Word auto-numbering ("一、" typed by Word's numbering, not by the author) is lost by mammoth;
  * we recover the labels from numbering.xml/styles.xml/document.xml (numbering.ts) and carry each
