@@ -109,10 +109,11 @@ describe('bad input: refused with a clear Chinese message', () => {
     await expectIngestError(enc, '报表.xlsx', /已加密.*Excel.*\.xlsx/);
   });
 
-  it('a text file and a web page named .docx are read by their content, with a note', async () => {
-    const text = await readBytes(Buffer.from('临淄区工业和信息化局2023年政府信息公开工作年度报告\n一、总体情况\n', 'utf8'), '报告.docx');
-    expect(text.format).toBe('txt');
-    expect(text.notes[0]).toMatch(/扩展名为「\.docx」.*纯文本/);
+  it('plain text under an Office name is refused as such; a web page named .docx is read by its content, with a note', async () => {
+    const text = Buffer.from('临淄区工业和信息化局2023年政府信息公开工作年度报告\n一、总体情况\n', 'utf8');
+    await expectIngestError(text, '报告.docx', /纯文本.*\.txt/);
+    await expectIngestError(text, '报告.doc', /纯文本.*Word 文档（\.doc）.*\.txt/);
+    await expectIngestError(text, '报表.xls', /纯文本.*Excel 工作簿（\.xls）.*\.txt/);
     const page = await readBytes(Buffer.from('<!DOCTYPE html><html><body><p>年度报告</p></body></html>', 'utf8'), '报告.docx');
     expect(page.format).toBe('html');
     expect(page.notes[0]).toMatch(/扩展名为「\.docx」.*网页/);

@@ -120,7 +120,12 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   // page only when it plainly begins as one (a report may quote a tag in its text).
   if (hint === 'html' || hint === 'mht') return 'html';
   if (isHtml(h, hint === 'txt' || hint === 'md')) return 'html';
-  return 'txt';
+  if (hint === 'txt' || hint === 'md') return 'txt';
+  // Plain text under an Office name is far more often a broken or placeholder file than a report
+  // typed in Notepad: say what it is instead of auditing it as a report full of missing sections.
+  if (hint === 'doc') refuse('文件内容是纯文本，不是 Word 文档（.doc），请将扩展名改为 .txt 后再导入。');
+  if (hint === 'xls') refuse('文件内容是纯文本，不是 Excel 工作簿（.xls），请将扩展名改为 .txt 后再导入。');
+  return hint === 'xlsx' ? 'xlsx' : 'docx'; // zip-guard words the same refusal for .docx/.xlsx
 }
 
 function readOle(bytes: Buffer, name: string, hint: SourceFormat): SourceDocument {
