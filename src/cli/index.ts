@@ -21,7 +21,8 @@ import packageJson from '../../package.json';
 
 export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
 
-审查政府信息公开工作年度报告（.docx、.xlsx、.html、.htm、.txt、.md），文件夹会递归查找。
+审查政府信息公开工作年度报告（.docx、.doc、.wps、.xlsx、.xls、.et、.html、.htm、.mht、.mhtml、.txt、.md），
+文件夹会递归查找。文件按实际内容读取，扩展名与内容不符时在结果中注明。
 
 选项：
   --json <文件>                   将完整结果写入 JSON 文件

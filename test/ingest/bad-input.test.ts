@@ -4,6 +4,7 @@
  * test's timeout; no case measures time itself (a busy machine would make that flaky).
  */
 import { deflateRawSync } from 'node:zlib';
+import * as CFB from 'cfb';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/core/extract';
@@ -92,28 +93,29 @@ describe('bad input: refused with a clear Chinese message', () => {
     await expectIngestError(Buffer.alloc(0), '报告.html', /为空/);
   });
 
-  it('an old Word .doc (OLE compound file) named .docx', async () => {
+  it('bytes that begin like an OLE compound file but are not one', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x20)]);
-    await expectIngestError(ole, '报告.docx', /旧版 Word（\.doc）.*另存为 \.docx/);
-    await expectIngestError(ole, '报表.xlsx', /旧版 Excel（\.xls）/);
+    await expectIngestError(ole, '报告.docx', /已损坏.*OLE/);
+    await expectIngestError(ole, '报表.xlsx', /已损坏.*OLE/);
   });
 
   it('a password-protected OOXML document (an OLE container with EncryptedPackage)', async () => {
-    const enc = Buffer.concat([
-      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-      Buffer.alloc(512),
-      Buffer.from('EncryptionInfo', 'utf16le'),
-      Buffer.alloc(64),
-      Buffer.from('EncryptedPackage', 'utf16le'),
-      Buffer.alloc(2048),
-    ]);
-    await expectIngestError(enc, '报告.docx', /已加密.*解除密码/);
-    await expectIngestError(enc, '报表.xlsx', /已加密/);
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, '/EncryptionInfo', Buffer.alloc(200, 4));
+    CFB.utils.cfb_add(container, '/EncryptedPackage', Buffer.alloc(5000, 7));
+    const enc = Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+    await expectIngestError(enc, '报告.docx', /已加密.*Word.*\.docx.*解除密码/);
+    await expectIngestError(enc, '报表.xlsx', /已加密.*Excel.*\.xlsx/);
   });
 
-  it('a text file renamed .docx, and a web page renamed .docx', async () => {
-    await expectIngestError(Buffer.from('临淄区工业和信息化局2023年政府信息公开工作年度报告\n一、总体情况\n', 'utf8'), '报告.docx', /纯文本.*\.txt/);
-    await expectIngestError(Buffer.from('<!DOCTYPE html><html><body><p>年度报告</p></body></html>', 'utf8'), '报告.docx', /网页.*\.html/);
+  it('plain text under an Office name is refused as such; a web page named .docx is read by its content, with a note', async () => {
+    const text = Buffer.from('临淄区工业和信息化局2023年政府信息公开工作年度报告\n一、总体情况\n', 'utf8');
+    await expectIngestError(text, '报告.docx', /纯文本.*\.txt/);
+    await expectIngestError(text, '报告.doc', /纯文本.*Word 文档（\.doc）.*\.txt/);
+    await expectIngestError(text, '报表.xls', /纯文本.*Excel 工作簿（\.xls）.*\.txt/);
+    const page = await readBytes(Buffer.from('<!DOCTYPE html><html><body><p>年度报告</p></body></html>', 'utf8'), '报告.docx');
+    expect(page.format).toBe('html');
+    expect(page.notes[0]).toMatch(/扩展名为「\.docx」.*网页/);
   });
 
   it('a Word 2003 XML file or a web archive (.mht) renamed .docx', async () => {
@@ -127,9 +129,13 @@ describe('bad input: refused with a clear Chinese message', () => {
     await expectIngestError(pdf, '报告.html', /PDF/);
   });
 
-  it('an .xlsx renamed .docx and a .docx renamed .xlsx', async () => {
-    await expectIngestError(xlsx, '报告.docx', /Excel 工作簿.*\.xlsx/);
-    await expectIngestError(docx, '报表.xlsx', /Word 文档.*\.docx/);
+  it('an .xlsx named .docx and a .docx named .xlsx are read by their content, with a note', async () => {
+    const book = await readBytes(xlsx, '报告.docx');
+    expect(book.format).toBe('xlsx');
+    expect(book.notes[0]).toMatch(/扩展名为「\.docx」.*Excel 工作簿/);
+    const word = await readBytes(docx, '报表.xlsx');
+    expect(word.format).toBe('docx');
+    expect(word.notes[0]).toMatch(/扩展名为「\.xlsx」.*Word 文档/);
   });
 
   it('a truncated .docx (download cut short)', async () => {

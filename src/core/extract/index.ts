@@ -97,6 +97,18 @@ export function extractReport(doc: SourceDocument, ref: { id: string; file: stri
     if (!h && current && !isTitle && !tableBlocks.has(p.block)) byKey.get(current)?.paragraphs.push(para);
   }
 
+  // ── tables pasted as pictures: the section of a standard table holds a picture and no table
+  const images = doc.images ?? [];
+  if (images.length) {
+    for (const key of ['activeDisclosure', 'applications', 'reviewLitigation'] as const satisfies readonly TableKey[]) {
+      const heading = byKey.get(key)?.heading;
+      if (model.tablePos[key] || !heading) continue;
+      const start = heading.pos.block;
+      const end = model.headingsInOrder.find((h) => h.pos.block > start && h.key !== key)?.pos.block ?? doc.blocks.length;
+      if (images.some((i) => i > start && i <= end)) (model.tablesAsImages ??= {})[key] = { block: start };
+    }
+  }
+
   // ── template, then tables (old templates are not mapped onto 2021 keys)
   const single = regions.applications ? hasSingleRowOtherHandling(tokens, regions.applications) : false;
   const tmpl = detectTemplate(tokens, Object.keys(regions).length > 0, single);

@@ -21,8 +21,13 @@ export function squeeze(s: string): string {
   return s.replace(/[\s\u3000\u00a0]+/g, '');
 }
 
-/** Markers offices write for "nothing" in a cell. */
-const BLANK_MARKERS = /^(?:[-—–－─―~～/／\\]+|无|空|\/)$/;
+/**
+ * Markers offices write for "nothing" in a cell. Every dash-like character Word and WPS produce
+ * counts as the dash it shows: hyphen U+2010, non-breaking hyphen U+2011 (w:noBreakHyphen),
+ * figure dash U+2012, en/em dash, horizontal bar U+2015, minus sign U+2212, small hyphen-minus
+ * U+FE63, soft hyphen U+00AD, box-drawing line U+2500.
+ */
+const BLANK_MARKERS = /^(?:[-\u2010-\u2015\u2212\ufe58\ufe63\u00ad－─~～/／\\]+|无|空|\/)$/;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Units sometimes typed into the cell beside the number. */
 const UNIT = /(?:件|个|条|项|次|人次|万元|元)$/;

@@ -1,18 +1,22 @@
 /**
- * Word documents (.docx) → SourceDocument. The zip is checked first (zip-guard: .doc, encrypted,
- * renamed text, truncated, zip bomb), then mammoth converts the body to HTML (merged cells kept
- * as rowspan/colspan) and html-grid turns that into blocks and annotated display HTML.
+ * Word documents (.docx) → SourceDocument. The zip is checked first (zip-guard: encrypted,
+ * truncated, zip bomb), the body is rewritten to what Word displays (word-display.ts: field
+ * results, no hidden text or note marks, text boxes read once), then mammoth converts it to HTML
+ * (merged cells kept as rowspan/colspan) and html-grid turns that into blocks and annotated
+ * display HTML.
  *
  * Word auto-numbering ("一、" typed by Word's numbering, not by the author) is lost by mammoth;
  * we recover the labels from numbering.xml/styles.xml/document.xml (numbering.ts) and carry each
  * label, with the Word style name, through mammoth as a private-use marker at the start of the
  * paragraph's text, which html-grid turns into ParagraphBlock.numberingLabel / style.
  */
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { SourceDocument } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import { htmlToBlocks, paragraphMarker } from './html-grid';
 import { computeLabels, parseNumbering, parseStyles, scanParagraphs, type StyleDef } from './numbering';
+import { displayedXml } from './word-display';
 import { checkOfficeZip, readEntry, readText, type ZipEntry } from './zip-guard';
 
 /** The subset of mammoth's document tree we touch (mammoth types it as any). */
@@ -123,18 +127,36 @@ function annotate(labelled: readonly Labelled[]): (doc: MammothNode) => MammothN
   };
 }
 
+/**
+ * The same package with one part replaced, for mammoth (which reads only a whole package). The
+ * other entries keep their compressed bytes (JSZip reuses them when the method is unchanged).
+ */
+async function replaceEntry(bytes: Buffer, name: string, text: string): Promise<Buffer> {
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    zip.file(name, text);
+    return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  } catch {
+    throw new IngestError('Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。');
+  }
+}
+
 export async function read(bytes: Buffer, fileName: string): Promise<SourceDocument> {
   const entries = checkOfficeZip(bytes, 'docx');
   const notes: string[] = [];
   // Inflating the body ourselves, bounded by its declared size, also catches a directory that
   // under-declares sizes before mammoth's unzip would inflate it without limit.
-  const documentXml = readText(bytes, entries, 'word/document.xml', 'docx') ?? '';
+  const originalXml = readText(bytes, entries, 'word/document.xml', 'docx') ?? '';
   for (const e of entries) if (e.name !== 'word/document.xml' && /\.(xml|rels)$/i.test(e.name)) readEntry(bytes, e, 'docx');
+  // The body as Word displays it (fields by result, no hidden text or note marks, text boxes once).
+  const displayed = displayedXml(originalXml);
+  const documentXml = displayed ?? originalXml;
+  const input = displayed === null ? bytes : await replaceEntry(bytes, 'word/document.xml', displayed);
   const all = recoverLabels(bytes, entries, documentXml, notes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: input },
       {
         styleMap: STYLE_MAP,
         // Images are never report text: skip them without decoding (mammoth would inline them as data URIs).
@@ -151,5 +173,12 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
   }
   const out = htmlToBlocks(html, { dropChrome: false });
   if (out.blocks.length === 0) notes.push('文档中没有文字内容。');
-  return { format: 'docx', fileName, blocks: out.blocks, html: out.html, notes: [...notes, ...out.notes] };
+  return {
+    format: 'docx',
+    fileName,
+    blocks: out.blocks,
+    html: out.html,
+    notes: [...notes, ...out.notes],
+    ...(out.images.length ? { images: out.images } : {}),
+  };
 }

@@ -8,7 +8,7 @@
  * The display HTML is re-serialised from the same walk, so block i of `blocks` is exactly the
  * element carrying data-nb-block="i" — no second pass can drift out of step with the blocks.
  */
-import { parseDocument } from 'htmlparser2';
+import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block, ParagraphBlock, TableBlock, TableCell } from '../model/types';
 import { LIMITS } from './errors';
@@ -47,6 +47,8 @@ export interface HtmlBlocks {
   html: string;
   /** Non-fatal notes (truncation), Chinese. */
   notes: string[];
+  /** Where pictures stood (see SourceDocument.images). */
+  images: number[];
 }
 
 /** Elements whose content is never report text. */
@@ -146,6 +148,7 @@ class Walker {
   readonly blocks: Block[] = [];
   readonly out: string[] = [];
   readonly notes: string[] = [];
+  readonly images: number[] = [];
   private pending: Pending | null = null;
   private full = false;
 
@@ -160,6 +163,11 @@ class Walker {
       }
       if (!isElement(node)) continue;
       const name = node.name.toLowerCase();
+      if (name === 'img') {
+        // Pictures are never text, but a table pasted as one is a finding: keep where it stood.
+        this.images.push(this.blocks.length);
+        continue;
+      }
       if (SKIPPED.has(name) || isHidden(node)) continue;
       if (this.opts.dropChrome && isChromeElement(node)) continue;
       if (ctx.depth > MAX_DEPTH) {
@@ -278,7 +286,11 @@ class Walker {
     const grid = expandTable(rows.map((r) => r.map((c) => ({ text: cellText(c), rowSpan: span(c, 'rowspan'), colSpan: span(c, 'colspan') }))));
     if (grid.truncated) this.notes.push(`表格过大，仅读取了前 ${grid.rows.length} 行。`);
     if (grid.rows.length === 0) return;
-    if (grid.rows.every((r) => r.every((c) => c.text === ''))) return;
+    if (grid.rows.every((r) => r.every((c) => c.text === ''))) {
+      // A picture pasted into an otherwise empty table (a frame around a scanned table).
+      if (DomUtils.findOne((n) => n.name === 'img', el.children, true)) this.images.push(this.blocks.length);
+      return;
+    }
     if (!this.room()) return;
     const i = this.blocks.length;
     const block: TableBlock = { kind: 'table', layout: 'grid', rows: grid.rows };
@@ -472,5 +484,5 @@ export function htmlToBlocks(html: string, opts: HtmlToBlocksOptions): HtmlBlock
   const w = new Walker(opts);
   w.walk(doc.children, { listDepth: 0, depth: 0 });
   w.flush();
-  return { blocks: w.blocks, html: w.out.join('\n'), notes: w.notes };
+  return { blocks: w.blocks, html: w.out.join('\n'), notes: w.notes, images: w.images };
 }

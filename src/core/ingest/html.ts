@@ -25,10 +25,16 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
   if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) throw new IngestError('这是 PDF 文件，不是网页，请提供网页、Word 或文本格式的报告。');
   if (looksBinary(bytes)) throw new IngestError('文件内容是二进制数据，不是网页，请检查文件扩展名。');
   const decoded = decodeWith(bytes, sniffCharset(bytes));
-  const { blocks, html, notes } = htmlToBlocks(decoded.text, { dropChrome: true });
-  const allNotes = [...notes];
-  if (decoded.encoding === 'gb18030') allNotes.unshift('已按 GBK 编码读取。');
-  if (decoded.encoding.startsWith('utf-16')) allNotes.unshift('已按 UTF-16 编码读取。');
+  const notes: string[] = [];
+  if (decoded.encoding === 'gb18030') notes.push('已按 GBK 编码读取。');
+  if (decoded.encoding.startsWith('utf-16')) notes.push('已按 UTF-16 编码读取。');
+  return readDecoded(decoded.text, fileName, notes);
+}
+
+/** A page already decoded to text (the web-archive reader decodes its HTML part itself). */
+export function readDecoded(text: string, fileName: string, leadingNotes: readonly string[] = []): SourceDocument {
+  const { blocks, html, notes, images } = htmlToBlocks(text, { dropChrome: true });
+  const allNotes = [...leadingNotes, ...notes];
   if (blocks.length === 0) allNotes.push('网页中没有找到正文内容。');
-  return { format: 'html', fileName, blocks, html, notes: allNotes };
+  return { format: 'html', fileName, blocks, html, notes: allNotes, ...(images.length ? { images } : {}) };
 }

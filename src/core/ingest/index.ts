@@ -1,17 +1,29 @@
 /**
- * Reads one file into a SourceDocument, dispatching on the extension and guarding sizes.
- * Every reader exports `read(bytes, fileName): Promise<SourceDocument>` and throws IngestError
- * with a Chinese message for input it cannot read.
+ * Reads one file into a SourceDocument. The reader is chosen by the file's content (first bytes,
+ * then inner structure: the parts of a zip, the streams of an OLE compound file), never by its
+ * name alone: offices send .docx files that are really .doc, .doc files that are RTF or HTML,
+ * .xls files that are web pages exported by a portal. The extension is a hint, used to decide
+ * which files a folder walk considers and to word messages; where name and content disagree the
+ * content wins and a note says so (the 审查 screen shows notes).
+ *
+ * Every reader throws IngestError with a Chinese message for input it cannot read.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { SourceDocument, SourceFormat } from '../model/types';
 import { IngestError, LIMITS } from './errors';
+import { looksBinary } from './encoding';
+import * as doc from './doc';
 import * as docx from './docx';
-import * as xlsx from './xlsx';
 import * as html from './html';
+import * as mht from './mht';
+import { classifyOle, isOle, openOle } from './ole';
 import * as txt from './txt';
+import * as xls from './xls';
+import * as xlsx from './xlsx';
+import { listEntries } from './zip-guard';
 
+/** Extensions a folder walk considers, and the format each one normally holds. */
 export const READABLE_EXTENSIONS: Record<string, SourceFormat> = {
   '.docx': 'docx',
   '.xlsx': 'xlsx',
@@ -19,8 +31,15 @@ export const READABLE_EXTENSIONS: Record<string, SourceFormat> = {
   '.htm': 'html',
   '.txt': 'txt',
   '.md': 'md',
+  '.doc': 'doc',
+  '.wps': 'doc', // Kingsoft WPS: the Word binary format under another name
+  '.xls': 'xls',
+  '.et': 'xls', // Kingsoft spreadsheets: BIFF8 under another name
+  '.mht': 'mht',
+  '.mhtml': 'mht',
 };
 
+/** The format the extension suggests (null: not a kind of file the auditor reads). */
 export function formatOf(path: string): SourceFormat | null {
   return READABLE_EXTENSIONS[extname(path).toLowerCase()] ?? null;
 }
@@ -29,29 +48,156 @@ export function formatOf(path: string): SourceFormat | null {
 export function unsupportedFileMessage(): string {
   return `不是可审查的文件类型（可审查 ${Object.keys(READABLE_EXTENSIONS).join('、')}）；如是年度报告，请另存为 .docx 后再审查。`;
 }
+const FORMAT_LABEL: Record<SourceFormat, string> = {
+  docx: 'Word 文档（.docx）',
+  xlsx: 'Excel 工作簿（.xlsx）',
+  html: '网页（HTML）',
+  txt: '纯文本',
+  md: '纯文本',
+  doc: '旧版 Word 文档（.doc）',
+  xls: '旧版 Excel 工作簿（.xls）',
+  mht: '网页存档（.mht）',
+};
 
 function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean => sig.every((b, i) => bytes[i] === b);
+
+/** The first bytes as lower-case text (after a UTF-8 BOM), for recognising text formats. */
+function head(bytes: Buffer): string {
+  const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  return bytes.subarray(start, start + 4096).toString('latin1').toLowerCase();
+}
+
+function isMht(h: string): boolean {
+  // A MIME message: header lines first, MIME-Version among them, HTML or multipart content.
+  return /^(?:[a-z-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*mime-version:/.test(h.trimStart()) && /content-type:\s*(multipart\/|text\/html)/.test(h);
+}
+
+function isHtml(h: string, strict: boolean): boolean {
+  const t = h.trimStart();
+  if (/^<(!doctype html|html|\?xml[^>]*>\s*<html)/.test(t)) return true;
+  return !strict && t.startsWith('<') && /<(html|body|table)[\s>]/.test(t);
+}
+
+/** 'doc' stands for any OLE compound file: readOle tells Word, Excel and the rest apart. */
+type Reader = 'docx' | 'xlsx' | 'doc' | 'xls' | 'html' | 'mht' | 'txt';
+
+/** Unreadable kinds found inside a name we read: each its message, naming the format. */
+function refuse(message: string): never {
+  throw new IngestError(message);
+}
+
+const ASK = '请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
+
+/** Decides the reader from the content; `hint` is the format the extension suggests. */
+function sniff(bytes: Buffer, hint: SourceFormat): Reader {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    // A zip: Word or Excel by its parts. Anything else goes to the reader the name suggests
+    // (it explains what the zip is), or to the docx reader for other names.
+    const kind = hint === 'xlsx' || hint === 'xls' ? 'xlsx' : 'docx';
+    const names = new Set(listEntries(bytes, kind).map((e) => e.name));
+    if (names.has('word/document.xml')) return 'docx';
+    if (names.has('xl/workbook.xml')) return 'xlsx';
+    return kind;
+  }
+  if (isOle(bytes)) return 'doc'; // refined by the caller from the streams (see readOle)
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
+    refuse(`这是 RTF 格式的文档${hint === 'doc' ? '（虽然扩展名是 .doc）' : ''}，无法直接读取。${ASK}`);
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) refuse('这是 PDF 文件，当前版本无法读取 PDF，请提供 Word、Excel、网页或文本格式的报告。');
+  if (looksBinary(bytes)) {
+    if (hint === 'doc') refuse(`文件不是可识别的 Word 文档，可能是早期 WPS 或 Microsoft Works 等旧格式，无法读取。${ASK}`);
+    if (hint === 'xls') refuse('文件不是可识别的 Excel 工作簿，可能是旧格式或已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
+    // The text readers and the zip check word their own message for binary bytes.
+    return hint === 'txt' || hint === 'md' ? 'txt' : hint === 'html' || hint === 'mht' ? 'html' : hint === 'xlsx' ? 'xlsx' : 'docx';
+  }
+  const h = head(bytes);
+  if (isMht(h)) return 'mht';
+  if (h.trimStart().startsWith('<?xml') && !isHtml(h, true)) {
+    // Word/Excel 2003 XML: the OOXML readers explain it.
+    return hint === 'xlsx' || hint === 'xls' ? 'xlsx' : 'docx';
+  }
+  // A page named .html/.mht is read as a page even when it starts mid-markup; a .txt/.md is a
+  // page only when it plainly begins as one (a report may quote a tag in its text).
+  if (hint === 'html' || hint === 'mht') return 'html';
+  if (isHtml(h, hint === 'txt' || hint === 'md')) return 'html';
+  if (hint === 'txt' || hint === 'md') return 'txt';
+  // Plain text under an Office name is far more often a broken or placeholder file than a report
+  // typed in Notepad: say what it is instead of auditing it as a report full of missing sections.
+  if (hint === 'doc') refuse('文件内容是纯文本，不是 Word 文档（.doc），请将扩展名改为 .txt 后再导入。');
+  if (hint === 'xls') refuse('文件内容是纯文本，不是 Excel 工作簿（.xls），请将扩展名改为 .txt 后再导入。');
+  return hint === 'xlsx' ? 'xlsx' : 'docx'; // zip-guard words the same refusal for .docx/.xlsx
+}
+
+function readOle(bytes: Buffer, name: string, hint: SourceFormat): SourceDocument {
+  const ole = openOle(bytes);
+  const k = classifyOle(ole);
+  const excelish = hint === 'xls' || hint === 'xlsx';
+  switch (k.kind) {
+    case 'encrypted-ooxml':
+      return refuse(
+        excelish
+          ? '文档已加密：这是设置了打开密码的 Excel 工作簿（.xlsx），无法读取。请在 Excel 或 WPS 中解除密码后再导入。'
+          : '文档已加密：这是设置了打开密码的 Word 文档（.docx），无法读取。请在 Word 或 WPS 中解除密码后再导入。',
+      );
+    case 'doc':
+      return doc.read(ole, name);
+    case 'xls':
+      return xls.read(ole, name);
+    case 'old-excel':
+      return refuse('这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
+    case 'works':
+      return refuse(`这是 Microsoft Works 文档，无法读取。${ASK}`);
+    case 'old-wps':
+      return refuse(`这是早期金山 WPS（WPS 2000 及更早版本）格式的文档，无法读取。${ASK}`);
+    case 'powerpoint':
+      return refuse('这是 PowerPoint 演示文稿，不是年度报告文档，请提供 Word、Excel、网页或文本格式的报告。');
+    case 'other':
+      return refuse(`这是无法识别的 OLE 复合文档（可能是其他程序的文件），无法读取。${ASK}`);
+  }
+}
+
 /** Reads bytes already in memory (the desktop app and tests use this). */
 export async function readBytes(bytes: Buffer, fileName: string): Promise<SourceDocument> {
-  const format = formatOf(fileName);
-  if (!format) throw new IngestError(`不支持的文件类型「${extname(fileName) || '无扩展名'}」，请提供 .docx、.xlsx、.html、.txt 或 .md 文件。`);
+  const hint = formatOf(fileName);
+  if (!hint) {
+    throw new IngestError(
+      `不支持的文件类型「${extname(fileName) || '无扩展名'}」，请提供 .docx、.doc、.wps、.xlsx、.xls、.et、.html、.mht、.txt 或 .md 文件。`,
+    );
+  }
   if (bytes.length === 0) throw new IngestError('文件为空（0 字节），无法读取。');
   if (bytes.length > LIMITS.maxFileBytes) throw new IngestError(`文件过大（${mb(bytes.length)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`);
   const name = basename(fileName);
-  switch (format) {
+  const reader = sniff(bytes, hint);
+  let out: SourceDocument;
+  switch (reader) {
     case 'docx':
-      return docx.read(bytes, name);
+      out = await docx.read(bytes, name);
+      break;
     case 'xlsx':
-      return xlsx.read(bytes, name);
+      out = await xlsx.read(bytes, name);
+      break;
+    case 'doc':
+    case 'xls':
+      out = readOle(bytes, name, hint);
+      break;
     case 'html':
-      return html.read(bytes, name);
+      out = await html.read(bytes, name);
+      break;
+    case 'mht':
+      out = mht.read(bytes, name);
+      break;
     case 'txt':
-    case 'md':
-      return txt.read(bytes, name, format);
+      out = await txt.read(bytes, name, hint === 'md' ? 'md' : 'txt');
+      break;
   }
+  if (out.format !== hint) {
+    out.notes.unshift(`文件扩展名为「${extname(fileName).toLowerCase()}」，但实际内容是${FORMAT_LABEL[out.format]}，已按实际内容读取。`);
+  }
+  return out;
 }
 
 export async function readPath(path: string): Promise<SourceDocument> {

@@ -12,7 +12,7 @@ import { IngestError, LIMITS } from './errors';
 import { renderBlocks } from './render';
 import { checkOfficeZip, readEntry } from './zip-guard';
 
-interface Slot {
+export interface Slot {
   text: string;
   /** Sheet coordinates (0-based) of the merge origin; equals own position when not merged. */
   or: number;
@@ -27,12 +27,16 @@ function hasBorder(cell: ExcelJS.Cell): boolean {
 }
 
 /** Applies the common fixed-decimal formats ("0.00", "#,##0.0") so numbers read as displayed. */
-function formatNumber(v: number, numFmt: string | undefined): string {
+export function formatNumber(v: number, numFmt: string | undefined): string {
   const fmt = (numFmt ?? '').split(';')[0] ?? '';
   const m = /^(#,##)?0(\.(0+))?$/.exec(fmt.replace(/\\/g, ''));
   if (!m) return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
   const s = v.toFixed(m[3]?.length ?? 0);
-  return m[1] ? s.replace(/\B(?=(\d{3})+(?!\d))/, ',') : s;
+  if (!m[1]) return s;
+  // Thousands separators in the integer part only, every three digits ("1,131,506.25").
+  const [int = '', frac] = s.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -151,7 +155,7 @@ function toTable(grid: readonly Slot[][], r0: number, r1: number): TableCell[][]
   return rows;
 }
 
-function sheetBlocks(grid: readonly Slot[][], blocks: Block[]): void {
+export function sheetBlocks(grid: readonly Slot[][], blocks: Block[]): void {
   let firstMulti = grid.findIndex((row) => originsWithText(row).length > 1);
   if (firstMulti < 0) firstMulti = grid.length;
   let start = -1;

@@ -18,7 +18,7 @@ import type {
 
 // ───────────────────────── SourceDocument (ingest output) ─────────────────────────
 
-export type SourceFormat = 'docx' | 'xlsx' | 'html' | 'txt' | 'md';
+export type SourceFormat = 'docx' | 'xlsx' | 'html' | 'txt' | 'md' | 'doc' | 'xls' | 'mht';
 
 /**
  * Where something sits in the source document, so the viewer can highlight it.
@@ -86,6 +86,11 @@ export interface SourceDocument {
   html: string;
   /** Non-fatal notes from the reader, in Chinese (e.g. "已按 GBK 编码读取"). */
   notes: string[];
+  /**
+   * Where pictures stood, which readers drop: each entry is the index of the block that follows the
+   * picture (blocks.length when it is last). Only for structure/table-as-image; absent when none.
+   */
+  images?: number[];
 }
 
 // ───────────────────────── ReportModel (extract output) ─────────────────────────
@@ -178,6 +183,11 @@ export interface ReportModel {
   tables: ReportTables;
   /** Where each table found starts (its table block), for highlighting a whole table. */
   tablePos: Partial<Record<TableKey, SourcePos>>;
+  /**
+   * Standard tables whose section holds a picture where the table should be and no readable table
+   * (pasted as an image), at the section heading. Absent when there is none.
+   */
+  tablesAsImages?: Partial<Record<TableKey, SourcePos>>;
   /** Publication or signature dates found in the document (ISO yyyy-mm-dd) with where they were found. */
   dates: { date: string; kind: 'published' | 'signature'; pos: SourcePos; quote: string }[];
   /** The stated statistics period, when any. */

@@ -11,6 +11,7 @@ import { sectionNumbering } from './section-numbering';
 import { sectionOrder } from './section-order';
 import { statisticsPeriod } from './statistics-period';
 import { subnumberingInconsistent } from './subnumbering-inconsistent';
+import { tableAsImage } from './table-as-image';
 
 export const structureRules: Rule[] = [
   governmentAccountabilityMissing,
@@ -24,4 +25,5 @@ export const structureRules: Rule[] = [
   sectionOrder,
   statisticsPeriod,
   subnumberingInconsistent,
+  tableAsImage,
 ];

@@ -1,7 +1,7 @@
 /**
  * rules.md, Structure: `structure/missing-table` (error) — "section 二, 三 or 四 has no
  * recognisable standard table (one finding per table)"; quiet when "the table is present but
- * partly blank".
+ * partly blank" and when "the table is a picture (that is structure/table-as-image)".
  *
  * A table extraction could not recognise is null in the model; a partly blank table is present
  * (its blank cells are table/blank-cell's business). Reports in the 2019 or pre-2019 template are
@@ -25,6 +25,8 @@ export const missingTable: ReportRule = {
     const out: Draft[] = [];
     for (const key of TABLE_KEYS) {
       if (report.tables[key] !== null) continue;
+      // A table pasted as a picture is structure/table-as-image's finding, not a missing table.
+      if (report.tablesAsImages?.[key]) continue;
       const section = report.sections.find((s) => s.key === key);
       const numeral = SECTION_NUMERALS[(section?.number ?? 1) - 1];
       out.push({
