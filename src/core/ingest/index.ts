@@ -11,6 +11,7 @@ import * as docx from './docx';
 import * as xlsx from './xlsx';
 import * as html from './html';
 import * as txt from './txt';
+import * as pdf from './pdf';
 
 export const READABLE_EXTENSIONS: Record<string, SourceFormat> = {
   '.docx': 'docx',
@@ -19,6 +20,7 @@ export const READABLE_EXTENSIONS: Record<string, SourceFormat> = {
   '.htm': 'html',
   '.txt': 'txt',
   '.md': 'md',
+  '.pdf': 'pdf',
 };
 
 export function formatOf(path: string): SourceFormat | null {
@@ -32,7 +34,7 @@ function mb(n: number): string {
 /** Reads bytes already in memory (the desktop app and tests use this). */
 export async function readBytes(bytes: Buffer, fileName: string): Promise<SourceDocument> {
   const format = formatOf(fileName);
-  if (!format) throw new IngestError(`不支持的文件类型「${extname(fileName) || '无扩展名'}」，请提供 .docx、.xlsx、.html、.txt 或 .md 文件。`);
+  if (!format) throw new IngestError(`不支持的文件类型「${extname(fileName) || '无扩展名'}」，请提供 .docx、.xlsx、.pdf、.html、.txt 或 .md 文件。`);
   if (bytes.length === 0) throw new IngestError('文件为空（0 字节），无法读取。');
   if (bytes.length > LIMITS.maxFileBytes) throw new IngestError(`文件过大（${mb(bytes.length)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`);
   const name = basename(fileName);
@@ -46,6 +48,8 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
     case 'txt':
     case 'md':
       return txt.read(bytes, name, format);
+    case 'pdf':
+      return pdf.read(bytes, name);
   }
 }
 
