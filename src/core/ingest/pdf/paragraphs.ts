@@ -54,9 +54,15 @@ export function continues(prev: Line, line: Line, m: Margins): boolean {
   const em = Math.max(prev.size, 1);
   if (prev.x1 < m.right - 1.5 * em) return false; // the line above stopped short
   if (SENTENCE_END.test(prev.text.trim()) && prev.x1 < m.right - 0.5 * em) return false;
+  if (Math.abs(line.size - prev.size) > prev.size * 0.15) return false;
+  // A centred title too long for one line: a full first line, the rest centred under it.
+  const middle = (m.left + m.right) / 2;
+  const centred = (l: Line) => Math.abs((l.x0 + l.x1) / 2 - middle) <= em;
+  if (centred(prev) && centred(line) && line.x0 > m.left + 0.8 * em && line.y0 - prev.y0 <= Math.max(m.pitch, em) * 2.2) {
+    return !SENTENCE_END.test(prev.text.trim()) && !ITEM_START.test(line.text.trim());
+  }
   if (line.x0 > m.left + 0.8 * em) return false; // indented or centred
   if (ITEM_START.test(line.text.trim())) return false;
-  if (Math.abs(line.size - prev.size) > prev.size * 0.15) return false;
   if (line.y0 - prev.y0 > Math.max(m.pitch, em) * 1.6) return false;
   return true;
 }
