@@ -8,17 +8,17 @@ describe('collectPaths', () => {
   it('walks folders for readable reports, skips other kinds, hidden and Office lock files', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub', '深层'), { recursive: true });
-    for (const name of ['a.docx', 'b.XLSX', 'c.htm', 'sub/d.txt', 'sub/深层/e.md', 'notes.pdf', '~$a.docx', '.hidden.txt', 'sub/.git/x.txt']) {
+    for (const name of ['a.docx', 'b.XLSX', 'c.htm', 'sub/d.txt', 'sub/深层/e.md', 'notes.ofd', '~$a.docx', '.hidden.txt', 'sub/.git/x.txt']) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), 'x');
     }
     const other = tempDir();
-    writeFileSync(join(other, 'scan.pdf'), 'x');
+    writeFileSync(join(other, 'scan.ofd'), 'x');
     // a.docx named twice (in the folder and on its own) is read once.
-    const res = await collectPaths([dir, join(dir, 'a.docx'), join(dir, 'missing.docx'), join(other, 'scan.pdf')]);
+    const res = await collectPaths([dir, join(dir, 'a.docx'), join(dir, 'missing.docx'), join(other, 'scan.ofd')]);
     expect(res.files.map((f) => f.slice(dir.length + 1).replace(/\\/g, '/')).sort()).toEqual(['a.docx', 'b.XLSX', 'c.htm', 'sub/d.txt', 'sub/深层/e.md']);
-    expect(res.skipped.map((f) => f.slice(dir.length + 1))).toEqual(['notes.pdf']);
-    expect(res.failures.map((f) => f.file)).toEqual([join(dir, 'missing.docx'), join(other, 'scan.pdf')]);
+    expect(res.skipped.map((f) => f.slice(dir.length + 1))).toEqual(['notes.ofd']);
+    expect(res.failures.map((f) => f.file)).toEqual([join(dir, 'missing.docx'), join(other, 'scan.ofd')]);
     expect(res.failures[0]!.message).toContain('找不到');
     expect(res.failures[1]!.message).toContain('不支持');
   });

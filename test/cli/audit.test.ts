@@ -27,7 +27,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'in', 'deep', 'deeper'), { recursive: true });
   writeFileSync(join(dir, 'in', 'a.txt'), REPORT);
   writeFileSync(join(dir, 'in', 'deep', 'deeper', 'b.md'), REPORT.replace('2023', '2022'));
-  writeFileSync(join(dir, 'in', 'deep', 'scan.pdf'), '%PDF');
+  writeFileSync(join(dir, 'in', 'deep', 'scan.ofd'), 'OFD');
   writeFileSync(join(dir, 'in', '~$a.docx'), 'lock');
   writeFileSync(join(dir, 'in', 'broken.docx'), 'not a zip at all');
 });
@@ -39,7 +39,7 @@ describe('collectInputs', () => {
   it('walks folders recursively, skips other kinds and Office lock files, reports missing inputs', async () => {
     const c = await collectInputs([join(dir, 'in'), join(dir, 'missing.txt'), join(dir, 'in', 'a.txt')]);
     expect(c.files.map((f) => f.replace(dir, ''))).toEqual(['/in/a.txt', '/in/broken.docx', '/in/deep/deeper/b.md']);
-    expect(c.skipped.map((f) => f.replace(dir, ''))).toEqual(['/in/deep/scan.pdf']);
+    expect(c.skipped.map((f) => f.replace(dir, ''))).toEqual(['/in/deep/scan.ofd']);
     expect(c.failures).toEqual([{ file: join(dir, 'missing.txt'), message: '文件或文件夹不存在。' }]);
   });
 });
