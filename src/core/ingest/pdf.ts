@@ -45,6 +45,9 @@ const NO_TEXT = 'PDF 中没有可读的文字内容。请向报送单位索取 W
 const BAD_FONTS =
   'PDF 的字体没有文字编码（文字提取出来是空白或乱码），无法读取。请向报送单位索取 Word 文档，或重新导出、可复制文字的 PDF。';
 
+/** Pages read between two releases of pdf.js's caches. */
+const CLEANUP_EVERY = 10;
+
 /** Private-use, replacement and control characters: what glyphs without a Unicode mapping come out as. */
 const UNMAPPED = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f]/u;
 
@@ -181,6 +184,9 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
       if (Date.now() - started > LIMITS.maxPdfMillis) {
         throw new IngestError(`PDF 读取超时（超过 ${Math.round(LIMITS.maxPdfMillis / 1000)} 秒），文件可能过于复杂或已损坏。`);
       }
+      // pdf.js keeps every page's parsed content and fonts until told otherwise: on a long file
+      // that is most of the memory. Only the glyphs and rules we took are needed from here on.
+      if (i % CLEANUP_EVERY === 0) await doc.cleanup();
     }
     return pages;
   })();
