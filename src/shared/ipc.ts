@@ -188,6 +188,16 @@ export interface ReportDetail {
   versions: VersionInfo | null;
 }
 
+/**
+ * The bytes of a report's own file, for viewers that draw the original (PDF pages). Base64, so
+ * the value is plain JSON on every transport (Electron IPC, the browser test bridge).
+ */
+export interface ReportFile {
+  fileName: string;
+  format: SourceFormat;
+  base64: string;
+}
+
 export interface ImportResult {
   /** The user cancelled the dialog: nothing happened. */
   cancelled: boolean;
@@ -319,6 +329,8 @@ export interface IpcContract {
   dismissSamplesOffer: { args: []; result: AppState };
   listReports: { args: []; result: ReportSummary[] };
   getReport: { args: [ReportIdArgs]; result: ReportDetail };
+  /** The original file of an imported report (never any other path), unchanged since it was audited. */
+  getReportFile: { args: [ReportIdArgs]; result: ReportFile };
   removeReport: { args: [ReportIdArgs]; result: AppState };
   decide: { args: [DecideArgs]; result: DecisionView };
   /** Agencies with more than one year loaded, for the 年度对比 screen. */
@@ -360,6 +372,7 @@ const METHOD_SET: Record<MethodName, true> = {
   dismissSamplesOffer: true,
   listReports: true,
   getReport: true,
+  getReportFile: true,
   removeReport: true,
   decide: true,
   listSeries: true,
@@ -662,6 +675,7 @@ export const VALIDATORS: Validators = {
   dismissSamplesOffer: noArgs,
   listReports: noArgs,
   getReport: checkReportId,
+  getReportFile: checkReportId,
   removeReport: checkReportId,
   decide(args) {
     const o = oneObject(args);

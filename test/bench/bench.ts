@@ -5,12 +5,19 @@
  * both and the ratio; exits 1 when read+extract misses the targets (N=200 under 20 s, and
  * within 1.5× of mammoth alone) so CI can run it as a check.
  *
- *   npm run bench -- --n 200
+ * Then the PDF path (`--pdf-n`, default 40; 0 skips it): the same kind of reports drawn as PDF,
+ * (a) pdf.js's own text extraction alone (getTextContent on every page) and (b) our read (pdf.js
+ * operator lists + layout analysis) followed by extractReport; reports/second, the ratio, and,
+ * in a child process of its own, the peak memory of reading a 300-page PDF (test/bench/pdf-pages.ts).
+ *
+ *   npm run bench -- --n 200 --pdf-n 40
  */
 import mammoth from 'mammoth';
 import { extractReport } from '../../src/core/extract';
 import { readBytes } from '../../src/core/ingest';
-import { defaultSpec, specToDocx, type Quirks, type ReportSpec } from '../fixtures';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { defaultSpec, specToDocx, specToPdf, type Quirks, type ReportSpec } from '../fixtures';
 import { mulberry32 } from '../support/random';
 
 function arg(name: string, fallback: number): number {
@@ -104,6 +111,65 @@ async function main(): Promise<void> {
   const ok = oursMs <= budgetMs && ratio <= 1.5 && found === n && withTables === n;
   console.log(ok ? '结果：达标' : `结果：未达标（目标：每 200 份 20 s 内、比值 ≤ 1.5×、全部识别）`);
   if (!ok) process.exitCode = 1;
+
+  const pdfN = process.argv.includes('--pdf-n') ? arg('pdf-n', 0) : 40;
+  if (pdfN > 0) await pdfBench(pdfN);
+}
+
+/** pdf.js's own text extraction: every page's getTextContent, the baseline a PDF reader pays anyway. */
+async function textContentAlone(bytes: Buffer): Promise<number> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  let chars = 0;
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const tc = await page.getTextContent();
+    for (const it of tc.items) if ('str' in it) chars += it.str.length;
+    page.cleanup();
+  }
+  await doc.destroy();
+  return chars;
+}
+
+async function pdfBench(n: number): Promise<void> {
+  const t0 = performance.now();
+  const files: Buffer[] = [];
+  for (let i = 0; i < n; i++) {
+    const { spec, quirks } = syntheticSpec(i);
+    const { headingNumerals: _auto, ...pdfQuirks } = quirks;
+    void _auto;
+    files.push(await specToPdf(spec, pdfQuirks, i % 2 === 0 ? { pageNumbers: 'dash' } : { rules: 'rects', verticalHeaders: true, shading: true }));
+  }
+  const avgKb = files.reduce((s, f) => s + f.length, 0) / files.length / 1024;
+  console.log(`\n生成 ${n} 份合成 PDF 报告：${((performance.now() - t0) / 1000).toFixed(1)} s（平均 ${avgKb.toFixed(1)} KB）`);
+  for (const f of files.slice(0, Math.min(3, n))) {
+    await textContentAlone(f);
+    extractReport(await readBytes(f, 'warm.pdf'), { id: 'w', file: 'warm.pdf' });
+  }
+  let aloneMs = 0;
+  let oursMs = 0;
+  let found = 0;
+  let withTables = 0;
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i] as Buffer;
+    let t = performance.now();
+    await textContentAlone(f);
+    aloneMs += performance.now() - t;
+    t = performance.now();
+    const model = extractReport(await readBytes(f, `r${i}.pdf`), { id: String(i), file: `r${i}.pdf` });
+    oursMs += performance.now() - t;
+    if (model.sections.every((s) => s.found)) found++;
+    if (model.tables.applications && model.tables.activeDisclosure && model.tables.reviewLitigation) withTables++;
+  }
+  const rate = (ms: number): string => (n / (ms / 1000)).toFixed(1);
+  console.log(`pdf.js 文字提取单独（getTextContent）：${(aloneMs / 1000).toFixed(2)} s，${rate(aloneMs)} 份/秒`);
+  console.log(`PDF 读取 + 版面分析 + 抽取：${(oursMs / 1000).toFixed(2)} s，${rate(oursMs)} 份/秒`);
+  console.log(`比值（读取+抽取 ÷ pdf.js 文字提取）：${(oursMs / aloneMs).toFixed(2)}×`);
+  console.log(`六个部分全部识别：${found}/${n}；三张表全部识别：${withTables}/${n}`);
+  if (found !== n || withTables !== n) process.exitCode = 1;
+  // Peak memory in a fresh process, so this run's own heap does not count.
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'pdf-pages.ts')], { encoding: 'utf8' });
+  process.stdout.write(out);
 }
 
 main().catch((e: unknown) => {

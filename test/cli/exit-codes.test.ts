@@ -118,7 +118,7 @@ describe('exit codes and failures (real command line)', () => {
     writeFileSync(join(dir, 'mixed', 'good.txt'), GOOD);
     writeFileSync(join(dir, 'mixed', 'sub', 'empty.txt'), '');
     writeFileSync(join(dir, 'mixed', 'sub', 'binary.md'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
-    writeFileSync(join(dir, 'mixed', 'notes.pdf'), '%PDF-1.4');
+    writeFileSync(join(dir, 'mixed', 'notes.ofd'), 'OFD');
     mkdirSync(join(dir, 'bad'));
     writeFileSync(join(dir, 'bad', 'empty.txt'), '');
   });
@@ -195,7 +195,7 @@ describe('exit codes and failures (real command line)', () => {
     expect(json.reports.map((x) => [x.agency, x.year])).toEqual([['某县科学技术局', 2023]]);
     expect(json.failures.map((f) => f.file.replace(dir, ''))).toEqual(['/mixed/sub/binary.md', '/mixed/sub/empty.txt']);
     expect(json.failures.every((f) => /[\u4e00-\u9fff]/.test(f.message))).toBe(true);
-    expect(json.skipped.map((s) => s.replace(dir, ''))).toEqual(['/mixed/notes.pdf']);
+    expect(json.skipped.map((s) => s.replace(dir, ''))).toEqual(['/mixed/notes.ofd']);
     expect(r.stdout).toMatch(/共读取 1 份报告（2 个读取失败，1 个已跳过）/);
     expect(r.stdout).toContain('binary.md');
     // The workbook is a real .xlsx (a zip) and the summary says where it went.

@@ -241,7 +241,7 @@ describe('bad input: refused with a clear Chinese message', () => {
   });
 
   it('an unsupported extension', async () => {
-    await expectIngestError(Buffer.from('x'), '报告.pdf', /不支持的文件类型/);
+    await expectIngestError(Buffer.from('x'), '报告.ofd', /不支持的文件类型/);
   });
 });
 

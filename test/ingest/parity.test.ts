@@ -1,6 +1,6 @@
 /**
  * Reader parity: each seed report, read from its text file and extracted, is re-written as
- * .docx, .xlsx, .html (UTF-8 and GBK, with page chrome) and .txt with real-world quirks; every
+ * .docx, .xlsx, .html (UTF-8 and GBK, with page chrome), .txt and .pdf with real-world quirks; every
  * format must extract to the same agency, year, template, sections and table values.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import {
   REVIEW_GROUP_KEYS,
 } from '../../src/core/model/glossary';
 import type { CellValue, ReportModel } from '../../src/core/model/types';
-import { specFromModel, specToDocx, specToHtml, specToTxt, specToXlsx, type Quirks, type ReportSpec } from '../fixtures';
+import { specFromModel, specToDocx, specToHtml, specToPdf, specToTxt, specToXlsx, type Quirks, type ReportSpec } from '../fixtures';
 
 const SEEDS = join(__dirname, '../../../shared/corpus/seeds');
 if (!existsSync(SEEDS)) throw new Error(`种子报告目录不存在：${SEEDS}（本测试需要 shared/corpus/seeds，不会跳过）`);
@@ -76,6 +76,20 @@ const VARIANTS: Variant[] = [
   { name: 'html utf-8 with chrome and split spans', file: 'r.html', make: (s) => specToHtml(s, { ...QUIRKS, splitSpans: true }, { encoding: 'utf-8', chrome: true }) },
   { name: 'html gbk with chrome', file: 'r.html', make: (s) => specToHtml(s, { splitLabels: true }, { encoding: 'gbk', chrome: true }) },
   { name: 'txt', file: 'r.txt', make: (s) => Buffer.from(specToTxt(s, { zeros: 'dash' }), 'utf8') },
+  { name: 'pdf, stroked rules', file: 'r.pdf', make: (s) => specToPdf(s) },
+  {
+    name: 'pdf, thin-rectangle rules, shading, vertical row headers, table 三 over two pages, page furniture',
+    file: 'r.pdf',
+    make: (s) =>
+      specToPdf(s, QUIRKS, {
+        rules: 'rects',
+        shading: true,
+        verticalHeaders: true,
+        breakTable: { table: 'applications', atRow: 9, repeatHeader: true, caption: '续表' },
+        runningHeader: `${s.titleLines.join('')}`,
+        pageNumbers: 'of',
+      }),
+  },
 ];
 
 describe.each(seedFiles)('parity of %s', (seedFile) => {

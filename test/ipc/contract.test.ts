@@ -28,6 +28,7 @@ const GOOD: Record<MethodName, unknown[]> = {
   dismissSamplesOffer: [],
   listReports: [],
   getReport: [{ id: 'r1' }],
+  getReportFile: [{ id: 'r1' }],
   removeReport: [{ id: 'r1' }],
   decide: [{ fingerprint: 'applications/balance#某局#2023#applications|applications|newReceived|total|', status: 'confirmed', note: '已核实' }],
   listSeries: [],

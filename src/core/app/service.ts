@@ -5,8 +5,10 @@
  *
  * Expected failures throw UserError (Chinese message); invoke.ts turns every error into a value.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { LIMITS as INGEST_LIMITS } from '../ingest/errors';
 import { basename, join } from 'node:path';
 import { findingFingerprint, findingKey } from '../model/fingerprint';
 import type { Finding, ReportModel, Roster, Severity, SkippedFile, WorkspaceView } from '../model/types';
@@ -48,6 +50,7 @@ import type {
   MethodName,
   MethodResult,
   ReportDetail,
+  ReportFile,
   ReportIdArgs,
   ReportSummary,
   ResolvedDecision,
@@ -565,6 +568,27 @@ export class AppService implements ServiceHandlers {
       titles,
     ).map((v) => ({ ...v, versionDiff: 'fixed' as const }));
     return info;
+  }
+
+  /**
+   * The report's own file, for the PDF page view. Only a file the workspace imported, and only
+   * while it is the file that was audited (same SHA-256): the viewer must never show pages the
+   * findings were not computed from.
+   */
+  async getReportFile(args: ReportIdArgs): Promise<ReportFile> {
+    const r = this.requireReport(args.id);
+    let bytes: Buffer;
+    try {
+      const info = await stat(r.path);
+      if (!info.isFile() || info.size > INGEST_LIMITS.maxFileBytes) throw new Error('size');
+      bytes = await readFile(r.path);
+    } catch {
+      throw new UserError('找不到原文件（可能已移动、删除或过大），无法显示原文页面。请重新导入该文件。');
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== r.sha256) {
+      throw new UserError('原文件在导入后已被修改，显示的页面会与审查结果不符。请重新导入该文件。');
+    }
+    return { fileName: basename(r.path.replace(/\\/g, '/')), format: r.model.format, base64: bytes.toString('base64') };
   }
 
   async removeReport(args: ReportIdArgs): Promise<AppState> {

@@ -18,6 +18,7 @@ import {
   tokenize,
 } from './tables';
 import { detectTemplate } from './template';
+import { locatePositions } from './locate';
 
 export { parseCell, norm } from './text';
 export { matchHeading, splitNumeral } from './sections';
@@ -122,5 +123,6 @@ export function extractReport(doc: SourceDocument, ref: { id: string; file: stri
     if (regions.applications) model.tables.applications = readApplications(tokens, regions.applications);
     if (regions.reviewLitigation) model.tables.reviewLitigation = readReviewLitigation(tokens, regions.reviewLitigation);
   }
+  locatePositions(model, doc);
   return model;
 }

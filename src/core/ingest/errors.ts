@@ -25,4 +25,10 @@ export const LIMITS = {
   maxBlocks: 20_000,
   /** Cells per table grid (rows × columns). */
   maxTableCells: 100_000,
+  /** Pages of a PDF: an annual report runs to a few dozen; more is a compilation or a book. */
+  maxPdfPages: 300,
+  /** Wall-clock time for reading one PDF (pdf.js parsing and layout analysis), milliseconds. */
+  maxPdfMillis: 60_000,
+  /** Drawing operators looked at on one PDF page (a map or a vector drawing has millions). */
+  maxPdfPageOps: 400_000,
 } as const;

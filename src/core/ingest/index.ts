@@ -22,6 +22,7 @@ import * as txt from './txt';
 import * as xls from './xls';
 import * as xlsx from './xlsx';
 import { listEntries } from './zip-guard';
+import * as pdf from './pdf';
 
 /** Extensions a folder walk considers, and the format each one normally holds. */
 export const READABLE_EXTENSIONS: Record<string, SourceFormat> = {
@@ -37,6 +38,7 @@ export const READABLE_EXTENSIONS: Record<string, SourceFormat> = {
   '.et': 'xls', // Kingsoft spreadsheets: BIFF8 under another name
   '.mht': 'mht',
   '.mhtml': 'mht',
+  '.pdf': 'pdf',
 };
 
 /** The format the extension suggests (null: not a kind of file the auditor reads). */
@@ -57,6 +59,7 @@ const FORMAT_LABEL: Record<SourceFormat, string> = {
   doc: '旧版 Word 文档（.doc）',
   xls: '旧版 Excel 工作簿（.xls）',
   mht: '网页存档（.mht）',
+  pdf: 'PDF 文件',
 };
 
 function mb(n: number): string {
@@ -83,7 +86,7 @@ function isHtml(h: string, strict: boolean): boolean {
 }
 
 /** 'doc' stands for any OLE compound file: readOle tells Word, Excel and the rest apart. */
-type Reader = 'docx' | 'xlsx' | 'doc' | 'xls' | 'html' | 'mht' | 'txt';
+type Reader = 'docx' | 'xlsx' | 'doc' | 'xls' | 'html' | 'mht' | 'txt' | 'pdf';
 
 /** Unreadable kinds found inside a name we read: each its message, naming the format. */
 function refuse(message: string): never {
@@ -107,7 +110,7 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
     refuse(`这是 RTF 格式的文档${hint === 'doc' ? '（虽然扩展名是 .doc）' : ''}，无法直接读取。${ASK}`);
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) refuse('这是 PDF 文件，当前版本无法读取 PDF，请提供 Word、Excel、网页或文本格式的报告。');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (looksBinary(bytes)) {
     if (hint === 'doc') refuse(`文件不是可识别的 Word 文档，可能是早期 WPS 或 Microsoft Works 等旧格式，无法读取。${ASK}`);
     if (hint === 'xls') refuse('文件不是可识别的 Excel 工作簿，可能是旧格式或已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
@@ -165,7 +168,7 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
   const hint = formatOf(fileName);
   if (!hint) {
     throw new IngestError(
-      `不支持的文件类型「${extname(fileName) || '无扩展名'}」，请提供 .docx、.doc、.wps、.xlsx、.xls、.et、.html、.mht、.txt 或 .md 文件。`,
+      `不支持的文件类型「${extname(fileName) || '无扩展名'}」，请提供 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.html、.mht、.txt 或 .md 文件。`,
     );
   }
   if (bytes.length === 0) throw new IngestError('文件为空（0 字节），无法读取。');
@@ -192,6 +195,9 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
       break;
     case 'txt':
       out = await txt.read(bytes, name, hint === 'md' ? 'md' : 'txt');
+      break;
+    case 'pdf':
+      out = await pdf.read(bytes, name);
       break;
   }
   if (out.format !== hint) {

@@ -18,7 +18,18 @@ import type {
 
 // ───────────────────────── SourceDocument (ingest output) ─────────────────────────
 
-export type SourceFormat = 'docx' | 'xlsx' | 'html' | 'txt' | 'md' | 'doc' | 'xls' | 'mht';
+export type SourceFormat = 'docx' | 'xlsx' | 'html' | 'txt' | 'md' | 'doc' | 'xls' | 'mht' | 'pdf';
+
+/**
+ * A rectangle on a PDF page in PDF points, measured from the page's top-left corner (x right,
+ * y down), as the page is shown unrotated at scale 1. The viewer multiplies by its scale.
+ */
+export interface PageRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
 
 /**
  * Where something sits in the source document, so the viewer can highlight it.
@@ -34,6 +45,9 @@ export interface SourcePos {
   /** Character range inside the paragraph text (or cell text), UTF-16 offsets, end exclusive. */
   start?: number;
   end?: number;
+  /** PDF only: the page (1-based) and the box of the paragraph or cell, so the viewer can draw on the page. */
+  page?: number;
+  box?: PageRect;
 }
 
 export interface ParagraphBlock {
@@ -48,6 +62,9 @@ export interface ParagraphBlock {
   listLevel?: number;
   /** The auto-numbering label recovered from word/numbering.xml ("一、", "（一）", "5、"), when any. */
   numberingLabel?: string;
+  /** PDF only: where the paragraph starts (page, 1-based) and its box on that page. */
+  page?: number;
+  box?: PageRect;
 }
 
 export interface TableCell {
@@ -59,6 +76,9 @@ export interface TableCell {
   /** Grid position of the merge origin (equals own position when not covered). */
   originRow: number;
   originCol: number;
+  /** PDF only: the cell's page (1-based) and box (a covered position repeats its origin's). */
+  page?: number;
+  box?: PageRect;
 }
 
 export interface TableBlock {
@@ -70,6 +90,9 @@ export interface TableBlock {
    */
   layout: 'grid' | 'stream';
   rows: TableCell[][];
+  /** PDF only: where the table starts (page, 1-based) and its box on that page. */
+  page?: number;
+  box?: PageRect;
 }
 
 export type Block = ParagraphBlock | TableBlock;
@@ -91,6 +114,8 @@ export interface SourceDocument {
    * picture (blocks.length when it is last). Only for structure/table-as-image; absent when none.
    */
   images?: number[];
+  /** PDF only: the size of each page in points (unrotated, scale 1), for drawing positions on it. */
+  pages?: { width: number; height: number }[];
 }
 
 // ───────────────────────── ReportModel (extract output) ─────────────────────────

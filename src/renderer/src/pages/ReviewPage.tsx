@@ -14,6 +14,7 @@ import { TEMPLATE_LABELS, VERSION_DIFF_LABELS } from '../../../core/model/glossa
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { DocumentView } from '../components/DocumentView';
+import { PdfView } from '../components/PdfView';
 import { FindingList, groupFindings } from '../components/FindingList';
 import { VersionBar, hasVersionChoice } from '../components/VersionBar';
 import { SeverityTag, StatusTag, formatTime } from '../labels';
@@ -25,11 +26,12 @@ function targetPos(detail: ReportDetail, f: FindingView): SourcePos | undefined 
   if (f.pos) return f.pos;
   if (f.table) {
     const p = detail.model.tablePos[f.table];
-    if (p) return { block: p.block };
+    // The whole position: a PDF's carries the page and box of the table.
+    if (p) return p;
   }
   if (f.section) {
     const s = detail.model.sections.find((x) => x.key === f.section);
-    if (s?.heading) return { block: s.heading.pos.block };
+    if (s?.heading) return s.heading.pos;
   }
   return undefined;
 }
@@ -237,7 +239,11 @@ export function ReviewPage(): React.JSX.Element {
                   <Typography.Text type="secondary" className="nb-panel-hint">点击右侧的问题，原文中对应的单元格或文字会以黄色标出</Typography.Text>
                 ) : null}
               </div>
-              <DocumentView html={detail.html} target={target} titleBlocks={decor.title} headingBlocks={decor.headings} />
+              {detail.summary.format === 'pdf' ? (
+                <PdfView reportId={detail.summary.id} target={target} />
+              ) : (
+                <DocumentView html={detail.html} target={target} titleBlocks={decor.title} headingBlocks={decor.headings} />
+              )}
             </Splitter.Panel>
             <Splitter.Panel min="28%" className="nb-panel">
               <div className="nb-panel-title">发现的问题</div>
