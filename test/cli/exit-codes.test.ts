@@ -210,7 +210,7 @@ describe('exit codes and failures (real command line)', () => {
       ['good.txt', '待审查'],
       ['sub/binary.md', '无法读取'],
       ['sub/empty.txt', '无法读取'],
-      ['notes.pdf', '已跳过'],
+      ['notes.ofd', '已跳过'],
     ]);
     // No temporary file left beside the result.
     expect(readdirSync(dir).filter((f) => f.includes('.tmp'))).toEqual([]);

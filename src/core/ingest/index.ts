@@ -115,6 +115,8 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
     if (hint === 'doc') refuse(`文件不是可识别的 Word 文档，可能是早期 WPS 或 Microsoft Works 等旧格式，无法读取。${ASK}`);
     if (hint === 'xls') refuse('文件不是可识别的 Excel 工作簿，可能是旧格式或已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
     // The text readers and the zip check word their own message for binary bytes.
+    // A PDF may carry bytes before its header; pdf.js finds it, or says it is no PDF.
+    if (hint === 'pdf') return 'pdf';
     return hint === 'txt' || hint === 'md' ? 'txt' : hint === 'html' || hint === 'mht' ? 'html' : hint === 'xlsx' ? 'xlsx' : 'docx';
   }
   const h = head(bytes);
@@ -128,6 +130,7 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   if (hint === 'html' || hint === 'mht') return 'html';
   if (isHtml(h, hint === 'txt' || hint === 'md')) return 'html';
   if (hint === 'txt' || hint === 'md') return 'txt';
+  if (hint === 'pdf') return 'pdf'; // the PDF reader says it is no PDF
   // Plain text under an Office name is far more often a broken or placeholder file than a report
   // typed in Notepad: say what it is instead of auditing it as a report full of missing sections.
   if (hint === 'doc') refuse('文件内容是纯文本，不是 Word 文档（.doc），请将扩展名改为 .txt 后再导入。');

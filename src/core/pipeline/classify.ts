@@ -67,7 +67,9 @@ export function notAReportReason(model: ReportModel): string | null {
   if (notice && sectionsFound < 4) {
     return `这是一份通知或公文（「${notice.slice(0, 40)}」），不是年度报告，已跳过。`;
   }
-  const titled = heads.some((t) => TITLE_OF_REPORT.test(t));
+  // A title line names the report and ends with it ("…局2023年政府信息公开工作年度报告"); prose that
+  // merely mentions such reports (a README, a notice's body) does not count.
+  const titled = heads.some((t) => t.length <= 60 && TITLE_OF_REPORT.test(t) && /(年度报告|年报|工作报告)[)）]?$/.test(t));
   if (titled || tables > 0 || sectionsFound >= 3 || model.template === 'pre-2019' || model.template === '2019') return null;
   return '未找到年度报告的标题、六个部分的标题或三张统计表，不像是政府信息公开工作年度报告，已跳过。如确为年报，请检查文件内容是否完整。';
 }
