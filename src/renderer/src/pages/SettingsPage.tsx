@@ -4,27 +4,15 @@ import { Alert, Button, Card, Input, Select, Space, Switch, Table, Tag, Typograp
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AuditSettings, RuleInfo } from '../../../shared/ipc';
 import type { Severity } from '../../../core/model/types';
-import { SEVERITY_LABELS } from '../../../core/model/glossary';
+import { RULE_GROUP_LABELS, SEVERITY_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { SeverityTag } from '../labels';
 import { useViewportHeight } from '../lib/useViewport';
 
 const MM_DD = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const GROUP_LABELS: Record<string, string> = {
-  structure: '结构',
-  text: '文字',
-  active: '表二 主动公开',
-  applications: '表三 依申请',
-  review: '表四 复议诉讼',
-  table: '表格',
-  consistency: '文表一致',
-  problems: '第五部分',
-  other: '第六部分',
-  series: '跨年度',
-  corpus: '跨单位',
-  timeliness: '公开时限',
-};
+// Rule groups are named once, in the glossary (the briefing and the letters use the same words).
+const GROUP_LABELS = RULE_GROUP_LABELS;
 
 interface AliasRow {
   id: number;
