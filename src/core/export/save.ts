@@ -58,7 +58,7 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-function reason(code: string | undefined, step: 'write' | 'rename'): string {
+function reason(code: string | undefined, step: 'write' | 'rename', program: string): string {
   switch (code) {
     case 'EBUSY':
     case 'EPERM':
@@ -66,7 +66,7 @@ function reason(code: string | undefined, step: 'write' | 'rename'): string {
       // Writing the temporary file fails only for the folder; replacing the target fails when it is open.
       return step === 'write'
         ? '没有该文件夹的写入权限，请另选保存位置'
-        : '文件可能正在被 Excel 或其他程序打开，或没有写入权限，请关闭后重试';
+        : `文件可能正在被 ${program} 或其他程序打开，或没有写入权限，请关闭后重试`;
     case 'EROFS':
       return '该位置是只读的，请另选保存位置';
     case 'ENOENT':
@@ -86,7 +86,11 @@ function reason(code: string | undefined, step: 'write' | 'rename'): string {
   }
 }
 
-export async function saveFileAtomic(target: string, data: Uint8Array, fs: SaveFs = nodeSaveFs): Promise<void> {
+/**
+ * `program`: what the user would have the file open in, for the locked-file message (Excel for the
+ * workbook, Word for the letters and the briefing).
+ */
+export async function saveFileAtomic(target: string, data: Uint8Array, fs: SaveFs = nodeSaveFs, program = 'Excel'): Promise<void> {
   if (await fs.isDirectory(target)) {
     throw new SaveError(`无法写入 ${target}：该位置已有同名文件夹，请换一个文件名`, 'EISDIR');
   }
@@ -104,6 +108,6 @@ export async function saveFileAtomic(target: string, data: Uint8Array, fs: SaveF
     if (step === 'rename' || code !== 'EEXIST') {
       await fs.unlink(temp).catch(() => undefined);
     }
-    throw new SaveError(`无法写入 ${target}：${reason(code, step)}`, code, err);
+    throw new SaveError(`无法写入 ${target}：${reason(code, step, program)}`, code, err);
   }
 }

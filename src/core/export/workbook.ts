@@ -10,6 +10,7 @@ import { findingFingerprint } from '../model/fingerprint';
 import type { Finding, ReportModel, Severity } from '../model/types';
 import { catalogue } from '../rules/registry';
 import { dataColumns } from './data-columns';
+import { addIndicatorSheet } from './indicator-sheet';
 import { describeLocation } from './location';
 import { saveFileAtomic, type SaveFs } from './save';
 import { REVIEW_STATUS_LABELS, type ReviewDecision, type ReviewStatus, type WorkbookInput } from './types';
@@ -370,6 +371,8 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
   addFindings(wb, entries, input, titles);
   addData(wb, entries);
   addCatalogue(wb, rules);
+  // After the four contract sheets (cli-contract.md); 数据's rows are `entries` in this order.
+  addIndicatorSheet(wb, entries.map((e) => e.model));
   return wb;
 }
 

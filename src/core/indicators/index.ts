@@ -206,3 +206,29 @@ export function formatIndicator(value: number | null, kind: IndicatorDef['kind']
   if (kind === 'change' && value > 0) return `+${pct}%`;
   return `${pct === '-0.0' ? '0.0' : pct}%`;
 }
+
+/**
+ * The same indicators as sums of 数据-sheet cells (keys `table.row.column`, as dataColumns() names
+ * them), so the workbook's 指标 sheet can state them as formulas. A test checks that these terms and
+ * indicatorsOf() give the same numbers on the seed reports.
+ */
+const APP = (row: ApplicationRowKey): string => `applications.${row}.total`;
+const RL = (group: ReviewGroupKey, column: 'corrected' | 'total'): string => `reviewLitigation.${group}.${column}`;
+
+export const RATE_TERMS: Readonly<Record<string, { numerator: readonly string[]; denominator: readonly string[] }>> = {
+  completionRate: { numerator: [APP('totalProcessed')], denominator: [APP('newReceived'), APP('carriedOver')] },
+  ...Object.fromEntries(OUTCOME_KEYS.map((k) => [`outcome.${k}`, { numerator: OUTCOME_ROWS[k].map(APP), denominator: [APP('totalProcessed')] }])),
+  carriedForwardShare: { numerator: [APP('carriedForward')], denominator: [APP('newReceived'), APP('carriedOver')] },
+  reviewCorrectionRate: { numerator: [RL('review', 'corrected')], denominator: [RL('review', 'total')] },
+  litigationCorrectionRate: {
+    numerator: [RL('litigationDirect', 'corrected'), RL('litigationAfterReview', 'corrected')],
+    denominator: [RL('litigationDirect', 'total'), RL('litigationAfterReview', 'total')],
+  },
+};
+
+/** Year-on-year indicators: the cells summed in this year's and last year's row. */
+export const CHANGE_TERMS: Readonly<Record<string, readonly string[]>> = {
+  'yoy.newReceived': [APP('newReceived')],
+  'yoy.review': [RL('review', 'total')],
+  'yoy.litigation': [RL('litigationDirect', 'total'), RL('litigationAfterReview', 'total')],
+};
