@@ -172,7 +172,8 @@ export async function patchFontTable(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const file = zip.file('word/fontTable.xml');
   if (!file) return bytes;
-  let xml = await file.async('string');
+  // docx writes an empty table as one self-closing element: open it so fonts can be declared inside.
+  let xml = (await file.async('string')).replace(/<w:fonts([^>]*?)\/>/, '<w:fonts$1></w:fonts>');
   const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   for (const [name, alt] of Object.entries(FONT_FALLBACKS)) {
     const decl = `<w:font w:name="${escape(name)}"><w:altName w:val="${escape(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`;
