@@ -14,7 +14,7 @@ import type { AuditRun, Severity } from '../core/model/types';
 import { SEVERITY_LABELS } from '../core/model/glossary';
 import { writeAuditWorkbook } from '../core/export/workbook';
 import type { ReviewDecision } from '../core/export/types';
-import { DEFAULT_DOCUMENT_SETTINGS, type DocumentSettings } from '../core/export/documents/settings';
+import { DEFAULT_DOCUMENT_SETTINGS, isoDay, type DocumentSettings } from '../core/export/documents/settings';
 import { writeBriefing, writeCombinedLetters, writeLetters } from '../core/export/documents/write';
 import type { CoverageEntry } from '../core/export/documents/briefing';
 import type { AuditSettings } from '../core/rules/types';
@@ -200,12 +200,6 @@ export async function readWorkspace(path: string): Promise<WorkspaceReview> {
   return { decisions, settings: store.settings(), documents: store.documentSettings() };
 }
 
-/** Today as yyyy-mm-dd in local time: the issue date of the letters and the briefing. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * The coverage the briefing states. The roster (issue 8) computes it into the JSON result's
  * `coverage`; until a run carries one, the briefing infers it from the reports (and says so).
@@ -222,7 +216,7 @@ async function writeDocuments(run: AuditRun, opts: CliOptions, review: Workspace
   const common = {
     reports,
     settings: review?.documents ?? DEFAULT_DOCUMENT_SETTINGS,
-    today: localToday(),
+    today: isoDay(new Date()),
     // Without a workspace there are no decisions: every error and warning goes in, marked 待核实.
     ...(review ? { decisions: review.decisions, includePending: opts.includePending, aliases: review.settings.aliases } : {}),
   };

@@ -13,6 +13,14 @@ import type { Finding, ReportModel, Severity } from '../model/types';
 import { describeLocation } from '../export/location';
 import { writeAuditWorkbook } from '../export/workbook';
 import type { ReviewDecision } from '../export/types';
+import { SaveError } from '../export/save';
+import { isoDay, type DocumentSettings } from '../export/documents/settings';
+import { planLetters, type LettersInput } from '../export/documents/letters';
+import type { DocumentReport } from '../export/documents/select';
+import { letterTargets, writeBriefing, writeCombinedLetters, writeLetters, type ExistingPolicy } from '../export/documents/write';
+import { INDICATOR_DEFS, reportIndicators } from '../indicators';
+import { agencyKind } from '../workspace/agency-kind';
+import { pairConsecutiveYears } from '../workspace/pairing';
 import { mergeSettings } from '../rules/engine';
 import { catalogue as ruleCatalogue } from '../rules/registry';
 import type { AuditSettings } from '../rules/types';
@@ -26,7 +34,11 @@ import type {
   DecideArgs,
   DecisionView,
   EventName,
+  ExportBriefingArgs,
+  ExportLettersArgs,
+  ExportLettersResult,
   ExportResult,
+  IndicatorRow,
   FindingView,
   ImportFilesArgs,
   ImportPathsArgs,
@@ -58,6 +70,12 @@ export interface Dialogs {
   saveWorkbook(defaultName: string): Promise<string | null>;
   /** Asks whether unsaved work in an untitled workspace may be discarded. */
   confirmDiscard(): Promise<boolean>;
+  /** Folder for the feedback letters (one .docx per unit). */
+  chooseLettersFolder(): Promise<string | null>;
+  /** Save dialog for a Word document (the letters in one file, the briefing). */
+  saveDocument(defaultName: string, title: string): Promise<string | null>;
+  /** Some letter files exist already (names given): replace them, keep them (write only the new ones), or cancel. */
+  confirmReplaceLetters(existing: string[]): Promise<ExistingPolicy | 'cancel'>;
 }
 
 export interface EventSink {
@@ -530,6 +548,108 @@ export class AppService implements ServiceHandlers {
       throw err;
     }
     return { path: target };
+  }
+
+  // ───────────── letters and briefing ─────────────
+
+  private decisionMap(): Map<string, ReviewDecision> {
+    const decisions = new Map<string, ReviewDecision>();
+    for (const [fp, d] of this.store.decisions()) decisions.set(fp, { status: d.status, note: d.note });
+    return decisions;
+  }
+
+  private documentReports(): DocumentReport[] {
+    const reports = this.store.listReports();
+    if (reports.length === 0) throw new UserError('工作区中还没有报告，无法导出。');
+    const byReport = new Map<string, Finding[]>();
+    for (const f of this.store.findings()) byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f.finding]);
+    return reports.map((r) => ({ model: r.model, findings: byReport.get(r.id) ?? [] }));
+  }
+
+  private documentInput(includePending: boolean): LettersInput {
+    return {
+      reports: this.documentReports(),
+      decisions: this.decisionMap(),
+      includePending,
+      aliases: this.store.settings().aliases,
+      settings: this.store.documentSettings(),
+      today: isoDay(new Date()),
+    };
+  }
+
+  /** A file Word holds open, a read-only folder: the writer's Chinese message, as for the workbook. */
+  private async documentWrite<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (err instanceof SaveError) throw new UserError(err.message);
+      throw err;
+    }
+  }
+
+  async exportLetters(args: ExportLettersArgs): Promise<ExportLettersResult> {
+    const input = this.documentInput(args.includePending);
+    const letters = planLetters(input).length;
+    if (letters === 0) {
+      throw new UserError(
+        args.includePending ? '没有需要反馈的问题：所有问题均已排除或仅为提示。' : '还没有已确认的问题，无需生成审查意见。可先在“审查”中确认问题，或勾选“包含待审查的问题”。',
+      );
+    }
+    const date = isoDay(new Date());
+    if (args.oneFile) {
+      const target = await this.options.dialogs.saveDocument(`年报审查意见-${date}.docx`, '导出审查意见（合并为一个文件）');
+      if (!target) return { path: null, letters, written: 0, kept: 0 };
+      const file = /\.docx$/i.test(target) ? target : `${target}.docx`;
+      await this.documentWrite(() => writeCombinedLetters(file, input));
+      return { path: file, letters, written: 1, kept: 0 };
+    }
+    const dir = await this.options.dialogs.chooseLettersFolder();
+    if (!dir) return { path: null, letters, written: 0, kept: 0 };
+    const { existing } = await letterTargets(dir, input);
+    let policy: ExistingPolicy = 'overwrite';
+    if (existing.length > 0) {
+      const answer = await this.options.dialogs.confirmReplaceLetters(existing.map((p) => basename(p)));
+      if (answer === 'cancel') return { path: null, letters, written: 0, kept: 0 };
+      policy = answer;
+    }
+    const result = await this.documentWrite(() => writeLetters(dir, input, policy));
+    return { path: dir, letters, written: result.written.length, kept: result.kept.length };
+  }
+
+  async exportBriefing(args: ExportBriefingArgs): Promise<ExportResult> {
+    const input = this.documentInput(args.includePending);
+    const target = await this.options.dialogs.saveDocument(`年报审查情况通报-${isoDay(new Date())}.docx`, '导出审查情况通报');
+    if (!target) return { path: null };
+    const file = /\.docx$/i.test(target) ? target : `${target}.docx`;
+    // Coverage: inferred from the reports until the workspace holds a roster (issue 8 wires it in here).
+    await this.documentWrite(() => writeBriefing(file, input));
+    return { path: file };
+  }
+
+  async getDocumentSettings(): Promise<DocumentSettings> {
+    return this.store.documentSettings();
+  }
+
+  async setDocumentSettings(settings: DocumentSettings): Promise<DocumentSettings> {
+    this.store.setDocumentSettings(settings);
+    this.events.emit('changed', { reason: 'settings', state: this.state() });
+    return this.store.documentSettings();
+  }
+
+  async listIndicators(): Promise<IndicatorRow[]> {
+    const reports = this.store.listReports();
+    const previous = new Map(pairConsecutiveYears(reports.map((r) => r.model), this.store.settings().aliases).map((p) => [p.report, p.previous]));
+    return reports.map((r) => {
+      const ind = reportIndicators(r.model, previous.get(r.model));
+      return {
+        reportId: r.id,
+        agency: r.model.agency,
+        year: r.model.year,
+        fileName: basename(r.path.replace(/\\/g, '/')),
+        kind: agencyKind(r.model.agency),
+        values: INDICATOR_DEFS.map((d) => d.get(ind)),
+      };
+    });
   }
 
   // ───────────── settings ─────────────

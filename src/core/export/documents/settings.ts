@@ -64,24 +64,6 @@ export function normaliseDocumentSettings(raw: unknown): DocumentSettings {
   return out;
 }
 
-/** Why a settings object cannot be saved (Chinese), or null when it can. */
-export function documentSettingsProblem(raw: unknown): string | null {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '设置格式无效。';
-  const o = raw as Record<string, unknown>;
-  const known = new Set<string>([...TEXT_KEYS, 'deadline', 'issueDate']);
-  if (Object.keys(o).some((k) => !known.has(k))) return '设置格式无效。';
-  for (const k of TEXT_KEYS) {
-    const v = o[k];
-    if (typeof v !== 'string' || !v.trim()) return '发文机关、标题和正文模板都不能为空。';
-    if (v.length > MAX_DOCUMENT_TEXT || v.includes('\u0000')) return `每项文字不超过 ${MAX_DOCUMENT_TEXT} 字。`;
-  }
-  for (const k of ['deadline', 'issueDate'] as const) {
-    const v = o[k];
-    if (typeof v !== 'string' || (v !== '' && !isIsoDate(v))) return '日期应为“年-月-日”格式，例如 2025-04-30，或留空。';
-  }
-  return null;
-}
-
 /** Fills {placeholders}; unknown ones stay as written so a typo shows in the document instead of vanishing. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? (values[name] as string) : whole));
@@ -104,4 +86,10 @@ export function documentDates(settings: DocumentSettings, today: string): { issu
   const issueDate = settings.issueDate || today;
   const deadline = settings.deadline || addDays(issueDate, DEFAULT_DEADLINE_DAYS);
   return { issueDate, deadline };
+}
+
+/** A calendar day as yyyy-mm-dd in local time (the CLI and the app pass `new Date()`: "today"). */
+export function isoDay(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
