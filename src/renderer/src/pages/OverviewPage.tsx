@@ -12,6 +12,7 @@ import { SEVERITY_LABELS, TEMPLATE_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { Chart } from '../components/Chart';
+import { IndicatorsPanel } from '../components/IndicatorsPanel';
 import { SEVERITY_HEX } from '../labels';
 import { ruleTitle, ruleTotals, useRuleCatalogue, type RuleCatalogue } from '../lib/ruleIndex';
 import { useViewportHeight } from '../lib/useViewport';
@@ -420,6 +421,11 @@ export function OverviewPage(): React.JSX.Element {
                   </Card>
                 </div>
               ),
+            },
+            {
+              key: 'indicators',
+              label: '指标',
+              children: tab === 'indicators' ? <IndicatorsPanel height={vh} /> : null,
             },
             {
               key: 'coverage',

@@ -1,4 +1,4 @@
-/** 设置: rules on and off, severities, publication deadlines, agency aliases. Saving re-runs the rules (decisions kept). */
+/** 设置: rules on and off, severities, publication deadlines, agency aliases (saving re-runs the rules, decisions kept); the letters' and briefing's wording (saved on its own). */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -8,6 +8,7 @@ import { RULE_GROUP_LABELS, SEVERITY_LABELS } from '../../../core/model/glossary
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { SeverityTag } from '../labels';
+import { DocumentSettingsCard } from '../components/DocumentSettingsCard';
 import { useViewportHeight } from '../lib/useViewport';
 
 const MM_DD = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -201,6 +202,7 @@ export function SettingsPage(): React.JSX.Element {
               </div>
             ))}
           </Card>
+          <DocumentSettingsCard />
         </div>
       </div>
     </div>
