@@ -138,6 +138,21 @@ describe('briefing with the roster coverage and decisions', () => {
     expect(doc.paragraphs.slice(-2)).toEqual(['淮安市洪泽区人民政府办公室', '2024年4月30日']);
   });
 
+  it('covers the latest year; last year\'s reports only feed the year-on-year sentence', async () => {
+    const a2022 = buildReport({ agency: '淮安市洪泽区人民政府', year: 2022, id: 'a2022' });
+    setApplicationRow(a2022, 'newReceived', [8, 0, 0, 0, 0, 0]);
+    const withLastYear: BriefingInput = { ...input, reports: [...input.reports, { model: a2022, findings: [wrong] }] };
+    const facts = briefingFacts(withLastYear);
+    expect(facts.years).toEqual([2023]);
+    expect(facts.leftOut).toBe(1);
+    expect(facts.problems).toBe(1);
+    expect(facts.yearOnYear).toMatchObject({ units: 1, newReceived: { now: 10, previous: 8, change: 0.25 } });
+    const doc = await docxText((await briefingDocx(withLastYear)).bytes);
+    expect(doc.paragraphs[0]).toBe('关于2023年度政府信息公开工作年度报告审查情况的通报');
+    expect(doc.text).toContain('另有其他年度或未能识别年度的报告 1 份，未纳入本通报，上一年度报告仅用于同比');
+    expect(doc.text).toContain('在两个年度均有报告的 1 家单位中，本年新收申请 10 件（上年 8 件，增长 25.0%）');
+  });
+
   it('a clean batch says so and draws no chart', async () => {
     const doc = await docxText((await briefingDocx({ ...input, reports: [{ model: b, findings: [dismissed] }] })).bytes);
     expect(doc.text).toContain('未发现需要整改的问题');

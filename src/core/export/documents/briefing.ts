@@ -20,7 +20,7 @@ import type { Severity } from '../../model/types';
 import { catalogue } from '../../rules/registry';
 import { INDICATOR_DEFS, formatIndicator, indicatorInputs, indicatorsOf, sumInputs, type IndicatorInputs } from '../../indicators';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, agencyKind, type AgencyKind } from '../../workspace/agency-kind';
-import { agencyKey } from '../../workspace/pairing';
+import { agencyKey, pairConsecutiveYears } from '../../workspace/pairing';
 import { chineseNumeral } from '../location';
 import { chineseDate, documentDates, fillTemplate, type DocumentSettings } from './settings';
 import { selectReport, type DocumentReport, type SelectOptions, type SelectedFinding } from './select';
@@ -38,8 +38,13 @@ export interface CoverageEntry {
 }
 
 export interface BriefingInput extends SelectOptions {
-  /** The reports the briefing covers: current versions only (one per unit and year). */
+  /**
+   * The reports: current versions only (one per unit and year). The briefing covers one year
+   * (`year`, default the latest year present); the previous year's reports, when given, only feed
+   * the year-on-year comparison; other reports are counted as left out.
+   */
   reports: readonly DocumentReport[];
+  year?: number;
   /** The roster's coverage (cli-contract.md); absent → inferred from the reports. */
   coverage?: readonly CoverageEntry[];
   /** Unit kinds from the roster's 类别, by unit name; names not listed are classified by agencyKind(). */
@@ -89,8 +94,20 @@ export interface TypicalProblem {
   pending: boolean;
 }
 
+export interface YearOnYearFacts {
+  /** Units with a report in both years (paired as the cross-year rules pair them). */
+  units: number;
+  newReceived: { now: number | null; previous: number | null; change: number | null };
+  review: { now: number | null; previous: number | null; change: number | null };
+  litigation: { now: number | null; previous: number | null; change: number | null };
+}
+
 export interface BriefingFacts {
+  /** The year the briefing covers (one entry; empty when no report has a year). */
   years: number[];
+  /** Reports given but not covered: other years (the previous one included) or year unknown. */
+  leftOut: number;
+  yearOnYear: YearOnYearFacts | null;
   reportCount: number;
   unitCount: number;
   coverage: CoverageFacts[];
@@ -138,8 +155,33 @@ function inferCoverage(input: BriefingInput): CoverageFacts[] {
     });
 }
 
+function yearOnYear(current: readonly DocumentReport[], previous: readonly DocumentReport[], aliases: Record<string, string>): YearOnYearFacts | null {
+  if (previous.length === 0) return null;
+  const pairs = pairConsecutiveYears([...current, ...previous].map((r) => r.model), aliases);
+  const currentModels = new Set(current.map((r) => r.model));
+  const used = pairs.filter((p) => currentModels.has(p.report));
+  if (used.length === 0) return null;
+  const now = sumInputs(used.map((p) => indicatorInputs(p.report)));
+  const last = sumInputs(used.map((p) => indicatorInputs(p.previous)));
+  const entry = (a: number | null, b: number | null) => ({ now: a, previous: b, change: a === null || b === null || b === 0 ? null : (a - b) / b });
+  return {
+    units: used.length,
+    newReceived: entry(now.newReceived, last.newReceived),
+    review: entry(now.reviewTotal, last.reviewTotal),
+    litigation: entry(now.litigationTotal, last.litigationTotal),
+  };
+}
+
 /** Every figure the briefing states. Pure. */
-export function briefingFacts(input: BriefingInput): BriefingFacts {
+export function briefingFacts(given: BriefingInput): BriefingFacts {
+  const presentYears = [...new Set(given.reports.map((r) => r.model.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  const year = given.year ?? presentYears.at(-1) ?? given.coverage?.at(-1)?.year ?? null;
+  const input: BriefingInput = {
+    ...given,
+    reports: year === null ? given.reports : given.reports.filter((r) => r.model.year === year),
+    ...(given.coverage ? { coverage: given.coverage.filter((c) => year === null || c.year === year) } : {}),
+  };
+  const previousReports = year === null ? [] : given.reports.filter((r) => r.model.year === year - 1);
   const titles = new Map(catalogue().map((m) => [m.id, m.title]));
   const kindOf = (name: string, agency: string | null): AgencyKind => input.unitKinds?.get(name) ?? agencyKind(agency);
   const selected = input.reports.map((r) => ({ report: r, selection: selectReport(r, input) }));
@@ -204,12 +246,13 @@ export function briefingFacts(input: BriefingInput): BriefingFacts {
   }
 
   const reportsWithProblems = selected.filter((s) => s.selection.items.length > 0).length;
-  const years = [...new Set(input.reports.map((r) => r.model.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
   const coverage: CoverageFacts[] = input.coverage
     ? input.coverage.map((c) => ({ ...c, missing: [...c.missing], notOnRoster: [...c.notOnRoster], lateUnits: [], inferred: false }))
     : inferCoverage(input);
   return {
-    years: input.coverage && years.length === 0 ? input.coverage.map((c) => c.year) : years,
+    years: year === null ? [] : [year],
+    leftOut: given.reports.length - input.reports.length,
+    yearOnYear: yearOnYear(input.reports, previousReports, input.aliases ?? {}),
     reportCount: input.reports.length,
     unitCount: new Set(input.reports.map(unitKey)).size,
     coverage,
@@ -349,7 +392,9 @@ function briefingChildren(facts: BriefingFacts, input: BriefingInput): (Paragrap
     titleParagraph(fillTemplate(settings.briefingTitle, { 年度: yearText })),
     bodyParagraph('各有关单位：', { indent: false }),
     bodyParagraph(
-      `根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号文件要求，${settings.office}对${yearText}年度 ${facts.unitCount} 家单位报送的 ${facts.reportCount} 份政府信息公开工作年度报告进行了审查。现将审查情况通报如下：`,
+      `根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号文件要求，${settings.office}对${yearText}年度 ${facts.unitCount} 家单位报送的 ${facts.reportCount} 份政府信息公开工作年度报告进行了审查${
+        facts.leftOut ? `（另有其他年度或未能识别年度的报告 ${facts.leftOut} 份，未纳入本通报${facts.yearOnYear ? '，上一年度报告仅用于同比' : ''}）` : ''
+      }。现将审查情况通报如下：`,
     ),
   ];
   let section = 0;
@@ -416,6 +461,16 @@ function briefingChildren(facts: BriefingFacts, input: BriefingInput): (Paragrap
     if (all.inputs.reviewTotal !== null) said.push(`因政府信息公开被申请行政复议 ${all.inputs.reviewTotal} 件${ind.reviewCorrectionRate !== null ? `，纠错率 ${formatIndicator(ind.reviewCorrectionRate, 'rate')}` : ''}`);
     if (all.inputs.litigationTotal !== null) said.push(`被提起行政诉讼 ${all.inputs.litigationTotal} 件${ind.litigationCorrectionRate !== null ? `，纠错率 ${formatIndicator(ind.litigationCorrectionRate, 'rate')}` : ''}`);
     out.push(bodyParagraph(said.length ? `根据各单位年度报告的统计表，${said.join('；')}。分单位类别的指标见表3（分母为零的指标空白）。` : '各单位年度报告均未能提取统计表数据，指标无法计算。'));
+    const yoy = facts.yearOnYear;
+    if (yoy) {
+      const change = (label: string, e: YearOnYearFacts['newReceived'], unit: string): string | null => {
+        if (e.now === null || e.previous === null) return null;
+        const how = e.change === null ? '' : e.change > 0 ? `，增长 ${formatIndicator(e.change, 'rate')}` : e.change < 0 ? `，下降 ${formatIndicator(-e.change, 'rate')}` : '，持平';
+        return `${label} ${e.now} ${unit}（上年 ${e.previous} ${unit}${how}）`;
+      };
+      const parts = [change('本年新收申请', yoy.newReceived, '件'), change('行政复议', yoy.review, '件'), change('行政诉讼', yoy.litigation, '件')].filter((x): x is string => x !== null);
+      if (parts.length) out.push(bodyParagraph(`与上年相比，在两个年度均有报告的 ${yoy.units} 家单位中，${parts.join('；')}。`));
+    }
     const scopes = facts.indicators;
     const rows = INDICATOR_ROWS.map((d) => [d.label, ...scopes.map((s) => formatIndicator(d.get(indicatorsOf(s.inputs)), d.kind))]);
     rows.unshift(['报告数（份）', ...scopes.map((s) => String(s.reports))]);
