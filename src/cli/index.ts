@@ -27,7 +27,7 @@ export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
 选项：
   --json <文件>                   将完整结果写入 JSON 文件
   --xlsx <文件>                   将问题清单写入 Excel 工作簿
-  --letters <文件夹>               为每个有问题的单位写一份审查意见（.docx）；
+  --letters <文件夹>              为每个有问题的单位写一份审查意见（.docx）；
                                   以 .docx 结尾时把全部审查意见写入同一个文件（分页）
   --briefing <文件.docx>          写入年报审查情况通报（.docx）
   --workspace <文件>              使用桌面版工作区（.nianbao）中的审查结论、备注和设置（只读打开）；
@@ -293,7 +293,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const input = {
         reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })),
         failures: run.failures,
-        ...(review ? { decisions: review.decisions } : {}),
+        ...(review ? { decisions: review.decisions, aliases: review.settings.aliases } : {}),
       };
       // writeAuditWorkbook is itself atomic (temp file + rename) and words its errors for the user's file name.
       await mkdir(dirname(opts.xlsx), { recursive: true });

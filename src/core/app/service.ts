@@ -541,6 +541,7 @@ export class AppService implements ServiceHandlers {
       await writeAuditWorkbook(target, {
         reports: reports.map((r) => ({ model: r.model, findings: findings.filter((f) => f.reportId === r.id).map((f) => f.finding) })),
         decisions,
+        aliases: this.store.settings().aliases,
       });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException | null)?.code;

@@ -23,4 +23,6 @@ export interface WorkbookInput {
    * and the reason as 审查状态, so a spreadsheet of a folder never silently lacks a report.
    */
   failures?: readonly FileFailure[];
+  /** Agency aliases (settings), so the 指标 sheet's year-on-year columns pair a unit's years as the rules do. */
+  aliases?: Record<string, string>;
 }

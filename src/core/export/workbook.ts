@@ -372,7 +372,7 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
   addData(wb, entries);
   addCatalogue(wb, rules);
   // After the four contract sheets (cli-contract.md); 数据's rows are `entries` in this order.
-  addIndicatorSheet(wb, entries.map((e) => e.model));
+  addIndicatorSheet(wb, entries.map((e) => e.model), input.aliases);
   return wb;
 }
 
