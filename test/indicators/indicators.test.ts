@@ -165,4 +165,23 @@ describe('the 指标 sheet', () => {
     // No previous year loaded: the year-on-year columns are empty cells.
     expect(ws.getRow(linziRow).getCell(3 + INDICATOR_DEFS.length).value).toBeNull();
   });
+
+  it('states year on year as a formula over this year and last year rows of 数据', async () => {
+    const last = buildReport({ id: 'w22', year: 2022, agency: '临淄区财政局' });
+    const now = buildReport({ id: 'w23', year: 2023, agency: '临淄区财政局' });
+    setApplicationRow(last, 'newReceived', [8, 0, 0, 0, 0, 0]);
+    setApplicationRow(now, 'newReceived', [10, 0, 0, 0, 0, 0]);
+    const wb = await buildAuditWorkbook({ reports: [now, last].map((model) => ({ model, findings: [] })) });
+    const ws = wb.getWorksheet(INDICATOR_SHEET)!;
+    // 数据 sorts 2022 before 2023: rows 2 and 3.
+    expect(ws.getRow(3).getCell(2).value).toBe(2023);
+    const col = 4 + INDICATOR_DEFS.findIndex((d) => d.key === 'yoy.newReceived');
+    const cell = ws.getRow(3).getCell(col).value as ExcelJS.CellFormulaValue;
+    const letter = /^IF\(N\('数据'!([A-Z]+)2\)/.exec(cell.formula)?.[1];
+    expect(letter).toBeDefined();
+    const L = letter as string;
+    expect(cell.formula).toBe(`IF(N('数据'!${L}2)=0,"",(N('数据'!${L}3)-N('数据'!${L}2))/N('数据'!${L}2))`);
+    expect(cell.result).toBe(0.25);
+    expect(ws.getRow(2).getCell(col).value).toBeNull();
+  });
 });
