@@ -90,12 +90,13 @@ export function addIndicatorSheet(wb: ExcelJS.Workbook, models: readonly ReportM
       }
       cells.push(formula ? { formula, result: cached } : null);
     }
-    ws.addRow(cells);
-  }
-  for (let c = INDICATOR_LEAD_HEADERS.length + 1; c <= INDICATOR_LEAD_HEADERS.length + INDICATOR_DEFS.length; c++) {
-    const def = INDICATOR_DEFS[c - INDICATOR_LEAD_HEADERS.length - 1];
-    ws.getColumn(c).numFmt = def?.kind === 'change' ? '+0.0%;-0.0%;0.0%' : '0.0%';
-    ws.getColumn(c).alignment = { horizontal: 'right' };
+    const added = ws.addRow(cells);
+    // Per cell: a column style set after the rows exist does not reach them.
+    INDICATOR_DEFS.forEach((def, i) => {
+      const cell = added.getCell(INDICATOR_LEAD_HEADERS.length + i + 1);
+      cell.numFmt = def.kind === 'change' ? '+0.0%;-0.0%;0.0%' : '0.0%';
+      cell.alignment = { horizontal: 'right' };
+    });
   }
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: INDICATOR_LEAD_HEADERS.length + INDICATOR_DEFS.length } };
