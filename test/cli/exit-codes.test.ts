@@ -24,6 +24,16 @@ describe('argument parsing', () => {
       xlsx: 'o.xlsx',
       deadlines: { government: '04-30' },
       help: false,
+      includePending: false,
+      force: false,
+    });
+    expect(parseArgs(['x', '--letters', 'L', '--briefing=B.docx', '--workspace', 'W.nianbao', '--include-pending', '--force'])).toMatchObject({
+      inputs: ['x'],
+      letters: 'L',
+      briefing: 'B.docx',
+      workspace: 'W.nianbao',
+      includePending: true,
+      force: true,
     });
     expect(parseArgs(['--', '--odd-name.txt']).inputs).toEqual(['--odd-name.txt']);
     expect(parseArgs(['--help']).help).toBe(true);

@@ -120,6 +120,8 @@ describe('feedback letters', () => {
   it('without decisions (CLI alone) every error and warning is listed as 待核实, 提示 left out', async () => {
     const { input } = setUp();
     const { decisions: _omit, ...noReview } = input;
+    // A rule that failed is the auditor's problem: never in a letter.
+    noReview.reports[0]!.findings.push({ ruleId: 'engine/rule-failed', severity: 'warning', message: '规则执行出错。' });
     const letters = planLetters(noReview);
     expect(letters.map((l) => l.unit.name)).toEqual(['博山区教育局', '临淄区工业和信息化局', '张店区科学技术局']);
     const lin = await docxText(await letterDocx(letters[1]!, noReview));
@@ -127,6 +129,7 @@ describe('feedback letters', () => {
     expect(items).toHaveLength(4);
     expect(items.every((x) => x.includes('【待核实】'))).toBe(true);
     expect(lin.text).not.toContain(optional.message);
+    expect(lin.text).not.toContain('规则执行出错');
   });
 
   it('one document for all letters: a section per letter, page numbers restarting at 1', async () => {

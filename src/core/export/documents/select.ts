@@ -9,6 +9,8 @@
  *   dismissed findings never.
  * - Without decisions (the CLI alone): every error and warning finding, all marked 待核实.
  *
+ * Never: `engine/*` findings (a rule that failed is the auditor's defect, not the unit's problem).
+ *
  * Grouping by the report's part (一…六): a finding's `section` decides; else its `table`
  * (表二 → 二, 表三 → 三, 表四 → 四); else it is about the report as a whole (publication date,
  * title, a rule that failed) and goes into a last group 「报告整体」. Cross-year and cross-unit
@@ -103,6 +105,7 @@ function safeLocation(finding: Finding, model: ReportModel): string {
 export function selectReport(report: DocumentReport, options: SelectOptions): SelectedReport {
   const items: { item: SelectedFinding; part: PartNumber }[] = [];
   for (const finding of report.findings) {
+    if (finding.ruleId.startsWith('engine/')) continue;
     let pending: boolean;
     let note = '';
     if (!options.decisions) {
