@@ -159,7 +159,9 @@ export function sectionOptions(children: ISectionOptions['children']): ISectionO
 export const DOCUMENT_STYLES = {
   default: {
     document: {
-      run: { font: font(FONTS.body), size: SIZE.body },
+      // zh-CN for East Asian text: Word's proofing and punctuation rules, and the Simplified
+      // Chinese glyphs when a word processor has to substitute a missing font.
+      run: { font: font(FONTS.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
     },
   },
 } as const;
