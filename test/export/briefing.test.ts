@@ -126,6 +126,13 @@ describe('briefing with the roster coverage and decisions', () => {
     expect(doc.text).not.toContain('推断');
   });
 
+  it('names the late unit when the reports\' own late findings account for the roster\'s count', async () => {
+    const lateFinding: Finding = { ruleId: 'timeliness/late', severity: 'error', message: '发布日期晚于期限。', quote: '2024年4月5日' };
+    const withLate: BriefingInput = { ...input, reports: [input.reports[0]!, { model: b, findings: [dismissed, lateFinding] }] };
+    const doc = await docxText((await briefingDocx(withLate)).bytes);
+    expect(doc.text).toContain('其中按时公开 2 家，逾期公开 1 家（洪泽区财政局）；未报送 1 家（洪泽区教育局）。');
+  });
+
   it('counts confirmed problems only (dismissed never), with the note quoted', async () => {
     const facts = briefingFacts(input);
     expect(facts.problems).toBe(1);

@@ -246,9 +246,15 @@ export function briefingFacts(given: BriefingInput): BriefingFacts {
   }
 
   const reportsWithProblems = selected.filter((s) => s.selection.items.length > 0).length;
+  const inferred = inferCoverage(input);
+  // The roster's coverage counts late units without naming them; the reports' own late findings
+  // name them, used only when they account for exactly the roster's count.
   const coverage: CoverageFacts[] = input.coverage
-    ? input.coverage.map((c) => ({ ...c, missing: [...c.missing], notOnRoster: [...c.notOnRoster], lateUnits: [], inferred: false }))
-    : inferCoverage(input);
+    ? input.coverage.map((c) => {
+        const names = inferred.find((x) => x.year === c.year)?.lateUnits ?? [];
+        return { ...c, missing: [...c.missing], notOnRoster: [...c.notOnRoster], lateUnits: names.length === c.late ? names : [], inferred: false };
+      })
+    : inferred;
   return {
     years: year === null ? [] : [year],
     leftOut: given.reports.length - input.reports.length,
@@ -368,7 +374,8 @@ function coverageParagraphs(facts: BriefingFacts): Paragraph[] {
       continue;
     }
     const rate = c.expected && c.expected > 0 ? `，报送率 ${formatIndicator(c.submitted / c.expected, 'rate')}` : '';
-    let text = `${y}应报送年度报告的单位 ${c.expected ?? 0} 家，已报送 ${c.submitted} 家${rate}；其中按时公开 ${c.onTime} 家，逾期公开 ${c.late} 家；未报送 ${c.missing.length} 家`;
+    const lateNames = c.late > 0 && c.lateUnits.length === c.late ? `（${names(c.lateUnits)}）` : '';
+    let text = `${y}应报送年度报告的单位 ${c.expected ?? 0} 家，已报送 ${c.submitted} 家${rate}；其中按时公开 ${c.onTime} 家，逾期公开 ${c.late} 家${lateNames}；未报送 ${c.missing.length} 家`;
     text += c.missing.length ? `（${names(c.missing)}）。` : '。';
     if (c.notOnRoster.length) text += `另收到名单外单位的报告 ${c.notOnRoster.length} 份（${names(c.notOnRoster)}），未计入报送率。`;
     out.push(bodyParagraph(text));
