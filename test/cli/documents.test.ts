@@ -41,6 +41,17 @@ describe('letters and briefing from the command line', () => {
     }
   });
 
+  it('--letters FILE.docx puts all letters in one document, one section each', async () => {
+    const file = join(dir, '合并', '全部审查意见.docx');
+    const run = runCli([seeds, '--letters', file]);
+    expect(run.status, run.stderr).toBe(0);
+    const units = json.reports.filter((r) => r.findings.some((f) => f.severity !== 'info')).length;
+    expect(run.stdout).toContain(`审查意见已写入：${file}（${units} 个单位）`);
+    const doc = await docxText(readFileSync(file));
+    expect(doc.sections).toBe(units);
+    expect(doc.paragraphs.filter((p) => /^关于.+审查意见的函$/.test(p))).toHaveLength(units);
+  }, 180_000);
+
   it('keeps existing letters unless --force', () => {
     const file = readdirSync(join(dir, '审查意见'))[0]!;
     const path = join(dir, '审查意见', file);
