@@ -17,7 +17,7 @@
  * findings carry a table or a section and so land in that part.
  */
 import { findingFingerprint } from '../../model/fingerprint';
-import { SECTIONS, SECTION_NUMERALS, type SectionKey, type TableKey } from '../../model/glossary';
+import { SECTIONS, SECTION_NUMERALS, type TableKey } from '../../model/glossary';
 import type { Finding, ReportModel } from '../../model/types';
 import { agencyKey } from '../../workspace/pairing';
 import { describeLocation } from '../location';
@@ -87,10 +87,6 @@ export function partTitle(part: PartNumber): string {
   if (part === 7) return WHOLE_REPORT_TITLE;
   const def = SECTIONS[part - 1] as (typeof SECTIONS)[number];
   return `第${SECTION_NUMERALS[part - 1]}部分「${def.title}」`;
-}
-
-export function sectionOfPart(part: PartNumber): SectionKey | undefined {
-  return part === 7 ? undefined : SECTIONS[part - 1]?.key;
 }
 
 function safeLocation(finding: Finding, model: ReportModel): string {
