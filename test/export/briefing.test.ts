@@ -160,9 +160,15 @@ describe('briefing with the roster coverage and decisions', () => {
     expect(doc.text).toContain('在两个年度均有报告的 1 家单位中，本年新收申请 10 件（上年 8 件，增长 25.0%）');
   });
 
-  it('a clean batch says so and draws no chart', async () => {
+  it('a clean batch says so and draws no chart; undecided problems are said to be left out, never dropped silently', async () => {
     const doc = await docxText((await briefingDocx({ ...input, reports: [{ model: b, findings: [dismissed] }] })).bytes);
     expect(doc.text).toContain('未发现需要整改的问题');
+    expect(doc.text).not.toContain('尚未经审查确认');
+    const undecided: Finding = { ...wrong, row: 'newReceived', message: '未审查的问题。' };
+    const facts = briefingFacts({ ...input, reports: [{ model: b, findings: [dismissed, undecided] }] });
+    expect(facts.unreviewed).toBe(1);
+    const doc2 = await docxText((await briefingDocx({ ...input, reports: [{ model: b, findings: [dismissed, undecided] }] })).bytes);
+    expect(doc2.text).toContain('未发现经确认需要整改的问题。另有 1 个软件检查发现的错误或警告尚未经审查确认，未计入本通报。');
     expect(doc.xml).not.toContain('<c:chart ');
   });
 });

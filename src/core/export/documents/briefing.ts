@@ -116,6 +116,8 @@ export interface BriefingFacts {
   problems: number;
   bySeverity: Record<Severity, number>;
   pending: number;
+  /** Undecided errors and warnings left out (decisions given, pending not included): said in the text, never silently dropped. */
+  unreviewed: number;
   byGroup: GroupCount[];
   /** Rule id → count, for the chart of problems by rule (top rules). */
   byRule: { ruleId: string; title: string; count: number }[];
@@ -246,6 +248,13 @@ export function briefingFacts(given: BriefingInput): BriefingFacts {
   }
 
   const reportsWithProblems = selected.filter((s) => s.selection.items.length > 0).length;
+  let unreviewed = 0;
+  if (input.decisions && !input.includePending) {
+    for (const r of input.reports) {
+      const withPending = selectReport(r, { ...input, includePending: true }).items.filter((x) => x.pending).length;
+      unreviewed += withPending;
+    }
+  }
   const inferred = inferCoverage(input);
   // The roster's coverage counts late units without naming them; the reports' own late findings
   // name them, used only when they account for exactly the roster's count.
@@ -267,6 +276,7 @@ export function briefingFacts(given: BriefingInput): BriefingFacts {
     problems: all.length,
     bySeverity,
     pending,
+    unreviewed,
     byGroup: [...groups.entries()]
       .map(([group, g]) => ({ group, problems: g.problems, units: g.units.size }))
       .sort((a, b) => b.problems - a.problems || collator.compare(a.group, b.group)),
@@ -410,12 +420,13 @@ function briefingChildren(facts: BriefingFacts, input: BriefingInput): (Paragrap
   out.push(h1('报送情况'), ...coverageParagraphs(facts));
 
   out.push(h1('审查发现的问题'));
+  const unreviewed = facts.unreviewed ? `另有 ${facts.unreviewed} 个软件检查发现的错误或警告尚未经审查确认，未计入本通报。` : '';
   if (facts.problems === 0) {
-    out.push(bodyParagraph('经审查，本次审查的年度报告未发现需要整改的问题。'));
+    out.push(bodyParagraph(`经审查，本次审查的年度报告未发现${facts.unreviewed ? '经确认' : ''}需要整改的问题。${unreviewed}`));
   } else {
     out.push(
       bodyParagraph(
-        `经审查，${facts.unitsWithProblems} 家单位的 ${facts.reportsWithProblems} 份年度报告存在问题，共 ${facts.problems} 个${severityText(facts)}；其余 ${facts.reportCount - facts.reportsWithProblems} 份报告未发现需要整改的问题。`,
+        `经审查，${facts.unitsWithProblems} 家单位的 ${facts.reportsWithProblems} 份年度报告存在问题，共 ${facts.problems} 个${severityText(facts)}；其余 ${facts.reportCount - facts.reportsWithProblems} 份报告未发现需要整改的问题。${unreviewed}`,
       ),
     );
     out.push(heading2('（一）问题类别'));
