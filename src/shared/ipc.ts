@@ -17,6 +17,7 @@ import type { FileFailure, Finding, ReportModel, Severity, SourceFormat, Templat
 import type { ReviewStatus } from '../core/export/types';
 import type { DocumentSettings } from '../core/export/documents/settings';
 import type { AgencyKind } from '../core/workspace/agency-kind';
+import type { IndicatorInputs } from '../core/indicators';
 
 export type { AuditSettings, DocumentSettings, ReviewStatus };
 
@@ -202,6 +203,8 @@ export interface IndicatorRow {
   fileName: string;
   kind: AgencyKind;
   values: (number | null)[];
+  /** The quantities the rates are made of, so a view can total a selection (sums first, then ratios). */
+  inputs: IndicatorInputs;
 }
 
 export interface RuleInfo {

@@ -85,6 +85,8 @@ describe('letters and briefing from the 导出 screen', () => {
     expect(await row.textContent()).toContain('96.0%');
     const dept = table.locator('.ant-table-row', { hasText: '张店区科学技术局' });
     expect(await dept.textContent()).not.toContain('%');
+    // 合计: sums first, then the ratio — only the 人民政府 handled applications, so 96.0 % again.
+    expect(await page.getByTestId('indicators-total').textContent()).toContain('96.0%');
     await page.getByTestId('chart-outcomes').locator('canvas').waitFor();
     await screenshot(page, '21-overview-indicators');
   });

@@ -18,7 +18,7 @@ import { isoDay, type DocumentSettings } from '../export/documents/settings';
 import { planLetters, type LettersInput } from '../export/documents/letters';
 import type { DocumentReport } from '../export/documents/select';
 import { letterTargets, writeBriefing, writeCombinedLetters, writeLetters, type ExistingPolicy } from '../export/documents/write';
-import { INDICATOR_DEFS, reportIndicators } from '../indicators';
+import { INDICATOR_DEFS, indicatorInputs, reportIndicators } from '../indicators';
 import { agencyKind } from '../workspace/agency-kind';
 import { pairConsecutiveYears } from '../workspace/pairing';
 import { mergeSettings } from '../rules/engine';
@@ -649,6 +649,7 @@ export class AppService implements ServiceHandlers {
         fileName: basename(r.path.replace(/\\/g, '/')),
         kind: agencyKind(r.model.agency),
         values: INDICATOR_DEFS.map((d) => d.get(ind)),
+        inputs: indicatorInputs(r.model),
       };
     });
   }

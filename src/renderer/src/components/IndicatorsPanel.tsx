@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Empty, Table, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
-import { INDICATOR_DEFS, OUTCOME_KEYS, OUTCOME_LABELS, formatIndicator } from '../../../core/indicators';
+import { INDICATOR_DEFS, OUTCOME_KEYS, OUTCOME_LABELS, formatIndicator, indicatorsOf, sumInputs } from '../../../core/indicators';
 import { AGENCY_KIND_LABELS } from '../../../core/workspace/agency-kind';
 import type { IndicatorRow } from '../../../shared/ipc';
 import { api, unwrap } from '../api';
@@ -64,6 +64,9 @@ export function IndicatorsPanel({ height }: { height: number }): React.JSX.Eleme
   const charted = (rows ?? []).filter((r) => r.values[INDICATOR_DEFS.findIndex((d) => d.key === 'outcome.granted')] !== null).length;
   if (!rows) return <Table loading size="small" />;
   if (rows.length === 0) return <Empty description="没有报告。" />;
+  // 合计: the rates of the summed inputs (a unit with 169 applications weighs more than one with 1).
+  // Year on year is per unit only: the total would mix units with and without last year's report.
+  const total = indicatorsOf(sumInputs(rows.map((r) => r.inputs)));
   const sorted = [...rows].sort((a, b) => (a.agency ?? a.fileName).localeCompare(b.agency ?? b.fileName, 'zh-CN') || (a.year ?? 0) - (b.year ?? 0));
 
   return (
@@ -79,6 +82,22 @@ export function IndicatorsPanel({ height }: { height: number }): React.JSX.Eleme
         virtual
         scroll={{ x: 300 + INDICATOR_DEFS.length * 96, y: Math.max(200, height - 520) }}
         dataSource={sorted}
+        summary={() => (
+          <Table.Summary fixed="top">
+            <Table.Summary.Row data-testid="indicators-total">
+              <Table.Summary.Cell index={0}>
+                <b>合计（{rows.length} 份）</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} />
+              <Table.Summary.Cell index={2} />
+              {INDICATOR_DEFS.map((d, i) => (
+                <Table.Summary.Cell key={d.key} index={3 + i} align="right">
+                  {d.kind === 'rate' ? <b>{formatIndicator(d.get(total), d.kind)}</b> : null}
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
         columns={[
           { title: '单位', key: 'unit', width: 220, fixed: 'left', ellipsis: true, render: (_, r) => r.agency ?? r.fileName },
           { title: '年度', dataIndex: 'year', width: 64, align: 'center' },
