@@ -18,6 +18,12 @@ import { failureMessage } from '../core/pipeline';
 import type { Roster } from '../core/model/types';
 import { readRoster } from '../core/workspace/roster';
 import packageJson from '../../package.json';
+import type { ReviewDecision } from '../core/export/types';
+import { DEFAULT_DOCUMENT_SETTINGS, isoDay, type DocumentSettings } from '../core/export/documents/settings';
+import { writeBriefing, writeCombinedLetters, writeLetters } from '../core/export/documents/write';
+import { unitKindsOf } from '../core/workspace/submissions';
+import type { AuditSettings } from '../core/rules/types';
+import { WorkspaceStore } from '../core/store';
 
 export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
 
@@ -28,6 +34,13 @@ export const USAGE = `用法：npm run audit -- [选项] <文件或文件夹>...
   --json <文件>                   将完整结果写入 JSON 文件
   --xlsx <文件>                   将问题清单写入 Excel 工作簿
   --roster <文件>                 应报送单位名单（.xlsx、.csv 或 .txt，每行一个单位；可含“类别”“上级单位”“别名”列）
+  --letters <文件夹>              为每个有问题的单位写一份审查意见（.docx）；
+                                  以 .docx 结尾时把全部审查意见写入同一个文件（分页）
+  --briefing <文件.docx>          写入年报审查情况通报（.docx）
+  --workspace <文件>              使用桌面版工作区（.nianbao）中的审查结论、备注和设置（只读打开）；
+                                  不指定时，审查意见列入全部错误和警告，均标注“待核实”
+  --include-pending               与 --workspace 同用：审查意见和通报也列入尚未审查的错误和警告（标注“待核实”）
+  --force                         覆盖审查意见文件夹中已有的同名文件（默认保留已有文件，只写新文件）
   --deadline-department <MM-DD>   部门报告的公布期限（默认 01-31，即报告年度的次年）
   --deadline-government <MM-DD>   人民政府报告的公布期限（默认 03-31）
   -h, --help                      显示本帮助
@@ -40,6 +53,11 @@ export interface CliOptions {
   json?: string;
   xlsx?: string;
   roster?: string;
+  letters?: string;
+  briefing?: string;
+  workspace?: string;
+  includePending: boolean;
+  force: boolean;
   deadlines: { department?: string; government?: string };
   help: boolean;
   version: boolean;
@@ -59,7 +77,7 @@ export function validMonthDay(s: string): boolean {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { inputs: [], deadlines: {}, help: false, version: false };
+  const opts: CliOptions = { inputs: [], deadlines: {}, help: false, version: false, includePending: false, force: false };
   // A value option given twice is a mistake (which of the two did the user mean?), never "the last wins".
   const given = new Set<string>();
   let onlyInputs = false;
@@ -79,6 +97,11 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     if (arg === '-v' || arg === '--version') {
       opts.version = true;
+      continue;
+    }
+    if (arg === '--include-pending' || arg === '--force') {
+      if (arg === '--force') opts.force = true;
+      else opts.includePending = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -111,6 +134,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--roster':
         opts.roster = value();
         break;
+      case '--letters':
+        opts.letters = value();
+        break;
+      case '--briefing': {
+        const v = value();
+        if (!/\.docx$/i.test(v)) throw new UsageError(`选项 --briefing 的取值「${v}」应为 .docx 文件。`);
+        opts.briefing = v;
+        break;
+      }
+      case '--workspace':
+        opts.workspace = value();
+        break;
       case '--deadline-department':
       case '--deadline-government': {
         const v = value();
@@ -124,6 +159,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
   }
   if (!opts.help && !opts.version && opts.inputs.length === 0) throw new UsageError('请至少指定一个要审查的文件或文件夹。');
+  if (opts.includePending && !opts.workspace) throw new UsageError('--include-pending 需与 --workspace 同用（没有工作区时，审查意见已列入全部错误和警告）。');
   return opts;
 }
 
@@ -200,6 +236,59 @@ async function ensureFolder(target: string): Promise<void> {
   }
 }
 
+/** What a workspace file contributes to a run: the reviewer's decisions and notes, and the settings. */
+export interface WorkspaceReview {
+  decisions: Map<string, ReviewDecision>;
+  settings: AuditSettings;
+  documents: DocumentSettings;
+}
+
+/** Reads a workspace without changing it or anything beside it (WorkspaceStore.openReadOnly). */
+export async function readWorkspace(path: string): Promise<WorkspaceReview> {
+  const store = await WorkspaceStore.openReadOnly(path);
+  const decisions = new Map<string, ReviewDecision>();
+  for (const [fp, d] of store.decisions()) decisions.set(fp, { status: d.status, note: d.note });
+  return { decisions, settings: store.settings(), documents: store.documentSettings() };
+}
+
+
+/** --letters and --briefing. Returns the lines for the summary; throws (SaveError) when a file cannot be written. */
+async function writeDocuments(run: AuditRun, opts: CliOptions, review: WorkspaceReview | undefined): Promise<string[]> {
+  const lines: string[] = [];
+  // Current versions only: a letter and the briefing speak of the report the office judges.
+  const ws = run.workspace;
+  const reports = run.reports.filter((r) => ws?.placements[r.model.id]?.current !== false).map((r) => ({ model: r.model, findings: r.findings }));
+  const common = {
+    reports,
+    settings: review?.documents ?? DEFAULT_DOCUMENT_SETTINGS,
+    today: isoDay(new Date()),
+    // Without a workspace there are no decisions: every error and warning goes in, marked 待核实.
+    ...(review ? { decisions: review.decisions, includePending: opts.includePending, aliases: review.settings.aliases } : {}),
+  };
+  if (opts.letters) {
+    if (/\.docx$/i.test(opts.letters)) {
+      await mkdir(dirname(opts.letters), { recursive: true });
+      const n = await writeCombinedLetters(opts.letters, common);
+      lines.push(n > 0 ? `审查意见已写入：${opts.letters}（${n} 个单位）` : '审查意见：没有需要反馈问题的单位，未生成文件。');
+    } else {
+      const result = await writeLetters(opts.letters, common, opts.force ? 'overwrite' : 'keep');
+      lines.push(
+        result.letters.length > 0
+          ? `审查意见已写入：${opts.letters}（${result.written.length} 份${result.kept.length ? `；${result.kept.length} 份已存在，未覆盖，如需覆盖请加 --force` : ''}）`
+          : '审查意见：没有需要反馈问题的单位，未生成文件。',
+      );
+      for (const k of result.kept) process.stderr.write(`已存在，未覆盖：${k}\n`);
+    }
+  }
+  if (opts.briefing) {
+    await mkdir(dirname(opts.briefing), { recursive: true });
+    const facts = ws ? { coverage: ws.coverage, unitKinds: unitKindsOf(reports.map((r) => r.model), ws) } : {};
+    await writeBriefing(opts.briefing, { ...common, ...facts });
+    lines.push(`情况通报已写入：${opts.briefing}`);
+  }
+  return lines;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let opts: CliOptions;
   try {
@@ -229,8 +318,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const tty = process.stderr.isTTY === true;
+  let review: WorkspaceReview | undefined;
+  if (opts.workspace) {
+    try {
+      review = await readWorkspace(opts.workspace);
+    } catch (err) {
+      process.stderr.write(`无法打开工作区 ${opts.workspace}：${err instanceof Error ? err.message : String(err)}\n`);
+      return 2;
+    }
+  }
+  const deadlines = review?.settings.deadlines ?? { department: '01-31', government: '03-31' };
   const run = await auditInputs(opts.inputs, {
-    settings: { roster, deadlines: { department: opts.deadlines.department ?? '01-31', government: opts.deadlines.government ?? '03-31' } },
+    settings: {
+      ...(review ? review.settings : {}),
+      // --roster names this run's units; without it, the workspace's roster (if any) applies.
+      ...(roster ? { roster } : {}),
+      deadlines: { department: opts.deadlines.department ?? deadlines.department, government: opts.deadlines.government ?? deadlines.government },
+    },
     onProgress: tty
       ? (done, total, file) => {
           process.stderr.write(`\r\x1b[K正在审查 ${done}/${total}：${basename(file)}`);
@@ -252,11 +356,13 @@ export async function main(argv: readonly string[]): Promise<number> {
         failures: run.failures,
         skipped: run.skipped,
         ...(run.workspace ? { workspace: run.workspace } : {}),
+        ...(review ? { decisions: review.decisions, aliases: review.settings.aliases } : {}),
       };
       await ensureFolder(opts.xlsx);
       await writeAuditWorkbook(opts.xlsx, input);
       written.push(`Excel 工作簿已写入：${opts.xlsx}`);
     }
+    if (opts.letters || opts.briefing) written.push(...(await writeDocuments(run, opts, review)));
   } catch (err) {
     // SaveError's message is already one sentence naming the file and the cause.
     process.stdout.write(`${[summarize(run), ...written].join('\n')}\n`);

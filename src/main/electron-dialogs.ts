@@ -29,6 +29,25 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     saveWorkbook: (defaultName) => save({ title: '导出审查结果', defaultPath: defaultName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }),
     openRoster: async () =>
       (await open({ title: '导入应报送单位名单', properties: ['openFile'], filters: [{ name: '单位名单（Excel、CSV、文本）', extensions: ['xlsx', 'csv', 'txt'] }] }))?.[0] ?? null,
+    chooseLettersFolder: async () =>
+      (await open({ title: '选择保存审查意见的文件夹（每个单位一个文件）', properties: ['openDirectory', 'createDirectory'] }))?.[0] ?? null,
+    saveDocument: (defaultName, title) => save({ title, defaultPath: defaultName, filters: [{ name: 'Word 文档', extensions: ['docx'] }] }),
+    async confirmReplaceLetters(existing) {
+      const shown = existing.slice(0, 8).join('\n') + (existing.length > 8 ? `\n……等 ${existing.length} 个文件` : '');
+      const options: Electron.MessageBoxOptions = {
+        type: 'question',
+        title: '年报审查',
+        message: `文件夹中已有 ${existing.length} 份同名审查意见。`,
+        detail: `${shown}\n\n覆盖：用新生成的审查意见替换它们。\n保留：不动已有文件，只写入其余单位的审查意见。`,
+        buttons: ['覆盖', '保留已有文件', '取消'],
+        defaultId: 1,
+        cancelId: 2,
+        noLink: true,
+      };
+      const w = parent();
+      const res = w ? await dialog.showMessageBox(w, options) : await dialog.showMessageBox(options);
+      return res.response === 0 ? 'overwrite' : res.response === 1 ? 'keep' : 'cancel';
+    },
     async confirmDiscard() {
       const options: Electron.MessageBoxOptions = {
         type: 'warning',

@@ -27,8 +27,11 @@ import type {
 } from '../core/model/types';
 import type { SubmissionStatus, UnitKind, VersionDiff } from '../core/model/glossary';
 import type { ReviewStatus } from '../core/export/types';
+import type { DocumentSettings } from '../core/export/documents/settings';
+import type { AgencyKind } from '../core/workspace/agency-kind';
+import type { IndicatorInputs } from '../core/indicators';
 
-export type { AuditSettings, ReviewStatus };
+export type { AuditSettings, DocumentSettings, ReviewStatus };
 
 // ───────────────────────── Results ─────────────────────────
 
@@ -284,6 +287,40 @@ export interface ExportResult {
   path: string | null;
 }
 
+export interface ExportLettersArgs {
+  /** All letters in one .docx (page breaks between letters) instead of one file per unit. */
+  oneFile: boolean;
+  /** Also list undecided error and warning findings, marked 待核实. */
+  includePending: boolean;
+}
+
+export interface ExportBriefingArgs {
+  includePending: boolean;
+}
+
+export interface ExportLettersResult {
+  /** The folder (one file per unit) or the file (oneFile); null when cancelled or nothing to write. */
+  path: string | null;
+  /** Units with problems, i.e. letters in the batch. */
+  letters: number;
+  /** Files written. */
+  written: number;
+  /** Existing letter files the reviewer chose to keep. */
+  kept: number;
+}
+
+/** One report's indicators for the 总览 (values in the order of INDICATOR_DEFS; null = blank). */
+export interface IndicatorRow {
+  reportId: string;
+  agency: string | null;
+  year: number | null;
+  fileName: string;
+  kind: AgencyKind;
+  values: (number | null)[];
+  /** The quantities the rates are made of, so a view can total a selection (sums first, then ratios). */
+  inputs: IndicatorInputs;
+}
+
 export interface RuleInfo {
   id: string;
   /** Default severity. */
@@ -338,6 +375,15 @@ export interface IpcContract {
   compareYears: { args: [CompareArgs]; result: Comparison };
   /** Save dialog, then writes the findings workbook with the review decisions. */
   exportWorkbook: { args: []; result: ExportResult };
+  /** Folder (or file) dialog, asks before replacing existing letters, writes the feedback letters. */
+  exportLetters: { args: [ExportLettersArgs]; result: ExportLettersResult };
+  /** Save dialog, then writes the briefing (年报审查情况通报). */
+  exportBriefing: { args: [ExportBriefingArgs]; result: ExportResult };
+  /** The letters' and briefing's settings (设置 → 审查意见与通报). */
+  getDocumentSettings: { args: []; result: DocumentSettings };
+  setDocumentSettings: { args: [DocumentSettings]; result: DocumentSettings };
+  /** Indicators of every report, for the 总览. */
+  listIndicators: { args: []; result: IndicatorRow[] };
   getSettings: { args: []; result: AuditSettings };
   /** Replaces the settings and re-runs the rules over every report (decisions kept). */
   setSettings: { args: [AuditSettings]; result: AuditSettings };
@@ -378,6 +424,11 @@ const METHOD_SET: Record<MethodName, true> = {
   listSeries: true,
   compareYears: true,
   exportWorkbook: true,
+  exportLetters: true,
+  exportBriefing: true,
+  getDocumentSettings: true,
+  setDocumentSettings: true,
+  listIndicators: true,
   getSettings: true,
   setSettings: true,
   catalogue: true,
@@ -654,6 +705,42 @@ export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
   };
 }
 
+/** Every key of DocumentSettings, by kind (the Record makes the compiler keep this list complete). */
+const DOCUMENT_SETTING_KEYS: Record<keyof DocumentSettings, 'text' | 'date'> = {
+  office: 'text',
+  letterTitle: 'text',
+  letterOpening: 'text',
+  letterClosing: 'text',
+  briefingTitle: 'text',
+  briefingClosing: 'text',
+  deadline: 'date',
+  issueDate: 'date',
+};
+const MAX_DOCUMENT_TEXT = 2000;
+
+function isIsoDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** Why a DocumentSettings from the renderer cannot be saved (Chinese), or null. */
+export function documentSettingsProblem(v: unknown): string | null {
+  if (!isPlainObject(v)) return '设置格式无效。';
+  const keys = Object.keys(DOCUMENT_SETTING_KEYS);
+  if (!hasOnlyKeys(v, keys) || keys.some((k) => typeof v[k] !== 'string')) return '设置格式无效。';
+  for (const [k, kind] of Object.entries(DOCUMENT_SETTING_KEYS)) {
+    const x = v[k] as string;
+    if (kind === 'text') {
+      if (!x.trim()) return '发文机关、标题和正文模板都不能为空。';
+      if (!isBoundedString(x, MAX_DOCUMENT_TEXT)) return `每项文字不超过 ${MAX_DOCUMENT_TEXT} 字。`;
+    } else if (x !== '' && !isIsoDate(x)) {
+      return '日期应为“年-月-日”格式，例如 2025-04-30，或留空。';
+    }
+  }
+  return null;
+}
+
 type Validators = { [K in MethodName]: (args: unknown[]) => ArgsCheck<MethodArgs<K>> };
 
 export const VALIDATORS: Validators = {
@@ -702,6 +789,26 @@ export const VALIDATORS: Validators = {
     return fail('参数无效：需要单位，或两份不同的报告。');
   },
   exportWorkbook: noArgs,
+  exportLetters(args) {
+    const o = oneObject(args);
+    if (!o || !hasOnlyKeys(o, ['oneFile', 'includePending']) || typeof o.oneFile !== 'boolean' || typeof o.includePending !== 'boolean') {
+      return fail('参数无效：导出审查意见的选项格式错误。');
+    }
+    return { ok: true, args: [{ oneFile: o.oneFile, includePending: o.includePending }] };
+  },
+  exportBriefing(args) {
+    const o = oneObject(args);
+    if (!o || !hasOnlyKeys(o, ['includePending']) || typeof o.includePending !== 'boolean') return fail('参数无效：导出通报的选项格式错误。');
+    return { ok: true, args: [{ includePending: o.includePending }] };
+  },
+  getDocumentSettings: noArgs,
+  setDocumentSettings(args) {
+    if (args.length !== 1) return fail('设置格式无效。');
+    const problem = documentSettingsProblem(args[0]);
+    if (problem) return fail(problem);
+    return { ok: true, args: [{ ...(args[0] as DocumentSettings) }] };
+  },
+  listIndicators: noArgs,
   getSettings: noArgs,
   setSettings(args) {
     if (args.length !== 1) return fail('设置格式无效。');

@@ -68,6 +68,21 @@ export class FakeDialogs implements Dialogs {
     this.asked.push('confirmDiscard');
     return this.discard;
   }
+  letterFolders: (string | null)[] = [];
+  documents: (string | null)[] = [];
+  replaceLetters: ('overwrite' | 'keep' | 'cancel')[] = [];
+  async chooseLettersFolder(): Promise<string | null> {
+    this.asked.push('chooseLettersFolder');
+    return this.letterFolders.shift() ?? null;
+  }
+  async saveDocument(): Promise<string | null> {
+    this.asked.push('saveDocument');
+    return this.documents.shift() ?? null;
+  }
+  async confirmReplaceLetters(): Promise<'overwrite' | 'keep' | 'cancel'> {
+    this.asked.push('confirmReplaceLetters');
+    return this.replaceLetters.shift() ?? 'cancel';
+  }
 }
 
 export interface Started {

@@ -212,7 +212,7 @@ describe('AppService on the seed reports', () => {
     expect(await service.exportWorkbook()).toEqual({ path: out });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '报送情况']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '报送情况', '指标']);
     const sheet = wb.getWorksheet('问题清单')!;
     const rows: string[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));

@@ -27,6 +27,16 @@ describe('argument parsing', () => {
       deadlines: { government: '04-30' },
       help: false,
       version: false,
+      includePending: false,
+      force: false,
+    });
+    expect(parseArgs(['x', '--letters', 'L', '--briefing=B.docx', '--workspace', 'W.nianbao', '--include-pending', '--force'])).toMatchObject({
+      inputs: ['x'],
+      letters: 'L',
+      briefing: 'B.docx',
+      workspace: 'W.nianbao',
+      includePending: true,
+      force: true,
     });
     expect(parseArgs(['--', '--odd-name.txt']).inputs).toEqual(['--odd-name.txt']);
     expect(parseArgs(['--help']).help).toBe(true);

@@ -245,7 +245,7 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await screenshot(page, '10-export');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '报送情况']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '报送情况', '指标']);
     const sheet = wb.getWorksheet('问题清单');
     expect(sheet).toBeDefined();
     const header = (sheet?.getRow(1).values as unknown[]).map((v) => String(v ?? ''));

@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 describe('sheets and headers (cli-contract.md)', () => {
   it('has the four sheets in order with their Chinese names', () => {
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '数据', '规则说明']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '指标']);
   });
 
   it('has the contract columns on each sheet', () => {
@@ -393,7 +393,7 @@ describe('writing to disk', () => {
     expect(await fs.readdir(dir)).toEqual(['审查结果（2023年度）.xlsx']);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(target);
-    expect(back.worksheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '数据', '规则说明']);
+    expect(back.worksheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '指标']);
     // Overwriting an existing workbook works too.
     await writeAuditWorkbook(target, { reports: [] });
     const again = new ExcelJS.Workbook();

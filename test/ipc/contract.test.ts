@@ -19,6 +19,7 @@ import {
 } from '../../src/shared/ipc';
 import type { MethodName } from '../../src/shared/ipc';
 import { DEFAULT_SETTINGS } from '../../src/core/rules/types';
+import { DEFAULT_DOCUMENT_SETTINGS } from '../../src/core/export/documents/settings';
 
 const GOOD: Record<MethodName, unknown[]> = {
   getState: [],
@@ -34,6 +35,11 @@ const GOOD: Record<MethodName, unknown[]> = {
   listSeries: [],
   compareYears: [{ agencyKey: '某局' }],
   exportWorkbook: [],
+  exportLetters: [{ oneFile: false, includePending: true }],
+  exportBriefing: [{ includePending: false }],
+  getDocumentSettings: [],
+  setDocumentSettings: [{ ...DEFAULT_DOCUMENT_SETTINGS, deadline: '2025-04-30' }],
+  listIndicators: [],
   getSettings: [],
   setSettings: [structuredClone(DEFAULT_SETTINGS)],
   catalogue: [],
@@ -62,6 +68,16 @@ describe('IPC contract', () => {
     }
     expect(validateCall('compareYears', [{ reportIds: ['r1', 'r2'] }]).ok).toBe(true);
     expect(validateCall('importFiles', [{ kind: 'files' }]).ok).toBe(true);
+  });
+
+  it('rejects malformed letters/briefing options and document settings', () => {
+    expect(validateCall('exportLetters', [{ oneFile: 'yes', includePending: false }]).ok).toBe(false);
+    expect(validateCall('exportLetters', [{ oneFile: true }]).ok).toBe(false);
+    expect(validateCall('exportBriefing', [{ includePending: false, path: '/tmp/x.docx' }]).ok).toBe(false);
+    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, office: '  ' }])).toMatchObject({ ok: false });
+    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, deadline: '2025-02-30' }])).toMatchObject({ ok: false });
+    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, extra: 1 }])).toMatchObject({ ok: false });
+    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, office: 'x'.repeat(2001) }])).toMatchObject({ ok: false });
   });
 
   it('rejects unknown methods, including prototype names', () => {

@@ -19,6 +19,10 @@ export interface DialogQueue {
   openWorkspace: (string | null)[];
   saveWorkspace: (string | null)[];
   openRoster: (string | null)[];
+  chooseLettersFolder: (string | null)[];
+  saveDocument: (string | null)[];
+  /** Answers to "some letters exist already"; empty = cancel. */
+  confirmReplaceLetters: ('overwrite' | 'keep' | 'cancel')[];
 }
 
 export interface AppFixture {
@@ -41,7 +45,17 @@ export async function startAppFixture(opts: { samples?: boolean } = {}): Promise
       if (/\.(txt|docx|xlsx|html?|md)$/i.test(name)) cpSync(join(SEEDS_DIR, name), join(samplesDir, name));
     }
   }
-  const queue: DialogQueue = { openFiles: [], openFolder: [], saveWorkbook: [], openWorkspace: [], saveWorkspace: [], openRoster: [] };
+  const queue: DialogQueue = {
+    openFiles: [],
+    openFolder: [],
+    saveWorkbook: [],
+    openWorkspace: [],
+    saveWorkspace: [],
+    openRoster: [],
+    chooseLettersFolder: [],
+    saveDocument: [],
+    confirmReplaceLetters: [],
+  };
   const take = <K extends keyof DialogQueue>(k: K): DialogQueue[K][number] => (queue[k].length ? (queue[k].shift() as DialogQueue[K][number]) : null);
   const dialogs: Dialogs = {
     openFiles: async () => take('openFiles'),
@@ -51,6 +65,9 @@ export async function startAppFixture(opts: { samples?: boolean } = {}): Promise
     saveWorkbook: async () => take('saveWorkbook'),
     openRoster: async () => take('openRoster'),
     confirmDiscard: async () => true,
+    chooseLettersFolder: async () => take('chooseLettersFolder'),
+    saveDocument: async () => take('saveDocument'),
+    confirmReplaceLetters: async () => queue.confirmReplaceLetters.shift() ?? 'cancel',
   };
   let sink: (<E extends EventName>(event: E, payload: IpcEvents[E]) => void) | null = null;
   const service = await AppService.start({

@@ -23,7 +23,7 @@ export const RENDERER_OUT = join(ROOT, 'out/renderer');
 export const SCREENS_DIR = join(ROOT, 'test-output/screens');
 export const CHROMIUM = '/usr/bin/chromium';
 
-const SOURCE_DIRS = ['src/renderer', 'src/shared', 'src/core/model', 'src/core/export/location.ts'];
+const SOURCE_DIRS = ['src/renderer', 'src/shared', 'src/core/model', 'src/core/export/location.ts', 'src/core/indicators', 'src/core/workspace/agency-kind.ts', 'src/core/export/documents/settings.ts'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -11,9 +11,10 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { LIMITS as INGEST_LIMITS } from '../ingest/errors';
 import { basename, join } from 'node:path';
 import { findingFingerprint, findingKey } from '../model/fingerprint';
-import type { Finding, ReportModel, Roster, Severity, SkippedFile, WorkspaceView } from '../model/types';
+import type { CoverageYear, Finding, ReportModel, Roster, Severity, SkippedFile, WorkspaceView } from '../model/types';
 import { collect, failureMessage, lateReports } from '../pipeline';
-import { CURRENT_REASON_LABELS, coverageOf, coverageRows } from '../workspace/submissions';
+import { CURRENT_REASON_LABELS, coverageOf, coverageRows, currentModels, unitKindsOf } from '../workspace/submissions';
+import type { UnitKind } from '../model/glossary';
 import { compareVersions } from '../workspace/versions';
 import { readRoster } from '../workspace/roster';
 import { describeLocation } from '../export/location';
@@ -25,6 +26,13 @@ import { mergeSettings, workspaceOf, type RuleProgress } from '../rules/engine';
 import { catalogue as ruleCatalogue, ruleById } from '../rules/registry';
 import { shownValues } from '../export/values';
 import type { AuditSettings, Rule } from '../rules/types';
+import { isoDay, type DocumentSettings } from '../export/documents/settings';
+import { planLetters, type LettersInput } from '../export/documents/letters';
+import type { DocumentReport } from '../export/documents/select';
+import { letterTargets, writeBriefing, writeCombinedLetters, writeLetters, type ExistingPolicy } from '../export/documents/write';
+import { INDICATOR_DEFS, indicatorInputs, reportIndicators } from '../indicators';
+import { agencyKind } from '../workspace/agency-kind';
+import { pairConsecutiveYears } from '../workspace/pairing';
 
 type RuleProgressScope = Rule['scope'];
 import { WorkspaceStore, reportKeyOf, WORKSPACE_EXTENSION } from '../store';
@@ -40,7 +48,11 @@ import type {
   DecideArgs,
   DecisionView,
   EventName,
+  ExportBriefingArgs,
+  ExportLettersArgs,
+  ExportLettersResult,
   ExportResult,
+  IndicatorRow,
   FindingView,
   ImportFilesArgs,
   ImportPathsArgs,
@@ -76,6 +88,12 @@ export interface Dialogs {
   openRoster(): Promise<string | null>;
   /** Asks whether unsaved work in an untitled workspace may be discarded. */
   confirmDiscard(): Promise<boolean>;
+  /** Folder for the feedback letters (one .docx per unit). */
+  chooseLettersFolder(): Promise<string | null>;
+  /** Save dialog for a Word document (the letters in one file, the briefing). */
+  saveDocument(defaultName: string, title: string): Promise<string | null>;
+  /** Some letter files exist already (names given): replace them, keep them (write only the new ones), or cancel. */
+  confirmReplaceLetters(existing: string[]): Promise<ExistingPolicy | 'cancel'>;
 }
 
 export interface EventSink {
@@ -707,6 +725,7 @@ export class AppService implements ServiceHandlers {
         failures,
         skipped: this.skipped,
         workspace: { ...view, coverage: coverageOf(view, lateReports(byReport)) },
+        aliases: this.store.settings().aliases,
       });
     } catch (err) {
       // SaveError already says, in one sentence, which file and why (open in Excel, read-only, …).
@@ -714,6 +733,124 @@ export class AppService implements ServiceHandlers {
       throw err;
     }
     return { path: target };
+  }
+
+  // ───────────── letters and briefing ─────────────
+
+  private decisionMap(): Map<string, ReviewDecision> {
+    const decisions = new Map<string, ReviewDecision>();
+    for (const [fp, d] of this.store.decisions()) decisions.set(fp, { status: d.status, note: d.note });
+    return decisions;
+  }
+
+  /** Current versions only: a letter and the briefing speak of the report the office judges. */
+  private documentReports(): DocumentReport[] {
+    const reports = this.store.listReports();
+    if (reports.length === 0) throw new UserError('工作区中还没有报告，无法导出。');
+    const view = this.workspaceView(reports);
+    const byReport = new Map<string, Finding[]>();
+    for (const f of this.store.findings()) byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f.finding]);
+    return currentModels(reports, view).map((r) => ({ model: r.model, findings: byReport.get(r.id) ?? [] }));
+  }
+
+  /** The roster's coverage and each current report's unit kind, for the briefing. */
+  private briefingFacts(): { coverage: CoverageYear[]; unitKinds: Map<string, UnitKind> } {
+    const reports = this.store.listReports();
+    const view = this.workspaceView(reports);
+    const findings = new Map<string, Finding[]>();
+    for (const f of this.store.findings()) findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
+    return { coverage: coverageOf(view, lateReports(findings)), unitKinds: unitKindsOf(reports.map((r) => r.model), view) };
+  }
+
+  private documentInput(includePending: boolean): LettersInput {
+    return {
+      reports: this.documentReports(),
+      decisions: this.decisionMap(),
+      includePending,
+      aliases: this.store.settings().aliases,
+      settings: this.store.documentSettings(),
+      today: isoDay(new Date()),
+    };
+  }
+
+  /** A file Word holds open, a read-only folder: the writer's Chinese message, as for the workbook. */
+  private async documentWrite<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (err instanceof SaveError) throw new UserError(err.message);
+      throw err;
+    }
+  }
+
+  async exportLetters(args: ExportLettersArgs): Promise<ExportLettersResult> {
+    const input = this.documentInput(args.includePending);
+    const letters = planLetters(input).length;
+    if (letters === 0) {
+      throw new UserError(
+        args.includePending ? '没有需要反馈的问题：所有问题均已排除或仅为提示。' : '还没有已确认的问题，无需生成审查意见。可先在“审查”中确认问题，或勾选“包含待审查的问题”。',
+      );
+    }
+    const date = isoDay(new Date());
+    if (args.oneFile) {
+      const target = await this.options.dialogs.saveDocument(`年报审查意见-${date}.docx`, '导出审查意见（合并为一个文件）');
+      if (!target) return { path: null, letters, written: 0, kept: 0 };
+      const file = /\.docx$/i.test(target) ? target : `${target}.docx`;
+      await this.documentWrite(() => writeCombinedLetters(file, input));
+      return { path: file, letters, written: 1, kept: 0 };
+    }
+    const dir = await this.options.dialogs.chooseLettersFolder();
+    if (!dir) return { path: null, letters, written: 0, kept: 0 };
+    const { existing } = await letterTargets(dir, input);
+    let policy: ExistingPolicy = 'overwrite';
+    if (existing.length > 0) {
+      const answer = await this.options.dialogs.confirmReplaceLetters(existing.map((p) => basename(p)));
+      if (answer === 'cancel') return { path: null, letters, written: 0, kept: 0 };
+      policy = answer;
+    }
+    const result = await this.documentWrite(() => writeLetters(dir, input, policy));
+    return { path: dir, letters, written: result.written.length, kept: result.kept.length };
+  }
+
+  async exportBriefing(args: ExportBriefingArgs): Promise<ExportResult> {
+    const input = this.documentInput(args.includePending);
+    const target = await this.options.dialogs.saveDocument(`年报审查情况通报-${isoDay(new Date())}.docx`, '导出审查情况通报');
+    if (!target) return { path: null };
+    const file = /\.docx$/i.test(target) ? target : `${target}.docx`;
+    const { coverage, unitKinds } = this.briefingFacts();
+    await this.documentWrite(() => writeBriefing(file, { ...input, coverage, unitKinds }));
+    return { path: file };
+  }
+
+  async getDocumentSettings(): Promise<DocumentSettings> {
+    return this.store.documentSettings();
+  }
+
+  async setDocumentSettings(settings: DocumentSettings): Promise<DocumentSettings> {
+    this.store.setDocumentSettings(settings);
+    this.events.emit('changed', { reason: 'settings', state: this.state() });
+    return this.store.documentSettings();
+  }
+
+  /** Indicators of the current versions; year-on-year against the same unit's previous year. */
+  async listIndicators(): Promise<IndicatorRow[]> {
+    const all = this.store.listReports();
+    const view = this.workspaceView(all);
+    const reports = currentModels(all, view);
+    const previous = new Map(pairConsecutiveYears(reports.map((r) => r.model), view).map((p) => [p.report, p.previous]));
+    const kinds = unitKindsOf(reports.map((r) => r.model), view);
+    return reports.map((r) => {
+      const ind = reportIndicators(r.model, previous.get(r.model));
+      return {
+        reportId: r.id,
+        agency: r.model.agency,
+        year: r.model.year,
+        fileName: basename(r.path.replace(/\\/g, '/')),
+        kind: kinds.get(r.model.agency ?? '') ?? agencyKind(r.model.agency),
+        values: INDICATOR_DEFS.map((d) => d.get(ind)),
+        inputs: indicatorInputs(r.model),
+      };
+    });
   }
 
   // ───────────── settings ─────────────

@@ -60,3 +60,6 @@ export function dataColumns(): readonly DataColumn[] {
   cached ??= dataColumnsOnce();
   return cached;
 }
+
+/** The 数据 sheet opens with these, then one column per table cell (dataColumns()). */
+export const DATA_LEAD_HEADERS = ['单位', '年度', '文件', '当前版本'] as const;

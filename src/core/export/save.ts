@@ -26,7 +26,7 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-function reason(code: string | undefined, step: 'write' | 'rename'): string {
+function reason(code: string | undefined, step: 'write' | 'rename', program: string): string {
   switch (code) {
     case 'EBUSY':
     case 'EPERM':
@@ -34,7 +34,7 @@ function reason(code: string | undefined, step: 'write' | 'rename'): string {
       // Writing the temporary file fails only for the folder; replacing the target fails when it is open.
       return step === 'write'
         ? '没有该文件夹的写入权限，请另选保存位置'
-        : '文件可能正在被 Excel 或其他程序打开，或没有写入权限，请关闭后重试';
+        : `文件可能正在被 ${program} 或其他程序打开，或没有写入权限，请关闭后重试`;
     case 'EROFS':
       return '该位置是只读的，请另选保存位置';
     case 'ENOENT':
@@ -55,10 +55,10 @@ function reason(code: string | undefined, step: 'write' | 'rename'): string {
 }
 
 /** The SaveError for `err`, raised while writing (`write`) or replacing (`rename`) `target`. */
-export function toSaveError(target: string, err: unknown, step: 'write' | 'rename' = 'write'): SaveError {
+export function toSaveError(target: string, err: unknown, step: 'write' | 'rename' = 'write', program = 'Excel'): SaveError {
   if (err instanceof SaveError) return err;
   const code = errorCode(err);
-  return new SaveError(`无法写入 ${target}：${reason(code, step)}。`, code, err);
+  return new SaveError(`无法写入 ${target}：${reason(code, step, program)}。`, code, err);
 }
 
 async function isDirectory(file: string): Promise<boolean> {
@@ -72,9 +72,11 @@ async function isDirectory(file: string): Promise<boolean> {
 /**
  * Writes `data` to `target` atomically; throws a SaveError with a Chinese message when it cannot.
  * `hooks` are the atomic writer's fault-injection points (tests simulate a locked target with them).
+ * `program`: what the user would have the file open in, for the locked-file message (Excel for the
+ * workbook, Word for the letters and the briefing).
  */
-export async function saveFileAtomic(target: string, data: Uint8Array, hooks: SaveHooks = {}): Promise<void> {
-  if (await isDirectory(target)) throw toSaveError(target, Object.assign(new Error('target is a folder'), { code: 'EISDIR' }));
+export async function saveFileAtomic(target: string, data: Uint8Array, hooks: SaveHooks = {}, program = 'Excel'): Promise<void> {
+  if (await isDirectory(target)) throw toSaveError(target, Object.assign(new Error('target is a folder'), { code: 'EISDIR' }), 'write', program);
   // Up to beforeRename the failure is the folder's (writing the temporary file); after it, the target's.
   let step: 'write' | 'rename' = 'write';
   try {
@@ -86,6 +88,6 @@ export async function saveFileAtomic(target: string, data: Uint8Array, hooks: Sa
       },
     });
   } catch (err) {
-    throw toSaveError(target, err, step);
+    throw toSaveError(target, err, step, program);
   }
 }

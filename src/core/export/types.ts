@@ -32,4 +32,6 @@ export interface WorkbookInput {
    * Absent: every report counts as current.
    */
   workspace?: WorkspaceView;
+  /** Agency aliases (settings), so the 指标 sheet's year-on-year columns pair a unit's years as the rules do. */
+  aliases?: Record<string, string>;
 }

@@ -12,7 +12,8 @@ import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/typ
 import { coverageRows, lateReports } from '../workspace/submissions';
 import { compareVersions } from '../workspace/versions';
 import { catalogue, ruleById } from '../rules/registry';
-import { dataColumns } from './data-columns';
+import { DATA_LEAD_HEADERS, dataColumns } from './data-columns';
+import { addIndicatorSheet } from './indicator-sheet';
 import { describeLocation } from './location';
 import { shortFileNames } from './short-names';
 import { shownValues } from './values';
@@ -43,8 +44,7 @@ export const FINDING_HEADERS = [
   '版本',
   '整改情况',
 ] as const;
-/** The 数据 sheet opens with these, then one column per table cell (dataColumns()). */
-export const DATA_LEAD_HEADERS = ['单位', '年度', '文件', '当前版本'] as const;
+export { DATA_LEAD_HEADERS } from './data-columns';
 /** 版本 of a report row: the version its submission uses, another version, or a copy of one. */
 export const VERSION_LABELS = { current: '当前版本', other: '其他版本', duplicate: '重复文件' } as const;
 export const CATALOGUE_HEADERS = ['规则编号', '规则名称', '严重程度', '说明'] as const;
@@ -502,6 +502,8 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
     const late = lateReports(new Map(entries.map((e) => [e.model.id, e.findings])));
     addCoverage(wb, input.workspace, new Map(entries.map((e) => [e.model.id, e.model])), late);
   }
+  // After the four contract sheets (cli-contract.md); 数据's rows are `entries` in this order.
+  addIndicatorSheet(wb, entries.map((e) => e.model), input.aliases, input.workspace);
   return wb;
 }
 

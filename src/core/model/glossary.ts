@@ -243,3 +243,29 @@ export type VersionDiff = keyof typeof VERSION_DIFF_LABELS;
 export const OUTPUT_MARKER = 'nianbao-audit:output';
 /** The creator named in those properties. */
 export const OUTPUT_CREATOR = '年报审查';
+/**
+ * Rule groups (the part of a rule id before the slash) in plain Chinese, as the settings screen,
+ * the briefing's problem table and the letters name them. One list, so the three never disagree.
+ */
+export const RULE_GROUP_LABELS: Record<string, string> = {
+  structure: '结构',
+  text: '文字',
+  active: '表二 主动公开',
+  applications: '表三 依申请',
+  review: '表四 复议诉讼',
+  table: '表格',
+  consistency: '文表一致',
+  problems: '第五部分',
+  other: '第六部分',
+  series: '跨年度',
+  corpus: '跨单位',
+  timeliness: '公开时限',
+  submission: '报送',
+  engine: '规则执行',
+};
+
+/** The group label of a rule id; '其他' for a group the list does not know. */
+export function ruleGroupLabel(ruleId: string): string {
+  const group = ruleId.split('/')[0] ?? '';
+  return Object.prototype.hasOwnProperty.call(RULE_GROUP_LABELS, group) ? (RULE_GROUP_LABELS[group] as string) : '其他';
+}

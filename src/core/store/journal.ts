@@ -6,11 +6,13 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import type { AuditSettings } from '../rules/types';
+import type { DocumentSettings } from '../export/documents/settings';
 import type { StoredDecision } from './types';
 
 export type JournalEntry =
   | { v: 1; ws: string; t: 'decision'; d: StoredDecision }
-  | { v: 1; ws: string; t: 'settings'; s: AuditSettings };
+  | { v: 1; ws: string; t: 'settings'; s: AuditSettings }
+  | { v: 1; ws: string; t: 'documents'; s: DocumentSettings };
 
 export class Journal {
   constructor(readonly path: string) {}
@@ -43,7 +45,7 @@ export class Journal {
       if (!line.trim()) continue;
       try {
         const e = JSON.parse(line) as JournalEntry;
-        if (e && e.v === 1 && e.ws === workspaceId && (e.t === 'decision' || e.t === 'settings')) out.push(e);
+        if (e && e.v === 1 && e.ws === workspaceId && (e.t === 'decision' || e.t === 'settings' || e.t === 'documents')) out.push(e);
       } catch {
         // torn line
       }

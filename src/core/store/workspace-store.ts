@@ -22,9 +22,11 @@ import { isUnversionedFingerprint, versionTag } from '../model/fingerprint';
 import type { ReportModel } from '../model/types';
 import type { AuditSettings } from '../rules/types';
 import { DEFAULT_SETTINGS } from '../rules/types';
+import { normaliseDocumentSettings, type DocumentSettings } from '../export/documents/settings';
 import { atomicWrite, removeStaleTemps } from './atomic';
 import type { SaveHooks } from './atomic';
 import { Journal } from './journal';
+import type { JournalEntry } from './journal';
 import type { StoredDecision, StoredFinding, StoredReport, StoredReportContent, ImportedFile, UpsertStatus } from './types';
 
 export const APP_ID = 'nianbao-audit';
@@ -201,6 +203,35 @@ export class WorkspaceStore {
       store.markChanged();
     }
     return { store, notes };
+  }
+
+  /**
+   * Opens a workspace for reading only (the CLI's --workspace): nothing is written next to it — no
+   * stale temporary files removed, no journal replayed into the file, no autosave. Unsaved journal
+   * entries (decisions entered since the last save) are applied in memory, so the run sees what the
+   * app would show.
+   */
+  static async openReadOnly(path: string, options: Pick<StoreOptions, 'wasmPath'> = {}): Promise<WorkspaceStore> {
+    const SQL = await loadSql(options.wasmPath);
+    let db: Database | null = null;
+    let firstError: unknown = null;
+    for (const candidate of [path, `${path}.bak`]) {
+      if (!existsSync(candidate)) continue;
+      try {
+        db = WorkspaceStore.load(SQL, await readFile(candidate));
+        break;
+      } catch (err) {
+        firstError ??= err;
+      }
+    }
+    if (!db) {
+      if (firstError) throw firstError instanceof WorkspaceError ? firstError : new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
+      throw new WorkspaceError('工作区文件不存在。');
+    }
+    const store = new WorkspaceStore(db, { autosaveMs: 0 }, null);
+    store.closed = true; // no autosave, no saves: markChanged() does nothing on a closed store
+    for (const e of new Journal(`${path}.journal`).read(store.workspaceId)) store.applyEntry(e);
+    return store;
   }
 
   private static load(SQL: SqlJsStatic, bytes: Uint8Array): Database {
@@ -589,15 +620,37 @@ export class WorkspaceStore {
     this.db.run('INSERT INTO settings(id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data', [JSON.stringify(settings)]);
   }
 
+  // ───────────── letters and briefing settings ─────────────
+
+  /** The 审查意见/通报 settings (meta 'documents'); defaults until the user saves some. */
+  documentSettings(): DocumentSettings {
+    const raw = this.meta('documents');
+    if (raw === null) return normaliseDocumentSettings(null);
+    try {
+      return normaliseDocumentSettings(JSON.parse(raw));
+    } catch {
+      return normaliseDocumentSettings(null);
+    }
+  }
+
+  setDocumentSettings(settings: DocumentSettings): void {
+    this.journal?.append({ v: 1, ws: this.workspaceId, t: 'documents', s: settings });
+    this.setMeta('documents', JSON.stringify(settings));
+    this.markChanged();
+  }
+
   // ───────────── journal ─────────────
+
+  private applyEntry(e: JournalEntry): void {
+    if (e.t === 'decision') this.writeDecision(e.d);
+    else if (e.t === 'settings') this.writeSettings(e.s);
+    else this.setMeta('documents', JSON.stringify(e.s));
+  }
 
   private replayJournal(): number {
     if (!this.journal) return 0;
     const entries = this.journal.read(this.workspaceId);
-    for (const e of entries) {
-      if (e.t === 'decision') this.writeDecision(e.d);
-      else this.writeSettings(e.s);
-    }
+    for (const e of entries) this.applyEntry(e);
     return entries.length;
   }
 }

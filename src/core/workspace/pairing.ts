@@ -7,6 +7,7 @@
  * Only current versions are passed in, so each unit has at most one report a year.
  */
 import type { ReportModel, WorkspaceView } from '../model/types';
+import { buildWorkspace } from './submissions';
 
 export { agencyKey, agencyShortKey } from './identity';
 
@@ -32,4 +33,20 @@ export function pairConsecutiveYears(reports: readonly ReportModel[], view: Pick
     if (previous) pairs.push({ report: r, previous });
   }
   return pairs;
+}
+
+/**
+ * Pairs years for callers that have no workspace view at hand (the briefing, the 指标 sheet):
+ * builds one from the same inputs the rules use — aliases and, where known, the roster and the
+ * version choices — so that they pair exactly as the series rules do.
+ */
+export function pairYears(
+  reports: readonly ReportModel[],
+  input: { aliases?: Readonly<Record<string, string>>; view?: Pick<WorkspaceView, 'placements'> } = {},
+): SeriesPair[] {
+  const view = input.view ?? buildWorkspace(reports, { roster: null, aliases: input.aliases ?? {}, versionChoices: {} });
+  return pairConsecutiveYears(
+    reports.filter((r) => view.placements[r.id]?.current !== false),
+    view,
+  );
 }

@@ -13,18 +13,11 @@ import { IngestError } from '../ingest/errors';
 import { UNIT_KIND_LABELS } from '../model/glossary';
 import type { UnitKind } from '../model/glossary';
 import type { Roster, RosterUnit } from '../model/types';
-import { agencyLevel } from './agency-level';
+import { agencyKind } from './agency-kind';
 import { normaliseName, shortKeyOf } from './identity';
 
-/** The kind a name suggests: 人民政府 of a town/street is a township; other 人民政府 a government. */
-export function kindOfName(name: string): UnitKind {
-  const n = normaliseName(name);
-  const township = agencyLevel(n) === 'township' || /(街道办事处|街道|[镇乡])(人民政府)?$/.test(n);
-  if (township) return 'township';
-  if (/人民政府$/.test(n)) return 'government';
-  if (/(局|委员会|委|办公室|办|中心|院|厅|部|署|会|所|站|队|处)$/.test(n)) return 'department';
-  return 'other';
-}
+/** The kind a name suggests (agency-kind.ts: one reading of names for the roster and the briefing). */
+export const kindOfName = (name: string): UnitKind => agencyKind(name);
 
 const KIND_WORDS: [RegExp, UnitKind][] = [
   [/乡镇|街道|镇|乡/, 'township'],

@@ -267,3 +267,18 @@ export function coverageRows(view: Omit<WorkspaceView, 'coverage'>, lateReports:
   }
   return rows;
 }
+
+/**
+ * The kind of each report's unit, by the agency name the report gives: the roster's 类别 where the
+ * report matched a roster unit (the briefing groups its indicators by it).
+ */
+export function unitKindsOf(models: readonly ReportModel[], view: Pick<WorkspaceView, 'roster' | 'placements'>): Map<string, UnitKind> {
+  const kinds = new Map(view.roster.units.map((u) => [u.id, u.kind]));
+  const out = new Map<string, UnitKind>();
+  for (const m of models) {
+    const unit = view.placements[m.id]?.unit;
+    const kind = unit ? kinds.get(unit) : undefined;
+    if (m.agency && kind) out.set(m.agency, kind);
+  }
+  return out;
+}

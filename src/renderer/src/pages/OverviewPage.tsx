@@ -14,6 +14,7 @@ import { SEVERITY_LABELS, TEMPLATE_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { Chart } from '../components/Chart';
+import { IndicatorsPanel } from '../components/IndicatorsPanel';
 import { SEVERITY_HEX } from '../labels';
 import { ruleTitle, ruleTotals, useRuleCatalogue, type RuleCatalogue } from '../lib/ruleIndex';
 import { MiddleEllipsis } from '../components/MiddleEllipsis';
@@ -510,6 +511,11 @@ export function OverviewPage(): React.JSX.Element {
                   </Card>
                 </div>
               ),
+            },
+            {
+              key: 'indicators',
+              label: '指标',
+              children: tab === 'indicators' ? <IndicatorsPanel height={vh} /> : null,
             },
           ]}
         />

@@ -1,34 +1,24 @@
 /**
  * 设置: rules on and off, severities, publication deadlines, agency aliases (saving re-runs the rules,
- * decisions kept); and the 单位名单 tab, the roster editor with its own save.
+ * decisions kept); the 单位名单 tab, the roster editor with its own save; the letters' and briefing's
+ * wording (saved on its own).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AuditSettings, RuleInfo } from '../../../shared/ipc';
 import type { Severity } from '../../../core/model/types';
-import { SEVERITY_LABELS } from '../../../core/model/glossary';
+import { RULE_GROUP_LABELS, SEVERITY_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { SeverityTag } from '../labels';
+import { DocumentSettingsCard } from '../components/DocumentSettingsCard';
 import { useViewportHeight } from '../lib/useViewport';
 import { RosterEditor } from '../components/RosterEditor';
 
 const MM_DD = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const GROUP_LABELS: Record<string, string> = {
-  structure: '结构',
-  text: '文字',
-  active: '表二 主动公开',
-  applications: '表三 依申请',
-  review: '表四 复议诉讼',
-  table: '表格',
-  consistency: '文表一致',
-  problems: '第五部分',
-  other: '第六部分',
-  series: '跨年度',
-  corpus: '跨单位',
-  timeliness: '公开时限',
-};
+// Rule groups are named once, in the glossary (the briefing and the letters use the same words).
+const GROUP_LABELS = RULE_GROUP_LABELS;
 
 interface AliasRow {
   id: number;
@@ -228,6 +218,7 @@ export function SettingsPage(): React.JSX.Element {
               </div>
             ))}
           </Card>
+          <DocumentSettingsCard />
         </div>
       </div>
             ),

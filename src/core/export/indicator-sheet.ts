@@ -1,0 +1,113 @@
+/**
+ * The workbook's 指标 sheet (cli-contract.md: after the four contract sheets): one row per report,
+ * the indicators of src/core/indicators as Excel formulas over the report's row of 数据, so the
+ * office can see and trust how each is computed. Formulas return "" (blank) where the
+ * denominator is 0, never 0 % or #DIV/0!; a cell the report lacks (no table, unreadable value)
+ * leaves the indicator blank without a formula, as the core leaves it null. Cached results are
+ * the core's values, so viewers that do not recalculate show the same numbers.
+ */
+import type ExcelJS from 'exceljs';
+import { CHANGE_TERMS, INDICATOR_DEFS, RATE_TERMS, cellNumber, reportIndicators } from '../indicators';
+import type { WorkspaceView, ReportModel } from '../model/types';
+import { DATA_LEAD_HEADERS } from './data-columns';
+import { pairYears } from '../workspace/pairing';
+import { dataColumns } from './data-columns';
+
+export const INDICATOR_SHEET = '指标';
+export const INDICATOR_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
+/** 数据's first value column follows its three lead columns (单位, 年度, 文件). */
+/** 数据's lead columns (单位, 年度, 文件, 当前版本) before the first table cell. */
+const DATA_LEAD = DATA_LEAD_HEADERS.length;
+const DATA_SHEET = "'数据'";
+
+function letter(n: number): string {
+  let s = '';
+  let x = n;
+  while (x > 0) {
+    const m = (x - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * `models` in the order of 数据's rows (row 2 = models[0]). `aliases` pair a unit's years for the
+ * year-on-year columns, as the rules pair them.
+ */
+export function addIndicatorSheet(
+  wb: ExcelJS.Workbook,
+  models: readonly ReportModel[],
+  aliases: Record<string, string> = {},
+  view?: Pick<WorkspaceView, 'placements'>,
+): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(INDICATOR_SHEET);
+  const columnOf = new Map(dataColumns().map((c, i) => [c.key, { index: DATA_LEAD + i + 1, column: c }]));
+  const rowOf = new Map(models.map((m, i) => [m, i + 2]));
+  const previousOf = new Map(pairYears(models, { aliases, ...(view ? { view } : {}) }).map((p) => [p.report, p.previous]));
+
+  ws.columns = [
+    { header: '单位', width: 28 },
+    { header: '年度', width: 7 },
+    { header: '文件', width: 24 },
+    ...INDICATOR_DEFS.map((d) => ({ header: d.label, width: 12 })),
+  ];
+  const header = ws.getRow(1);
+  header.height = 32;
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+
+  /** The cells as a formula sum, or null when one of them is unknown in this report. */
+  const sum = (keys: readonly string[], model: ReportModel, row: number): string | null => {
+    const parts: string[] = [];
+    for (const key of keys) {
+      const col = columnOf.get(key);
+      if (!col || cellNumber(col.column.cell(model)) === null) return null;
+      // N(): a blank cell (blank marker in the report) counts as 0, as the core counts it.
+      parts.push(`N(${DATA_SHEET}!${letter(col.index)}${row})`);
+    }
+    return parts.length === 1 ? (parts[0] as string) : `(${parts.join('+')})`;
+  };
+
+  // Current versions only (cli-contract.md: one row per current report); 数据 keeps every file's row.
+  for (const model of models.filter((m) => view?.placements[m.id]?.current !== false)) {
+    const row = rowOf.get(model) as number;
+    const previous = previousOf.get(model);
+    const values = reportIndicators(model, previous);
+    const cells: ExcelJS.CellValue[] = [model.agency, model.year, model.file];
+    for (const def of INDICATOR_DEFS) {
+      const result = def.get(values);
+      const cached = result === null ? '' : result;
+      const rate = RATE_TERMS[def.key];
+      let formula: string | null = null;
+      if (rate) {
+        const num = sum(rate.numerator, model, row);
+        const den = sum(rate.denominator, model, row);
+        if (num !== null && den !== null) formula = `IF(${den}=0,"",${num}/${den})`;
+      } else {
+        const terms = CHANGE_TERMS[def.key];
+        const prevRow = previous ? rowOf.get(previous) : undefined;
+        if (terms && previous && prevRow !== undefined) {
+          const now = sum(terms, model, row);
+          const last = sum(terms, previous, prevRow);
+          if (now !== null && last !== null) formula = `IF(${last}=0,"",(${now}-${last})/${last})`;
+        }
+      }
+      cells.push(formula ? { formula, result: cached } : null);
+    }
+    const added = ws.addRow(cells);
+    // Per cell: a column style set after the rows exist does not reach them.
+    INDICATOR_DEFS.forEach((def, i) => {
+      const cell = added.getCell(INDICATOR_LEAD_HEADERS.length + i + 1);
+      cell.numFmt = def.kind === 'change' ? '+0.0%;-0.0%;0.0%' : '0.0%';
+      cell.alignment = { horizontal: 'right' };
+    });
+  }
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }];
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: INDICATOR_LEAD_HEADERS.length + INDICATOR_DEFS.length } };
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  return ws;
+}
