@@ -282,7 +282,8 @@ async function writeDocuments(run: AuditRun, opts: CliOptions, review: Workspace
   }
   if (opts.briefing) {
     await mkdir(dirname(opts.briefing), { recursive: true });
-    const facts = ws ? { coverage: ws.coverage, unitKinds: unitKindsOf(reports.map((r) => r.model), ws) } : {};
+    // An inferred roster is no list of who must report: the briefing then infers and says 推断.
+    const facts = ws && !ws.roster.inferred ? { coverage: ws.coverage, unitKinds: unitKindsOf(reports.map((r) => r.model), ws) } : {};
     await writeBriefing(opts.briefing, { ...common, ...facts });
     lines.push(`情况通报已写入：${opts.briefing}`);
   }

@@ -4,6 +4,7 @@
  * each report's unit and current flag, and the workbook's 数据 totals and 报送情况.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -17,13 +18,15 @@ let folder: MessyFolder;
 let result: JsonResult;
 let stdout: string;
 let book: ExcelJS.Workbook;
+let briefing: string;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'nb-messy-'));
   folder = await writeMessyFolder(root);
   const json = join(root, 'out', 'r.json');
   const xlsx = join(root, 'out', 'r.xlsx');
-  const run = runCli([folder.dir, '--roster', folder.rosterFile, '--json', json, '--xlsx', xlsx]);
+  briefing = join(root, 'out', '通报.docx');
+  const run = runCli([folder.dir, '--roster', folder.rosterFile, '--json', json, '--xlsx', xlsx, '--briefing', briefing]);
   expect(run.status, run.stderr).toBe(0);
   stdout = run.stdout;
   result = JSON.parse(readFileSync(json, 'utf8')) as JsonResult;
@@ -137,5 +140,15 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
     expect(rows.get(MISSING_UNIT)).toBe('未报');
     expect(rows.get('洪泽区财政局')).toBe('已报');
     for (const u of ROSTER_UNITS) expect(rows.has(u)).toBe(true);
+  });
+
+  it('the briefing states the roster’s figures and names the unit that sent nothing', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(briefing));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const y2024 = result.coverage.find((c) => c.year === 2024)!;
+    // The briefing covers the latest year; its figures are the JSON's coverage.
+    expect(text).toContain(`应报送年度报告的单位 ${y2024.expected} 家，已报送 ${y2024.submitted} 家`);
+    expect(text).not.toContain('推断');
+    expect(text).toContain(MISSING_UNIT);
   });
 });

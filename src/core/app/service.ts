@@ -754,12 +754,12 @@ export class AppService implements ServiceHandlers {
   }
 
   /** The roster's coverage and each current report's unit kind, for the briefing. */
-  private briefingFacts(): { coverage: CoverageYear[]; unitKinds: Map<string, UnitKind> } {
+  private briefingFacts(): { inferred: boolean; coverage: CoverageYear[]; unitKinds: Map<string, UnitKind> } {
     const reports = this.store.listReports();
     const view = this.workspaceView(reports);
     const findings = new Map<string, Finding[]>();
     for (const f of this.store.findings()) findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
-    return { coverage: coverageOf(view, lateReports(findings)), unitKinds: unitKindsOf(reports.map((r) => r.model), view) };
+    return { inferred: view.roster.inferred, coverage: coverageOf(view, lateReports(findings)), unitKinds: unitKindsOf(reports.map((r) => r.model), view) };
   }
 
   private documentInput(includePending: boolean): LettersInput {
@@ -817,8 +817,9 @@ export class AppService implements ServiceHandlers {
     const target = await this.options.dialogs.saveDocument(`年报审查情况通报-${isoDay(new Date())}.docx`, '导出审查情况通报');
     if (!target) return { path: null };
     const file = /\.docx$/i.test(target) ? target : `${target}.docx`;
-    const { coverage, unitKinds } = this.briefingFacts();
-    await this.documentWrite(() => writeBriefing(file, { ...input, coverage, unitKinds }));
+    // An inferred roster is no list of who must report: the briefing then infers and says 推断.
+    const facts = this.briefingFacts();
+    await this.documentWrite(() => writeBriefing(file, facts.inferred ? input : { ...input, coverage: facts.coverage, unitKinds: facts.unitKinds }));
     return { path: file };
   }
 
