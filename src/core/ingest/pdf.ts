@@ -219,11 +219,9 @@ export function fromPages(pages: readonly PageContent[], fileName: string): Sour
   if (unmapped > 0) notes.push(`PDF 中有 ${unmapped} 个字符没有文字编码，已略去。`);
   const scannedPages = pages.filter((p) => p.imageCover >= 0.5 && p.glyphs.length < 20).map((p) => p.page);
   if (scannedPages.length) notes.push(`第 ${scannedPages.join('、')} 页是图片（扫描件），其中的文字无法读取。`);
-  const clean = blocks.map((b) =>
-    b.kind === 'paragraph'
-      ? { ...b, text: b.text.replace(new RegExp(UNMAPPED.source, 'gu'), '') }
-      : b,
-  );
+  // Characters with no Unicode behind them are dropped, in paragraphs and in cells alike.
+  const strip = (t: string) => t.replace(new RegExp(UNMAPPED.source, 'gu'), '');
+  const clean = unmapped === 0 ? blocks : blocks.map((b) => (b.kind === 'paragraph' ? { ...b, text: strip(b.text) } : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: strip(c.text) }))) }));
   return {
     format: 'pdf',
     fileName,
