@@ -3,7 +3,7 @@ import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/app/service';
 
-const REPORT_FILTER = { name: '年度报告（Word、Excel、网页、文本）', extensions: ['docx', 'xlsx', 'html', 'htm', 'txt', 'md'] };
+const REPORT_FILTER = { name: '年度报告（Word、PDF、Excel、网页、文本）', extensions: ['docx', 'pdf', 'xlsx', 'html', 'htm', 'txt', 'md'] };
 const WORKSPACE_FILTER = { name: '年报审查工作区', extensions: ['nianbao'] };
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs {
