@@ -5,7 +5,8 @@
  * rebuilds paragraphs and table grids from them, keeping every block's page and box so the
  * viewer can draw findings on the page.
  *
- * pdf.js runs in-process ("fake worker": no worker file, nothing fetched), with eval disabled
+ * pdf.js runs in-process (on Node its worker module is imported from node_modules into the same
+ * thread: no worker file is downloaded, nothing is fetched), with eval disabled
  * (font programs in hostile PDFs have been a way in) and fonts never handed to the system.
  * Expected failures (scanned, encrypted, corrupt, huge, unreadable fonts) become IngestError
  * with a Chinese message saying what the office can do about it.
@@ -209,7 +210,8 @@ export function fromPages(pages: readonly PageContent[], fileName: string): Sour
     throw new IngestError(imagePages > 0 && imagePages >= pages.length / 2 ? SCANNED : NO_TEXT);
   }
   if (unmapped > visible.length * 0.3) throw new IngestError(BAD_FONTS);
-  // Glyphs mapping to nothing printable in Chinese text: readable letters and digits but not one Chinese character.
+  // Pages of images whose only text is a few Latin letters or digits (a scanner's stamp, page
+  // numbers added afterwards): still a scan, not a report without Chinese.
   if (!/[\u4e00-\u9fff]/.test(visible) && pages.some((p) => p.imageCover >= 0.3)) throw new IngestError(SCANNED);
   const blocks = layoutBlocks(pages);
   if (blocks.length > LIMITS.maxBlocks) {
