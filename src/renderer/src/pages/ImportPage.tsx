@@ -128,7 +128,7 @@ export function ImportPage(): React.JSX.Element {
         >
           <InboxOutlined className="nb-drop-icon" />
           <div className="nb-drop-text">将报告文件或文件夹拖到这里</div>
-          <div className="nb-drop-hint">支持 Word（.docx / .doc）、WPS（.wps / .et）、Excel（.xlsx / .xls）、网页（.html / .htm / .mht）、文本（.txt / .md）；文件按实际内容读取，文件夹会连同子文件夹一起读取。</div>
+          <div className="nb-drop-hint">支持 Word（.docx / .doc）、WPS（.wps / .et）、PDF（.pdf，须含文字，扫描件无法读取）、Excel（.xlsx / .xls）、网页（.html / .htm / .mht）、文本（.txt / .md）；文件按实际内容读取，文件夹会连同子文件夹一起读取。</div>
           <Space size={12} style={{ marginTop: 16 }}>
             <Button type="primary" icon={<FileAddOutlined />} loading={busy} onClick={() => void doImport(() => unwrap(api().importFiles({ kind: 'files' })))} data-testid="import-files">
               选择文件
