@@ -134,6 +134,7 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await row(WORKBOOK).getByTestId('skip-reason').textContent()).toBe('本工具生成的结果文件');
     expect(await skipped.locator('tr', { hasText: 'Thumbs.db' }).count()).toBe(0);
     expect(await page.getByTestId('skipped-clutter').textContent()).toContain('另有 1 个系统或临时文件');
+    expect(await page.getByTestId('import-versions').textContent()).toContain('1 份与另一份文件内容完全相同');
     await screenshot(page, 'units-01-import');
   });
 
@@ -199,7 +200,8 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await page.getByTestId('badge-other-version').count()).toBe(1);
     await page.getByTestId('show-duplicates').click();
     await page.getByText('显示 16 / 16 份').waitFor();
-    expect(await page.getByTestId('badge-duplicate').textContent()).toContain(`同 ${V1}`);
+    expect(await page.getByTestId('badge-duplicate').getAttribute('aria-label')).toContain(`与「${V1}」内容完全相同`);
+    await screenshot(page, 'units-07-overview');
     await page.getByTestId('show-duplicates').click();
     const hongze = page.getByTestId('overview-unit').filter({ hasText: HONGZE });
     expect(await hongze.count()).toBe(2);
