@@ -63,7 +63,7 @@ async function statistic(scope: Locator, title: string): Promise<string> {
   return ((await stat.locator('.ant-statistic-content-value').textContent()) ?? '').trim();
 }
 
-/** Report bodies: the market unit's two 2023 versions share the 新收 总计 error and differ elsewhere. */
+/** Report bodies: the market unit's two 2023 versions share the 新收 总计 error; the 修改稿 fixed the 予以公开 总计. */
 async function writeFolder(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const txt = (agency: string, year: number, file: string): void => writeFileSync(join(dir, file), specToTxt(defaultSpec({ agency, year })));
@@ -78,6 +78,7 @@ async function writeFolder(dir: string): Promise<void> {
   txt(MARKET, 2024, `${MARKET}2024年政府信息公开工作年度报告.txt`);
   const v1 = defaultSpec({ agency: MARKET, year: 2023 });
   v1.tables.applications.newReceived.total = 4;
+  v1.tables.applications.granted.total = 3; // corrected in the 修改稿: 已整改
   const v2 = defaultSpec({ agency: MARKET, year: 2023 });
   v2.tables.applications.newReceived.total = 4;
   v2.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push('（三）根据审查意见，本报告已对第二部分的表述作了修改。');
@@ -279,6 +280,15 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await same.first().getByTestId('version-diff').textContent()).toBe('仍存在');
     const d2 = value<ReportDetail>(await fx.invoke('getReport', [{ id: v2.id }]));
     expect(d2.findings.filter((f) => f.decision.status !== 'pending')).toEqual([]);
+    // What the 修改稿 corrected: listed as 已整改, gone from its own findings.
+    expect(d2.versions?.fixed.length).toBeGreaterThan(0);
+    const fixed = page.getByTestId('fixed-list');
+    expect(await fixed.textContent()).toContain(`已整改 ${d2.versions?.fixed.length} 项`);
+    await fixed.locator('.ant-collapse-header').click();
+    await fixed.getByTestId('fixed-item').first().waitFor();
+    expect(await fixed.textContent()).toContain(`上一版本：${V1}`);
+    expect(await fixed.getByTestId('fixed-item').count()).toBe(d2.versions?.fixed.length);
+    expect(await fixed.getByTestId('fixed-item').first().textContent()).toContain('表三');
     await screenshot(page, 'units-06-current-version');
 
     // 设为当前版本 on the older file.
