@@ -232,6 +232,31 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     for (const h of heads) expect(h).toContain(HONGZE);
   });
 
+  it('打开年度对比 on a cross-year finding opens the pair it is about', async () => {
+    const list = await reports();
+    const later = list.find((r) => r.unitName === HONGZE && r.year === 2024) as ReportSummary;
+    const earlier = list.find((r) => r.unitName === HONGZE && r.year === 2023) as ReportSummary;
+    const d = value<ReportDetail>(await fx.invoke('getReport', [{ id: later.id }]));
+    const f = d.findings.find((x) => x.ruleId.startsWith('series/') && x.relatedReport === earlier.id);
+    expect(f, 'a cross-year finding of 2024 against the renamed 2023 report').toBeDefined();
+    // 年度对比 shows another unit first, so the pair must come from the finding.
+    await page.getByTestId('compare-agency').click();
+    await page.keyboard.type('财政局');
+    await page.locator('.ant-select-item-option', { hasText: '示例区财政局' }).click();
+    await page.locator('.nb-cmp-head', { hasText: '示例区财政局' }).first().waitFor();
+    await nav('review');
+    await page.getByTestId('report-select').click();
+    await page.keyboard.type(`${HONGZE} · 2024`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, later.id);
+    await page.locator(`[data-testid="finding"][data-fingerprint="${(f as NonNullable<typeof f>).fingerprint}"] .nb-finding-related`).click();
+    await page.locator('.nb-cmp-head', { hasText: HONGZE }).first().waitFor();
+    const heads = await page.locator('.nb-cmp-head').allTextContents();
+    expect(heads[0]).toContain('2023 年度');
+    expect(heads[1]).toContain('2024 年度');
+    expect(heads.every((h) => h.includes(HONGZE))).toBe(true);
+  });
+
   it('审查: the version bar, decisions stay on their version, carried as such, and 设为当前版本 switches', async () => {
     const v1 = await byFile(V1);
     const v2 = await byFile(V2);
