@@ -187,6 +187,7 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await hongze.getByTestId('coverage-file').count()).toBe(2);
     expect(await table.locator('.ant-table-row', { hasText: MARKET }).getByTestId('coverage-multi').textContent()).toContain('多版本 2');
     expect(await table.locator('.ant-table-row').count()).toBe(8);
+    await page.waitForFunction(() => document.querySelector('[data-testid="coverage-chart"]')?.getAttribute('data-nb-shown') === '2023:7/0/1/0,2024:7/0/1/0');
     await screenshot(page, 'units-04-coverage');
   });
 
