@@ -339,8 +339,36 @@ export class AppService implements ServiceHandlers {
   }
 
   /** Units, submissions and versions of the workspace as the rules see them (same settings, same models). */
-  private workspaceView(reports: readonly StoredReport[] = this.store.listReports()): Omit<WorkspaceView, 'coverage'> {
-    return workspaceOf(modelsOf(reports), mergeSettings(this.store.settings()));
+  /**
+   * Every report with its model, and the units/submissions view built from them: since issue 8 every
+   * screen (getReport, listReports, getCoverage) needs both, and with 500 reports parsing the models
+   * takes ~0.2 s and building the view ~0.1 s per call (500 getReport calls took over 3 minutes).
+   * Cached on the store's cheap stamp (ids, paths, hashes, audit times) and, for the view, on the
+   * roster, aliases and version choices. Callers treat both as read-only.
+   */
+  private reportCache: { store: WorkspaceStore; stamp: string; reports: StoredReport[] } | null = null;
+  private viewCache: { key: string; view: Omit<WorkspaceView, 'coverage'> } | null = null;
+
+  private allReports(): StoredReport[] {
+    const stamp = this.store.reportsStamp();
+    if (this.reportCache?.store === this.store && this.reportCache.stamp === stamp) return this.reportCache.reports;
+    const reports = this.store.listReports();
+    this.reportCache = { store: this.store, stamp, reports };
+    return reports;
+  }
+
+  private workspaceView(reports: readonly StoredReport[] = this.allReports()): Omit<WorkspaceView, 'coverage'> {
+    const settings = mergeSettings(this.store.settings());
+    const key = JSON.stringify([
+      reports.map((r) => [r.id, r.path, r.sha256, r.auditedAt]),
+      settings.roster ?? null,
+      settings.aliases,
+      settings.versionChoices ?? {},
+    ]);
+    if (this.viewCache?.key === key) return this.viewCache.view;
+    const view = workspaceOf(modelsOf(reports), settings);
+    this.viewCache = { key, view };
+    return view;
   }
 
   private summaries(): ReportSummary[] {
@@ -352,7 +380,7 @@ export class AppService implements ServiceHandlers {
       list.push(f);
       byReport.set(f.reportId, list);
     }
-    const reports = this.store.listReports();
+    const reports = this.allReports();
     const view = this.workspaceView(reports);
     return reports.map((r) => this.summaryOf(r, byReport.get(r.id) ?? [], decisions, view));
   }
@@ -434,7 +462,7 @@ export class AppService implements ServiceHandlers {
       lastMessage: d.lastMessage,
       lastLocation: d.lastLocation,
     }));
-    const reports = this.store.listReports();
+    const reports = this.allReports();
     const view = this.workspaceView(reports);
     const views = this.views(findings, decisions, titles);
     return {
@@ -609,7 +637,7 @@ export class AppService implements ServiceHandlers {
   // ───────────── export ─────────────
 
   async exportWorkbook(): Promise<ExportResult> {
-    const reports = this.store.listReports();
+    const reports = this.allReports();
     if (reports.length === 0) throw new UserError('工作区中还没有报告，无法导出。');
     const target = await this.options.dialogs.saveWorkbook(`年报审查结果-${new Date().toISOString().slice(0, 10)}.xlsx`);
     if (!target) return { path: null };
@@ -669,7 +697,7 @@ export class AppService implements ServiceHandlers {
   // ───────────── units, roster, versions ─────────────
 
   async getCoverage(): Promise<CoverageView> {
-    const reports = this.store.listReports();
+    const reports = this.allReports();
     const view = this.workspaceView(reports);
     const findings = new Map<string, Finding[]>();
     for (const f of this.store.findings()) findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
