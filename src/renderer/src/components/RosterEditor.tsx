@@ -256,9 +256,12 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
                 cancelText="取消"
                 okButtonProps={{ danger: true }}
                 onConfirm={async () => {
-                  const rest = { ...settings.aliases };
-                  delete rest[alias];
-                  const s = await run(() => unwrap(api().setSettings({ ...settings, aliases: rest })));
+                  const s = await run(async () => {
+                    const fresh = await unwrap(api().getSettings());
+                    const rest = { ...fresh.aliases };
+                    delete rest[alias];
+                    return unwrap(api().setSettings({ ...fresh, aliases: rest }));
+                  });
                   if (s) {
                     await onSettingsChanged();
                     await after(await run(() => unwrap(api().getCoverage())));
