@@ -15,7 +15,7 @@ import { defaultSpec, specToDocx, specToTxt } from '../fixtures';
 import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 import { writeAuditWorkbook } from '../../src/core/export/workbook';
-import type { ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+import type { CoverageView, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
 
 const HONGZE = '淮安市洪泽区人民政府';
 const HONGZE_2023 = '洪泽区人民政府';
@@ -351,6 +351,34 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
       expect(await findings.nth(0).getByTestId('note-draft').textContent()).toContain('待与单位确认');
       await page.getByTestId('unsaved-notes').waitFor();
     }
+    expect(app.errors).toEqual([]);
+  });
+
+  it('设置 → 单位名单: an accepted alias removable, a unit added and saved, the roster cleared back to inferred', async () => {
+    await nav('settings');
+    await page.getByTestId('settings-tab-roster').click();
+    const alias = page.getByTestId('reviewer-alias');
+    await alias.first().waitFor();
+    expect(await alias.count()).toBe(1);
+    expect(await alias.textContent()).toContain(`${HEALTH_SHORT} → ${HEALTH}`);
+    await alias.getByRole('button').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await alias.first().waitFor({ state: 'detached' });
+    const cov = value<CoverageView>(await fx.invoke('getCoverage', []));
+    expect(cov.unmatched.map((u) => u.name)).toEqual([HEALTH_SHORT]);
+
+    await page.getByTestId('roster-add').click();
+    await page.getByTestId('roster-name').first().fill('示例区应急管理局');
+    await page.getByTestId('roster-save').click();
+    await page.getByTestId('roster-editor').getByText('9 个单位').waitFor();
+    const after = value<CoverageView>(await fx.invoke('getCoverage', []));
+    expect(after.roster.units.map((u) => u.name)).toContain('示例区应急管理局');
+    expect(after.coverage.find((y) => y.year === 2023)?.missing.sort()).toEqual(['示例区交通运输局', '示例区应急管理局'].sort());
+
+    await page.getByTestId('roster-clear').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '清空' }).click();
+    await page.getByTestId('roster-editor-inferred').waitFor();
+    expect(value<CoverageView>(await fx.invoke('getCoverage', [])).roster.inferred).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });
