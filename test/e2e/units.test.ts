@@ -362,7 +362,7 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await alias.count()).toBe(1);
     expect(await alias.textContent()).toContain(`${HEALTH_SHORT} → ${HEALTH}`);
     await alias.getByRole('button').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
     await alias.first().waitFor({ state: 'detached' });
     const cov = value<CoverageView>(await fx.invoke('getCoverage', []));
     expect(cov.unmatched.map((u) => u.name)).toEqual([HEALTH_SHORT]);
@@ -370,13 +370,13 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     await page.getByTestId('roster-add').click();
     await page.getByTestId('roster-name').first().fill('示例区应急管理局');
     await page.getByTestId('roster-save').click();
-    await page.getByTestId('roster-editor').getByText('9 个单位').waitFor();
+    await page.getByTestId('roster-editor').getByText('9 个单位，来自 应报单位名单.txt').waitFor();
     const after = value<CoverageView>(await fx.invoke('getCoverage', []));
     expect(after.roster.units.map((u) => u.name)).toContain('示例区应急管理局');
     expect(after.coverage.find((y) => y.year === 2023)?.missing.sort()).toEqual(['示例区交通运输局', '示例区应急管理局'].sort());
 
     await page.getByTestId('roster-clear').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '清空' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /清\s*空/ }).click();
     await page.getByTestId('roster-editor-inferred').waitFor();
     expect(value<CoverageView>(await fx.invoke('getCoverage', [])).roster.inferred).toBe(true);
     expect(app.errors).toEqual([]);
