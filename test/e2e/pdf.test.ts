@@ -11,16 +11,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToPdf } from '../fixtures';
 import { ROOT, ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startAppFixture, type AppFixture } from '../support/app-fixture';
-import type { ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
+import type { ReportDetail, ReportSummary } from '../../src/shared/ipc';
 
 const AGENCY = '示例县自然资源局';
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
-}
 
 let fx: AppFixture;
 let app: BrowserApp;

@@ -13,9 +13,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToTxt } from '../fixtures';
 import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startAppFixture, type AppFixture } from '../support/app-fixture';
+import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import { writeAuditWorkbook } from '../../src/core/export/workbook';
-import type { CoverageView, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+import type { CoverageView, ReportDetail, ReportSummary } from '../../src/shared/ipc';
 
 const HONGZE = '淮安市洪泽区人民政府';
 const HONGZE_2023 = '洪泽区人民政府';
@@ -31,12 +31,6 @@ const V2 = `${MARKET}2023年政府信息公开工作年度报告（修改稿）.
 const COPY = `${MARKET}2023年报-备份.docx`;
 const NOTICE = '关于报送2023年度政府信息公开工作年度报告的通知.docx';
 const WORKBOOK = '年报审查结果.xlsx';
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
-}
 
 let fx: AppFixture;
 let app: BrowserApp;
