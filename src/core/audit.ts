@@ -4,7 +4,9 @@
  * cli-contract.md. The app goes through the same pipeline with its own store.
  */
 import { basename } from 'node:path';
-import { auditModels, collect, processFile, reportId } from './pipeline';
+import { auditModels, collect, reportId } from './pipeline';
+import { processFiles } from './pipeline/pool';
+import type { FileJob, PoolScript } from './pipeline/pool';
 import {
   APPLICANT_COLUMN_KEYS,
   APPLICATION_ROW_KEYS,
@@ -21,30 +23,40 @@ export { collect as collectInputs, failureMessage, reportId } from './pipeline';
 
 export interface AuditOptions {
   settings?: Partial<AuditSettings>;
-  /** Called after each file is read (done counts files, successful or not). */
+  /** Called after each file is read, in input order (done counts files, successful or not). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Reader threads (pipeline/pool.ts): default one per core; 1 reads on this thread. */
+  threads?: number;
+  /** The pool thread's script, when not next to this bundle (see defaultPoolScript). */
+  poolScript?: PoolScript;
 }
 
 /** Reads, classifies, extracts and audits the files together. Never throws for a bad file. */
 export async function auditFiles(files: readonly string[], options: AuditOptions = {}): Promise<AuditRun> {
+  const ids = new Set<string>();
+  const jobs: FileJob[] = files.map((path) => {
+    let id = reportId(path);
+    // The same path given twice: keep ids unique within the run.
+    for (let k = 2; ids.has(id); k++) id = `${reportId(path)}-${k}`;
+    ids.add(id);
+    return { path, id };
+  });
+  // Only what the rules and the JSON need is kept per report (no display HTML, no blocks), so
+  // memory grows with the models, not with the documents.
   const read: { model: ReportModel; notes: string[] }[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedFile[] = [];
-  const ids = new Set<string>();
-  let done = 0;
-  for (const file of files) {
-    let id = reportId(file);
-    // The same path given twice: keep ids unique within the run.
-    for (let k = 2; ids.has(id); k++) id = `${reportId(file)}-${k}`;
-    const outcome = await processFile(file, { id });
-    if (outcome.kind === 'report') {
-      ids.add(id);
-      read.push({ model: outcome.file.model, notes: outcome.file.notes });
-    } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
-    else if (outcome.kind === 'failed') failures.push(outcome.failure);
-    done++;
-    options.onProgress?.(done, files.length, file);
-  }
+  await processFiles(jobs, {
+    keepHtml: false,
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
+    onOutcome: (index, outcome) => {
+      if (outcome.kind === 'report') read.push({ model: outcome.file.model, notes: outcome.file.notes });
+      else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
+      else if (outcome.kind === 'failed') failures.push(outcome.failure);
+      options.onProgress?.(index + 1, files.length, files[index] as string);
+    },
+  });
   const { findings, workspace } = auditModels(
     read.map((r) => r.model),
     options.settings,
