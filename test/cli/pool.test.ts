@@ -4,17 +4,19 @@
  * versions, a copy, skipped and unreadable files; a thread that dies on a file leaves that file as
  * a failure with a Chinese message, and one that cannot start hands its files back to the caller.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditInputs, toJsonResult } from '../../src/core/audit';
-import { processFiles } from '../../src/core/pipeline/pool';
+import { processFiles, tsxThreadSource } from '../../src/core/pipeline/pool';
 import type { FileJob } from '../../src/core/pipeline/pool';
 import { readRoster } from '../../src/core/workspace/roster';
 import { defaultSpec, previousYearSpec, specToHtml, specToTxt, specToXlsx } from '../fixtures';
 import { writeMessyFolder } from '../fixtures/messy-folder';
+import { repoRoot } from './run-cli';
 
 const LEGACY = join(__dirname, '../fixtures/legacy');
 let root: string;
@@ -55,6 +57,21 @@ describe('reader threads', () => {
     expect(progress).toEqual(progress.map((_, i) => i + 1));
   }, 120_000);
 
+  it('the built command line (scripts/cli.cjs → out/cli, its pool-worker.js) writes the same JSON', async () => {
+    const roster = await readRoster(readFileSync(rosterFile), rosterFile);
+    const single = toJsonResult(await auditInputs([root], { settings: { roster }, threads: 1 }));
+    const out = join(mkdtempSync(join(tmpdir(), 'nb-pool-json-')), 'r.json');
+    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/cli.cjs'), root, '--roster', rosterFile, '--json', out], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, NIANBAO_THREADS: '2', NIANBAO_STARTUP_PROBE: '1' },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/startup-ms \d/);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(JSON.stringify(single)));
+  }, 120_000);
+
   it('a thread that dies on a file leaves that file as a failure, and the others are read', async () => {
     const files = ['a.txt', 'die.txt', 'b.txt', 'c.txt'].map((n) => join(root, n));
     for (const f of files) writeFileSync(f, specToTxt(defaultSpec({ agency: '某县财政局', year: 2023 })));
@@ -64,7 +81,7 @@ describe('reader threads', () => {
       new Worker(
         `const { parentPort } = require('node:worker_threads');
          parentPort.on('message', (m) => { if (m.job.path.endsWith('die.txt')) process.exit(7); });
-         require('tsx/cjs'); require(${JSON.stringify(source)});`,
+         ${tsxThreadSource(source)}`,
         { eval: true },
       );
     const jobs: FileJob[] = files.map((path) => ({ path }));

@@ -75,10 +75,18 @@ export function defaultThreads(files: number): number {
 export function defaultPoolScript(): PoolScript {
   if (__filename.endsWith('.ts')) {
     const source = join(__dirname, 'pool-worker.ts');
-    return () => new Worker(`require('tsx/cjs'); require(${JSON.stringify(source)});`, { eval: true });
+    return () => new Worker(tsxThreadSource(source), { eval: true });
   }
   const built = [join(__dirname, 'pool-worker.js'), join(__dirname, '..', 'pool-worker.js')];
   return built.find((p) => existsSync(p)) ?? (built[0] as string);
+}
+
+/**
+ * Code for a thread that runs a TypeScript file through tsx (tests, `tsx` runs): both of tsx's
+ * hooks, since the readers load through import() (ESM resolution) as well as require.
+ */
+export function tsxThreadSource(file: string): string {
+  return `require('tsx/cjs'); require('tsx/esm/api').register(); require(${JSON.stringify(file)});`;
 }
 
 type ThreadResult = { outcome: FileOutcome } | { crashed: string; started: boolean };
