@@ -339,8 +339,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const deadlines = review?.settings.deadlines ?? { department: '01-31', government: '03-31' };
-  // npm run bench measures start-up (process start to the first file read) through this line.
-  if (process.env['NIANBAO_STARTUP_PROBE'] === '1') process.stderr.write(`startup-ms ${performance.now().toFixed(1)}\n`);
+  // npm run bench -- --scale reads its figures from these lines: start-up (process start to the
+  // first file read), the end of reading, the end of the rules, the end of writing, peak memory.
+  const probe = process.env['NIANBAO_BENCH_PROBE'] === '1' ? (what: string) => process.stderr.write(`bench ${what} ${performance.now().toFixed(1)}\n`) : undefined;
+  if (probe) process.once('exit', () => process.stderr.write(`bench maxrss-kb ${process.resourceUsage().maxRSS}\n`));
+  probe?.('startup-ms');
   const run = await auditInputs(opts.inputs, {
     settings: {
       ...(review ? review.settings : {}),
@@ -348,13 +351,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(roster ? { roster } : {}),
       deadlines: { department: opts.deadlines.department ?? deadlines.department, government: opts.deadlines.government ?? deadlines.government },
     },
-    onProgress: tty
-      ? (done, total, file) => {
-          process.stderr.write(`\r\x1b[K正在审查 ${done}/${total}：${basename(file)}`);
-          if (done === total) process.stderr.write('\n');
-        }
-      : undefined,
+    onProgress: (done, total, file) => {
+      if (done === total) probe?.('read-done-ms');
+      if (!tty) return;
+      process.stderr.write(`\r\x1b[K正在审查 ${done}/${total}：${basename(file)}`);
+      if (done === total) process.stderr.write('\n');
+    },
   });
+  probe?.('audit-done-ms');
   const written: string[] = [];
   try {
     if (opts.json) {
@@ -383,6 +387,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
+  probe?.('written-ms');
   process.stdout.write(`${[summarize(run), ...written].join('\n')}\n`);
   if (run.reports.length === 0) {
     process.stderr.write('没有任何文件可以读取，请检查输入的文件或文件夹。\n');

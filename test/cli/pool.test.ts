@@ -65,10 +65,10 @@ describe('reader threads', () => {
       cwd: repoRoot,
       encoding: 'utf8',
       timeout: 120_000,
-      env: { ...process.env, NIANBAO_THREADS: '2', NIANBAO_STARTUP_PROBE: '1' },
+      env: { ...process.env, NIANBAO_THREADS: '2', NIANBAO_BENCH_PROBE: '1' },
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/startup-ms \d/);
+    expect(r.stderr).toMatch(/bench startup-ms \d/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(JSON.stringify(single)));
   }, 120_000);
 
