@@ -9,7 +9,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
-import { auditInputs, toJsonResult } from '../core/audit';
+import { auditInputs, jsonResultText } from '../core/audit';
 import type { AuditRun, Severity } from '../core/model/types';
 import { SEVERITY_LABELS } from '../core/model/glossary';
 import { saveFileAtomic, toSaveError } from '../core/export/save';
@@ -362,9 +362,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const written: string[] = [];
   try {
     if (opts.json) {
-      const json = `${JSON.stringify(toJsonResult(run), null, 2)}\n`;
       await ensureFolder(opts.json);
-      await saveFileAtomic(opts.json, Buffer.from(json, 'utf8'));
+      // Written report by report: the whole text of 10,000 reports would be hundreds of MB at once.
+      await saveFileAtomic(opts.json, jsonResultText(run));
       written.push(`JSON 结果已写入：${opts.json}`);
     }
     if (opts.xlsx) {

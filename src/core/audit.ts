@@ -15,7 +15,7 @@ import {
   REVIEW_GROUP_KEYS,
   SECTIONS,
 } from './model/glossary';
-import type { AuditRun, AuditedReport, CellValue, CoverageYear, FileFailure, Finding, ReportModel, ReportTables, Roster, SkippedFile } from './model/types';
+import type { AuditRun, AuditedReport, CellValue, CoverageYear, FileFailure, Finding, ReportModel, ReportTables, Roster, SkippedFile, WorkspaceView } from './model/types';
 import type { AuditSettings } from './rules/types';
 import packageJson from '../../package.json';
 
@@ -162,28 +162,60 @@ export function jsonFinding(f: Finding): JsonFinding {
   return out as unknown as JsonFinding;
 }
 
+function jsonReport({ model, findings }: AuditedReport, ws: WorkspaceView): JsonReport {
+  return {
+    id: model.id,
+    file: model.file,
+    format: model.format,
+    agency: model.agency,
+    year: model.year,
+    template: model.template,
+    sections: SECTIONS.map((def) => {
+      const s = model.sections.find((x) => x.key === def.key);
+      return { key: def.key, number: def.number, found: s?.found ?? false, title: s?.title ?? def.title };
+    }),
+    tables: jsonTables(model.tables),
+    findings: findings.map(jsonFinding),
+    unit: ws.placements[model.id]?.unit ?? null,
+    current: ws.placements[model.id]?.current ?? true,
+  };
+}
+
+const workspaceOfRun = (run: AuditRun): WorkspaceView => run.workspace ?? auditModels(run.reports.map((r) => r.model)).workspace;
+
 /** The JSON result exactly as cli-contract.md specifies it. */
 export function toJsonResult(run: AuditRun): JsonResult {
-  const ws = run.workspace ?? auditModels(run.reports.map((r) => r.model)).workspace;
+  const ws = workspaceOfRun(run);
+  return jsonResultOf(run, ws, run.reports.map((r) => jsonReport(r, ws)));
+}
+
+/**
+ * The text of JSON.stringify(toJsonResult(run), null, 2) and a newline, byte for byte, in pieces:
+ * one per report, so that the command line writes a result of thousands of reports without ever
+ * holding all of it (test/cli/pool.test.ts checks the identity).
+ */
+export function* jsonResultText(run: AuditRun): Generator<Uint8Array> {
+  const ws = workspaceOfRun(run);
+  const skeleton = JSON.stringify(jsonResultOf(run, ws, []), null, 2);
+  const at = skeleton.indexOf('"reports": []');
+  if (run.reports.length === 0 || at < 0) {
+    yield Buffer.from(`${skeleton}\n`, 'utf8');
+    return;
+  }
+  yield Buffer.from(`${skeleton.slice(0, at)}"reports": [`, 'utf8');
+  for (const [i, r] of run.reports.entries()) {
+    // An array element sits two levels deep: every line of its own text indented by four spaces.
+    const text = JSON.stringify(jsonReport(r, ws), null, 2).replace(/^/gm, '    ');
+    yield Buffer.from(`${i === 0 ? '' : ','}\n${text}`, 'utf8');
+  }
+  yield Buffer.from(`\n  ]${skeleton.slice(at + '"reports": []'.length)}\n`, 'utf8');
+}
+
+function jsonResultOf(run: AuditRun, ws: WorkspaceView, reports: JsonReport[]): JsonResult {
   const rosterSource = ws.roster.source === null ? null : basename(ws.roster.source);
   return {
     tool: { name: packageJson.name, version: packageJson.version },
-    reports: run.reports.map(({ model, findings }) => ({
-      id: model.id,
-      file: model.file,
-      format: model.format,
-      agency: model.agency,
-      year: model.year,
-      template: model.template,
-      sections: SECTIONS.map((def) => {
-        const s = model.sections.find((x) => x.key === def.key);
-        return { key: def.key, number: def.number, found: s?.found ?? false, title: s?.title ?? def.title };
-      }),
-      tables: jsonTables(model.tables),
-      findings: findings.map(jsonFinding),
-      unit: ws.placements[model.id]?.unit ?? null,
-      current: ws.placements[model.id]?.current ?? true,
-    })),
+    reports,
     failures: run.failures,
     skipped: run.skipped.map((s) => s.file),
     skippedDetails: run.skipped,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditInputs, toJsonResult } from '../../src/core/audit';
+import { auditInputs, jsonResultText, toJsonResult } from '../../src/core/audit';
 import { processFiles, tsxThreadSource } from '../../src/core/pipeline/pool';
 import type { FileJob } from '../../src/core/pipeline/pool';
 import { readRoster } from '../../src/core/workspace/roster';
@@ -55,6 +55,11 @@ describe('reader threads', () => {
     expect(a.submissions.some((s) => s.versions.length > 1 || s.duplicates.length > 0)).toBe(true);
     // Progress in input order, one step per file.
     expect(progress).toEqual(progress.map((_, i) => i + 1));
+    // The command line writes the same text report by report.
+    const text = (run: typeof single): string => Buffer.concat([...jsonResultText(run)]).toString('utf8');
+    expect(text(pooled)).toBe(`${JSON.stringify(a, null, 2)}\n`);
+    const none = { ...single, reports: [] };
+    expect(text(none)).toBe(`${JSON.stringify(toJsonResult(none), null, 2)}\n`);
   }, 120_000);
 
   it('the built command line (scripts/cli.cjs → out/cli, its pool-worker.js) writes the same JSON', async () => {
