@@ -32,6 +32,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           worker: resolve(__dirname, 'src/main/worker.ts'),
+          // The reader threads' script (core/pipeline/pool.ts looks for it next to the bundle).
+          'pool-worker': resolve(__dirname, 'src/core/pipeline/pool-worker.ts'),
         },
       },
     },

@@ -4,7 +4,9 @@
  * cli-contract.md. The app goes through the same pipeline with its own store.
  */
 import { basename } from 'node:path';
-import { auditModels, collect, processFile, reportId } from './pipeline';
+import { auditModels, collect, reportId } from './pipeline';
+import { processFiles } from './pipeline/pool';
+import type { FileJob, PoolScript } from './pipeline/pool';
 import {
   APPLICANT_COLUMN_KEYS,
   APPLICATION_ROW_KEYS,
@@ -13,7 +15,7 @@ import {
   REVIEW_GROUP_KEYS,
   SECTIONS,
 } from './model/glossary';
-import type { AuditRun, AuditedReport, CellValue, CoverageYear, FileFailure, Finding, ReportModel, ReportTables, Roster, SkippedFile } from './model/types';
+import type { AuditRun, AuditedReport, CellValue, CoverageYear, FileFailure, Finding, ReportModel, ReportTables, Roster, SkippedFile, WorkspaceView } from './model/types';
 import type { AuditSettings } from './rules/types';
 import packageJson from '../../package.json';
 
@@ -21,30 +23,40 @@ export { collect as collectInputs, failureMessage, reportId } from './pipeline';
 
 export interface AuditOptions {
   settings?: Partial<AuditSettings>;
-  /** Called after each file is read (done counts files, successful or not). */
+  /** Called after each file is read, in input order (done counts files, successful or not). */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Reader threads (pipeline/pool.ts): default one per core; 1 reads on this thread. */
+  threads?: number;
+  /** The pool thread's script, when not next to this bundle (see defaultPoolScript). */
+  poolScript?: PoolScript;
 }
 
 /** Reads, classifies, extracts and audits the files together. Never throws for a bad file. */
 export async function auditFiles(files: readonly string[], options: AuditOptions = {}): Promise<AuditRun> {
+  const ids = new Set<string>();
+  const jobs: FileJob[] = files.map((path) => {
+    let id = reportId(path);
+    // The same path given twice: keep ids unique within the run.
+    for (let k = 2; ids.has(id); k++) id = `${reportId(path)}-${k}`;
+    ids.add(id);
+    return { path, id };
+  });
+  // Only what the rules and the JSON need is kept per report (no display HTML, no blocks), so
+  // memory grows with the models, not with the documents.
   const read: { model: ReportModel; notes: string[] }[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedFile[] = [];
-  const ids = new Set<string>();
-  let done = 0;
-  for (const file of files) {
-    let id = reportId(file);
-    // The same path given twice: keep ids unique within the run.
-    for (let k = 2; ids.has(id); k++) id = `${reportId(file)}-${k}`;
-    const outcome = await processFile(file, { id });
-    if (outcome.kind === 'report') {
-      ids.add(id);
-      read.push({ model: outcome.file.model, notes: outcome.file.notes });
-    } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
-    else if (outcome.kind === 'failed') failures.push(outcome.failure);
-    done++;
-    options.onProgress?.(done, files.length, file);
-  }
+  await processFiles(jobs, {
+    keepHtml: false,
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
+    onOutcome: (index, outcome) => {
+      if (outcome.kind === 'report') read.push({ model: outcome.file.model, notes: outcome.file.notes });
+      else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
+      else if (outcome.kind === 'failed') failures.push(outcome.failure);
+      options.onProgress?.(index + 1, files.length, files[index] as string);
+    },
+  });
   const { findings, workspace } = auditModels(
     read.map((r) => r.model),
     options.settings,
@@ -150,28 +162,60 @@ export function jsonFinding(f: Finding): JsonFinding {
   return out as unknown as JsonFinding;
 }
 
+function jsonReport({ model, findings }: AuditedReport, ws: WorkspaceView): JsonReport {
+  return {
+    id: model.id,
+    file: model.file,
+    format: model.format,
+    agency: model.agency,
+    year: model.year,
+    template: model.template,
+    sections: SECTIONS.map((def) => {
+      const s = model.sections.find((x) => x.key === def.key);
+      return { key: def.key, number: def.number, found: s?.found ?? false, title: s?.title ?? def.title };
+    }),
+    tables: jsonTables(model.tables),
+    findings: findings.map(jsonFinding),
+    unit: ws.placements[model.id]?.unit ?? null,
+    current: ws.placements[model.id]?.current ?? true,
+  };
+}
+
+const workspaceOfRun = (run: AuditRun): WorkspaceView => run.workspace ?? auditModels(run.reports.map((r) => r.model)).workspace;
+
 /** The JSON result exactly as cli-contract.md specifies it. */
 export function toJsonResult(run: AuditRun): JsonResult {
-  const ws = run.workspace ?? auditModels(run.reports.map((r) => r.model)).workspace;
+  const ws = workspaceOfRun(run);
+  return jsonResultOf(run, ws, run.reports.map((r) => jsonReport(r, ws)));
+}
+
+/**
+ * The text of JSON.stringify(toJsonResult(run), null, 2) and a newline, byte for byte, in pieces:
+ * one per report, so that the command line writes a result of thousands of reports without ever
+ * holding all of it (test/cli/pool.test.ts checks the identity).
+ */
+export function* jsonResultText(run: AuditRun): Generator<Uint8Array> {
+  const ws = workspaceOfRun(run);
+  const skeleton = JSON.stringify(jsonResultOf(run, ws, []), null, 2);
+  const at = skeleton.indexOf('"reports": []');
+  if (run.reports.length === 0 || at < 0) {
+    yield Buffer.from(`${skeleton}\n`, 'utf8');
+    return;
+  }
+  yield Buffer.from(`${skeleton.slice(0, at)}"reports": [`, 'utf8');
+  for (const [i, r] of run.reports.entries()) {
+    // An array element sits two levels deep: every line of its own text indented by four spaces.
+    const text = JSON.stringify(jsonReport(r, ws), null, 2).replace(/^/gm, '    ');
+    yield Buffer.from(`${i === 0 ? '' : ','}\n${text}`, 'utf8');
+  }
+  yield Buffer.from(`\n  ]${skeleton.slice(at + '"reports": []'.length)}\n`, 'utf8');
+}
+
+function jsonResultOf(run: AuditRun, ws: WorkspaceView, reports: JsonReport[]): JsonResult {
   const rosterSource = ws.roster.source === null ? null : basename(ws.roster.source);
   return {
     tool: { name: packageJson.name, version: packageJson.version },
-    reports: run.reports.map(({ model, findings }) => ({
-      id: model.id,
-      file: model.file,
-      format: model.format,
-      agency: model.agency,
-      year: model.year,
-      template: model.template,
-      sections: SECTIONS.map((def) => {
-        const s = model.sections.find((x) => x.key === def.key);
-        return { key: def.key, number: def.number, found: s?.found ?? false, title: s?.title ?? def.title };
-      }),
-      tables: jsonTables(model.tables),
-      findings: findings.map(jsonFinding),
-      unit: ws.placements[model.id]?.unit ?? null,
-      current: ws.placements[model.id]?.current ?? true,
-    })),
+    reports,
     failures: run.failures,
     skipped: run.skipped.map((s) => s.file),
     skippedDetails: run.skipped,

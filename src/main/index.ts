@@ -8,6 +8,7 @@
  * validated against the shared contract.
  */
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session } from 'electron';
 import type { WebContents } from 'electron';
 import { AppService } from '../core/app/service';
@@ -171,7 +172,8 @@ app.whenReady().then(async () => {
       userDataDir: app.getPath('userData'),
       samplesDir: samplesDir(),
       dialogs: electronDialogs(() => mainWindow),
-      runner: workerRunner(join(__dirname, 'worker.js'), {}, inProcessRunner()),
+      // The fallback (worker thread failed to start) still reads on every core when it can.
+      runner: workerRunner(join(__dirname, 'worker.js'), {}, inProcessRunner({ threads: availableParallelism(), script: join(__dirname, 'pool-worker.js') })),
       events: { emit },
       appVersion: app.getVersion(),
     });

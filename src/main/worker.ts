@@ -1,10 +1,11 @@
 /**
- * Worker thread (bundled as out/main/worker.js): reads, hashes and extracts files, and runs the
+ * Worker thread (bundled as out/main/worker.js): reads, hashes and extracts files — spread over the
+ * reader threads of core/pipeline/pool.ts (out/main/pool-worker.js), one per core — and runs the
  * rules over the workspace, off the main thread; posts progress and one outcome per file.
  * No electron import.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractFile } from '../core/app/pipeline';
+import { streamImport } from '../core/app/pipeline';
 import { runRules } from '../core/rules/engine';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -21,11 +22,17 @@ port.on('message', (req: WorkerRequest) => {
         return;
       }
       const { paths, known } = req;
-      for (let i = 0; i < paths.length; i++) {
-        const path = paths[i] as string;
-        post({ type: 'progress', done: i, total: paths.length, file: path });
-        post({ type: 'outcome', index: i, outcome: await extractFile(path, known[path]) });
-      }
+      // Outcomes are posted as they come (in input order) rather than all at the end, so the main
+      // thread never holds a second copy of the whole batch.
+      await streamImport(
+        paths,
+        known,
+        (p) => {
+          if (p.file !== '') post({ type: 'progress', ...p });
+        },
+        {},
+        (index, outcome) => post({ type: 'outcome', index, outcome }),
+      );
       post({ type: 'done' });
     } catch (err) {
       post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });

@@ -10,10 +10,11 @@ import { AppService } from '../../src/core/app';
 import { inProcessRunner } from '../../src/core/app/pipeline';
 import type { ExtractOutcome, RunProgress } from '../../src/core/app/pipeline';
 import { workerRunner } from '../../src/main/worker-runner';
+import { tsxThreadSource } from '../../src/core/pipeline/pool';
 import { FakeDialogs, SEEDS, seedFiles, tempDir } from './harness';
 
 const WORKER_TS = resolve(__dirname, '../../src/main/worker.ts');
-const spawnTs = (): Worker => new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_TS)});`, { eval: true });
+const spawnTs = (): Worker => new Worker(tsxThreadSource(WORKER_TS), { eval: true });
 
 function strip(o: ExtractOutcome): unknown {
   return o.kind === 'report' ? { ...o, file: { ...o.file, auditedAt: '' } } : o;

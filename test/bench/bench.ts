@@ -11,6 +11,9 @@
  * in a child process of its own, the peak memory of reading a 300-page PDF (test/bench/pdf-pages.ts).
  *
  *   npm run bench -- --n 200 --pdf-n 40
+ *
+ * `npm run bench -- --scale N` runs test/bench/scale-bench.ts instead: N varied reports through
+ * the built command line with 1 thread and with all, start-up, peak memory.
  */
 import mammoth from 'mammoth';
 import { extractReport } from '../../src/core/extract';
@@ -172,7 +175,12 @@ async function pdfBench(n: number): Promise<void> {
   process.stdout.write(out);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// `--scale [N]`: the province-sized run of scale-bench.ts instead (issue 12).
+if (process.argv.includes('--scale')) {
+  void import('./scale-bench');
+} else {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

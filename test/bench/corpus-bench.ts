@@ -18,7 +18,7 @@ import { mulberry32 } from '../support/random';
 const PLACES = ['临淄', '张店', '博山', '周村', '淄川', '桓台', '高青', '沂源', '孟津', '樟树', '新城', '东港', '西湖', '南山', '北塘', '中原', '金水', '二七', '上街', '惠济'];
 const BODIES = ['工业和信息化局', '科学技术局', '教育和体育局', '财政局', '民政局', '司法局', '农业农村局', '商务局', '文化和旅游局', '卫生健康局', '应急管理局', '审计局', '统计局', '医疗保障局', '水利局', '交通运输局', '自然资源局', '生态环境分局', '市场监督管理局', '行政审批服务局', '退役军人事务局', '城市管理局', '住房和城乡建设局', '人力资源和社会保障局', '发展和改革局'];
 
-const OVERVIEW = [
+export const OVERVIEW = [
   '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实政府信息公开条例',
   '围绕中心工作，聚焦群众关切，扎实推进决策、执行、管理、服务、结果公开',
   '全年通过政府网站主动公开政府信息{n}条，其中政策文件{n}条，工作动态{n}条',
@@ -40,7 +40,7 @@ const OVERVIEW = [
   '推进基层政务公开标准化规范化建设，编制完善公开事项标准目录',
   '畅通依申请公开受理渠道，提供当面、信函、网络等多种申请方式',
 ];
-const PROBLEMS = [
+export const PROBLEMS = [
   '信息公开的及时性有待提高，部分栏目更新不够及时',
   '政策解读形式较为单一，图解、视频等形式运用不多',
   '工作人员业务能力参差不齐，对公开条例的理解不够深入',
@@ -58,7 +58,8 @@ const PROBLEMS = [
   '推进政务公开与政务服务融合，提升企业群众获取信息的便利度',
 ];
 
-function paragraphs(pool: readonly string[], count: number, rnd: () => number, agency: string): string[] {
+/** `count` sentences of `pool` in a random order, numbers filled in, the first naming the agency. */
+export function paragraphs(pool: readonly string[], count: number, rnd: () => number, agency: string): string[] {
   const picked = [...pool].sort(() => rnd() - 0.5).slice(0, count);
   return picked.map((s, i) => `${i === 0 ? `${agency}` : ''}${s.replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 300)))}。`);
 }

@@ -75,7 +75,7 @@ async function isDirectory(file: string): Promise<boolean> {
  * `program`: what the user would have the file open in, for the locked-file message (Excel for the
  * workbook, Word for the letters and the briefing).
  */
-export async function saveFileAtomic(target: string, data: Uint8Array, hooks: SaveHooks = {}, program = 'Excel'): Promise<void> {
+export async function saveFileAtomic(target: string, data: Uint8Array | Iterable<Uint8Array>, hooks: SaveHooks = {}, program = 'Excel'): Promise<void> {
   if (await isDirectory(target)) throw toSaveError(target, Object.assign(new Error('target is a folder'), { code: 'EISDIR' }), 'write', program);
   // Up to beforeRename the failure is the folder's (writing the temporary file); after it, the target's.
   let step: 'write' | 'rename' = 'write';

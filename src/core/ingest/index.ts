@@ -13,16 +13,22 @@ import { basename, extname } from 'node:path';
 import type { SourceDocument, SourceFormat } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import { looksBinary } from './encoding';
-import * as doc from './doc';
-import * as docx from './docx';
-import * as html from './html';
-import * as mht from './mht';
 import { classifyOle, isOle, openOle } from './ole';
-import * as txt from './txt';
-import * as xls from './xls';
-import * as xlsx from './xlsx';
 import { listEntries } from './zip-guard';
-import * as pdf from './pdf';
+
+// Each reader (and its library: mammoth, exceljs, pdf.js, htmlparser2) loads on first use, so a
+// process that never reads a file — the command line's main thread while its reader threads
+// work — starts without them.
+const readers = {
+  doc: () => import('./doc'),
+  docx: () => import('./docx'),
+  html: () => import('./html'),
+  mht: () => import('./mht'),
+  txt: () => import('./txt'),
+  xls: () => import('./xls'),
+  xlsx: () => import('./xlsx'),
+  pdf: () => import('./pdf'),
+};
 
 /** Extensions a folder walk considers, and the format each one normally holds. */
 export const READABLE_EXTENSIONS: Record<string, SourceFormat> = {
@@ -138,7 +144,7 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   return hint === 'xlsx' ? 'xlsx' : 'docx'; // zip-guard words the same refusal for .docx/.xlsx
 }
 
-function readOle(bytes: Buffer, name: string, hint: SourceFormat): SourceDocument {
+async function readOle(bytes: Buffer, name: string, hint: SourceFormat): Promise<SourceDocument> {
   const ole = openOle(bytes);
   const k = classifyOle(ole);
   const excelish = hint === 'xls' || hint === 'xlsx';
@@ -150,9 +156,9 @@ function readOle(bytes: Buffer, name: string, hint: SourceFormat): SourceDocumen
           : '文档已加密：这是设置了打开密码的 Word 文档（.docx），无法读取。请在 Word 或 WPS 中解除密码后再导入。',
       );
     case 'doc':
-      return doc.read(ole, name);
+      return (await readers.doc()).read(ole, name);
     case 'xls':
-      return xls.read(ole, name);
+      return (await readers.xls()).read(ole, name);
     case 'old-excel':
       return refuse('这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
     case 'works':
@@ -181,26 +187,26 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
   let out: SourceDocument;
   switch (reader) {
     case 'docx':
-      out = await docx.read(bytes, name);
+      out = await (await readers.docx()).read(bytes, name);
       break;
     case 'xlsx':
-      out = await xlsx.read(bytes, name);
+      out = await (await readers.xlsx()).read(bytes, name);
       break;
     case 'doc':
     case 'xls':
-      out = readOle(bytes, name, hint);
+      out = await readOle(bytes, name, hint);
       break;
     case 'html':
-      out = await html.read(bytes, name);
+      out = await (await readers.html()).read(bytes, name);
       break;
     case 'mht':
-      out = mht.read(bytes, name);
+      out = (await readers.mht()).read(bytes, name);
       break;
     case 'txt':
-      out = await txt.read(bytes, name, hint === 'md' ? 'md' : 'txt');
+      out = await (await readers.txt()).read(bytes, name, hint === 'md' ? 'md' : 'txt');
       break;
     case 'pdf':
-      out = await pdf.read(bytes, name);
+      out = await (await readers.pdf()).read(bytes, name);
       break;
   }
   if (out.format !== hint) {

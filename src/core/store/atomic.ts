@@ -56,14 +56,25 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-export async function atomicWrite(target: string, bytes: Uint8Array, hooks: SaveHooks = {}): Promise<void> {
+export async function atomicWrite(target: string, bytes: Uint8Array | Iterable<Uint8Array>, hooks: SaveHooks = {}): Promise<void> {
   const tmp = `${target}${TMP_MARK}${process.pid}-${Date.now()}`;
   const fh = await open(tmp, 'w');
   try {
-    const half = Math.floor(bytes.length / 2);
-    await fh.write(bytes, 0, half, 0);
-    if (hooks.afterPartialWrite) await hooks.afterPartialWrite(tmp);
-    await fh.write(bytes, half, bytes.length - half, half);
+    if (bytes instanceof Uint8Array) {
+      const half = Math.floor(bytes.length / 2);
+      await fh.write(bytes, 0, half, 0);
+      if (hooks.afterPartialWrite) await hooks.afterPartialWrite(tmp);
+      await fh.write(bytes, half, bytes.length - half, half);
+    } else {
+      // Written as it is produced (the command line's JSON of thousands of reports), so the whole
+      // text never sits in memory; the same temporary file, sync and rename make it as safe.
+      let first = true;
+      for (const chunk of bytes) {
+        await fh.write(chunk);
+        if (first && hooks.afterPartialWrite) await hooks.afterPartialWrite(tmp);
+        first = false;
+      }
+    }
     await fh.sync();
   } catch (err) {
     await fh.close().catch(() => undefined);

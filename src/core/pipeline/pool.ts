@@ -1,0 +1,226 @@
+/**
+ * Reading and extraction on every core (issue 12): processFile for many files, in a small pool of
+ * worker threads sized to the machine. The command line (audit.ts) and the app's import (the
+ * runner in src/core/app/pipeline.ts, itself inside the app's worker thread) both call
+ * processFiles; the rules that span reports run afterwards, once, on the caller's thread.
+ *
+ * Why our own pool rather than piscina: the work is one message in, one message out per file, and
+ * what matters here is what happens when a thread dies — the file it held becomes a failure entry,
+ * a thread that cannot start at all hands its files back to the calling thread — which is a few
+ * dozen lines either way, without a new dependency.
+ *
+ * Results come back in the order of the input, and progress is reported in that order too, so a
+ * pooled run is indistinguishable from a single-thread one (test/cli/pool.test.ts).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { processFile } from './index';
+import type { FileOutcome } from './index';
+
+/** One file to process; `id` and `knownSha` are processFile's options. */
+export interface FileJob {
+  path: string;
+  id?: string;
+  knownSha?: string;
+}
+
+/** Message from the calling thread to a pool thread. */
+export interface PoolRequest {
+  seq: number;
+  job: FileJob;
+  keepHtml: boolean;
+}
+
+/** Messages from a pool thread: once when its modules are loaded, then one per request. */
+export type PoolReply = { type: 'ready' } | { type: 'outcome'; seq: number; outcome: FileOutcome };
+
+/** The pool's thread script: a path to a built .js file, or a factory (tests, TypeScript source). */
+export type PoolScript = string | (() => Worker);
+
+export interface ProcessFilesOptions {
+  /**
+   * Threads to use; 0 or 1 reads on the calling thread (the single-thread path). Default:
+   * defaultThreads(jobs.length).
+   */
+  threads?: number;
+  script?: PoolScript;
+  /**
+   * Keep each report's display HTML (the app stores it; the command line never shows it, so it is
+   * dropped inside the pool thread and never crosses to the caller). Default true.
+   */
+  keepHtml?: boolean;
+  /** File `index` is being handed to a reader (called in input order). */
+  onStart?: (index: number) => void;
+  /** File `index` is done (called in input order, whatever order the threads finish in). */
+  onOutcome?: (index: number, outcome: FileOutcome) => void;
+}
+
+/**
+ * Threads for a batch of `files`: one per core (os.availableParallelism), never more than files;
+ * NIANBAO_THREADS overrides (benchmarks, and a way out if threads ever misbehave on a machine).
+ */
+export function defaultThreads(files: number): number {
+  const fromEnv = Number(process.env['NIANBAO_THREADS']);
+  const cores = Number.isInteger(fromEnv) && fromEnv >= 1 ? fromEnv : availableParallelism();
+  return Math.max(1, Math.min(cores, files));
+}
+
+/**
+ * Where the pool thread's script is. From TypeScript source (tsx, vitest) the thread loads
+ * pool-worker.ts through tsx; from a build, pool-worker.js sits next to the bundle (out/cli,
+ * out/main), or one level up when this code lands in a shared chunk.
+ */
+export function defaultPoolScript(): PoolScript {
+  if (__filename.endsWith('.ts')) {
+    const source = join(__dirname, 'pool-worker.ts');
+    return () => new Worker(tsxThreadSource(source), { eval: true });
+  }
+  const built = [join(__dirname, 'pool-worker.js'), join(__dirname, '..', 'pool-worker.js')];
+  return built.find((p) => existsSync(p)) ?? (built[0] as string);
+}
+
+/**
+ * Code for a thread that runs a TypeScript file through tsx (tests, `tsx` runs): both of tsx's
+ * hooks, since the readers load through import() (ESM resolution) as well as require.
+ */
+export function tsxThreadSource(file: string): string {
+  return `require('tsx/cjs'); require('tsx/esm/api').register(); require(${JSON.stringify(file)});`;
+}
+
+type ThreadResult = { outcome: FileOutcome } | { crashed: string; started: boolean };
+
+/** One pool thread, one file at a time. */
+class PoolThread {
+  private readonly worker: Worker;
+  private ready = false;
+  private dead = false;
+  private closing = false;
+  private pending: ((r: ThreadResult) => void) | null = null;
+  private seq = 0;
+
+  constructor(script: PoolScript) {
+    this.worker = typeof script === 'string' ? new Worker(script) : script();
+    this.worker.on('message', (msg: PoolReply) => {
+      if (msg.type === 'ready') this.ready = true;
+      else if (msg.seq === this.seq) this.settle({ outcome: msg.outcome });
+    });
+    this.worker.on('error', (err) => this.die(err.message));
+    this.worker.on('exit', (code) => this.die(`退出码 ${code}`));
+  }
+
+  private settle(r: ThreadResult): void {
+    const p = this.pending;
+    this.pending = null;
+    p?.(r);
+  }
+
+  private die(reason: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    if (!this.closing) this.settle({ crashed: reason, started: this.ready });
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  run(job: FileJob, keepHtml: boolean): Promise<ThreadResult> {
+    if (this.dead) return Promise.resolve({ crashed: '线程已退出', started: this.ready });
+    return new Promise<ThreadResult>((resolve) => {
+      this.pending = resolve;
+      this.seq++;
+      this.worker.postMessage({ seq: this.seq, job, keepHtml } satisfies PoolRequest);
+    });
+  }
+
+  close(): void {
+    this.closing = true;
+    void this.worker.terminate().catch(() => undefined);
+  }
+}
+
+/** processFile for one job on this thread, with the pool thread's HTML policy. */
+export async function processJob(job: FileJob, keepHtml: boolean): Promise<FileOutcome> {
+  const outcome = await processFile(job.path, {
+    ...(job.id !== undefined ? { id: job.id } : {}),
+    ...(job.knownSha !== undefined ? { knownSha: job.knownSha } : {}),
+  });
+  if (!keepHtml && outcome.kind === 'report') outcome.file.html = '';
+  return outcome;
+}
+
+/** Reads, extracts and classifies every job; never throws for a bad file or a dead thread. */
+export async function processFiles(jobs: readonly FileJob[], options: ProcessFilesOptions = {}): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = [];
+  await forEachFile(jobs, {
+    ...options,
+    onOutcome: (index, outcome) => {
+      out.push(outcome);
+      options.onOutcome?.(index, outcome);
+    },
+  });
+  return out;
+}
+
+/**
+ * processFiles without keeping the outcomes: each is handed to onOutcome (in input order) and
+ * forgotten, so a caller that streams them on holds no copy of the batch.
+ */
+export async function forEachFile(jobs: readonly FileJob[], options: ProcessFilesOptions = {}): Promise<void> {
+  const keepHtml = options.keepHtml ?? true;
+  const threads = Math.min(options.threads ?? defaultThreads(jobs.length), jobs.length);
+  // Outcomes that finished ahead of an earlier file wait here, and only here.
+  const early = new Map<number, FileOutcome>();
+  let delivered = 0;
+  const deliver = (index: number, outcome: FileOutcome): void => {
+    early.set(index, outcome);
+    for (let o = early.get(delivered); o !== undefined; o = early.get(delivered)) {
+      early.delete(delivered);
+      options.onOutcome?.(delivered, o);
+      delivered++;
+    }
+  };
+
+  let next = 0;
+  if (threads <= 1) {
+    for (; next < jobs.length; next++) {
+      options.onStart?.(next);
+      deliver(next, await processJob(jobs[next] as FileJob, keepHtml));
+    }
+    return;
+  }
+
+  const script = options.script ?? defaultPoolScript();
+  // Set when a thread could not even load its script: the rest of the batch is read here instead.
+  let broken = false;
+  const slot = async (): Promise<void> => {
+    let thread: PoolThread | null = null;
+    try {
+      while (next < jobs.length) {
+        const index = next++;
+        const job = jobs[index] as FileJob;
+        options.onStart?.(index);
+        if (broken) {
+          deliver(index, await processJob(job, keepHtml));
+          continue;
+        }
+        if (!thread?.alive) thread = new PoolThread(script);
+        const r = await thread.run(job, keepHtml);
+        if ('outcome' in r) deliver(index, r.outcome);
+        else if (!r.started) {
+          broken = true;
+          deliver(index, await processJob(job, keepHtml));
+        } else {
+          // The thread died on this very file (out of memory, a crash in a reader): the file is a
+          // failure; a fresh thread takes the next one.
+          deliver(index, { kind: 'failed', failure: { file: job.path, message: `读取此文件时处理线程意外退出（${r.crashed}），未能读取。可单独重试该文件。` } });
+        }
+      }
+    } finally {
+      thread?.close();
+    }
+  };
+  await Promise.all(Array.from({ length: threads }, slot));
+}
