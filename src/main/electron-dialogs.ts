@@ -4,8 +4,8 @@ import type { BrowserWindow } from 'electron';
 import type { Dialogs } from '../core/app/service';
 
 const REPORT_FILTER = {
-  name: '年度报告（Word、WPS、Excel、网页、文本）',
-  extensions: ['docx', 'doc', 'wps', 'xlsx', 'xls', 'et', 'html', 'htm', 'mht', 'mhtml', 'txt', 'md'],
+  name: '年度报告（Word、WPS、PDF、Excel、网页、文本）',
+  extensions: ['docx', 'doc', 'wps', 'pdf', 'xlsx', 'xls', 'et', 'html', 'htm', 'mht', 'mhtml', 'txt', 'md'],
 };
 const WORKSPACE_FILTER = { name: '年报审查工作区', extensions: ['nianbao'] };
 

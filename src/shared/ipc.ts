@@ -475,7 +475,7 @@ export interface ChangedEvent {
 
 /** Menu commands the renderer handles (navigation). File operations run in main and emit `changed`. */
 export interface MenuEvent {
-  command: 'goto-import' | 'goto-overview' | 'goto-review' | 'goto-compare' | 'goto-export' | 'goto-settings' | 'about';
+  command: 'goto-import' | 'goto-overview' | 'goto-coverage' | 'goto-review' | 'goto-compare' | 'goto-export' | 'goto-settings' | 'about';
 }
 
 export interface IpcEvents {

@@ -9,8 +9,8 @@
  *   npm run bench:ui [-- --check]
  */
 import { join } from 'node:path';
-import type { ImportResult, ReportSummary, Result } from '../../src/shared/ipc';
-import { startAppFixture } from '../support/app-fixture';
+import type { ImportResult, ReportSummary } from '../../src/shared/ipc';
+import { startAppFixture, value } from '../support/app-fixture';
 import { ensureRendererBuilt, startBrowserApp } from '../support/browser';
 import { SCALE_CORPUS_SIZE, writeScaleCorpus } from '../support/scale-corpus';
 import { fillRuleChart, filterByRule, frameStats, openReports, scrollOverview } from '../support/scale-flows';
@@ -23,12 +23,6 @@ const TARGETS = {
   /** Median frame interval while scrolling 总览: about 30 frames a second or better. */
   scrollMedianFrame: 34,
 } as const;
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
-}
 
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 

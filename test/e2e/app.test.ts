@@ -13,8 +13,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToHtmlText, specToTxt, type ReportSpec } from '../fixtures';
 import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startAppFixture, type AppFixture } from '../support/app-fixture';
-import type { AuditSettings, ImportResult, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
+import type { AuditSettings, ImportResult, ReportDetail, ReportSummary } from '../../src/shared/ipc';
 
 const AGENCY = '示例区市场监督管理局';
 
@@ -29,12 +29,6 @@ function pair(extra = ''): { y2022: ReportSpec; y2023: ReportSpec } {
   if (overview) overview.paragraphs[1] = '（一）主动公开。全年主动公开政府信息156条，其中机构职能、政策文件类信息43条。';
   if (extra) y2023.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push(extra);
   return { y2022, y2023 };
-}
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
 }
 
 let fx: AppFixture;

@@ -5,22 +5,16 @@
  * value — checked against where pdf.js itself puts that value's text on the page; J/K and
  * decisions work as for Word; 年度对比 pairs the PDF year with a Word year.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToPdf } from '../fixtures';
-import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startAppFixture, type AppFixture } from '../support/app-fixture';
-import type { ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+import { ROOT, ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
+import type { ReportDetail, ReportSummary } from '../../src/shared/ipc';
 
 const AGENCY = '示例县自然资源局';
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
-}
 
 let fx: AppFixture;
 let app: BrowserApp;
@@ -129,8 +123,50 @@ describe('a PDF report in 审查 and 年度对比', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('a real published PDF: 洪泽区 2023 table 四 does not add up, and the box lies over its 总计 cell', async () => {
+    const real = join(ROOT, '../shared/corpus/real/huaian-hongze-district-gov_2023.pdf');
+    if (!existsSync(real)) throw new Error(`真实报告不存在：${real}（本测试需要 shared/corpus/real，不会跳过）`);
+    const copy = join(fx.dir, 'huaian-hongze-district-gov_2023.pdf');
+    copyFileSync(real, copy);
+    value(await fx.invoke('importPaths', [{ paths: [copy] }]));
+    const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
+    const r = list.find((x) => x.fileName === 'huaian-hongze-district-gov_2023.pdf') as ReportSummary;
+    const detail = value<ReportDetail>(await fx.invoke('getReport', [{ id: r.id }]));
+    const f = detail.findings.find((x) => x.ruleId === 'review/group-sum' && x.row === 'review');
+    expect(f, 'table 四 行政复议 does not add up (10+1+0+0 ≠ 0)').toBeDefined();
+    const finding = f as NonNullable<typeof f>;
+    expect([finding.expected, finding.actual]).toEqual([11, 0]);
+    const pageNo = finding.pos?.page as number;
+    expect(pageNo).toBe(4);
+
+    await page.getByTestId('nav-overview').click();
+    await page.getByTestId(`open-${r.id}`).click();
+    await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, r.id);
+    await page.locator(`[data-testid="finding"][data-fingerprint="${finding.fingerprint}"]`).click();
+    const hl = page.getByTestId('pdf-highlight');
+    await hl.waitFor();
+    await page.locator(`[data-testid="pdf-page-${pageNo}"][data-rendered="true"]`).waitFor({ timeout: 30_000 });
+    const pageEl = page.getByTestId(`pdf-page-${pageNo}`);
+    const scale = Number(await pageEl.getAttribute('data-scale'));
+    const pb = (await pageEl.boundingBox()) as NonNullable<Awaited<ReturnType<typeof pageEl.boundingBox>>>;
+    const hb = (await hl.boundingBox()) as NonNullable<Awaited<ReturnType<typeof hl.boundingBox>>>;
+    const zeros = (await textItemBox(copy, pageNo, '0')).filter((it) => {
+      const cx = pb.x + ((it.x0 + it.x1) / 2) * scale;
+      const cy = pb.y + ((it.y0 + it.y1) / 2) * scale;
+      return cx >= hb.x && cx <= hb.x + hb.width && cy >= hb.y && cy <= hb.y + hb.height;
+    });
+    expect(zeros, 'exactly the 总计 value 0 lies inside the box').toHaveLength(1);
+    await screenshot(page, '22-review-real-pdf');
+    expect(app.errors).toEqual([]);
+  });
+
   it('compares the PDF year with the Word year', async () => {
     await page.getByTestId('nav-compare').click();
+    const select = page.locator('.ant-select').first();
+    if (!((await select.textContent()) ?? '').includes(AGENCY)) {
+      await select.click();
+      await page.locator('.ant-select-item-option', { hasText: AGENCY }).first().click();
+    }
     await page.getByTestId('cmp-table-applications').waitFor();
     expect(await page.locator('td[data-cell="licensing:decisions"]').textContent()).toContain('73');
     expect(await page.locator('[data-testid="cmp-table-activeDisclosure"] td[data-changed="1"]').count()).toBeGreaterThanOrEqual(1);

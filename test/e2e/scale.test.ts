@@ -9,16 +9,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startAppFixture, type AppFixture } from '../support/app-fixture';
+import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import { SCALE_CORPUS_SIZE, writeScaleCorpus } from '../support/scale-corpus';
 import { fillRuleChart, filterByRule, openReports, scrollOverview } from '../support/scale-flows';
-import type { ImportResult, ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
-}
+import type { ImportResult, ReportDetail, ReportSummary } from '../../src/shared/ipc';
 
 let fx: AppFixture;
 let app: BrowserApp;

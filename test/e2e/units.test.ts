@@ -13,9 +13,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToTxt } from '../fixtures';
 import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startAppFixture, type AppFixture } from '../support/app-fixture';
+import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import { writeAuditWorkbook } from '../../src/core/export/workbook';
-import type { ReportDetail, ReportSummary, Result } from '../../src/shared/ipc';
+import type { CoverageView, ReportDetail, ReportSummary } from '../../src/shared/ipc';
 
 const HONGZE = '淮安市洪泽区人民政府';
 const HONGZE_2023 = '洪泽区人民政府';
@@ -31,12 +31,6 @@ const V2 = `${MARKET}2023年政府信息公开工作年度报告（修改稿）.
 const COPY = `${MARKET}2023年报-备份.docx`;
 const NOTICE = '关于报送2023年度政府信息公开工作年度报告的通知.docx';
 const WORKBOOK = '年报审查结果.xlsx';
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
-}
 
 let fx: AppFixture;
 let app: BrowserApp;
@@ -63,7 +57,7 @@ async function statistic(scope: Locator, title: string): Promise<string> {
   return ((await stat.locator('.ant-statistic-content-value').textContent()) ?? '').trim();
 }
 
-/** Report bodies: the market unit's two 2023 versions share the 新收 总计 error and differ elsewhere. */
+/** Report bodies: the market unit's two 2023 versions share the 新收 总计 error; the 修改稿 fixed the 予以公开 总计. */
 async function writeFolder(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const txt = (agency: string, year: number, file: string): void => writeFileSync(join(dir, file), specToTxt(defaultSpec({ agency, year })));
@@ -78,6 +72,7 @@ async function writeFolder(dir: string): Promise<void> {
   txt(MARKET, 2024, `${MARKET}2024年政府信息公开工作年度报告.txt`);
   const v1 = defaultSpec({ agency: MARKET, year: 2023 });
   v1.tables.applications.newReceived.total = 4;
+  v1.tables.applications.granted.total = 3; // corrected in the 修改稿: 已整改
   const v2 = defaultSpec({ agency: MARKET, year: 2023 });
   v2.tables.applications.newReceived.total = 4;
   v2.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push('（三）根据审查意见，本报告已对第二部分的表述作了修改。');
@@ -134,6 +129,7 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await row(WORKBOOK).getByTestId('skip-reason').textContent()).toBe('本工具生成的结果文件');
     expect(await skipped.locator('tr', { hasText: 'Thumbs.db' }).count()).toBe(0);
     expect(await page.getByTestId('skipped-clutter').textContent()).toContain('另有 1 个系统或临时文件');
+    expect(await page.getByTestId('import-versions').textContent()).toContain('1 份与另一份文件内容完全相同');
     await screenshot(page, 'units-01-import');
   });
 
@@ -185,6 +181,7 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await hongze.getByTestId('coverage-file').count()).toBe(2);
     expect(await table.locator('.ant-table-row', { hasText: MARKET }).getByTestId('coverage-multi').textContent()).toContain('多版本 2');
     expect(await table.locator('.ant-table-row').count()).toBe(8);
+    await page.waitForFunction(() => document.querySelector('[data-testid="coverage-chart"]')?.getAttribute('data-nb-shown') === '2023:7/0/1/0,2024:7/0/1/0');
     await screenshot(page, 'units-04-coverage');
   });
 
@@ -199,7 +196,8 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await page.getByTestId('badge-other-version').count()).toBe(1);
     await page.getByTestId('show-duplicates').click();
     await page.getByText('显示 16 / 16 份').waitFor();
-    expect(await page.getByTestId('badge-duplicate').textContent()).toContain(`同 ${V1}`);
+    expect(await page.getByTestId('badge-duplicate').getAttribute('aria-label')).toContain(`与「${V1}」内容完全相同`);
+    await screenshot(page, 'units-07-overview');
     await page.getByTestId('show-duplicates').click();
     const hongze = page.getByTestId('overview-unit').filter({ hasText: HONGZE });
     expect(await hongze.count()).toBe(2);
@@ -227,6 +225,31 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(heads[0]).toContain('2023 年度');
     expect(heads[1]).toContain('2024 年度');
     for (const h of heads) expect(h).toContain(HONGZE);
+  });
+
+  it('打开年度对比 on a cross-year finding opens the pair it is about', async () => {
+    const list = await reports();
+    const later = list.find((r) => r.unitName === HONGZE && r.year === 2024) as ReportSummary;
+    const earlier = list.find((r) => r.unitName === HONGZE && r.year === 2023) as ReportSummary;
+    const d = value<ReportDetail>(await fx.invoke('getReport', [{ id: later.id }]));
+    const f = d.findings.find((x) => x.ruleId.startsWith('series/') && x.relatedReport === earlier.id);
+    expect(f, 'a cross-year finding of 2024 against the renamed 2023 report').toBeDefined();
+    // 年度对比 shows another unit first, so the pair must come from the finding.
+    await page.getByTestId('compare-agency').click();
+    await page.keyboard.type('财政局');
+    await page.locator('.ant-select-item-option', { hasText: '示例区财政局' }).click();
+    await page.locator('.nb-cmp-head', { hasText: '示例区财政局' }).first().waitFor();
+    await nav('review');
+    await page.getByTestId('report-select').click();
+    await page.keyboard.type(`${HONGZE} · 2024`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, later.id);
+    await page.locator(`[data-testid="finding"][data-fingerprint="${(f as NonNullable<typeof f>).fingerprint}"] .nb-finding-related`).click();
+    await page.locator('.nb-cmp-head', { hasText: HONGZE }).first().waitFor();
+    const heads = await page.locator('.nb-cmp-head').allTextContents();
+    expect(heads[0]).toContain('2023 年度');
+    expect(heads[1]).toContain('2024 年度');
+    expect(heads.every((h) => h.includes(HONGZE))).toBe(true);
   });
 
   it('审查: the version bar, decisions stay on their version, carried as such, and 设为当前版本 switches', async () => {
@@ -277,6 +300,15 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await same.first().getByTestId('version-diff').textContent()).toBe('仍存在');
     const d2 = value<ReportDetail>(await fx.invoke('getReport', [{ id: v2.id }]));
     expect(d2.findings.filter((f) => f.decision.status !== 'pending')).toEqual([]);
+    // What the 修改稿 corrected: listed as 已整改, gone from its own findings.
+    expect(d2.versions?.fixed.length).toBeGreaterThan(0);
+    const fixed = page.getByTestId('fixed-list');
+    expect(await fixed.textContent()).toContain(`已整改 ${d2.versions?.fixed.length} 项`);
+    await fixed.locator('.ant-collapse-header').click();
+    await fixed.getByTestId('fixed-item').first().waitFor();
+    expect(await fixed.textContent()).toContain(`上一版本：${V1}`);
+    expect(await fixed.getByTestId('fixed-item').count()).toBe(d2.versions?.fixed.length);
+    expect(await fixed.getByTestId('fixed-item').first().textContent()).toContain('表三');
     await screenshot(page, 'units-06-current-version');
 
     // 设为当前版本 on the older file.
@@ -313,6 +345,34 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
       expect(await findings.nth(0).getByTestId('note-draft').textContent()).toContain('待与单位确认');
       await page.getByTestId('unsaved-notes').waitFor();
     }
+    expect(app.errors).toEqual([]);
+  });
+
+  it('设置 → 单位名单: an accepted alias removable, a unit added and saved, the roster cleared back to inferred', async () => {
+    await nav('settings');
+    await page.getByTestId('settings-tab-roster').click();
+    const alias = page.getByTestId('reviewer-alias');
+    await alias.first().waitFor();
+    expect(await alias.count()).toBe(1);
+    expect(await alias.textContent()).toContain(`${HEALTH_SHORT} → ${HEALTH}`);
+    await alias.getByRole('button').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await alias.first().waitFor({ state: 'detached' });
+    const cov = value<CoverageView>(await fx.invoke('getCoverage', []));
+    expect(cov.unmatched.map((u) => u.name)).toEqual([HEALTH_SHORT]);
+
+    await page.getByTestId('roster-add').click();
+    await page.getByTestId('roster-name').first().fill('示例区应急管理局');
+    await page.getByTestId('roster-save').click();
+    await page.getByTestId('roster-editor').getByText('9 个单位，来自 应报单位名单.txt').waitFor();
+    const after = value<CoverageView>(await fx.invoke('getCoverage', []));
+    expect(after.roster.units.map((u) => u.name)).toContain('示例区应急管理局');
+    expect(after.coverage.find((y) => y.year === 2023)?.missing.sort()).toEqual(['示例区交通运输局', '示例区应急管理局'].sort());
+
+    await page.getByTestId('roster-clear').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /清\s*空/ }).click();
+    await page.getByTestId('roster-editor-inferred').waitFor();
+    expect(value<CoverageView>(await fx.invoke('getCoverage', [])).roster.inferred).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });

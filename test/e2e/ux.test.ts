@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToTxt } from '../fixtures';
 import { SCREENS_DIR, ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
-import { startAppFixture, type AppFixture } from '../support/app-fixture';
-import type { ProgressEvent, ReportSummary, Result } from '../../src/shared/ipc';
+import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
+import type { ProgressEvent, ReportSummary } from '../../src/shared/ipc';
 
 const AGENCY = '示例区市场监督管理局';
 const LONG_2023 = `${AGENCY}2023年政府信息公开工作年度报告（修改稿）.docx`;
@@ -21,12 +21,6 @@ const LONG_2023 = `${AGENCY}2023年政府信息公开工作年度报告（修改
 async function shotWithTooltip(name: string): Promise<void> {
   await page.waitForTimeout(450);
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`) });
-}
-
-function value<T>(r: unknown): T {
-  const res = r as Result<T>;
-  if (!res.ok) throw new Error(res.message);
-  return res.value;
 }
 
 let fx: AppFixture;

@@ -178,6 +178,8 @@ describe('Chinese menu', () => {
     const view = template[2]!.submenu as { label?: string; role?: string; click?: () => void }[];
     view.find((i) => i.label === '设置')?.click?.();
     expect(log.at(-1)).toBe('send:goto-settings');
+    view.find((i) => i.label === '报送情况')?.click?.();
+    expect(log.at(-1)).toBe('send:goto-coverage');
     expect(view.some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect((buildMenuTemplate(a, { isMac: false, devTools: true })[2]!.submenu as { role?: string }[]).some((i) => i.role === 'toggleDevTools')).toBe(true);
     const help = template[3]!.submenu as { label?: string; click?: () => void }[];

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppService, invokeMethod, type Dialogs } from '../../src/core/app';
-import type { EventName, IpcEvents, MethodName } from '../../src/shared/ipc';
+import type { EventName, IpcEvents, MethodName, Result } from '../../src/shared/ipc';
 import { ROOT } from './browser';
 
 export const SEEDS_DIR = resolve(ROOT, '../shared/corpus/seeds');
@@ -92,4 +92,11 @@ export async function startAppFixture(opts: { samples?: boolean } = {}): Promise
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The value of a handler's Result, or the handler's Chinese message as a thrown error. */
+export function value<T>(r: unknown): T {
+  const res = r as Result<T>;
+  if (!res.ok) throw new Error(res.message);
+  return res.value;
 }

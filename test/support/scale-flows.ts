@@ -137,8 +137,12 @@ export async function openReports(page: Page, picks: readonly { id: string; file
     await page.getByTestId('nav-overview').click();
     await page.getByTestId('filter-search').locator('input').fill('');
   }
-  // Next report from inside the review screen (the everyday path).
-  await page.getByTestId('nav-review').click();
+  // Next report from inside the review screen (the everyday path). 审查 steps through 总览's
+  // filtered, sorted list: open the first report of the unfiltered list, so there is a next one.
+  await page.locator('[data-testid^="open-"]').first().click();
+  await page.waitForFunction(() => !!document.body.dataset.nbOpened && document.querySelector('[data-testid="document-view"] [data-nb-block]') !== null, undefined, {
+    polling: 'raf',
+  });
   const nextMs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const before = await page.evaluate(() => document.body.dataset.nbOpened ?? '');

@@ -130,3 +130,26 @@ describe('coverage', () => {
     ]);
   });
 });
+
+describe('整改 comparison between versions', () => {
+  it('a finding in both versions persists, one gone is fixed, a new one is new; cross-report findings carry no mark', async () => {
+    const { compareVersions } = await import('../../src/core/workspace/versions');
+    const a = report('a', '甲局', 2023, 'a.docx', 1000);
+    const b = differ(report('b', '甲局', 2023, 'b.docx', 9_000_000), 5);
+    const view = buildWorkspace([a, b], none);
+    const f = (ruleId: string, row: string) => ({ ruleId, severity: 'error' as const, message: '', table: 'applications' as const, row });
+    const out = compareVersions(
+      view.submissions,
+      new Map([
+        ['a', a],
+        ['b', b],
+      ]),
+      new Map([
+        ['a', [f('applications/row-sum', 'newReceived'), f('review/group-sum', 'review')]],
+        ['b', [f('applications/row-sum', 'newReceived'), f('active/invalid-value', 'licensing'), f('submission/multiple-versions', '')]],
+      ]),
+    ).get('b')!;
+    expect(out.status.get('b')).toEqual(['persists', 'new', null]);
+    expect(out.status.get('a')).toEqual(['persists', 'fixed']);
+  });
+});

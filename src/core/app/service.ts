@@ -153,9 +153,6 @@ export class AppService implements ServiceHandlers {
   private busy = false;
   private auditQueue: Promise<void> = Promise.resolve();
   private skipped: SkippedFile[] = [];
-  /** Bumped whenever reports or settings change: the cached workspace view is then rebuilt. */
-  private viewGeneration = 0;
-  private cachedView: { store: WorkspaceStore; generation: number; view: Omit<WorkspaceView, 'coverage'> } | null = null;
   private notices: string[] = [];
   private readonly runner: ExtractRunner;
   private readonly events: EventSink;
@@ -328,7 +325,6 @@ export class AppService implements ServiceHandlers {
           if (id) result.unchanged.push(id);
         } else {
           const { id, status } = this.store.upsertReport(o.file);
-          this.viewGeneration++;
           if (status === 'added') result.added.push(id);
           else if (status === 'updated') result.updated.push(id);
           else result.unchanged.push(id);
@@ -399,13 +395,34 @@ export class AppService implements ServiceHandlers {
 
   /**
    * Units, submissions and versions of the workspace as the rules see them (same settings, same
-   * models). Cached until reports or settings change: opening one report must not re-read all.
+   * models), and every report with its model. Every report with its model, and the units/submissions view built from them: since issue 8 every
+   * screen (getReport, listReports, getCoverage) needs both, and with 500 reports parsing the models
+   * takes ~0.2 s and building the view ~0.1 s per call (500 getReport calls took over 3 minutes).
+   * Cached on the store's cheap stamp (ids, paths, hashes, audit times) and, for the view, on the
+   * roster, aliases and version choices. Callers treat both as read-only.
    */
-  private workspaceView(reports?: readonly StoredReport[]): Omit<WorkspaceView, 'coverage'> {
-    const c = this.cachedView;
-    if (c && c.store === this.store && c.generation === this.viewGeneration) return c.view;
-    const view = workspaceOf(modelsOf(reports ?? this.store.listReports()), mergeSettings(this.store.settings()));
-    this.cachedView = { store: this.store, generation: this.viewGeneration, view };
+  private reportCache: { store: WorkspaceStore; stamp: string; reports: StoredReport[] } | null = null;
+  private viewCache: { key: string; view: Omit<WorkspaceView, 'coverage'> } | null = null;
+
+  private allReports(): StoredReport[] {
+    const stamp = this.store.reportsStamp();
+    if (this.reportCache?.store === this.store && this.reportCache.stamp === stamp) return this.reportCache.reports;
+    const reports = this.store.listReports();
+    this.reportCache = { store: this.store, stamp, reports };
+    return reports;
+  }
+
+  private workspaceView(reports: readonly StoredReport[] = this.allReports()): Omit<WorkspaceView, 'coverage'> {
+    const settings = mergeSettings(this.store.settings());
+    const key = JSON.stringify([
+      reports.map((r) => [r.id, r.path, r.sha256, r.auditedAt]),
+      settings.roster ?? null,
+      settings.aliases,
+      settings.versionChoices ?? {},
+    ]);
+    if (this.viewCache?.key === key) return this.viewCache.view;
+    const view = workspaceOf(modelsOf(reports), settings);
+    this.viewCache = { key, view };
     return view;
   }
 
@@ -418,7 +435,7 @@ export class AppService implements ServiceHandlers {
       list.push(f);
       byReport.set(f.reportId, list);
     }
-    const reports = this.store.listReports();
+    const reports = this.allReports();
     const view = this.workspaceView(reports);
     return reports.map((r) => this.summaryOf(r, byReport.get(r.id) ?? [], decisions, view));
   }
@@ -507,7 +524,8 @@ export class AppService implements ServiceHandlers {
       lastMessage: d.lastMessage,
       lastLocation: d.lastLocation,
     }));
-    const view = this.workspaceView();
+    const reports = this.allReports();
+    const view = this.workspaceView(reports);
     const views = this.views(findings, decisions, titles);
     return {
       summary: this.summaryOf(r, findings, decisions, view),
@@ -612,7 +630,6 @@ export class AppService implements ServiceHandlers {
   async removeReport(args: ReportIdArgs): Promise<AppState> {
     this.requireReport(args.id);
     this.store.removeReport(args.id);
-    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'import', state: this.state() });
     return this.state();
@@ -706,7 +723,7 @@ export class AppService implements ServiceHandlers {
   // ───────────── export ─────────────
 
   async exportWorkbook(): Promise<ExportResult> {
-    const reports = this.store.listReports();
+    const reports = this.allReports();
     if (reports.length === 0) throw new UserError('工作区中还没有报告，无法导出。');
     const target = await this.options.dialogs.saveWorkbook(`年报审查结果-${new Date().toISOString().slice(0, 10)}.xlsx`);
     if (!target) return { path: null };
@@ -865,7 +882,6 @@ export class AppService implements ServiceHandlers {
     const unknown = [...settings.disabled, ...Object.keys(settings.severities)].filter((id) => !known.has(id));
     if (unknown.length) throw new UserError(`未知的规则编号：${unknown.slice(0, 3).join('、')}`);
     this.store.setSettings(mergeSettings(settings));
-    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getSettings();
@@ -889,7 +905,7 @@ export class AppService implements ServiceHandlers {
   // ───────────── units, roster, versions ─────────────
 
   async getCoverage(): Promise<CoverageView> {
-    const reports = this.store.listReports();
+    const reports = this.allReports();
     const view = this.workspaceView(reports);
     const findings = new Map<string, Finding[]>();
     for (const f of this.store.findings()) findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
@@ -922,7 +938,6 @@ export class AppService implements ServiceHandlers {
 
   private async replaceRoster(roster: Roster | null): Promise<CoverageView> {
     this.store.setSettings(mergeSettings({ ...this.store.settings(), roster }));
-    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getCoverage();
@@ -956,7 +971,6 @@ export class AppService implements ServiceHandlers {
     if (view.placements[r.id]?.submission !== args.submissionKey) throw new UserError('该文件不属于这份报送记录，请刷新后重试。');
     const settings = this.store.settings();
     this.store.setSettings(mergeSettings({ ...settings, versionChoices: { ...(settings.versionChoices ?? {}), [args.submissionKey]: r.path } }));
-    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.state();
@@ -967,7 +981,6 @@ export class AppService implements ServiceHandlers {
     const roster = settings.roster;
     if (roster && !roster.units.some((u) => u.name === args.unitName)) throw new UserError(`名单中没有「${args.unitName}」。`);
     this.store.setSettings(mergeSettings({ ...settings, aliases: { ...settings.aliases, [args.alias]: args.unitName } }));
-    this.viewGeneration++;
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getCoverage();

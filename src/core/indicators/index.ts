@@ -12,7 +12,7 @@
  * - Undefined is null: a zero denominator, a missing table, a missing cell. Never 0 %, never NaN.
  * - Rates are fractions (0.96 for 96 %); formatting is the caller's.
  */
-import type { ApplicationRowKey, ReviewGroupKey } from '../model/glossary';
+import { RESULT_ROW_KEYS, type ApplicationRowKey, type ReviewGroupKey } from '../model/glossary';
 import type { CellValue, ReportModel, ReportTables } from '../model/types';
 
 /** The outcome groups of table 三 (三、本年度办理结果 （一）…（六）). */
@@ -64,23 +64,19 @@ export interface Indicators {
   yearOnYear?: YearOnYear;
 }
 
-/** The table-三 rows of each outcome group (the sub-rows for 不予公开 … 其他处理). */
+/** The table-三 result rows of an outcome group: the row itself, or its numbered sub-rows (denied.*, …). */
+function rowsOf(group: OutcomeKey): readonly ApplicationRowKey[] {
+  return RESULT_ROW_KEYS.filter((k) => k === group || k.startsWith(`${group}.`));
+}
+
+/** The table-三 rows of each outcome group (the sub-rows for 不予公开 … 其他处理), from the glossary's row keys. */
 export const OUTCOME_ROWS: Record<OutcomeKey, readonly ApplicationRowKey[]> = {
-  granted: ['granted'],
-  partiallyGranted: ['partiallyGranted'],
-  denied: [
-    'denied.stateSecret',
-    'denied.lawForbidden',
-    'denied.safetyStability',
-    'denied.thirdPartyRights',
-    'denied.internalAffairs',
-    'denied.processInformation',
-    'denied.enforcementFile',
-    'denied.administrativeQuery',
-  ],
-  unableToProvide: ['unableToProvide.notHeld', 'unableToProvide.needsCreation', 'unableToProvide.unclear'],
-  notProcessed: ['notProcessed.petition', 'notProcessed.duplicate', 'notProcessed.publication', 'notProcessed.massRepeated', 'notProcessed.confirmation'],
-  otherHandling: ['otherHandling.overdueCorrection', 'otherHandling.overdueFee', 'otherHandling.other'],
+  granted: rowsOf('granted'),
+  partiallyGranted: rowsOf('partiallyGranted'),
+  denied: rowsOf('denied'),
+  unableToProvide: rowsOf('unableToProvide'),
+  notProcessed: rowsOf('notProcessed'),
+  otherHandling: rowsOf('otherHandling'),
 };
 
 /** A cell's number for the indicators: blank counts as 0; missing or unreadable is null. */

@@ -5,7 +5,8 @@
  * rebuilds paragraphs and table grids from them, keeping every block's page and box so the
  * viewer can draw findings on the page.
  *
- * pdf.js runs in-process ("fake worker": no worker file, nothing fetched), with eval disabled
+ * pdf.js runs in-process (on Node its worker module is imported from node_modules into the same
+ * thread: no worker file is downloaded, nothing is fetched), with eval disabled
  * (font programs in hostile PDFs have been a way in) and fonts never handed to the system.
  * Expected failures (scanned, encrypted, corrupt, huge, unreadable fonts) become IngestError
  * with a Chinese message saying what the office can do about it.
@@ -209,7 +210,8 @@ export function fromPages(pages: readonly PageContent[], fileName: string): Sour
     throw new IngestError(imagePages > 0 && imagePages >= pages.length / 2 ? SCANNED : NO_TEXT);
   }
   if (unmapped > visible.length * 0.3) throw new IngestError(BAD_FONTS);
-  // Glyphs mapping to nothing printable in Chinese text: readable letters and digits but not one Chinese character.
+  // Pages of images whose only text is a few Latin letters or digits (a scanner's stamp, page
+  // numbers added afterwards): still a scan, not a report without Chinese.
   if (!/[\u4e00-\u9fff]/.test(visible) && pages.some((p) => p.imageCover >= 0.3)) throw new IngestError(SCANNED);
   const blocks = layoutBlocks(pages);
   if (blocks.length > LIMITS.maxBlocks) {
@@ -219,11 +221,9 @@ export function fromPages(pages: readonly PageContent[], fileName: string): Sour
   if (unmapped > 0) notes.push(`PDF 中有 ${unmapped} 个字符没有文字编码，已略去。`);
   const scannedPages = pages.filter((p) => p.imageCover >= 0.5 && p.glyphs.length < 20).map((p) => p.page);
   if (scannedPages.length) notes.push(`第 ${scannedPages.join('、')} 页是图片（扫描件），其中的文字无法读取。`);
-  const clean = blocks.map((b) =>
-    b.kind === 'paragraph'
-      ? { ...b, text: b.text.replace(new RegExp(UNMAPPED.source, 'gu'), '') }
-      : b,
-  );
+  // Characters with no Unicode behind them are dropped, in paragraphs and in cells alike.
+  const strip = (t: string) => t.replace(new RegExp(UNMAPPED.source, 'gu'), '');
+  const clean = unmapped === 0 ? blocks : blocks.map((b) => (b.kind === 'paragraph' ? { ...b, text: strip(b.text) } : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: strip(c.text) }))) }));
   return {
     format: 'pdf',
     fileName,

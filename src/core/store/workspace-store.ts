@@ -459,6 +459,12 @@ export class WorkspaceStore {
     }));
   }
 
+  /** What listReports would return, as a cheap stamp (ids, paths, hashes, audit times; no model parsing): equal stamps, equal lists. */
+  reportsStamp(): string {
+    const rows = this.db.exec('SELECT r.id, f.path, f.sha256, f.audited_at FROM reports r JOIN files f ON f.id = r.file_id ORDER BY f.id')[0]?.values ?? [];
+    return JSON.stringify(rows);
+  }
+
   getReport(id: string): StoredReport | null {
     const v = this.db.exec(
       'SELECT r.id, f.path, f.sha256, f.size, f.audited_at, r.model FROM reports r JOIN files f ON f.id = r.file_id WHERE r.id = ?',

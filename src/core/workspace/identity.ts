@@ -13,7 +13,10 @@
  *
  * The cross-year pairing, 总览, 报送情况, 年度对比 and the exports all go through here.
  */
+import { dice } from '../rules/util/text';
 import { placeChain } from './agency-level';
+
+export { dice };
 
 const PUNCTUATION = /[\s\u3000·•、，,。.（）()【】[\]《》“”"'‘’:：;；]/g;
 
@@ -118,24 +121,4 @@ export class UnitMatcher {
       .slice(0, 3)
       .map((x) => x.name);
   }
-}
-
-function bigrams(s: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + 1 < s.length; i++) {
-    const g = s.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
-  }
-  return m;
-}
-
-/** Sørensen–Dice coefficient over character bigrams: 1 for equal names, 0 for nothing in common. */
-export function dice(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  let common = 0;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
-  return (2 * common) / (a.length - 1 + b.length - 1);
 }

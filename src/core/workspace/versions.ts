@@ -9,11 +9,18 @@ import type { VersionDiff } from '../model/glossary';
 import { findingKey } from '../model/fingerprint';
 import type { Finding, ReportModel, Submission } from '../model/types';
 
+/** Rules that compare reports with each other; they run on current versions only. */
+const CROSS_REPORT = /^(series|corpus|submission)\//;
+
 export interface VersionComparison {
   current: string;
   previous: string;
-  /** Per report id (current and previous), the status of each finding by its index in that report's list. */
-  status: Map<string, VersionDiff[]>;
+  /**
+   * Per report id (current and previous), the status of each finding by its index in that report's
+   * list; null for cross-report findings (series/, corpus/, submission/): those rules run on current
+   * versions only, so "new" or "fixed" would say nothing about the correction.
+   */
+  status: Map<string, (VersionDiff | null)[]>;
 }
 
 export function compareVersions(
@@ -28,16 +35,17 @@ export function compareVersions(
     const cur = models.get(currentId);
     const prev = models.get(previousId);
     if (!cur || !prev) continue;
-    const curKeys = (findings.get(currentId) ?? []).map((f) => findingKey(cur, f));
-    const prevKeys = (findings.get(previousId) ?? []).map((f) => findingKey(prev, f));
+    const keyOf = (m: ReportModel, f: Finding): string | null => (CROSS_REPORT.test(f.ruleId) ? null : findingKey(m, f));
+    const curKeys = (findings.get(currentId) ?? []).map((f) => keyOf(cur, f));
+    const prevKeys = (findings.get(previousId) ?? []).map((f) => keyOf(prev, f));
     const inCur = new Set(curKeys);
     const inPrev = new Set(prevKeys);
     const comparison: VersionComparison = {
       current: currentId,
       previous: previousId,
       status: new Map([
-        [currentId, curKeys.map((k): VersionDiff => (inPrev.has(k) ? 'persists' : 'new'))],
-        [previousId, prevKeys.map((k): VersionDiff => (inCur.has(k) ? 'persists' : 'fixed'))],
+        [currentId, curKeys.map((k): VersionDiff | null => (k === null ? null : inPrev.has(k) ? 'persists' : 'new'))],
+        [previousId, prevKeys.map((k): VersionDiff | null => (k === null ? null : inCur.has(k) ? 'persists' : 'fixed'))],
       ]),
     };
     out.set(currentId, comparison);

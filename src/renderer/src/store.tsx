@@ -104,6 +104,7 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
       const map: Partial<Record<typeof ev.command, PageKey>> = {
         'goto-import': 'import',
         'goto-overview': 'overview',
+        'goto-coverage': 'coverage',
         'goto-review': 'review',
         'goto-compare': 'compare',
         'goto-export': 'export',

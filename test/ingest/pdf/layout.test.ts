@@ -119,6 +119,15 @@ describe('operators → glyphs and rules', () => {
     ]);
   });
 
+  it('a stroked rectangle per cell gives its four borders; a transform moves them', () => {
+    const fn = [OPS.save, OPS.transform, OPS.constructPath, OPS.restore];
+    const args = [null, [1, 0, 0, 1, 50, 0], [OPS.stroke, [rect(100, 700, 40, 20)], null], null];
+    const { rules } = scanOperators(fn, args, OPS, viewport);
+    expect(rules).toHaveLength(4);
+    expect(rules.filter((r) => r.dir === 'v').map((r) => r.x0).sort((a, b) => a - b)).toEqual([150, 190]);
+    expect(rules.filter((r) => r.dir === 'h').map((r) => r.y0).sort((a, b) => a - b)).toEqual([122, 142]);
+  });
+
   it('places glyphs by the text state, vertical fonts stacked downwards', () => {
     const font = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], ascent: 0.88, descent: -0.12 };
     const vfont = { ...font, vertical: true, defaultVMetrics: [-1000, 500, 880] };

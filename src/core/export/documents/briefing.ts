@@ -16,7 +16,7 @@
 import { AlignmentType, BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { SEVERITY_LABELS, ruleGroupLabel } from '../../model/glossary';
-import type { Severity } from '../../model/types';
+import type { CoverageYear, Severity } from '../../model/types';
 import { catalogue } from '../../rules/registry';
 import { INDICATOR_DEFS, formatIndicator, indicatorInputs, indicatorsOf, sumInputs, type IndicatorInputs } from '../../indicators';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, agencyKind, type AgencyKind } from '../../workspace/agency-kind';
@@ -27,15 +27,7 @@ import { selectReport, type DocumentReport, type SelectOptions, type SelectedFin
 import { DOCUMENT_STYLES, FONTS, SIZE, TEXT_WIDTH, bodyParagraph, heading1, heading2, patchFontTable, run, sectionOptions, signature, titleParagraph } from './style';
 
 /** One year of the roster's coverage, exactly as cli-contract.md's JSON `coverage` entries. */
-export interface CoverageEntry {
-  year: number;
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  missing: string[];
-  notOnRoster: string[];
-}
+export type CoverageEntry = CoverageYear;
 
 export interface BriefingInput extends SelectOptions {
   /**

@@ -8,7 +8,7 @@
 import type { Block, ParagraphBlock, TableBlock, TableCell } from '../../model/types';
 import { findAlignedFrames } from './aligned';
 import { findFurniture } from './furniture';
-import { rectOf, type PageContent } from './geometry';
+import { joinPieces, rectOf, type PageContent } from './geometry';
 import { buildLines, type Line } from './lines';
 import { continues, margins, toParagraphs, type Margins, type Para } from './paragraphs';
 import { fillFrames, findRuledFrames, type Frame, type FrameCell } from './ruled';
@@ -93,7 +93,7 @@ export function joinFrames(a: Frame, b: Frame): Frame {
     const above = moved.r0 === aRows ? upper.find((u) => u.r1 === aRows && u.c0 === moved.c0 && u.c1 === moved.c1) : undefined;
     if (above && continuesCell(above, moved)) {
       above.r1 = moved.r1;
-      above.text = joinText(above.text, moved.text);
+      above.text = joinPieces(above.text, moved.text);
       continue;
     }
     lower.push(moved);
@@ -150,7 +150,7 @@ export function joinPages(pages: readonly Item[][]): Item[] {
         if (prevLine && nextLine && continues(prevLine, nextLine, { ...first.margins, pitch: Infinity })) {
           out[out.length - 1] = {
             ...last,
-            para: { ...last.para, text: joinText(last.para.text, first.para.text), lines: [...last.para.lines, ...first.para.lines] },
+            para: { ...last.para, text: joinPieces(last.para.text, first.para.text), lines: [...last.para.lines, ...first.para.lines] },
           };
           list = list.slice(1);
         }
@@ -161,9 +161,6 @@ export function joinPages(pages: readonly Item[][]): Item[] {
   return out;
 }
 
-function joinText(a: string, b: string): string {
-  return /[\u2e80-\u9fff\uff00-\uffef]$/.test(a) || /^[\u2e80-\u9fff\uff00-\uffef]/.test(b) ? a + b : `${a} ${b}`;
-}
 
 /** A frame as a grid table block (merges expanded, covered positions repeating their origin). */
 export function frameToTable(f: Frame): TableBlock {

@@ -4,7 +4,7 @@
  * cells with no rule between them belong to one merged cell (row and column spans). Every glyph
  * whose centre lies inside a table goes to the cell that holds it.
  */
-import { rectOf, union, type Glyph, type PageRect, type Rule } from './geometry';
+import { rectOf, type Glyph, type PageRect, type Rule } from './geometry';
 import { cellText } from './lines';
 
 /** One cell of a table frame: grid lines [r0, r1) × [c0, c1) of its frame. */
@@ -263,8 +263,4 @@ export function findRuledFrames(rules: readonly Rule[], page: number): Frame[] {
     .filter((f): f is Frame => f !== null);
   const inside = (a: Frame, b: Frame) => a !== b && a.box.x0 >= b.box.x0 - SNAP && a.box.x1 <= b.box.x1 + SNAP && a.box.y0 >= b.box.y0 - SNAP && a.box.y1 <= b.box.y1 + SNAP;
   return frames.filter((f) => !frames.some((o) => inside(f, o))).sort((a, b) => a.box.y0 - b.box.y0);
-}
-
-export function frameBox(cells: readonly FrameCell[]): PageRect {
-  return rectOf(union(cells.map((c) => c.box)));
 }

@@ -265,7 +265,8 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
-function dice(a: string, b: string): number {
+/** Sørensen–Dice coefficient over character bigrams: 1 for equal strings, 0 for nothing in common. */
+export function dice(a: string, b: string): number {
   if (a.length < 2 || b.length < 2) return a === b ? 1 : 0;
   const ga = bigrams(a);
   const gb = bigrams(b);

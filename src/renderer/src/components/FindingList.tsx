@@ -64,6 +64,14 @@ interface ItemProps {
 
 const DIFF_COLORS = { persists: 'orange', new: 'magenta', fixed: 'green' } as const;
 
+/**
+ * Cross-report rules (other units, other years, the submission itself) run on current versions
+ * only, so the replaced version never had their findings: "新出现" would be an artefact there.
+ */
+function comparableAcrossVersions(ruleId: string): boolean {
+  return !/^(corpus|series|submission)\//.test(ruleId);
+}
+
 const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, onDecide, onOpenRelated, drafts }: ItemProps) {
   const [note, setNoteState] = useState(drafts?.get(f.fingerprint) ?? f.decision.note);
   const [saving, setSaving] = useState<ReviewStatus | null>(null);
@@ -105,7 +113,7 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
       <div className="nb-finding-head">
         <SeverityTag severity={f.severity} />
         <span className="nb-finding-title">{f.ruleTitle}</span>
-        {f.versionDiff ? (
+        {f.versionDiff && comparableAcrossVersions(f.ruleId) ? (
           <Tooltip title={f.versionDiff === 'new' ? '上一版本没有这个问题' : '上一版本也有这个问题'}>
             <Tag color={DIFF_COLORS[f.versionDiff]} className="nb-tag-tight" data-testid="version-diff">
               {VERSION_DIFF_LABELS[f.versionDiff]}

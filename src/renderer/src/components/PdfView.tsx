@@ -45,6 +45,8 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
   const [width, setWidth] = useState(0);
   const box = useRef<HTMLDivElement>(null);
   const drawn = useRef(new Set<number>());
+  /** Bumped whenever drawn pages become stale (new file, new scale): late draws of old ones are dropped. */
+  const generation = useRef(0);
 
   // Load the file and the size of every page (cheap: no drawing).
   useEffect(() => {
@@ -92,8 +94,10 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
 
   // Redraw at a new scale.
   useEffect(() => {
+    generation.current++;
     drawn.current = new Set();
     box.current?.querySelectorAll('canvas').forEach((c) => c.remove());
+    box.current?.querySelectorAll<HTMLElement>('.nb-pdf-page').forEach((p) => delete p.dataset.rendered);
   }, [scale, doc]);
 
   // Draw pages as they come near the viewport.
@@ -107,7 +111,8 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
           const n = Number((e.target as HTMLElement).dataset.page);
           if (drawn.current.has(n)) continue;
           drawn.current.add(n);
-          void drawPage(doc, n, e.target as HTMLElement, scale);
+          const gen = generation.current;
+          void drawPage(doc, n, e.target as HTMLElement, scale, () => gen === generation.current);
         }
       },
       { root, rootMargin: LOOKAHEAD },
@@ -155,9 +160,10 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
   );
 }
 
-/** Draws one page into a canvas inside its placeholder. */
-async function drawPage(doc: PDFDocumentProxy, n: number, holder: HTMLElement, scale: number): Promise<void> {
+/** Draws one page into a canvas inside its placeholder, unless the drawing went stale meanwhile. */
+async function drawPage(doc: PDFDocumentProxy, n: number, holder: HTMLElement, scale: number, current: () => boolean): Promise<void> {
   const page = await doc.getPage(n);
+  if (!current()) return;
   const viewport = page.getViewport({ scale });
   const ratio = window.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
@@ -168,7 +174,8 @@ async function drawPage(doc: PDFDocumentProxy, n: number, holder: HTMLElement, s
   holder.prepend(canvas);
   try {
     await page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
-    holder.dataset.rendered = 'true';
+    if (current()) holder.dataset.rendered = 'true';
+    else canvas.remove();
   } catch {
     // A page pdf.js cannot draw stays blank; the findings and their boxes still show.
   }

@@ -100,7 +100,15 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
             >
               导入名单文件
             </Button>
-            <Button icon={<PlusOutlined />} onClick={() => setRows((rs) => [{ key: `new-${Date.now()}`, id: '', name: '', kind: 'department', parent: null, aliases: [] }, ...rs])} data-testid="roster-add">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() => {
+                // A new unit needs an id of its own (the contract rejects an empty one), unique among the rows.
+                const id = `n${Date.now().toString(36)}${rows.length}`;
+                setRows((rs) => [{ key: id, id, name: '', kind: 'department', parent: null, aliases: [] }, ...rs]);
+              }}
+              data-testid="roster-add"
+            >
               添加单位
             </Button>
             <Button disabled={!dirty} onClick={() => setRows(toRows(roster.units))}>
@@ -256,9 +264,12 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
                 cancelText="取消"
                 okButtonProps={{ danger: true }}
                 onConfirm={async () => {
-                  const rest = { ...settings.aliases };
-                  delete rest[alias];
-                  const s = await run(() => unwrap(api().setSettings({ ...settings, aliases: rest })));
+                  const s = await run(async () => {
+                    const fresh = await unwrap(api().getSettings());
+                    const rest = { ...fresh.aliases };
+                    delete rest[alias];
+                    return unwrap(api().setSettings({ ...fresh, aliases: rest }));
+                  });
                   if (s) {
                     await onSettingsChanged();
                     await after(await run(() => unwrap(api().getCoverage())));

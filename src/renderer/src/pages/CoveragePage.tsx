@@ -8,6 +8,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Input, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import { Chart } from '../components/Chart';
 import { CheckOutlined } from '@ant-design/icons';
 import type { CoverageCell, CoverageRow, CoverageView } from '../../../shared/ipc';
 import { SUBMISSION_STATUSES, SUBMISSION_STATUS_LABELS, UNIT_KINDS, UNIT_KIND_LABELS, type SubmissionStatus, type UnitKind } from '../../../core/model/glossary';
@@ -66,7 +68,39 @@ function StatusCell({ cell, onOpen }: { cell: CoverageCell; onOpen: (id: string)
   );
 }
 
-function YearStats({ coverage }: { coverage: CoverageView }): React.JSX.Element {
+const STATUS_HEX: Record<SubmissionStatus, string> = { onTime: '#52c41a', late: '#fa8c16', missing: '#f5222d', notOnRoster: '#9254de' };
+
+/** Per year, one stacked bar: on time, late, missing, not on the roster. Click a bar to filter by that year. */
+function coverageChart(coverage: CoverageView): { option: EChartsCoreOption; shown: string } {
+  const years = [...coverage.coverage].sort((a, b) => a.year - b.year);
+  const values: Record<SubmissionStatus, number[]> = {
+    onTime: years.map((y) => y.onTime),
+    late: years.map((y) => y.late),
+    missing: years.map((y) => y.missing.length),
+    notOnRoster: years.map((y) => y.notOnRoster.length),
+  };
+  return {
+    shown: years.map((y) => `${y.year}:${y.onTime}/${y.late}/${y.missing.length}/${y.notOnRoster.length}`).join(','),
+    option: {
+      grid: { left: 8, right: 16, top: 26, bottom: 4, containLabel: true },
+      legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 12 } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
+      yAxis: { type: 'category', data: years.map((y) => `${y.year} 年度`), axisLabel: { color: '#333' } },
+      series: SUBMISSION_STATUSES.map((st) => ({
+        type: 'bar',
+        stack: 'n',
+        name: st === 'onTime' ? '按时' : SUBMISSION_STATUS_LABELS[st],
+        barMaxWidth: 18,
+        itemStyle: { color: STATUS_HEX[st] },
+        data: values[st],
+      })),
+    },
+  };
+}
+
+function YearStats({ coverage, onYear }: { coverage: CoverageView; onYear: (year: number) => void }): React.JSX.Element {
+  const chart = useMemo(() => coverageChart(coverage), [coverage]);
   return (
     <div className="nb-cov-years">
       {[...coverage.coverage]
@@ -83,6 +117,9 @@ function YearStats({ coverage }: { coverage: CoverageView }): React.JSX.Element 
             </div>
           </Card>
         ))}
+      <Card size="small" title="各年度报送情况（点击条形只看该年度）" className="nb-cov-year nb-cov-chart">
+        <Chart option={chart.option} shown={chart.shown} height={Math.max(86, 40 + coverage.coverage.length * 26)} testId="coverage-chart" onBarClick={(name) => onYear(Number.parseInt(name, 10))} />
+      </Card>
     </div>
   );
 }
@@ -230,7 +267,7 @@ export function CoveragePage(): React.JSX.Element {
         <Empty className="nb-empty-page" description="还没有能识别出年度的报告。" />
       ) : (
         <>
-          <YearStats coverage={coverage} />
+          <YearStats coverage={coverage} onYear={(y) => Number.isFinite(y) && setYear(y)} />
           <Unmatched
             coverage={coverage}
             onOpen={onOpen}

@@ -79,7 +79,7 @@ function SkippedCard({ skipped }: { skipped: readonly SkippedFile[] }): React.JS
 }
 
 export function ImportPage(): React.JSX.Element {
-  const { state, run, refresh, go } = useStore();
+  const { state, reports, run, refresh, go } = useStore();
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -128,7 +128,7 @@ export function ImportPage(): React.JSX.Element {
         >
           <InboxOutlined className="nb-drop-icon" />
           <div className="nb-drop-text">将报告文件或文件夹拖到这里</div>
-          <div className="nb-drop-hint">支持 Word（.docx / .doc）、WPS（.wps / .et）、Excel（.xlsx / .xls）、网页（.html / .htm / .mht）、文本（.txt / .md）；文件按实际内容读取，文件夹会连同子文件夹一起读取。</div>
+          <div className="nb-drop-hint">支持 Word（.docx / .doc）、WPS（.wps / .et）、PDF（.pdf，须含文字，扫描件无法读取）、Excel（.xlsx / .xls）、网页（.html / .htm / .mht）、文本（.txt / .md）；文件按实际内容读取，文件夹会连同子文件夹一起读取。</div>
           <Space size={12} style={{ marginTop: 16 }}>
             <Button type="primary" icon={<FileAddOutlined />} loading={busy} onClick={() => void doImport(() => unwrap(api().importFiles({ kind: 'files' })))} data-testid="import-files">
               选择文件
@@ -177,15 +177,29 @@ export function ImportPage(): React.JSX.Element {
               失败 <b data-testid="count-failed">{failures.length}</b> 个
             </span>
             {result.skipped.length ? (
-              <span data-testid="count-skipped">
+              <a data-testid="count-skipped" onClick={() => document.querySelector('[data-testid="skipped-card"]')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
                 跳过 <b>{result.skipped.length}</b> 个（{(Object.keys(SKIP_REASON_LABELS) as SkipReason[])
                   .map((k) => [k, result.skipped.filter((f) => f.reason === k).length] as const)
                   .filter(([, n]) => n > 0)
                   .map(([k, n]) => `${SKIP_REASON_LABELS[k]} ${n}`)
                   .join('，')}）
-              </span>
+              </a>
             ) : null}
           </Space>
+          {(() => {
+            const added = new Set(result.added);
+            const mine = reports.filter((r) => added.has(r.id));
+            const copies = mine.filter((r) => r.duplicateOf !== null).length;
+            const others = mine.filter((r) => r.duplicateOf === null && !r.current).length;
+            if (!copies && !others) return null;
+            return (
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="import-versions">
+                其中{copies ? ` ${copies} 份与另一份文件内容完全相同（重复文件，只计一次）` : ''}
+                {copies && others ? '，' : ''}
+                {others ? ` ${others} 份是同一单位同一年度的其他版本（按文件修改时间等规则选定当前版本，可在“审查”中更换）` : ''}。
+              </Typography.Paragraph>
+            );
+          })()}
           {result.added.length + result.updated.length > 0 && (
             <div style={{ marginTop: 12 }}>
               <Button type="primary" onClick={() => go('overview')}>

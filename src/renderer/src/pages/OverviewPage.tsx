@@ -54,10 +54,11 @@ export function unitLabel(r: ReportSummary): string {
 export function VersionBadge({ r, reports }: { r: ReportSummary; reports: readonly ReportSummary[] }): React.JSX.Element | null {
   if (r.duplicateOf) {
     const of = reports.find((x) => x.id === r.duplicateOf);
+    const text = `重复文件：与「${of?.fileName ?? '另一份文件'}」内容完全相同，只审查一次`;
     return (
-      <Tooltip title={`与「${of?.fileName ?? '另一份文件'}」内容完全相同，只审查一次`}>
-        <Tag color="default" className="nb-tag-tight nb-badge-version" data-testid="badge-duplicate">
-          重复文件{of ? `：同 ${of.fileName}` : ''}
+      <Tooltip title={text}>
+        <Tag color="default" className="nb-tag-tight nb-badge-version" data-testid="badge-duplicate" aria-label={text}>
+          重复文件
         </Tag>
       </Tooltip>
     );
@@ -75,7 +76,7 @@ export function VersionBadge({ r, reports }: { r: ReportSummary; reports: readon
     return (
       <Tooltip title={`同一单位同一年度共有 ${r.versionCount} 个不同版本，本文件为当前版本`}>
         <Tag color="blue" className="nb-tag-tight nb-badge-version" data-testid="badge-current-version">
-          当前版本 · 共 {r.versionCount} 版
+          当前版本
         </Tag>
       </Tooltip>
     );
@@ -295,19 +296,18 @@ export function OverviewPage(): React.JSX.Element {
     {
       title: '单位',
       key: 'agency',
-      ellipsis: true,
       sorter: SORTERS.agency,
       sortOrder: sort?.key === 'agency' ? sort.order : null,
       render: (_, r) => {
         const written = r.agency && r.agency !== r.unitName ? r.agency : null;
         return (
-          <>
+          <div className="nb-unit-cell">
             <a onClick={() => open(r.id)} title={written ? `${r.unitName}（报告中写作“${written}”）` : unitLabel(r)} data-testid="overview-unit">
               {r.agency || r.unitId ? unitLabel(r) : <span className="nb-muted">（未识别单位）</span>}
             </a>
-            {written ? <span className="nb-muted nb-written-as">（报告写作 {written}）</span> : null}
+            {written ? <span className="nb-muted nb-written-as" title={`报告中写作“${written}”`}>（报告写作 {written}）</span> : null}
             <VersionBadge r={r} reports={reports} />
-          </>
+          </div>
         );
       },
     },
@@ -387,7 +387,9 @@ export function OverviewPage(): React.JSX.Element {
           <Statistic
             title={
               <Tooltip title={others ? `另有 ${others} 份是其他版本或重复文件，不计入合计` : undefined}>
-                <span>报告{others ? `（另有 ${others} 份其他版本/重复）` : ''}</span>
+                <span>
+                  报告{others ? <span className="nb-stat-note">另 {others} 份非当前版本</span> : null}
+                </span>
               </Tooltip>
             }
             value={current.length}
@@ -432,7 +434,7 @@ export function OverviewPage(): React.JSX.Element {
               children: (
                 <>
                   <Space wrap size={8} className="nb-filters">
-                    <Input.Search allowClear placeholder="按单位或文件名查找" style={{ width: 200 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="filter-search" />
+                    <Input.Search allowClear placeholder="按单位或文件名查找" style={{ width: 180 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="filter-search" />
                     <Select<number | null> style={{ width: 110 }} value={year} onChange={setYear} options={[{ value: null, label: '全部年度' }, ...years.map((y) => ({ value: y, label: `${y} 年度` }))]} />
                     <Select<SeverityFilter>
                       style={{ width: 130 }}
@@ -448,7 +450,7 @@ export function OverviewPage(): React.JSX.Element {
                       ]}
                     />
                     <Select<string | null>
-                      style={{ width: 280 }}
+                      style={{ width: 220 }}
                       value={rule}
                       onChange={setRule}
                       showSearch={{ optionFilterProp: 'label' }}

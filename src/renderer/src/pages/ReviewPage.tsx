@@ -247,7 +247,7 @@ export function ReviewPage(): React.JSX.Element {
             </Splitter.Panel>
             <Splitter.Panel min="28%" className="nb-panel">
               <div className="nb-panel-title">发现的问题</div>
-              <FindingList findings={detail.findings} selected={selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} drafts={noteDrafts} />
+              <FindingList key={detail.summary.id} findings={detail.findings} selected={selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} drafts={noteDrafts} />
               {detail.versions && detail.versions.fixed.length > 0 ? (
                 <Collapse
                   size="small"
@@ -256,8 +256,12 @@ export function ReviewPage(): React.JSX.Element {
                   items={[
                     {
                       key: 'fixed',
-                      label: `${VERSION_DIFF_LABELS.fixed}：上一版本（${detail.versions.previousFile ?? ''}）的问题在本版本中已不再出现（${detail.versions.fixed.length}）`,
-                      children: detail.versions.fixed.map((f) => (
+                      label: `${VERSION_DIFF_LABELS.fixed} ${detail.versions.fixed.length} 项：上一版本的这些问题在本版本中已不再出现`,
+                      children: [
+                        <Typography.Text key="from" type="secondary" className="nb-fixed-from">
+                          上一版本：{detail.versions.previousFile ?? ''}
+                        </Typography.Text>,
+                        ...detail.versions.fixed.map((f) => (
                         <div key={f.fingerprint} className="nb-fixed-item" data-testid="fixed-item">
                           <Space size={6}>
                             <SeverityTag severity={f.severity} />
@@ -268,6 +272,7 @@ export function ReviewPage(): React.JSX.Element {
                           <div>{f.message}</div>
                         </div>
                       )),
+                      ],
                     },
                   ]}
                 />

@@ -91,7 +91,12 @@ export function SettingsPage(): React.JSX.Element {
             data-testid="settings-save"
             onClick={async () => {
               setSaving(true);
-              const s = await run(() => unwrap(api().setSettings(next)));
+              // The roster, version choices and aliases accepted elsewhere may have changed since this
+              // page loaded: send this page's fields over the current settings, never a stale copy.
+              const s = await run(async () => {
+                const fresh = await unwrap(api().getSettings());
+                return unwrap(api().setSettings({ ...fresh, disabled: next.disabled, severities: next.severities, deadlines: next.deadlines, aliases: next.aliases }));
+              });
               setSaving(false);
               if (s) {
                 setSaved(s);
