@@ -4,7 +4,7 @@
  * cli-contract.md. The app goes through the same pipeline with its own store.
  */
 import { basename } from 'node:path';
-import { auditModels, collect, reportId } from './pipeline';
+import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';
 import { processFiles } from './pipeline/pool';
 import type { FileJob, PoolScript } from './pipeline/pool';
 import {
@@ -67,7 +67,7 @@ export async function auditFiles(files: readonly string[], options: AuditOptions
 
 /** Collects and audits in one go (the command line's path). */
 export async function auditInputs(inputs: readonly string[], options: AuditOptions = {}): Promise<AuditRun> {
-  const collected = await collect(inputs);
+  const collected = await collect(inputs, MAX_CLI_FILES);
   const run = await auditFiles(collected.files, options);
   return { ...run, failures: [...collected.failures, ...run.failures], skipped: [...collected.skipped, ...run.skipped] };
 }

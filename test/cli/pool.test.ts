@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditInputs, jsonResultText, toJsonResult } from '../../src/core/audit';
+import { MAX_CLI_FILES, MAX_COLLECTED_FILES, collect } from '../../src/core/pipeline';
 import { processFiles, tsxThreadSource } from '../../src/core/pipeline/pool';
 import type { FileJob } from '../../src/core/pipeline/pool';
 import { readRoster } from '../../src/core/workspace/roster';
@@ -36,6 +37,19 @@ beforeAll(async () => {
   writeFileSync(join(d, '损坏.docx'), 'not a zip at all');
   writeFileSync(join(d, '空.txt'), '');
 }, 60_000);
+
+describe('the bound of a run', () => {
+  it('the app stops a folder walk at MAX_COLLECTED_FILES, the command line goes much further', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-bound-'));
+    for (const n of ['a', 'b', 'c']) writeFileSync(join(dir, `${n}.txt`), 'x');
+    const small = await collect([dir], 2);
+    expect(small.files).toHaveLength(2);
+    expect(small.failures[0]?.message).toContain('文件过多');
+    expect(MAX_CLI_FILES).toBeGreaterThanOrEqual(10_000);
+    expect(MAX_COLLECTED_FILES).toBeLessThan(MAX_CLI_FILES);
+    expect((await collect([dir])).files).toHaveLength(3);
+  });
+});
 
 describe('reader threads', () => {
   it('give the same JSON as the single-thread path, in the same order', async () => {

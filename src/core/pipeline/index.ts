@@ -36,6 +36,11 @@ export interface Collected {
 
 /** Bounds a folder walk so that dropping a whole drive cannot hang the app. */
 export const MAX_COLLECTED_FILES = 5000;
+/**
+ * The command line's bound: a province's reports in one run (some 10,000 a year, issue 12) — the
+ * run's memory no longer grows with the documents, only with their models.
+ */
+export const MAX_CLI_FILES = 100_000;
 
 const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
@@ -43,12 +48,12 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
  * Expands files and folders: folders recursively; links to files followed, links to folders
  * never (they may loop back to a parent); every file once, however often it is reached.
  */
-export async function collect(inputs: readonly string[]): Promise<Collected> {
+export async function collect(inputs: readonly string[], maxFiles: number = MAX_COLLECTED_FILES): Promise<Collected> {
   const out: Collected = { files: [], skipped: [], failures: [] };
   const seen = new Set<string>();
   let truncated = false;
   const addFile = async (path: string): Promise<void> => {
-    if (out.files.length >= MAX_COLLECTED_FILES) {
+    if (out.files.length >= maxFiles) {
       truncated = true;
       return;
     }
@@ -93,7 +98,7 @@ export async function collect(inputs: readonly string[]): Promise<Collected> {
     else if (info.isFile()) await addFile(input);
     else out.failures.push({ file: input, message: '不是文件或文件夹，无法读取。' });
   }
-  if (truncated) out.failures.push({ file: inputs.join('、'), message: `文件过多：一次最多读取 ${MAX_COLLECTED_FILES} 个文件，其余未读取。请分批导入。` });
+  if (truncated) out.failures.push({ file: inputs.join('、'), message: `文件过多：一次最多读取 ${maxFiles} 个文件，其余未读取。请分批导入。` });
   return out;
 }
 
