@@ -151,4 +151,18 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
     expect(text).not.toContain('推断');
     expect(text).toContain(MISSING_UNIT);
   });
+
+  it('never reads its own outputs back: the JSON, the workbook and the briefing are skipped as own-output', () => {
+    const again = runCli([join(root, 'out'), '--json', join(root, 'again.json')]);
+    const json = JSON.parse(readFileSync(join(root, 'again.json'), 'utf8')) as JsonResult;
+    expect(json.reports).toEqual([]);
+    expect(json.skippedDetails.map((s) => [basename(s.file), s.reason]).sort()).toEqual(
+      [
+        ['r.json', 'own-output'],
+        ['r.xlsx', 'own-output'],
+        ['通报.docx', 'own-output'],
+      ].sort(),
+    );
+    expect(again.status).toBe(2); // nothing to audit
+  });
 });

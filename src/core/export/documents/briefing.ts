@@ -15,7 +15,7 @@
  */
 import { AlignmentType, BorderStyle, Document, HeightRule, Packer, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { ChartRun } from 'docx/charts';
-import { SEVERITY_LABELS, ruleGroupLabel } from '../../model/glossary';
+import { SEVERITY_LABELS, ruleGroupLabel, OUTPUT_CREATOR, OUTPUT_MARKER } from '../../model/glossary';
 import type { CoverageYear, Severity } from '../../model/types';
 import { catalogue } from '../../rules/registry';
 import { INDICATOR_DEFS, formatIndicator, indicatorInputs, indicatorsOf, sumInputs, type IndicatorInputs } from '../../indicators';
@@ -499,7 +499,9 @@ function briefingChildren(facts: BriefingFacts, input: BriefingInput): (Paragrap
 export async function briefingDocx(input: BriefingInput): Promise<{ bytes: Uint8Array; facts: BriefingFacts }> {
   const facts = briefingFacts(input);
   const doc = new Document({
-    creator: '年报审查',
+    creator: OUTPUT_CREATOR,
+    // Marks the file as the tool's own output, so a later audit of the same folder skips it.
+    keywords: OUTPUT_MARKER,
     title: fillTemplate(input.settings.briefingTitle, { 年度: facts.years.join('、') }),
     styles: DOCUMENT_STYLES,
     evenAndOddHeaderAndFooters: true,

@@ -11,7 +11,7 @@
 import { Document, Packer, type ISectionOptions, type Paragraph } from 'docx';
 import { chineseNumeral } from '../location';
 import { chineseDate, documentDates, fillTemplate, type DocumentSettings } from './settings';
-import { SECTION_NUMERALS } from '../../model/glossary';
+import { SECTION_NUMERALS, OUTPUT_CREATOR, OUTPUT_MARKER } from '../../model/glossary';
 import { partTitle, selectUnits, type DocumentReport, type PartNumber, type PartGroup, type SelectOptions, type SelectedFinding, type SelectedReport, type UnitSelection } from './select';
 import { DOCUMENT_STYLES, bodyParagraph, heading1, heading2, patchFontTable, sectionOptions, signature, titleParagraph } from './style';
 
@@ -129,7 +129,9 @@ function letterChildren(unit: UnitSelection, input: LettersInput): Paragraph[] {
 
 async function pack(sections: ISectionOptions[], title: string): Promise<Uint8Array> {
   const doc = new Document({
-    creator: '年报审查',
+    creator: OUTPUT_CREATOR,
+    // Marks the file as the tool's own output, so a later audit of the same folder skips it.
+    keywords: OUTPUT_MARKER,
     title,
     styles: DOCUMENT_STYLES,
     evenAndOddHeaderAndFooters: true,
