@@ -63,3 +63,15 @@ export function dataColumns(): readonly DataColumn[] {
 
 /** The 数据 sheet opens with these, then one column per table cell (dataColumns()). */
 export const DATA_LEAD_HEADERS = ['单位', '年度', '文件', '当前版本'] as const;
+
+/** A1-style column letters (1 → A, 27 → AA). */
+export function colLetter(n: number): string {
+  let s = '';
+  let x = n;
+  while (x > 0) {
+    const m = (x - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}

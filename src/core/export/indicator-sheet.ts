@@ -9,7 +9,7 @@
 import type ExcelJS from 'exceljs';
 import { CHANGE_TERMS, INDICATOR_DEFS, RATE_TERMS, cellNumber, reportIndicators } from '../indicators';
 import type { WorkspaceView, ReportModel } from '../model/types';
-import { DATA_LEAD_HEADERS } from './data-columns';
+import { DATA_LEAD_HEADERS, colLetter } from './data-columns';
 import { pairYears } from '../workspace/pairing';
 import { dataColumns } from './data-columns';
 
@@ -19,17 +19,6 @@ export const INDICATOR_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
 /** 数据's lead columns (单位, 年度, 文件, 当前版本) before the first table cell. */
 const DATA_LEAD = DATA_LEAD_HEADERS.length;
 const DATA_SHEET = "'数据'";
-
-function letter(n: number): string {
-  let s = '';
-  let x = n;
-  while (x > 0) {
-    const m = (x - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
-}
 
 /**
  * `models` in the order of 数据's rows (row 2 = models[0]). `aliases` pair a unit's years for the
@@ -67,7 +56,7 @@ export function addIndicatorSheet(
       const col = columnOf.get(key);
       if (!col || cellNumber(col.column.cell(model)) === null) return null;
       // N(): a blank cell (blank marker in the report) counts as 0, as the core counts it.
-      parts.push(`N(${DATA_SHEET}!${letter(col.index)}${row})`);
+      parts.push(`N(${DATA_SHEET}!${colLetter(col.index)}${row})`);
     }
     return parts.length === 1 ? (parts[0] as string) : `(${parts.join('+')})`;
   };

@@ -12,7 +12,7 @@ import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/typ
 import { coverageRows, lateReports } from '../workspace/submissions';
 import { compareVersions } from '../workspace/versions';
 import { catalogue, ruleById } from '../rules/registry';
-import { DATA_LEAD_HEADERS, dataColumns } from './data-columns';
+import { DATA_LEAD_HEADERS, colLetter, dataColumns } from './data-columns';
 import { addIndicatorSheet } from './indicator-sheet';
 import { describeLocation } from './location';
 import { shortFileNames } from './short-names';
@@ -150,17 +150,7 @@ function setAutoFilter(ws: ExcelJS.Worksheet, lastRow: number, columns: number):
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lastRow), column: columns } };
 }
 
-/** A1-style column letters (1 → A, 27 → AA). */
-export function colLetter(n: number): string {
-  let s = '';
-  let x = n;
-  while (x > 0) {
-    const m = (x - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
-}
+export { colLetter } from './data-columns';
 
 const collator = new Intl.Collator('zh-Hans-CN');
 

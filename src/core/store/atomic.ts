@@ -19,7 +19,8 @@ export interface SaveHooks {
 
 export const TMP_MARK = '.tmp-';
 
-async function exists(path: string): Promise<boolean> {
+/** True when something is at `path` (file or folder). */
+export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
     return true;

@@ -179,22 +179,8 @@ export class WorkspaceStore {
     const SQL = await loadSql(options.wasmPath);
     const notes: string[] = [];
     await removeStaleTemps(path);
-    let db: Database | null = null;
-    let firstError: unknown = null;
-    for (const candidate of [path, `${path}.bak`]) {
-      if (!existsSync(candidate)) continue;
-      try {
-        db = WorkspaceStore.load(SQL, await readFile(candidate));
-        if (candidate !== path) notes.push('工作区文件上次保存未完成，已从备份文件恢复。');
-        break;
-      } catch (err) {
-        firstError ??= err;
-      }
-    }
-    if (!db) {
-      if (firstError) throw firstError instanceof WorkspaceError ? firstError : new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
-      throw new WorkspaceError('工作区文件不存在。');
-    }
+    const { db, fromBackup } = await WorkspaceStore.loadFileOrBackup(SQL, path);
+    if (fromBackup) notes.push('工作区文件上次保存未完成，已从备份文件恢复。');
     const store = new WorkspaceStore(db, options, asUntitled ? null : path);
     const replayed = store.replayJournal();
     if (replayed > 0) store.migrateFingerprints(); // a journal written by an earlier build
@@ -213,25 +199,26 @@ export class WorkspaceStore {
    */
   static async openReadOnly(path: string, options: Pick<StoreOptions, 'wasmPath'> = {}): Promise<WorkspaceStore> {
     const SQL = await loadSql(options.wasmPath);
-    let db: Database | null = null;
-    let firstError: unknown = null;
-    for (const candidate of [path, `${path}.bak`]) {
-      if (!existsSync(candidate)) continue;
-      try {
-        db = WorkspaceStore.load(SQL, await readFile(candidate));
-        break;
-      } catch (err) {
-        firstError ??= err;
-      }
-    }
-    if (!db) {
-      if (firstError) throw firstError instanceof WorkspaceError ? firstError : new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
-      throw new WorkspaceError('工作区文件不存在。');
-    }
+    const { db } = await WorkspaceStore.loadFileOrBackup(SQL, path);
     const store = new WorkspaceStore(db, { autosaveMs: 0 }, null);
     store.closed = true; // no autosave, no saves: markChanged() does nothing on a closed store
     for (const e of new Journal(`${path}.journal`).read(store.workspaceId)) store.applyEntry(e);
     return store;
+  }
+
+  /** The workspace file, or the .bak a crashed save left when the file itself is missing or unreadable. */
+  private static async loadFileOrBackup(SQL: SqlJsStatic, path: string): Promise<{ db: Database; fromBackup: boolean }> {
+    let firstError: unknown = null;
+    for (const candidate of [path, `${path}.bak`]) {
+      if (!existsSync(candidate)) continue;
+      try {
+        return { db: WorkspaceStore.load(SQL, await readFile(candidate)), fromBackup: candidate !== path };
+      } catch (err) {
+        firstError ??= err;
+      }
+    }
+    if (firstError) throw firstError instanceof WorkspaceError ? firstError : new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
+    throw new WorkspaceError('工作区文件不存在。');
   }
 
   private static load(SQL: SqlJsStatic, bytes: Uint8Array): Database {

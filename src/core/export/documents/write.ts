@@ -4,10 +4,10 @@
  * clear Chinese message. Existing letters are never replaced silently: the caller says what to do
  * with the ones already in the folder (the CLI's --force, the app's question).
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { saveFileAtomic } from '../save';
-import type { SaveHooks } from '../../store/atomic';
+import { exists, type SaveHooks } from '../../store/atomic';
 import { briefingDocx, type BriefingFacts, type BriefingInput } from './briefing';
 import { combinedLettersDocx, letterDocx, planLetters, type Letter, type LettersInput } from './letters';
 
@@ -20,15 +20,6 @@ export interface LettersWritten {
   kept: string[];
   /** Units with problems (one letter each). */
   letters: Letter[];
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The letter files `writeLetters` would write into `dir`, and which of them already exist. */
