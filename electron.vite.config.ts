@@ -19,7 +19,8 @@ function devServerCsp(): Plugin {
   return {
     name: 'nianbao-dev-server-csp',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+    transformIndexHtml: (html) =>
+      html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
   };
 }
 

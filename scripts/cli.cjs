@@ -30,7 +30,13 @@ function newestSource() {
     } else if (st.mtimeMs > newest) newest = st.mtimeMs;
   };
   visit(path.join(ROOT, 'src'));
-  for (const f of ['package.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'scripts/cli.cjs']) {
+  for (const f of [
+    'package.json',
+    'tsconfig.json',
+    'tsconfig.base.json',
+    'tsconfig.node.json',
+    'scripts/cli.cjs',
+  ]) {
     const p = path.join(ROOT, f);
     if (fs.existsSync(p)) visit(p);
   }
@@ -71,7 +77,9 @@ function ensureBuilt() {
   if (builtAt() >= newestSource()) return false;
   const t0 = Date.now();
   build();
-  process.stderr.write(`（已重新构建命令行程序 out/cli，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒）\n`);
+  process.stderr.write(
+    `（已重新构建命令行程序 out/cli，用时 ${((Date.now() - t0) / 1000).toFixed(1)} 秒）\n`,
+  );
   return true;
 }
 

@@ -26,7 +26,11 @@ function note(zh, en) {
 
 function electronDir() {
   try {
-    return path.dirname(require.resolve('electron/package.json', { paths: [process.cwd(), path.join(__dirname, '..')] }));
+    return path.dirname(
+      require.resolve('electron/package.json', {
+        paths: [process.cwd(), path.join(__dirname, '..')],
+      }),
+    );
   } catch {
     return null;
   }
@@ -35,7 +39,10 @@ function electronDir() {
 function installed(dir) {
   try {
     const version = require(path.join(dir, 'package.json')).version;
-    const stamped = fs.readFileSync(path.join(dir, 'dist', 'version'), 'utf8').replace(/^v/, '').trim();
+    const stamped = fs
+      .readFileSync(path.join(dir, 'dist', 'version'), 'utf8')
+      .replace(/^v/, '')
+      .trim();
     const exe = fs.readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
     return stamped === version && fs.existsSync(path.join(dir, 'dist', exe));
   } catch {
@@ -74,7 +81,10 @@ function runInstall(dir) {
   return new Promise((resolve) => {
     let child;
     try {
-      child = spawn(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      child = spawn(process.execPath, [path.join(dir, 'install.js')], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
     } catch (err) {
       resolve({ ok: false, reason: String(err && err.message) });
       return;
@@ -108,7 +118,8 @@ async function main() {
   const dir = electronDir();
   if (!dir) return; // production install without devDependencies: nothing to do
   if (installed(dir)) return;
-  const mirror = process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || 'https://github.com/';
+  const mirror =
+    process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || 'https://github.com/';
   if (!(await probe(mirror))) {
     note(
       '离线：未下载 Electron 程序，桌面版暂不能启动（命令行审查不受影响）；联网后运行 npm rebuild 或 node scripts/fetch-electron.cjs。',
@@ -117,8 +128,16 @@ async function main() {
     return;
   }
   const res = await runInstall(dir);
-  if (res.ok && installed(dir)) note('已下载 Electron 程序，可用 npm start 启动桌面版。', 'Electron binary downloaded; `npm start` opens the app.');
-  else note(`Electron 下载未完成（${res.reason}），安装继续；稍后可重试。`, `Electron download did not complete (${res.reason}); install continues.`);
+  if (res.ok && installed(dir))
+    note(
+      '已下载 Electron 程序，可用 npm start 启动桌面版。',
+      'Electron binary downloaded; `npm start` opens the app.',
+    );
+  else
+    note(
+      `Electron 下载未完成（${res.reason}），安装继续；稍后可重试。`,
+      `Electron download did not complete (${res.reason}); install continues.`,
+    );
 }
 
 // scripts/start.cjs asks the same questions before starting the app.

@@ -20,13 +20,27 @@
  *   text box holding the title, saved by LibreOffice as Word 97–2003.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extractReport } from '../src/core/extract';
 import { readBytes } from '../src/core/ingest';
 import JSZip from 'jszip';
-import { defaultSpec, specFromModel, specToDocx, specToXlsx, stressWorkbook } from '../test/fixtures';
+import {
+  defaultSpec,
+  specFromModel,
+  specToDocx,
+  specToXlsx,
+  stressWorkbook,
+} from '../test/fixtures';
 
 const ROOT = resolve(__dirname, '..');
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
@@ -35,7 +49,19 @@ const OUT = join(ROOT, 'test/fixtures/legacy');
 function soffice(to: string, files: readonly string[], outDir: string): void {
   // A private profile: other LibreOffice users on the machine must not share (and lock) ours.
   const profile = `file://${join(tmpdir(), 'nb-legacy-lo-profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, ...files], { stdio: 'inherit' });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      to,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { stdio: 'inherit' },
+  );
 }
 
 async function main(): Promise<void> {
@@ -43,13 +69,21 @@ async function main(): Promise<void> {
   mkdirSync(join(OUT, 'seeds'), { recursive: true });
   const docx: string[] = [];
   const xlsx: string[] = [];
-  const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+  const seeds = readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const file of seeds) {
-    const model = extractReport(await readBytes(readFileSync(join(SEEDS, file)), file), { id: file, file });
+    const model = extractReport(await readBytes(readFileSync(join(SEEDS, file)), file), {
+      id: file,
+      file,
+    });
     const spec = specFromModel(model);
     const base = file.replace(/\.txt$/, '');
     const p = join(work, `${base}.docx`);
-    writeFileSync(p, await withoutNoopOverrides(await specToDocx(spec, { headingNumerals: 'auto' })));
+    writeFileSync(
+      p,
+      await withoutNoopOverrides(await specToDocx(spec, { headingNumerals: 'auto' })),
+    );
     docx.push(p);
     if (file === seeds[0]) {
       for (const layout of ['sheets', 'single'] as const) {
@@ -72,7 +106,10 @@ async function main(): Promise<void> {
   xlsx.push(stress);
   soffice('xls:MS Excel 97', xlsx, work);
   for (const x of xlsx) {
-    const name = x.replace(/\.xlsx$/, '.xls').split('/').pop() as string;
+    const name = x
+      .replace(/\.xlsx$/, '.xls')
+      .split('/')
+      .pop() as string;
     renameSync(join(work, name), join(OUT, name));
   }
   rmSync(work, { recursive: true, force: true });
@@ -90,7 +127,10 @@ async function withoutNoopOverrides(docx: Buffer): Promise<Buffer> {
   const file = zip.file('word/numbering.xml');
   if (!file) return docx;
   const xml = await file.async('string');
-  zip.file('word/numbering.xml', xml.replace(/<w:lvlOverride w:ilvl="\d+"><w:startOverride w:val="1"\/><\/w:lvlOverride>/g, ''));
+  zip.file(
+    'word/numbering.xml',
+    xml.replace(/<w:lvlOverride w:ilvl="\d+"><w:startOverride w:val="1"\/><\/w:lvlOverride>/g, ''),
+  );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -109,7 +149,8 @@ async function featuresDocx(): Promise<Buffer> {
   xml = xml.replace(field, `<w:fldSimple w:instr=" =SUM(ABOVE) ">${field}</w:fldSimple>`);
   const visible = runOf('777');
   xml = xml.replace(visible, `<w:r><w:rPr><w:vanish/></w:rPr><w:t>61200</w:t></w:r>${visible}`);
-  const cell = (t: string): string => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
+  const cell = (t: string): string =>
+    `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
   const inner = `<w:tbl><w:tblPr><w:tblW w:w="4000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid><w:tr>${cell('内表甲')}${cell('内表乙')}</w:tr></w:tbl>`;
   const outer =
     `<w:tbl><w:tblPr><w:tblW w:w="8000" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>` +
@@ -123,9 +164,14 @@ async function featuresDocx(): Promise<Buffer> {
 
 /** A generated report whose table 三 is a pasted picture instead of a table. */
 async function tablePictureDocx(): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await specToDocx(defaultSpec({ agency: '某某县发展和改革局', year: 2023 })));
+  const zip = await JSZip.loadAsync(
+    await specToDocx(defaultSpec({ agency: '某某县发展和改革局', year: 2023 })),
+  );
   let xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
   const picture =
     `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5000000" cy="3000000"/><wp:docPr id="99" name="图片 99"/>` +
     `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
@@ -133,22 +179,36 @@ async function tablePictureDocx(): Promise<Buffer> {
     `<pic:blipFill><a:blip r:embed="rIdNbImage1"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5000000" cy="3000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
     `</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
   const at = xml.indexOf('申请人情况');
-  xml = xml.slice(0, xml.lastIndexOf('<w:tbl>', at)) + picture + xml.slice(xml.indexOf('</w:tbl>', at) + '</w:tbl>'.length);
+  xml =
+    xml.slice(0, xml.lastIndexOf('<w:tbl>', at)) +
+    picture +
+    xml.slice(xml.indexOf('</w:tbl>', at) + '</w:tbl>'.length);
   zip.file('word/document.xml', xml);
   zip.file('word/media/image1.png', png);
-  const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async('string');
+  const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async(
+    'string',
+  );
   zip.file(
     'word/_rels/document.xml.rels',
-    rels.replace('</Relationships>', '<Relationship Id="rIdNbImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>'),
+    rels.replace(
+      '</Relationships>',
+      '<Relationship Id="rIdNbImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>',
+    ),
   );
   const types = await (zip.file('[Content_Types].xml') as JSZip.JSZipObject).async('string');
-  if (!types.includes('Extension="png"')) zip.file('[Content_Types].xml', types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '));
+  if (!types.includes('Extension="png"'))
+    zip.file(
+      '[Content_Types].xml',
+      types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '),
+    );
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** A generated report whose title sits in a DrawingML text box (no VML fallback). */
 async function textBoxTitleDocx(): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await specToDocx(defaultSpec({ agency: '某某县发展和改革局', year: 2023 })));
+  const zip = await JSZip.loadAsync(
+    await specToDocx(defaultSpec({ agency: '某某县发展和改革局', year: 2023 })),
+  );
   let xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
   const title = '某某县发展和改革局2023年政府信息公开工作年度报告';
   const drawing =

@@ -52,7 +52,9 @@ async function main(): Promise<void> {
     writeFileSync(join(OUT, name), bytes);
     written.push(`${name}（${(bytes.length / 1024).toFixed(1)} KB）`);
   };
-  for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(SEEDS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const doc = await readBytes(readFileSync(join(SEEDS, file)), file);
     const model = extractReport(doc, { id: file, file });
     const agency = model.agency ?? file.replace(/\.txt$/, '');
@@ -60,9 +62,15 @@ async function main(): Promise<void> {
     const spec = specFromModel(model);
     const base = `${agency}${year}年政府信息公开工作年度报告`;
     write(`${base}.docx`, await specToDocx(spec, { headingNumerals: 'auto' }));
-    if (agency === HTML_FOR) write(`${base}.html`, specToHtml(spec, {}, { encoding: 'gbk', chrome: true }));
+    if (agency === HTML_FOR)
+      write(`${base}.html`, specToHtml(spec, {}, { encoding: 'gbk', chrome: true }));
     if (PRIOR_YEAR_FOR.includes(agency) && year === 2023) {
-      write(`${agency}2022年政府信息公开工作年度报告.docx`, await specToDocx(previousYearSpec(spec, { problems: PROBLEMS_2022[PRIOR_YEAR_FOR.indexOf(agency)] ?? [] })));
+      write(
+        `${agency}2022年政府信息公开工作年度报告.docx`,
+        await specToDocx(
+          previousYearSpec(spec, { problems: PROBLEMS_2022[PRIOR_YEAR_FOR.indexOf(agency)] ?? [] }),
+        ),
+      );
     }
     if (agency === COPIED_FORWARD_FOR && year === 2023) {
       write(`${agency}2022年政府信息公开工作年度报告.docx`, await specToDocx(copiedForward(spec)));
@@ -78,7 +86,10 @@ function copiedForward(spec: ReportSpec): ReportSpec {
   docs.effective = spec.tables.activeDisclosure.normativeDocuments.effective; // unchanged stock
   const app = prev.tables.applications;
   // A year with 5 applications: 3 granted, 2 carried forward (which 2023 does not carry over).
-  const set = (row: 'newReceived' | 'granted' | 'totalProcessed' | 'carriedForward', n: number): void => {
+  const set = (
+    row: 'newReceived' | 'granted' | 'totalProcessed' | 'carriedForward',
+    n: number,
+  ): void => {
     app[row].naturalPerson = n;
     app[row].total = n;
   };

@@ -46,7 +46,10 @@ function main() {
   if (!ready(dir) && !process.env.ELECTRON_EXEC_PATH && dir !== null) {
     // Once more, in case the machine is online now; the step never fails and is quick offline. Its
     // own note is shown only when it fetched the binary: otherwise the explanation below says it all.
-    const fetched = spawnSync(process.execPath, [path.join(__dirname, 'fetch-electron.cjs')], { cwd: ROOT, encoding: 'utf8' });
+    const fetched = spawnSync(process.execPath, [path.join(__dirname, 'fetch-electron.cjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     dir = electronDir();
     if (ready(dir) && fetched.stdout) process.stdout.write(fetched.stdout);
   }
@@ -55,8 +58,16 @@ function main() {
     process.exitCode = 1;
     return;
   }
-  const cli = path.join(path.dirname(require.resolve('electron-vite', { paths: [ROOT] })), '..', 'bin', 'electron-vite.js');
-  const child = spawn(process.execPath, [cli, 'preview', ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
+  const cli = path.join(
+    path.dirname(require.resolve('electron-vite', { paths: [ROOT] })),
+    '..',
+    'bin',
+    'electron-vite.js',
+  );
+  const child = spawn(process.execPath, [cli, 'preview', ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
   });

@@ -17,7 +17,11 @@ import { failureMessage } from '../core/pipeline';
 import type { Roster } from '../core/model/types';
 import packageJson from '../../package.json';
 import type { ReviewDecision } from '../core/export/types';
-import { DEFAULT_DOCUMENT_SETTINGS, isoDay, type DocumentSettings } from '../core/export/documents/settings';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  isoDay,
+  type DocumentSettings,
+} from '../core/export/documents/settings';
 import { unitKindsOf } from '../core/workspace/submissions';
 import type { AuditSettings } from '../core/rules/types';
 
@@ -82,7 +86,14 @@ export function validMonthDay(s: string): boolean {
 }
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { inputs: [], deadlines: {}, help: false, version: false, includePending: false, force: false };
+  const opts: CliOptions = {
+    inputs: [],
+    deadlines: {},
+    help: false,
+    version: false,
+    includePending: false,
+    force: false,
+  };
   // A value option given twice is a mistake (which of the two did the user mean?), never "the last wins".
   const given = new Set<string>();
   let onlyInputs = false;
@@ -118,7 +129,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         return inline;
       }
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`选项 ${name} 缺少取值。`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`选项 ${name} 缺少取值。`);
       i++;
       return next;
     };
@@ -132,7 +144,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         const v = value();
         // A workbook under another name would open in nothing (out.txt) or as garbage: refuse it
         // rather than silently rename it, so the file is always where the user said.
-        if (extname(v).toLowerCase() !== '.xlsx') throw new UsageError(`选项 --xlsx 的文件名应以 .xlsx 结尾（收到「${v}」），例如 --xlsx 审查结果.xlsx。`);
+        if (extname(v).toLowerCase() !== '.xlsx')
+          throw new UsageError(
+            `选项 --xlsx 的文件名应以 .xlsx 结尾（收到「${v}」），例如 --xlsx 审查结果.xlsx。`,
+          );
         opts.xlsx = v;
         break;
       }
@@ -144,7 +159,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--briefing': {
         const v = value();
-        if (!/\.docx$/i.test(v)) throw new UsageError(`选项 --briefing 的取值「${v}」应为 .docx 文件。`);
+        if (!/\.docx$/i.test(v))
+          throw new UsageError(`选项 --briefing 的取值「${v}」应为 .docx 文件。`);
         opts.briefing = v;
         break;
       }
@@ -154,7 +170,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--deadline-department':
       case '--deadline-government': {
         const v = value();
-        if (!validMonthDay(v)) throw new UsageError(`选项 ${name} 的取值「${v}」无效，应为 MM-DD 格式的日期，例如 01-31。`);
+        if (!validMonthDay(v))
+          throw new UsageError(
+            `选项 ${name} 的取值「${v}」无效，应为 MM-DD 格式的日期，例如 01-31。`,
+          );
         if (name === '--deadline-department') opts.deadlines.department = v;
         else opts.deadlines.government = v;
         break;
@@ -163,8 +182,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         throw new UsageError(`未知选项：${arg}`);
     }
   }
-  if (!opts.help && !opts.version && opts.inputs.length === 0) throw new UsageError('请至少指定一个要审查的文件或文件夹。');
-  if (opts.includePending && !opts.workspace) throw new UsageError('--include-pending 需与 --workspace 同用（没有工作区时，审查意见已列入全部错误和警告）。');
+  if (!opts.help && !opts.version && opts.inputs.length === 0)
+    throw new UsageError('请至少指定一个要审查的文件或文件夹。');
+  if (opts.includePending && !opts.workspace)
+    throw new UsageError(
+      '--include-pending 需与 --workspace 同用（没有工作区时，审查意见已列入全部错误和警告）。',
+    );
   return opts;
 }
 
@@ -182,7 +205,9 @@ export function summarize(run: AuditRun): string {
     run.failures.length ? `${run.failures.length} 个读取失败` : '',
     run.skipped.length ? `${run.skipped.length} 个已跳过` : '',
   ].filter(Boolean);
-  lines.push(`年报审查：共读取 ${run.reports.length} 份报告${extra.length ? `（${extra.join('，')}）` : ''}。`);
+  lines.push(
+    `年报审查：共读取 ${run.reports.length} 份报告${extra.length ? `（${extra.join('，')}）` : ''}。`,
+  );
   // Nothing read, nothing found: "错误 0 条" would read as a clean bill of health.
   if (run.reports.length > 0) {
     const count = severityCounts(run.reports.flatMap((r) => r.findings));
@@ -197,16 +222,23 @@ export function summarize(run: AuditRun): string {
     .sort((a, b) => b.c.error - a.c.error || b.c.warning - a.c.warning || a.order - b.order);
   for (const { r, c } of rows.slice(0, SUMMARY_REPORT_LINES)) {
     const who = `${r.model.agency ?? '（未识别单位）'}${r.model.year ? ` ${r.model.year} 年` : ''}`;
-    lines.push(`  · ${who}（${r.model.file}）：${SEVERITY_LABELS.error} ${c.error}，${SEVERITY_LABELS.warning} ${c.warning}，${SEVERITY_LABELS.info} ${c.info}`);
+    lines.push(
+      `  · ${who}（${r.model.file}）：${SEVERITY_LABELS.error} ${c.error}，${SEVERITY_LABELS.warning} ${c.warning}，${SEVERITY_LABELS.info} ${c.info}`,
+    );
   }
   const hidden = rows.slice(SUMMARY_REPORT_LINES);
   if (hidden.length > 0) {
     const withErrors = hidden.filter((x) => x.c.error > 0).length;
     const withWarnings = hidden.filter((x) => x.c.error === 0 && x.c.warning > 0).length;
-    const detail = [withErrors ? `${withErrors} 份有${SEVERITY_LABELS.error}` : '', withWarnings ? `${withWarnings} 份仅有${SEVERITY_LABELS.warning}` : '']
+    const detail = [
+      withErrors ? `${withErrors} 份有${SEVERITY_LABELS.error}` : '',
+      withWarnings ? `${withWarnings} 份仅有${SEVERITY_LABELS.warning}` : '',
+    ]
       .filter(Boolean)
       .join('，');
-    lines.push(`  · ……另有 ${hidden.length} 份报告未列出${detail ? `（其中 ${detail}）` : ''}，详见 --json / --xlsx 结果。`);
+    lines.push(
+      `  · ……另有 ${hidden.length} 份报告未列出${detail ? `（其中 ${detail}）` : ''}，详见 --json / --xlsx 结果。`,
+    );
   }
   if (run.failures.length) {
     lines.push('读取失败的文件：');
@@ -220,14 +252,25 @@ export function summarize(run: AuditRun): string {
   }
   const ws = run.workspace;
   if (ws) {
-    lines.push(ws.roster.inferred ? `报送情况（未提供名单，单位由报告推断，共 ${ws.roster.units.length} 个）：` : `报送情况（名单 ${ws.roster.units.length} 个单位）：`);
+    lines.push(
+      ws.roster.inferred
+        ? `报送情况（未提供名单，单位由报告推断，共 ${ws.roster.units.length} 个）：`
+        : `报送情况（名单 ${ws.roster.units.length} 个单位）：`,
+    );
     for (const c of ws.coverage) {
-      const missing = c.missing.length ? `；未报：${c.missing.slice(0, 10).join('、')}${c.missing.length > 10 ? ` 等 ${c.missing.length} 个` : ''}` : '';
-      const outside = c.notOnRoster.length ? `；名单外：${c.notOnRoster.slice(0, 5).join('、')}${c.notOnRoster.length > 5 ? ' 等' : ''}` : '';
-      lines.push(`  · ${c.year} 年度：应报 ${c.expected}，已报 ${c.submitted}（按时 ${c.onTime}，逾期 ${c.late}）${missing}${outside}`);
+      const missing = c.missing.length
+        ? `；未报：${c.missing.slice(0, 10).join('、')}${c.missing.length > 10 ? ` 等 ${c.missing.length} 个` : ''}`
+        : '';
+      const outside = c.notOnRoster.length
+        ? `；名单外：${c.notOnRoster.slice(0, 5).join('、')}${c.notOnRoster.length > 5 ? ' 等' : ''}`
+        : '';
+      lines.push(
+        `  · ${c.year} 年度：应报 ${c.expected}，已报 ${c.submitted}（按时 ${c.onTime}，逾期 ${c.late}）${missing}${outside}`,
+      );
     }
     const multi = ws.submissions.filter((s) => s.versions.length > 1);
-    if (multi.length) lines.push(`  · ${multi.length} 个单位的同一年度有多个版本，请在结果中确认采用哪一份。`);
+    if (multi.length)
+      lines.push(`  · ${multi.length} 个单位的同一年度有多个版本，请在结果中确认采用哪一份。`);
   }
   return lines.join('\n');
 }
@@ -257,26 +300,41 @@ export async function readWorkspace(path: string): Promise<WorkspaceReview> {
   return { decisions, settings: store.settings(), documents: store.documentSettings() };
 }
 
-
 /** --letters and --briefing. Returns the lines for the summary; throws (SaveError) when a file cannot be written. */
-async function writeDocuments(run: AuditRun, opts: CliOptions, review: WorkspaceReview | undefined): Promise<string[]> {
+async function writeDocuments(
+  run: AuditRun,
+  opts: CliOptions,
+  review: WorkspaceReview | undefined,
+): Promise<string[]> {
   const lines: string[] = [];
   // Current versions only: a letter and the briefing speak of the report the office judges.
   const ws = run.workspace;
-  const reports = run.reports.filter((r) => ws?.placements[r.model.id]?.current !== false).map((r) => ({ model: r.model, findings: r.findings }));
+  const reports = run.reports
+    .filter((r) => ws?.placements[r.model.id]?.current !== false)
+    .map((r) => ({ model: r.model, findings: r.findings }));
   const common = {
     reports,
     settings: review?.documents ?? DEFAULT_DOCUMENT_SETTINGS,
     today: isoDay(new Date()),
     // Without a workspace there are no decisions: every error and warning goes in, marked 待核实.
-    ...(review ? { decisions: review.decisions, includePending: opts.includePending, aliases: review.settings.aliases } : {}),
+    ...(review
+      ? {
+          decisions: review.decisions,
+          includePending: opts.includePending,
+          aliases: review.settings.aliases,
+        }
+      : {}),
   };
   if (opts.letters) {
     if (/\.docx$/i.test(opts.letters)) {
       await mkdir(dirname(opts.letters), { recursive: true });
       const { writeCombinedLetters } = await lazy.documents();
       const n = await writeCombinedLetters(opts.letters, common);
-      lines.push(n > 0 ? `审查意见已写入：${opts.letters}（${n} 个单位）` : '审查意见：没有需要反馈问题的单位，未生成文件。');
+      lines.push(
+        n > 0
+          ? `审查意见已写入：${opts.letters}（${n} 个单位）`
+          : '审查意见：没有需要反馈问题的单位，未生成文件。',
+      );
     } else {
       const { writeLetters } = await lazy.documents();
       const result = await writeLetters(opts.letters, common, opts.force ? 'overwrite' : 'keep');
@@ -291,7 +349,16 @@ async function writeDocuments(run: AuditRun, opts: CliOptions, review: Workspace
   if (opts.briefing) {
     await mkdir(dirname(opts.briefing), { recursive: true });
     // An inferred roster is no list of who must report: the briefing then infers and says 推断.
-    const facts = ws && !ws.roster.inferred ? { coverage: ws.coverage, unitKinds: unitKindsOf(reports.map((r) => r.model), ws) } : {};
+    const facts =
+      ws && !ws.roster.inferred
+        ? {
+            coverage: ws.coverage,
+            unitKinds: unitKindsOf(
+              reports.map((r) => r.model),
+              ws,
+            ),
+          }
+        : {};
     const { writeBriefing } = await lazy.documents();
     await writeBriefing(opts.briefing, { ...common, ...facts });
     lines.push(`情况通报已写入：${opts.briefing}`);
@@ -334,22 +401,33 @@ export async function main(argv: readonly string[]): Promise<number> {
     try {
       review = await readWorkspace(opts.workspace);
     } catch (err) {
-      process.stderr.write(`无法打开工作区 ${opts.workspace}：${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(
+        `无法打开工作区 ${opts.workspace}：${err instanceof Error ? err.message : String(err)}\n`,
+      );
       return 2;
     }
   }
   const deadlines = review?.settings.deadlines ?? { department: '01-31', government: '03-31' };
   // npm run bench -- --scale reads its figures from these lines: start-up (process start to the
   // first file read), the end of reading, the end of the rules, the end of writing, peak memory.
-  const probe = process.env['NIANBAO_BENCH_PROBE'] === '1' ? (what: string) => process.stderr.write(`bench ${what} ${performance.now().toFixed(1)}\n`) : undefined;
-  if (probe) process.once('exit', () => process.stderr.write(`bench maxrss-kb ${process.resourceUsage().maxRSS}\n`));
+  const probe =
+    process.env['NIANBAO_BENCH_PROBE'] === '1'
+      ? (what: string) => process.stderr.write(`bench ${what} ${performance.now().toFixed(1)}\n`)
+      : undefined;
+  if (probe)
+    process.once('exit', () =>
+      process.stderr.write(`bench maxrss-kb ${process.resourceUsage().maxRSS}\n`),
+    );
   probe?.('startup-ms');
   const run = await auditInputs(opts.inputs, {
     settings: {
       ...(review ? review.settings : {}),
       // --roster names this run's units; without it, the workspace's roster (if any) applies.
       ...(roster ? { roster } : {}),
-      deadlines: { department: opts.deadlines.department ?? deadlines.department, government: opts.deadlines.government ?? deadlines.government },
+      deadlines: {
+        department: opts.deadlines.department ?? deadlines.department,
+        government: opts.deadlines.government ?? deadlines.government,
+      },
     },
     onProgress: (done, total, file) => {
       if (done === total) probe?.('read-done-ms');
@@ -403,7 +481,9 @@ export function runCommandLine(argv: readonly string[] = process.argv.slice(2)):
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`审查中断：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `审查中断：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exitCode = 2;
     },
   );

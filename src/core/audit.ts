@@ -15,7 +15,19 @@ import {
   REVIEW_GROUP_KEYS,
   SECTIONS,
 } from './model/glossary';
-import type { AuditRun, AuditedReport, CellValue, CoverageYear, FileFailure, Finding, ReportModel, ReportTables, Roster, SkippedFile, WorkspaceView } from './model/types';
+import type {
+  AuditRun,
+  AuditedReport,
+  CellValue,
+  CoverageYear,
+  FileFailure,
+  Finding,
+  ReportModel,
+  ReportTables,
+  Roster,
+  SkippedFile,
+  WorkspaceView,
+} from './model/types';
 import type { AuditSettings } from './rules/types';
 import packageJson from '../../package.json';
 
@@ -32,7 +44,10 @@ export interface AuditOptions {
 }
 
 /** Reads, classifies, extracts and audits the files together. Never throws for a bad file. */
-export async function auditFiles(files: readonly string[], options: AuditOptions = {}): Promise<AuditRun> {
+export async function auditFiles(
+  files: readonly string[],
+  options: AuditOptions = {},
+): Promise<AuditRun> {
   const ids = new Set<string>();
   const jobs: FileJob[] = files.map((path) => {
     let id = reportId(path);
@@ -51,7 +66,8 @@ export async function auditFiles(files: readonly string[], options: AuditOptions
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
     onOutcome: (index, outcome) => {
-      if (outcome.kind === 'report') read.push({ model: outcome.file.model, notes: outcome.file.notes });
+      if (outcome.kind === 'report')
+        read.push({ model: outcome.file.model, notes: outcome.file.notes });
       else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
       else if (outcome.kind === 'failed') failures.push(outcome.failure);
       options.onProgress?.(index + 1, files.length, files[index] as string);
@@ -61,15 +77,26 @@ export async function auditFiles(files: readonly string[], options: AuditOptions
     read.map((r) => r.model),
     options.settings,
   );
-  const reports: AuditedReport[] = read.map((r) => ({ model: r.model, notes: r.notes, findings: findings.get(r.model.id) ?? [] }));
+  const reports: AuditedReport[] = read.map((r) => ({
+    model: r.model,
+    notes: r.notes,
+    findings: findings.get(r.model.id) ?? [],
+  }));
   return { reports, failures, skipped, workspace };
 }
 
 /** Collects and audits in one go (the command line's path). */
-export async function auditInputs(inputs: readonly string[], options: AuditOptions = {}): Promise<AuditRun> {
+export async function auditInputs(
+  inputs: readonly string[],
+  options: AuditOptions = {},
+): Promise<AuditRun> {
   const collected = await collect(inputs, MAX_CLI_FILES);
   const run = await auditFiles(collected.files, options);
-  return { ...run, failures: [...collected.failures, ...run.failures], skipped: [...collected.skipped, ...run.skipped] };
+  return {
+    ...run,
+    failures: [...collected.failures, ...run.failures],
+    skipped: [...collected.skipped, ...run.skipped],
+  };
 }
 
 // ───────────────────────── JSON result (cli-contract.md) ─────────────────────────
@@ -103,7 +130,17 @@ export interface JsonReport {
 
 export type JsonFinding = Pick<
   Finding,
-  'ruleId' | 'severity' | 'message' | 'section' | 'table' | 'row' | 'column' | 'expected' | 'actual' | 'quote' | 'relatedReport'
+  | 'ruleId'
+  | 'severity'
+  | 'message'
+  | 'section'
+  | 'table'
+  | 'row'
+  | 'column'
+  | 'expected'
+  | 'actual'
+  | 'quote'
+  | 'relatedReport'
 >;
 
 export interface JsonSubmission {
@@ -126,7 +163,19 @@ export interface JsonResult {
   coverage: CoverageYear[];
 }
 
-const FINDING_FIELDS = ['ruleId', 'severity', 'message', 'section', 'table', 'row', 'column', 'expected', 'actual', 'quote', 'relatedReport'] as const;
+const FINDING_FIELDS = [
+  'ruleId',
+  'severity',
+  'message',
+  'section',
+  'table',
+  'row',
+  'column',
+  'expected',
+  'actual',
+  'quote',
+  'relatedReport',
+] as const;
 
 function v(cell: CellValue | undefined): number | null {
   return cell?.value ?? null;
@@ -139,8 +188,12 @@ export function jsonTables(tables: ReportTables): JsonReport['tables'] {
   return {
     activeDisclosure: a
       ? {
-          regulations: Object.fromEntries(DOCUMENT_COLUMN_KEYS.map((c) => [c, v(a.regulations[c])])),
-          normativeDocuments: Object.fromEntries(DOCUMENT_COLUMN_KEYS.map((c) => [c, v(a.normativeDocuments[c])])),
+          regulations: Object.fromEntries(
+            DOCUMENT_COLUMN_KEYS.map((c) => [c, v(a.regulations[c])]),
+          ),
+          normativeDocuments: Object.fromEntries(
+            DOCUMENT_COLUMN_KEYS.map((c) => [c, v(a.normativeDocuments[c])]),
+          ),
           licensing: v(a.licensing),
           punishment: v(a.punishment),
           coercion: v(a.coercion),
@@ -148,10 +201,20 @@ export function jsonTables(tables: ReportTables): JsonReport['tables'] {
         }
       : null,
     applications: p
-      ? Object.fromEntries(APPLICATION_ROW_KEYS.map((row) => [row, Object.fromEntries(APPLICANT_COLUMN_KEYS.map((c) => [c, v(p[row][c])]))]))
+      ? Object.fromEntries(
+          APPLICATION_ROW_KEYS.map((row) => [
+            row,
+            Object.fromEntries(APPLICANT_COLUMN_KEYS.map((c) => [c, v(p[row][c])])),
+          ]),
+        )
       : null,
     reviewLitigation: r
-      ? Object.fromEntries(REVIEW_GROUP_KEYS.map((g) => [g, Object.fromEntries(REVIEW_COLUMN_KEYS.map((c) => [c, v(r[g][c])]))]))
+      ? Object.fromEntries(
+          REVIEW_GROUP_KEYS.map((g) => [
+            g,
+            Object.fromEntries(REVIEW_COLUMN_KEYS.map((c) => [c, v(r[g][c])])),
+          ]),
+        )
       : null,
   };
 }
@@ -172,7 +235,12 @@ function jsonReport({ model, findings }: AuditedReport, ws: WorkspaceView): Json
     template: model.template,
     sections: SECTIONS.map((def) => {
       const s = model.sections.find((x) => x.key === def.key);
-      return { key: def.key, number: def.number, found: s?.found ?? false, title: s?.title ?? def.title };
+      return {
+        key: def.key,
+        number: def.number,
+        found: s?.found ?? false,
+        title: s?.title ?? def.title,
+      };
     }),
     tables: jsonTables(model.tables),
     findings: findings.map(jsonFinding),
@@ -181,12 +249,17 @@ function jsonReport({ model, findings }: AuditedReport, ws: WorkspaceView): Json
   };
 }
 
-const workspaceOfRun = (run: AuditRun): WorkspaceView => run.workspace ?? auditModels(run.reports.map((r) => r.model)).workspace;
+const workspaceOfRun = (run: AuditRun): WorkspaceView =>
+  run.workspace ?? auditModels(run.reports.map((r) => r.model)).workspace;
 
 /** The JSON result exactly as cli-contract.md specifies it. */
 export function toJsonResult(run: AuditRun): JsonResult {
   const ws = workspaceOfRun(run);
-  return jsonResultOf(run, ws, run.reports.map((r) => jsonReport(r, ws)));
+  return jsonResultOf(
+    run,
+    ws,
+    run.reports.map((r) => jsonReport(r, ws)),
+  );
 }
 
 /**

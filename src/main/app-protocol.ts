@@ -65,9 +65,16 @@ export interface AppResponse {
 }
 
 /** Serves one app:// request: the file with its MIME type and the CSP, or 404. */
-export async function serveApp(url: string, rendererDir: string, csp: string): Promise<AppResponse> {
+export async function serveApp(
+  url: string,
+  rendererDir: string,
+  csp: string,
+): Promise<AppResponse> {
   const file = resolveAppPath(url, rendererDir);
-  const headers: Record<string, string> = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+  };
   if (!file) return { status: 404, headers, body: null };
   try {
     const body = await readFile(file);

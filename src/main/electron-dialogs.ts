@@ -5,7 +5,21 @@ import type { Dialogs } from '../core/app/service';
 
 const REPORT_FILTER = {
   name: '年度报告（Word、WPS、PDF、Excel、网页、文本）',
-  extensions: ['docx', 'doc', 'wps', 'pdf', 'xlsx', 'xls', 'et', 'html', 'htm', 'mht', 'mhtml', 'txt', 'md'],
+  extensions: [
+    'docx',
+    'doc',
+    'wps',
+    'pdf',
+    'xlsx',
+    'xls',
+    'et',
+    'html',
+    'htm',
+    'mht',
+    'mhtml',
+    'txt',
+    'md',
+  ],
 };
 const WORKSPACE_FILTER = { name: '年报审查工作区', extensions: ['nianbao'] };
 
@@ -22,18 +36,52 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
     return res.canceled || !res.filePath ? null : res.filePath;
   };
   return {
-    openFiles: () => open({ title: '导入年度报告', properties: ['openFile', 'multiSelections'], filters: [REPORT_FILTER] }),
-    openFolder: async () => (await open({ title: '导入文件夹中的全部年度报告', properties: ['openDirectory'] }))?.[0] ?? null,
-    openWorkspace: async () => (await open({ title: '打开工作区', properties: ['openFile'], filters: [WORKSPACE_FILTER] }))?.[0] ?? null,
-    saveWorkspace: (defaultName) => save({ title: '保存工作区', defaultPath: defaultName, filters: [WORKSPACE_FILTER] }),
-    saveWorkbook: (defaultName) => save({ title: '导出审查结果', defaultPath: defaultName, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] }),
+    openFiles: () =>
+      open({
+        title: '导入年度报告',
+        properties: ['openFile', 'multiSelections'],
+        filters: [REPORT_FILTER],
+      }),
+    openFolder: async () =>
+      (await open({ title: '导入文件夹中的全部年度报告', properties: ['openDirectory'] }))?.[0] ??
+      null,
+    openWorkspace: async () =>
+      (
+        await open({ title: '打开工作区', properties: ['openFile'], filters: [WORKSPACE_FILTER] })
+      )?.[0] ?? null,
+    saveWorkspace: (defaultName) =>
+      save({ title: '保存工作区', defaultPath: defaultName, filters: [WORKSPACE_FILTER] }),
+    saveWorkbook: (defaultName) =>
+      save({
+        title: '导出审查结果',
+        defaultPath: defaultName,
+        filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+      }),
     openRoster: async () =>
-      (await open({ title: '导入应报送单位名单', properties: ['openFile'], filters: [{ name: '单位名单（Excel、CSV、文本）', extensions: ['xlsx', 'csv', 'txt'] }] }))?.[0] ?? null,
+      (
+        await open({
+          title: '导入应报送单位名单',
+          properties: ['openFile'],
+          filters: [{ name: '单位名单（Excel、CSV、文本）', extensions: ['xlsx', 'csv', 'txt'] }],
+        })
+      )?.[0] ?? null,
     chooseLettersFolder: async () =>
-      (await open({ title: '选择保存审查意见的文件夹（每个单位一个文件）', properties: ['openDirectory', 'createDirectory'] }))?.[0] ?? null,
-    saveDocument: (defaultName, title) => save({ title, defaultPath: defaultName, filters: [{ name: 'Word 文档', extensions: ['docx'] }] }),
+      (
+        await open({
+          title: '选择保存审查意见的文件夹（每个单位一个文件）',
+          properties: ['openDirectory', 'createDirectory'],
+        })
+      )?.[0] ?? null,
+    saveDocument: (defaultName, title) =>
+      save({
+        title,
+        defaultPath: defaultName,
+        filters: [{ name: 'Word 文档', extensions: ['docx'] }],
+      }),
     async confirmReplaceLetters(existing) {
-      const shown = existing.slice(0, 8).join('\n') + (existing.length > 8 ? `\n……等 ${existing.length} 个文件` : '');
+      const shown =
+        existing.slice(0, 8).join('\n') +
+        (existing.length > 8 ? `\n……等 ${existing.length} 个文件` : '');
       const options: Electron.MessageBoxOptions = {
         type: 'question',
         title: '年报审查',
@@ -45,7 +93,9 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
         noLink: true,
       };
       const w = parent();
-      const res = w ? await dialog.showMessageBox(w, options) : await dialog.showMessageBox(options);
+      const res = w
+        ? await dialog.showMessageBox(w, options)
+        : await dialog.showMessageBox(options);
       return res.response === 0 ? 'overwrite' : res.response === 1 ? 'keep' : 'cancel';
     },
     async confirmDiscard() {
@@ -60,7 +110,9 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): Dialogs 
         noLink: true,
       };
       const w = parent();
-      const res = w ? await dialog.showMessageBox(w, options) : await dialog.showMessageBox(options);
+      const res = w
+        ? await dialog.showMessageBox(w, options)
+        : await dialog.showMessageBox(options);
       return res.response === 0;
     },
   };

@@ -36,7 +36,9 @@ let quitting = false;
 app.enableSandbox();
 // The renderer's own origin (app://renderer): standard and secure, so ES modules, fetch of its own
 // assets and a same-origin CSP work; nothing else is served from it.
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', () => {
@@ -61,29 +63,44 @@ function hardenSession(): void {
   const ses = session.defaultSession;
   ses.protocol.handle(APP_SCHEME, async (request) => {
     const res = await serveApp(request.url, origin.rendererDir, APP_CSP);
-    return new Response(res.body ? new Uint8Array(res.body) : null, { status: res.status, headers: res.headers });
+    return new Response(res.body ? new Uint8Array(res.body) : null, {
+      status: res.status,
+      headers: res.headers,
+    });
   });
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, origin) }));
+  ses.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRequest(details.url, origin) }),
+  );
   // The dev server (npm run dev) needs an inline React-refresh preamble: no CSP header there.
   // Production pages (app://) carry the CSP in their own responses and in the meta tag.
   ses.webRequest.onHeadersReceived((details, callback) => {
-    if (devServerUrl && details.url.startsWith(devServerUrl)) callback({ responseHeaders: details.responseHeaders ?? {} });
+    if (devServerUrl && details.url.startsWith(devServerUrl))
+      callback({ responseHeaders: details.responseHeaders ?? {} });
     else callback({ responseHeaders: withCsp(details.responseHeaders, APP_CSP) });
   });
 }
 
 function emit<E extends EventName>(event: E, payload: IpcEvents[E]): void {
-  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC_EVENT_PREFIX + event, payload);
+  if (mainWindow && !mainWindow.isDestroyed())
+    mainWindow.webContents.send(IPC_EVENT_PREFIX + event, payload);
 }
 
 function samplesDir(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'samples') : join(app.getAppPath(), 'resources', 'samples');
+  return app.isPackaged
+    ? join(process.resourcesPath, 'samples')
+    : join(app.getAppPath(), 'resources', 'samples');
 }
 
 async function showError(message: string): Promise<void> {
-  const options: Electron.MessageBoxOptions = { type: 'error', title: '年报审查', message, buttons: ['确定'], noLink: true };
+  const options: Electron.MessageBoxOptions = {
+    type: 'error',
+    title: '年报审查',
+    message,
+    buttons: ['确定'],
+    noLink: true,
+  };
   if (mainWindow) await dialog.showMessageBox(mainWindow, options);
   else await dialog.showMessageBox(options);
 }
@@ -107,7 +124,14 @@ function installMenu(): void {
         run(async (s) => {
           const res = await s.exportWorkbook();
           if (res.path) {
-            const options: Electron.MessageBoxOptions = { type: 'info', title: '年报审查', message: '审查结果已导出。', detail: res.path, buttons: ['确定'], noLink: true };
+            const options: Electron.MessageBoxOptions = {
+              type: 'info',
+              title: '年报审查',
+              message: '审查结果已导出。',
+              detail: res.path,
+              buttons: ['确定'],
+              noLink: true,
+            };
             if (mainWindow) await dialog.showMessageBox(mainWindow, options);
           }
         }),
@@ -165,36 +189,47 @@ function createWindow(): void {
   else void mainWindow.loadURL(APP_ENTRY);
 }
 
-app.whenReady().then(async () => {
-  hardenSession();
-  try {
-    service = await AppService.start({
-      userDataDir: app.getPath('userData'),
-      samplesDir: samplesDir(),
-      dialogs: electronDialogs(() => mainWindow),
-      // The fallback (worker thread failed to start) still reads on every core when it can.
-      runner: workerRunner(join(__dirname, 'worker.js'), {}, inProcessRunner({ threads: availableParallelism(), script: join(__dirname, 'pool-worker.js') })),
-      events: { emit },
-      appVersion: app.getVersion(),
+app.whenReady().then(
+  async () => {
+    hardenSession();
+    try {
+      service = await AppService.start({
+        userDataDir: app.getPath('userData'),
+        samplesDir: samplesDir(),
+        dialogs: electronDialogs(() => mainWindow),
+        // The fallback (worker thread failed to start) still reads on every core when it can.
+        runner: workerRunner(
+          join(__dirname, 'worker.js'),
+          {},
+          inProcessRunner({
+            threads: availableParallelism(),
+            script: join(__dirname, 'pool-worker.js'),
+          }),
+        ),
+        events: { emit },
+        appVersion: app.getVersion(),
+      });
+    } catch (err) {
+      dialog.showErrorBox('年报审查', `无法启动：${errorMessage(err)}`);
+      app.exit(1);
+      return;
+    }
+    const grants = new PathGrants();
+    ipcMain.on(IPC_GRANT_CHANNEL, (event, path: unknown) => {
+      if (isTrustedSender(event.senderFrame?.url, origin) && isAbsolutePath(path))
+        grants.grant(path);
     });
-  } catch (err) {
+    registerIpc(ipcMain, service, (url) => isTrustedSender(url, origin), dropGuard(grants));
+    installMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  },
+  (err: unknown) => {
     dialog.showErrorBox('年报审查', `无法启动：${errorMessage(err)}`);
-    app.exit(1);
-    return;
-  }
-  const grants = new PathGrants();
-  ipcMain.on(IPC_GRANT_CHANNEL, (event, path: unknown) => {
-    if (isTrustedSender(event.senderFrame?.url, origin) && isAbsolutePath(path)) grants.grant(path);
-  });
-  registerIpc(ipcMain, service, (url) => isTrustedSender(url, origin), dropGuard(grants));
-  installMenu();
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-}, (err: unknown) => {
-  dialog.showErrorBox('年报审查', `无法启动：${errorMessage(err)}`);
-});
+  },
+);
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -11,7 +11,10 @@ import type { MethodName, Result } from '../shared/ipc';
 import type { PathGrants } from './grants';
 
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>,
+  ): void;
   removeHandler(channel: string): void;
 }
 
@@ -31,11 +34,17 @@ export function dropGuard(grants: PathGrants): CallGuard {
   };
 }
 
-export function registerIpc(ipcMain: IpcMainLike, handlers: ServiceHandlers, trusted: SenderCheck, guard: CallGuard = () => null): () => void {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  handlers: ServiceHandlers,
+  trusted: SenderCheck,
+  guard: CallGuard = () => null,
+): () => void {
   for (const name of IPC_METHODS) {
     const channel = IPC_CHANNEL_PREFIX + name;
     ipcMain.handle(channel, async (event, ...args): Promise<Result<unknown>> => {
-      if (!trusted(event.senderFrame?.url)) return { ok: false, message: '拒绝来自未知页面的请求。' };
+      if (!trusted(event.senderFrame?.url))
+        return { ok: false, message: '拒绝来自未知页面的请求。' };
       const refusal = guard(name, args);
       if (refusal !== null) return { ok: false, message: refusal };
       return invokeMethod(handlers, name, args);

@@ -19,17 +19,28 @@ export interface MenuActions {
   about(): void;
 }
 
-export function buildMenuTemplate(actions: MenuActions, opts: { isMac: boolean; devTools: boolean }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  actions: MenuActions,
+  opts: { isMac: boolean; devTools: boolean },
+): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
     label: '文件(&F)',
     submenu: [
       { label: '新建工作区', accelerator: 'CmdOrCtrl+N', click: () => actions.newWorkspace() },
       { label: '打开工作区…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
       { label: '保存', accelerator: 'CmdOrCtrl+S', click: () => actions.saveWorkspace() },
-      { label: '另存为…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveWorkspaceAs() },
+      {
+        label: '另存为…',
+        accelerator: 'CmdOrCtrl+Shift+S',
+        click: () => actions.saveWorkspaceAs(),
+      },
       { type: 'separator' },
       { label: '导入文件…', accelerator: 'CmdOrCtrl+I', click: () => actions.importFiles() },
-      { label: '导入文件夹…', accelerator: 'CmdOrCtrl+Shift+I', click: () => actions.importFolder() },
+      {
+        label: '导入文件夹…',
+        accelerator: 'CmdOrCtrl+Shift+I',
+        click: () => actions.importFolder(),
+      },
       { label: '导出 Excel…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportWorkbook() },
       { type: 'separator' },
       { label: '退出', accelerator: opts.isMac ? 'Cmd+Q' : 'Alt+F4', click: () => actions.quit() },
@@ -62,7 +73,12 @@ export function buildMenuTemplate(actions: MenuActions, opts: { isMac: boolean; 
       { label: '缩小', role: 'zoomOut' },
       { label: '实际大小', role: 'resetZoom' },
       { label: '全屏', role: 'togglefullscreen' },
-      ...(opts.devTools ? ([{ type: 'separator' }, { label: '开发者工具', role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+      ...(opts.devTools
+        ? ([
+            { type: 'separator' },
+            { label: '开发者工具', role: 'toggleDevTools' },
+          ] as MenuItemConstructorOptions[])
+        : []),
     ],
   };
   const help: MenuItemConstructorOptions = {

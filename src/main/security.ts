@@ -75,7 +75,10 @@ export function isTrustedSender(frameUrl: string | undefined | null, origin: App
 }
 
 /** Adds the CSP to a response's headers, replacing any CSP the response carried. */
-export function withCsp(headers: Record<string, string | string[]> | undefined, csp: string): Record<string, string[]> {
+export function withCsp(
+  headers: Record<string, string | string[]> | undefined,
+  csp: string,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(headers ?? {})) {
     if (k.toLowerCase() === 'content-security-policy') continue;

@@ -14,7 +14,11 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol';
  * tsx). `fallback`: used when the worker cannot start at all (e.g. a packaging problem), so that an
  * import still works, on the main thread.
  */
-export function workerRunner(worker: string | (() => Worker), options: WorkerOptions = {}, fallback?: ExtractRunner): ExtractRunner {
+export function workerRunner(
+  worker: string | (() => Worker),
+  options: WorkerOptions = {},
+  fallback?: ExtractRunner,
+): ExtractRunner {
   const spawn = typeof worker === 'string' ? () => new Worker(worker, options) : worker;
   let broken = false;
   return {
@@ -26,7 +30,9 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
       if (broken && fallback) return fallback.run(paths, known, onProgress);
       return new Promise<ExtractOutcome[]>((resolve) => {
         let received = false;
-        const outcomes: (ExtractOutcome | undefined)[] = new Array<ExtractOutcome | undefined>(paths.length);
+        const outcomes: (ExtractOutcome | undefined)[] = new Array<ExtractOutcome | undefined>(
+          paths.length,
+        );
         let finished = false;
         const finish = (reason: string | null): void => {
           if (finished) return;
@@ -39,7 +45,13 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
           }
           const all = paths.map(
             (file, i): ExtractOutcome =>
-              outcomes[i] ?? { kind: 'failed', failure: { file, message: `读取过程异常中断，请重试。${reason ? `（${reason}）` : ''}` } },
+              outcomes[i] ?? {
+                kind: 'failed',
+                failure: {
+                  file,
+                  message: `读取过程异常中断，请重试。${reason ? `（${reason}）` : ''}`,
+                },
+              },
           );
           onProgress({ done: paths.length, total: paths.length, file: '' });
           void thread.terminate().catch(() => undefined);
@@ -48,14 +60,19 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
         const thread = spawn();
         thread.on('message', (msg: WorkerReply) => {
           received = true;
-          if (msg.type === 'progress') onProgress({ done: msg.done, total: msg.total, file: msg.file });
+          if (msg.type === 'progress')
+            onProgress({ done: msg.done, total: msg.total, file: msg.file });
           else if (msg.type === 'outcome') outcomes[msg.index] = msg.outcome;
           else if (msg.type === 'failed') finish(msg.message);
           else finish(null);
         });
         thread.on('error', (err) => finish(err.message));
         thread.on('exit', (code) => finish(code === 0 ? null : `退出码 ${code}`));
-        thread.postMessage({ type: 'extract', paths: [...paths], known: { ...known } } satisfies WorkerRequest);
+        thread.postMessage({
+          type: 'extract',
+          paths: [...paths],
+          known: { ...known },
+        } satisfies WorkerRequest);
       });
     },
     audit(models, settings, onRule) {
@@ -84,7 +101,11 @@ export function workerRunner(worker: string | (() => Worker), options: WorkerOpt
         });
         thread.on('error', (err) => finish(err));
         thread.on('exit', (code) => finish(new Error(`审查线程意外退出（退出码 ${code}）`)));
-        thread.postMessage({ type: 'audit', models: [...models], settings } satisfies WorkerRequest);
+        thread.postMessage({
+          type: 'audit',
+          models: [...models],
+          settings,
+        } satisfies WorkerRequest);
       });
     },
   };

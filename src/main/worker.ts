@@ -17,7 +17,9 @@ port.on('message', (req: WorkerRequest) => {
   void (async () => {
     try {
       if (req.type === 'audit') {
-        const findings = runRules(req.models, req.settings, undefined, { onRule: (done, total, scope) => post({ type: 'audit-progress', done, total, scope }) });
+        const findings = runRules(req.models, req.settings, undefined, {
+          onRule: (done, total, scope) => post({ type: 'audit-progress', done, total, scope }),
+        });
         post({ type: 'audited', findings: [...findings] });
         return;
       }

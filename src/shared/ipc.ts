@@ -475,7 +475,15 @@ export interface ChangedEvent {
 
 /** Menu commands the renderer handles (navigation). File operations run in main and emit `changed`. */
 export interface MenuEvent {
-  command: 'goto-import' | 'goto-overview' | 'goto-coverage' | 'goto-review' | 'goto-compare' | 'goto-export' | 'goto-settings' | 'about';
+  command:
+    | 'goto-import'
+    | 'goto-overview'
+    | 'goto-coverage'
+    | 'goto-review'
+    | 'goto-compare'
+    | 'goto-export'
+    | 'goto-settings'
+    | 'about';
 }
 
 export interface IpcEvents {
@@ -602,7 +610,12 @@ function hasOnlyKeys(o: Record<string, unknown>, keys: readonly string[]): boole
 }
 
 function isBoundedString(v: unknown, max: number, allowEmpty = false): v is string {
-  return typeof v === 'string' && v.length <= max && (allowEmpty || v.length > 0) && !v.includes('\u0000');
+  return (
+    typeof v === 'string' &&
+    v.length <= max &&
+    (allowEmpty || v.length > 0) &&
+    !v.includes('\u0000')
+  );
 }
 
 /** Absolute path on Windows (C:\…, \\server\share) or POSIX (/…). */
@@ -627,22 +640,30 @@ function oneObject(args: unknown[]): Record<string, unknown> | null {
 
 function checkReportId(args: unknown[]): ArgsCheck<[ReportIdArgs]> {
   const o = oneObject(args);
-  if (!o || !hasOnlyKeys(o, ['id']) || !isBoundedString(o.id, LIMITS.maxIdLength)) return fail('参数无效：需要报告编号。');
+  if (!o || !hasOnlyKeys(o, ['id']) || !isBoundedString(o.id, LIMITS.maxIdLength))
+    return fail('参数无效：需要报告编号。');
   return { ok: true, args: [{ id: o.id }] };
 }
 
-function isStringRecord(v: unknown, valueOk: (x: unknown) => boolean): v is Record<string, unknown> {
+function isStringRecord(
+  v: unknown,
+  valueOk: (x: unknown) => boolean,
+): v is Record<string, unknown> {
   if (!isPlainObject(v)) return false;
   const entries = Object.entries(v);
   if (entries.length > LIMITS.maxSettingsEntries) return false;
-  return entries.every(([k, x]) => k.length > 0 && k.length <= LIMITS.maxNameLength && !k.includes('\u0000') && valueOk(x));
+  return entries.every(
+    ([k, x]) =>
+      k.length > 0 && k.length <= LIMITS.maxNameLength && !k.includes('\u0000') && valueOk(x),
+  );
 }
 
 const UNIT_KIND_VALUES: readonly string[] = ['government', 'department', 'township', 'other'];
 
 /** A roster unit from the renderer or a workspace file: bounded strings, a known kind. */
 export function validUnit(v: unknown): v is RosterUnit {
-  if (!isPlainObject(v) || !hasOnlyKeys(v, ['id', 'name', 'kind', 'parent', 'aliases'])) return false;
+  if (!isPlainObject(v) || !hasOnlyKeys(v, ['id', 'name', 'kind', 'parent', 'aliases']))
+    return false;
   return (
     isBoundedString(v.id, LIMITS.maxIdLength) &&
     isBoundedString(v.name, LIMITS.maxNameLength) &&
@@ -668,7 +689,11 @@ function validRoster(v: unknown): v is Roster | null {
 }
 
 export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
-  if (!isPlainObject(v) || !hasOnlyKeys(v, ['disabled', 'severities', 'deadlines', 'aliases', 'roster', 'versionChoices'])) return fail('设置格式无效。');
+  if (
+    !isPlainObject(v) ||
+    !hasOnlyKeys(v, ['disabled', 'severities', 'deadlines', 'aliases', 'roster', 'versionChoices'])
+  )
+    return fail('设置格式无效。');
   const { disabled, severities, deadlines, aliases, roster, versionChoices } = v;
   if (
     !Array.isArray(disabled) ||
@@ -680,14 +705,24 @@ export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
   if (!isStringRecord(severities, (s) => typeof s === 'string' && SEVERITIES.includes(s))) {
     return fail('设置无效：严重程度只能是“错误”“警告”或“提示”。');
   }
-  if (!isPlainObject(deadlines) || !hasOnlyKeys(deadlines, ['department', 'government'])) return fail('设置无效：公开期限格式错误。');
+  if (!isPlainObject(deadlines) || !hasOnlyKeys(deadlines, ['department', 'government']))
+    return fail('设置无效：公开期限格式错误。');
   const { department, government } = deadlines;
-  if (typeof department !== 'string' || !MM_DD.test(department) || typeof government !== 'string' || !MM_DD.test(government)) {
+  if (
+    typeof department !== 'string' ||
+    !MM_DD.test(department) ||
+    typeof government !== 'string' ||
+    !MM_DD.test(government)
+  ) {
     return fail('设置无效：公开期限应为“月-日”格式，例如 01-31。');
   }
-  if (!isStringRecord(aliases, (s) => isBoundedString(s, LIMITS.maxNameLength))) return fail('设置无效：单位别名格式错误。');
+  if (!isStringRecord(aliases, (s) => isBoundedString(s, LIMITS.maxNameLength)))
+    return fail('设置无效：单位别名格式错误。');
   if (roster !== undefined && !validRoster(roster)) return fail('设置无效：单位名单格式错误。');
-  if (versionChoices !== undefined && !isStringRecord(versionChoices, (s) => isBoundedString(s, LIMITS.maxPathLength))) {
+  if (
+    versionChoices !== undefined &&
+    !isStringRecord(versionChoices, (s) => isBoundedString(s, LIMITS.maxPathLength))
+  ) {
     return fail('设置无效：版本选择格式错误。');
   }
   return {
@@ -699,7 +734,9 @@ export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
         deadlines: { department, government },
         aliases: { ...(aliases as Record<string, string>) },
         ...(roster !== undefined ? { roster: roster as Roster | null } : {}),
-        ...(versionChoices !== undefined ? { versionChoices: { ...(versionChoices as Record<string, string>) } } : {}),
+        ...(versionChoices !== undefined
+          ? { versionChoices: { ...(versionChoices as Record<string, string>) } }
+          : {}),
       },
     ],
   };
@@ -747,12 +784,14 @@ export const VALIDATORS: Validators = {
   getState: noArgs,
   importFiles(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['kind']) || (o.kind !== 'files' && o.kind !== 'folder')) return fail('参数无效：导入方式应为文件或文件夹。');
+    if (!o || !hasOnlyKeys(o, ['kind']) || (o.kind !== 'files' && o.kind !== 'folder'))
+      return fail('参数无效：导入方式应为文件或文件夹。');
     return { ok: true, args: [{ kind: o.kind }] };
   },
   importPaths(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['paths']) || !Array.isArray(o.paths)) return fail('参数无效：需要文件路径列表。');
+    if (!o || !hasOnlyKeys(o, ['paths']) || !Array.isArray(o.paths))
+      return fail('参数无效：需要文件路径列表。');
     if (o.paths.length === 0) return fail('没有可导入的文件。');
     if (o.paths.length > LIMITS.maxPaths) return fail(`一次最多导入 ${LIMITS.maxPaths} 个文件。`);
     if (!o.paths.every(isAbsolutePath)) return fail('参数无效：文件路径必须是完整的绝对路径。');
@@ -766,13 +805,19 @@ export const VALIDATORS: Validators = {
   removeReport: checkReportId,
   decide(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['fingerprint', 'status', 'note'])) return fail('参数无效：审查结论格式错误。');
-    if (!isBoundedString(o.fingerprint, LIMITS.maxFingerprintLength)) return fail('参数无效：缺少问题标识。');
-    if (typeof o.status !== 'string' || !REVIEW_STATUSES.includes(o.status)) return fail('参数无效：审查状态只能是待审查、已确认或已排除。');
+    if (!o || !hasOnlyKeys(o, ['fingerprint', 'status', 'note']))
+      return fail('参数无效：审查结论格式错误。');
+    if (!isBoundedString(o.fingerprint, LIMITS.maxFingerprintLength))
+      return fail('参数无效：缺少问题标识。');
+    if (typeof o.status !== 'string' || !REVIEW_STATUSES.includes(o.status))
+      return fail('参数无效：审查状态只能是待审查、已确认或已排除。');
     if (typeof o.note !== 'string' || o.note.length > LIMITS.maxNoteLength) {
       return fail(`参数无效：备注须为文字，且不超过 ${LIMITS.maxNoteLength} 字。`);
     }
-    return { ok: true, args: [{ fingerprint: o.fingerprint, status: o.status as ReviewStatus, note: o.note }] };
+    return {
+      ok: true,
+      args: [{ fingerprint: o.fingerprint, status: o.status as ReviewStatus, note: o.note }],
+    };
   },
   listSeries: noArgs,
   compareYears(args) {
@@ -780,9 +825,18 @@ export const VALIDATORS: Validators = {
     if (o && hasOnlyKeys(o, ['agencyKey']) && isBoundedString(o.agencyKey, LIMITS.maxNameLength)) {
       return { ok: true, args: [{ agencyKey: o.agencyKey }] };
     }
-    if (o && hasOnlyKeys(o, ['reportIds']) && Array.isArray(o.reportIds) && o.reportIds.length === 2) {
+    if (
+      o &&
+      hasOnlyKeys(o, ['reportIds']) &&
+      Array.isArray(o.reportIds) &&
+      o.reportIds.length === 2
+    ) {
       const [a, b] = o.reportIds as unknown[];
-      if (isBoundedString(a, LIMITS.maxIdLength) && isBoundedString(b, LIMITS.maxIdLength) && a !== b) {
+      if (
+        isBoundedString(a, LIMITS.maxIdLength) &&
+        isBoundedString(b, LIMITS.maxIdLength) &&
+        a !== b
+      ) {
         return { ok: true, args: [{ reportIds: [a, b] }] };
       }
     }
@@ -791,14 +845,20 @@ export const VALIDATORS: Validators = {
   exportWorkbook: noArgs,
   exportLetters(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['oneFile', 'includePending']) || typeof o.oneFile !== 'boolean' || typeof o.includePending !== 'boolean') {
+    if (
+      !o ||
+      !hasOnlyKeys(o, ['oneFile', 'includePending']) ||
+      typeof o.oneFile !== 'boolean' ||
+      typeof o.includePending !== 'boolean'
+    ) {
       return fail('参数无效：导出审查意见的选项格式错误。');
     }
     return { ok: true, args: [{ oneFile: o.oneFile, includePending: o.includePending }] };
   },
   exportBriefing(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['includePending']) || typeof o.includePending !== 'boolean') return fail('参数无效：导出通报的选项格式错误。');
+    if (!o || !hasOnlyKeys(o, ['includePending']) || typeof o.includePending !== 'boolean')
+      return fail('参数无效：导出通报的选项格式错误。');
     return { ok: true, args: [{ includePending: o.includePending }] };
   },
   getDocumentSettings: noArgs,
@@ -819,20 +879,40 @@ export const VALIDATORS: Validators = {
   importRoster: noArgs,
   setRoster(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['units']) || !Array.isArray(o.units) || o.units.length > LIMITS.maxRosterUnits) return fail('参数无效：单位名单格式错误。');
-    if (!o.units.every(validUnit)) return fail('参数无效：单位名单中有格式错误的单位（名称不能为空）。');
-    return { ok: true, args: [{ units: (o.units as RosterUnit[]).map((u) => ({ ...u, aliases: [...u.aliases] })) }] };
+    if (
+      !o ||
+      !hasOnlyKeys(o, ['units']) ||
+      !Array.isArray(o.units) ||
+      o.units.length > LIMITS.maxRosterUnits
+    )
+      return fail('参数无效：单位名单格式错误。');
+    if (!o.units.every(validUnit))
+      return fail('参数无效：单位名单中有格式错误的单位（名称不能为空）。');
+    return {
+      ok: true,
+      args: [{ units: (o.units as RosterUnit[]).map((u) => ({ ...u, aliases: [...u.aliases] })) }],
+    };
   },
   chooseVersion(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['submissionKey', 'reportId']) || !isBoundedString(o.submissionKey, LIMITS.maxNameLength) || !isBoundedString(o.reportId, LIMITS.maxIdLength)) {
+    if (
+      !o ||
+      !hasOnlyKeys(o, ['submissionKey', 'reportId']) ||
+      !isBoundedString(o.submissionKey, LIMITS.maxNameLength) ||
+      !isBoundedString(o.reportId, LIMITS.maxIdLength)
+    ) {
       return fail('参数无效：需要报送记录和所选版本。');
     }
     return { ok: true, args: [{ submissionKey: o.submissionKey, reportId: o.reportId }] };
   },
   addAlias(args) {
     const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['alias', 'unitName']) || !isBoundedString(o.alias, LIMITS.maxNameLength) || !isBoundedString(o.unitName, LIMITS.maxNameLength)) {
+    if (
+      !o ||
+      !hasOnlyKeys(o, ['alias', 'unitName']) ||
+      !isBoundedString(o.alias, LIMITS.maxNameLength) ||
+      !isBoundedString(o.unitName, LIMITS.maxNameLength)
+    ) {
       return fail('参数无效：需要报告中的名称和名单中的单位。');
     }
     return { ok: true, args: [{ alias: o.alias, unitName: o.unitName }] };
@@ -844,7 +924,10 @@ export const VALIDATORS: Validators = {
 };
 
 /** Validates a call by (untrusted) name and arguments. */
-export function validateCall(name: unknown, args: unknown): { ok: true; name: MethodName; args: unknown[] } | { ok: false; message: string } {
+export function validateCall(
+  name: unknown,
+  args: unknown,
+): { ok: true; name: MethodName; args: unknown[] } | { ok: false; message: string } {
   if (!isMethodName(name)) return { ok: false, message: `未知操作：${String(name).slice(0, 60)}` };
   if (!Array.isArray(args)) return { ok: false, message: '参数无效。' };
   const check = VALIDATORS[name](args as unknown[]) as ArgsCheck<unknown[]>;

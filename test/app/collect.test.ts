@@ -8,18 +8,43 @@ describe('collectPaths', () => {
   it('walks folders for readable reports, skips other kinds, hidden and Office lock files', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub', '深层'), { recursive: true });
-    for (const name of ['a.docx', 'b.XLSX', 'c.htm', 'sub/d.txt', 'sub/深层/e.md', 'notes.rar', '~$a.docx', '.hidden.txt', 'sub/.git/x.txt', 'Thumbs.db']) {
+    for (const name of [
+      'a.docx',
+      'b.XLSX',
+      'c.htm',
+      'sub/d.txt',
+      'sub/深层/e.md',
+      'notes.rar',
+      '~$a.docx',
+      '.hidden.txt',
+      'sub/.git/x.txt',
+      'Thumbs.db',
+    ]) {
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), 'x');
     }
     const other = tempDir();
     writeFileSync(join(other, 'scan.rar'), 'x');
     // a.docx named twice (in the folder and on its own) is read once.
-    const res = await collectPaths([dir, join(dir, 'a.docx'), join(dir, 'missing.docx'), join(other, 'scan.rar')]);
-    expect(res.files.map((f) => f.slice(dir.length + 1).replace(/\\/g, '/')).sort()).toEqual(['a.docx', 'b.XLSX', 'c.htm', 'sub/d.txt', 'sub/深层/e.md']);
+    const res = await collectPaths([
+      dir,
+      join(dir, 'a.docx'),
+      join(dir, 'missing.docx'),
+      join(other, 'scan.rar'),
+    ]);
+    expect(res.files.map((f) => f.slice(dir.length + 1).replace(/\\/g, '/')).sort()).toEqual([
+      'a.docx',
+      'b.XLSX',
+      'c.htm',
+      'sub/d.txt',
+      'sub/深层/e.md',
+    ]);
     // Unsupported files are skipped with their reason, whether found in a folder or named explicitly
     // (the command line and the app alike); clutter is skipped as clutter; .git is never entered.
-    const skipped = res.skipped.map((f) => [f.file.startsWith(dir) ? f.file.slice(dir.length + 1) : f.file, f.reason]);
+    const skipped = res.skipped.map((f) => [
+      f.file.startsWith(dir) ? f.file.slice(dir.length + 1) : f.file,
+      f.reason,
+    ]);
     expect(skipped.sort()).toEqual(
       [
         ['.hidden.txt', 'clutter'],
@@ -29,7 +54,9 @@ describe('collectPaths', () => {
         ['~$a.docx', 'clutter'],
       ].sort(),
     );
-    expect(res.skipped.find((f) => f.reason === 'unsupported')!.message).toContain('不是可审查的文件类型');
+    expect(res.skipped.find((f) => f.reason === 'unsupported')!.message).toContain(
+      '不是可审查的文件类型',
+    );
     expect(res.failures.map((f) => f.file)).toEqual([join(dir, 'missing.docx')]);
     expect(res.failures[0]!.message).toContain('找不到');
   });

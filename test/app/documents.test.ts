@@ -18,15 +18,28 @@ describe('letters and briefing from the app', () => {
     const linzi = reports.find((r) => r.agency === '淄博市临淄区人民政府')!;
     const detail = await service.getReport({ id: linzi.id });
     const [keep, drop] = detail.findings.filter((f) => f.severity !== 'info');
-    await expect(service.exportLetters({ oneFile: false, includePending: false })).rejects.toThrow('还没有已确认的问题');
+    await expect(service.exportLetters({ oneFile: false, includePending: false })).rejects.toThrow(
+      '还没有已确认的问题',
+    );
     await service.decide({ fingerprint: keep!.fingerprint, status: 'confirmed', note: '请补充' });
     await service.decide({ fingerprint: drop!.fingerprint, status: 'dismissed', note: '' });
-    await service.setDocumentSettings({ ...DEFAULT_DOCUMENT_SETTINGS, office: '临淄区人民政府办公室', issueDate: '2024-04-30' });
+    await service.setDocumentSettings({
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      office: '临淄区人民政府办公室',
+      issueDate: '2024-04-30',
+    });
 
-    expect(await service.exportLetters({ oneFile: false, includePending: false })).toMatchObject({ path: null }); // cancelled
+    expect(await service.exportLetters({ oneFile: false, includePending: false })).toMatchObject({
+      path: null,
+    }); // cancelled
     const dir = tempDir('nb-letters-');
     dialogs.letterFolders.push(dir);
-    expect(await service.exportLetters({ oneFile: false, includePending: false })).toEqual({ path: dir, letters: 1, written: 1, kept: 0 });
+    expect(await service.exportLetters({ oneFile: false, includePending: false })).toEqual({
+      path: dir,
+      letters: 1,
+      written: 1,
+      kept: 0,
+    });
     const file = join(dir, '淄博市临淄区人民政府-审查意见.docx');
     const doc = await docxText(readFileSync(file));
     expect(doc.text).toContain(keep!.message);
@@ -38,12 +51,20 @@ describe('letters and briefing from the app', () => {
     writeFileSync(file, 'edited');
     dialogs.letterFolders.push(dir);
     dialogs.replaceLetters.push('keep');
-    expect(await service.exportLetters({ oneFile: false, includePending: false })).toEqual({ path: dir, letters: 1, written: 0, kept: 1 });
+    expect(await service.exportLetters({ oneFile: false, includePending: false })).toEqual({
+      path: dir,
+      letters: 1,
+      written: 0,
+      kept: 1,
+    });
     expect(readFileSync(file, 'utf8')).toBe('edited');
     expect(dialogs.asked.filter((a) => a === 'confirmReplaceLetters')).toHaveLength(1);
     dialogs.letterFolders.push(dir);
     dialogs.replaceLetters.push('cancel');
-    expect(await service.exportLetters({ oneFile: false, includePending: true })).toMatchObject({ path: null, written: 0 });
+    expect(await service.exportLetters({ oneFile: false, includePending: true })).toMatchObject({
+      path: null,
+      written: 0,
+    });
     expect(readFileSync(file, 'utf8')).toBe('edited');
 
     // With pending ones, in one file.
@@ -58,7 +79,9 @@ describe('letters and briefing from the app', () => {
 
     const brief = join(dir, '通报');
     dialogs.documents.push(brief);
-    expect(await service.exportBriefing({ includePending: false })).toEqual({ path: `${brief}.docx` });
+    expect(await service.exportBriefing({ includePending: false })).toEqual({
+      path: `${brief}.docx`,
+    });
     const b = await docxText(readFileSync(`${brief}.docx`));
     expect(b.text).toContain('1 家单位的 1 份年度报告存在问题，共 1 个');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
@@ -67,7 +90,10 @@ describe('letters and briefing from the app', () => {
   it('keeps the document settings in the workspace and lists indicators per report', async () => {
     const { service } = await startService();
     expect(await service.getDocumentSettings()).toEqual(DEFAULT_DOCUMENT_SETTINGS);
-    const saved = await service.setDocumentSettings({ ...DEFAULT_DOCUMENT_SETTINGS, deadline: '2025-04-30' });
+    const saved = await service.setDocumentSettings({
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      deadline: '2025-04-30',
+    });
     expect(saved.deadline).toBe('2025-04-30');
     expect(service.workspace.documentSettings().deadline).toBe('2025-04-30');
     await service.openSamples();

@@ -10,7 +10,12 @@ function run(env: Record<string, string>): { status: number | null; stdout: stri
   const clean = { ...process.env };
   delete clean['ELECTRON_SKIP_BINARY_DOWNLOAD'];
   delete clean['NIANBAO_SKIP_ELECTRON'];
-  const res = spawnSync(process.execPath, [SCRIPT], { env: { ...clean, ...env }, encoding: 'utf8', timeout: 30_000, cwd: resolve(__dirname, '../..') });
+  const res = spawnSync(process.execPath, [SCRIPT], {
+    env: { ...clean, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+    cwd: resolve(__dirname, '../..'),
+  });
   // A run that outlasts spawnSync's timeout is killed and has status null, which fails the test.
   return { status: res.status, stdout: res.stdout };
 }
@@ -20,7 +25,8 @@ describe('scripts/fetch-electron.cjs', () => {
     const res = run({ ELECTRON_MIRROR: 'https://127.0.0.1:9/' });
     expect(res.status).toBe(0);
     // Silent only when the binary is already there (a developer machine that was online once).
-    if (res.stdout.trim() === '') expect(existsSync(resolve(__dirname, '../../node_modules/electron/path.txt'))).toBe(true);
+    if (res.stdout.trim() === '')
+      expect(existsSync(resolve(__dirname, '../../node_modules/electron/path.txt'))).toBe(true);
     else expect(res.stdout).toMatch(/离线|offline/);
     expect(res.stdout.trim().split('\n').length).toBeLessThanOrEqual(1);
   });

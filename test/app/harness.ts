@@ -10,7 +10,9 @@ export const SEEDS = resolve(__dirname, '../../../shared/corpus/seeds');
 
 export function seedFiles(): string[] {
   if (!existsSync(SEEDS)) throw new Error(`seed corpus missing at ${SEEDS}`);
-  const files = readdirSync(SEEDS).filter((n) => /\.(txt|docx|xlsx|html?|md)$/i.test(n)).sort();
+  const files = readdirSync(SEEDS)
+    .filter((n) => /\.(txt|docx|xlsx|html?|md)$/i.test(n))
+    .sort();
   if (files.length === 0) throw new Error(`no seed reports in ${SEEDS}`);
   return files;
 }
@@ -92,7 +94,9 @@ export interface Started {
   userDataDir: string;
 }
 
-export async function startService(opts: { userDataDir?: string; samplesDir?: string | null; dialogs?: FakeDialogs } = {}): Promise<Started> {
+export async function startService(
+  opts: { userDataDir?: string; samplesDir?: string | null; dialogs?: FakeDialogs } = {},
+): Promise<Started> {
   const userDataDir = opts.userDataDir ?? tempDir();
   const dialogs = opts.dialogs ?? new FakeDialogs();
   const events: Started['events'] = [];

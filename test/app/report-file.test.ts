@@ -27,14 +27,22 @@ describe('getReportFile', () => {
     expect(Buffer.from(got.base64, 'base64').equals(bytes)).toBe(true);
 
     // Through the validated IPC entry point: only a report id, never a path.
-    const byPath = (await invokeMethod(service, 'getReportFile', [{ id, path: '/etc/passwd' }])) as { ok: boolean };
+    const byPath = (await invokeMethod(service, 'getReportFile', [
+      { id, path: '/etc/passwd' },
+    ])) as { ok: boolean };
     expect(byPath.ok).toBe(false);
-    const unknown = (await invokeMethod(service, 'getReportFile', [{ id: 'nope' }])) as { ok: boolean; message?: string };
+    const unknown = (await invokeMethod(service, 'getReportFile', [{ id: 'nope' }])) as {
+      ok: boolean;
+      message?: string;
+    };
     expect(unknown).toMatchObject({ ok: false, message: expect.stringMatching(/找不到/) });
 
     // The file changed after the audit: its pages would not match the findings.
     writeFileSync(file, Buffer.concat([bytes, Buffer.from('\n% appended\n')]));
-    const changed = (await invokeMethod(service, 'getReportFile', [{ id }])) as { ok: boolean; message?: string };
+    const changed = (await invokeMethod(service, 'getReportFile', [{ id }])) as {
+      ok: boolean;
+      message?: string;
+    };
     expect(changed).toMatchObject({ ok: false, message: expect.stringMatching(/已被修改/) });
     await service.shutdown();
   });

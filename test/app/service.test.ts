@@ -16,10 +16,14 @@ interface Expected {
   template: string;
 }
 function expectedOf(file: string): Expected {
-  return JSON.parse(readFileSync(join(SEEDS, 'expected', basename(file).replace(/\.\w+$/, '.json')), 'utf8')) as Expected;
+  return JSON.parse(
+    readFileSync(join(SEEDS, 'expected', basename(file).replace(/\.\w+$/, '.json')), 'utf8'),
+  ) as Expected;
 }
 
-async function firstWithFindings(service: Awaited<ReturnType<typeof startService>>['service']): Promise<ReportDetail> {
+async function firstWithFindings(
+  service: Awaited<ReturnType<typeof startService>>['service'],
+): Promise<ReportDetail> {
   for (const s of await service.listReports()) {
     const d = await service.getReport({ id: s.id });
     if (d.findings.length > 0) return d;
@@ -31,14 +35,22 @@ describe('AppService on the seed reports', () => {
   it('offers the samples on first start, imports them with progress, and stops offering them', async () => {
     const { service, events } = await startService();
     const before = await service.getState();
-    expect(before).toMatchObject({ firstRun: true, samplesAvailable: true, reportCount: 0, busy: false, appVersion: '9.9.9' });
+    expect(before).toMatchObject({
+      firstRun: true,
+      samplesAvailable: true,
+      reportCount: 0,
+      busy: false,
+      appVersion: '9.9.9',
+    });
     expect(before.workspace).toMatchObject({ path: null, name: '未命名工作区' });
 
     const result = await service.openSamples();
     const seeds = seedFiles();
     expect(result.added).toHaveLength(seeds.length);
     expect(result.failures).toEqual([]);
-    expect(result.skipped.every((p) => p.file.endsWith('.json') && p.reason === 'unsupported')).toBe(true); // expected/*.json is not a report
+    expect(
+      result.skipped.every((p) => p.file.endsWith('.json') && p.reason === 'unsupported'),
+    ).toBe(true); // expected/*.json is not a report
 
     const list = await service.listReports();
     expect(list.map((s) => s.fileName).sort()).toEqual(seeds);
@@ -51,11 +63,17 @@ describe('AppService on the seed reports', () => {
       expect(s.review.total).toBe(s.counts.error + s.counts.warning + s.counts.info);
       expect(s.review.pending).toBe(s.review.total);
     }
-    const progress = events.filter((e) => e.event === 'progress').map((e) => e.payload as ProgressEvent);
+    const progress = events
+      .filter((e) => e.event === 'progress')
+      .map((e) => e.payload as ProgressEvent);
     const reads = progress.filter((p) => p.phase === 'read' && p.file !== '');
     expect(reads.map((p) => basename(p.file)).sort()).toEqual(seeds);
     expect(reads.every((p) => p.total === seeds.length)).toBe(true);
-    expect(progress.at(-1)).toMatchObject({ phase: 'done', done: seeds.length, total: seeds.length });
+    expect(progress.at(-1)).toMatchObject({
+      phase: 'done',
+      done: seeds.length,
+      total: seeds.length,
+    });
     expect((await service.getState()).firstRun).toBe(false);
     // Importing the same files again changes nothing.
     const again = await service.openSamples();
@@ -86,7 +104,7 @@ describe('AppService on the seed reports', () => {
     expect(d.resolvedDecisions).toEqual([]);
   });
 
-  it('summaries count findings by rule: the seeds\' known anomalies, equal to the findings, kept up to date by settings', async () => {
+  it("summaries count findings by rule: the seeds' known anomalies, equal to the findings, kept up to date by settings", async () => {
     const { service } = await startService();
     await service.openSamples();
     const list = await service.listReports();
@@ -97,20 +115,32 @@ describe('AppService on the seed reports', () => {
     };
     // The known anomalies of the seeds (end of shared/spec/rules.md): at least these, per report.
     const known: Record<string, Record<string, number>> = {
-      '001_': { 'structure/statistics-period': 1, 'structure/missing-contact': 1, 'other/optional-item-missing': 1 },
+      '001_': {
+        'structure/statistics-period': 1,
+        'structure/missing-contact': 1,
+        'other/optional-item-missing': 1,
+      },
       '002_': { 'text/unbalanced-brackets': 3, 'structure/government-accountability-missing': 1 },
-      '003_': { 'structure/outdated-basis': 1, 'structure/section-numbering': 1, 'text/unbalanced-brackets': 2 },
+      '003_': {
+        'structure/outdated-basis': 1,
+        'structure/section-numbering': 1,
+        'text/unbalanced-brackets': 2,
+      },
       '004_': { 'structure/subnumbering-inconsistent': 1, 'text/duplicate-paragraph': 1 },
     };
     for (const [prefix, rules] of Object.entries(known)) {
       const s = byPrefix(prefix);
-      for (const [rule, atLeast] of Object.entries(rules)) expect(s.ruleCounts[rule] ?? 0, `${s.fileName} ${rule}`).toBeGreaterThanOrEqual(atLeast);
+      for (const [rule, atLeast] of Object.entries(rules))
+        expect(s.ruleCounts[rule] ?? 0, `${s.fileName} ${rule}`).toBeGreaterThanOrEqual(atLeast);
     }
     const clean = byPrefix('000_');
     expect(clean.counts.error + clean.counts.warning).toBe(0);
     for (const s of list) {
       // Balanced tables on every seed: a table rule here would be a false alarm.
-      expect(Object.keys(s.ruleCounts).filter((id) => /^(applications|review|active)\//.test(id)), s.fileName).toEqual([]);
+      expect(
+        Object.keys(s.ruleCounts).filter((id) => /^(applications|review|active)\//.test(id)),
+        s.fileName,
+      ).toEqual([]);
       // Only rules that fired, and exactly the report's findings (the same summary getReport returns).
       const sum = Object.values(s.ruleCounts).reduce((a, n) => a + n, 0);
       expect(sum, s.fileName).toBe(s.review.total);
@@ -124,7 +154,9 @@ describe('AppService on the seed reports', () => {
 
     // A decision changes the review progress, not the findings by rule.
     const s002 = byPrefix('002_');
-    const fp = (await service.getReport({ id: s002.id })).findings.find((f) => f.ruleId === 'text/unbalanced-brackets')!.fingerprint;
+    const fp = (await service.getReport({ id: s002.id })).findings.find(
+      (f) => f.ruleId === 'text/unbalanced-brackets',
+    )!.fingerprint;
     await service.decide({ fingerprint: fp, status: 'confirmed', note: '' });
     const decided = (await service.listReports()).find((x) => x.id === s002.id)!;
     expect(decided.review.confirmed).toBe(1);
@@ -148,9 +180,15 @@ describe('AppService on the seed reports', () => {
     expect(imported.added.length).toBe(seedFiles().length);
     const d = await firstWithFindings(service);
     const target: FindingView = d.findings[0]!;
-    const saved = await service.decide({ fingerprint: target.fingerprint, status: 'confirmed', note: '已与单位核实' });
+    const saved = await service.decide({
+      fingerprint: target.fingerprint,
+      status: 'confirmed',
+      note: '已与单位核实',
+    });
     expect(saved.status).toBe('confirmed');
-    expect((await service.listReports()).find((s) => s.id === d.summary.id)?.review.confirmed).toBe(1);
+    expect((await service.listReports()).find((s) => s.id === d.summary.id)?.review.confirmed).toBe(
+      1,
+    );
 
     // The office edits the file: new bytes, same report → updated, decision kept.
     appendFileSync(d.summary.file, '\n');
@@ -158,7 +196,9 @@ describe('AppService on the seed reports', () => {
     expect(re.updated).toEqual([d.summary.id]);
     const after = await service.getReport({ id: d.summary.id });
     expect(after.summary.sha256).not.toBe(d.summary.sha256);
-    expect(after.findings.find((f) => f.fingerprint === target.fingerprint)?.decision).toMatchObject({ status: 'confirmed', note: '已与单位核实' });
+    expect(
+      after.findings.find((f) => f.fingerprint === target.fingerprint)?.decision,
+    ).toMatchObject({ status: 'confirmed', note: '已与单位核实' });
 
     // The finding disappears (its rule switched off): the decision shows as resolved, not dropped.
     const settings = await service.getSettings();
@@ -166,16 +206,31 @@ describe('AppService on the seed reports', () => {
     const gone = await service.getReport({ id: d.summary.id });
     expect(gone.findings.some((f) => f.fingerprint === target.fingerprint)).toBe(false);
     expect(gone.resolvedDecisions).toEqual([
-      expect.objectContaining({ fingerprint: target.fingerprint, status: 'confirmed', note: '已与单位核实', lastMessage: target.message }),
+      expect.objectContaining({
+        fingerprint: target.fingerprint,
+        status: 'confirmed',
+        note: '已与单位核实',
+        lastMessage: target.message,
+      }),
     ]);
     expect((await service.getState()).resolvedCount).toBe(1);
     // A resolved decision can still be revised.
-    expect((await service.decide({ fingerprint: target.fingerprint, status: 'dismissed', note: '已整改' })).status).toBe('dismissed');
+    expect(
+      (
+        await service.decide({
+          fingerprint: target.fingerprint,
+          status: 'dismissed',
+          note: '已整改',
+        })
+      ).status,
+    ).toBe('dismissed');
 
     // Back on: the finding returns with its (revised) decision.
     await service.setSettings(settings);
     const back = await service.getReport({ id: d.summary.id });
-    expect(back.findings.find((f) => f.fingerprint === target.fingerprint)?.decision).toMatchObject({ status: 'dismissed', note: '已整改' });
+    expect(back.findings.find((f) => f.fingerprint === target.fingerprint)?.decision).toMatchObject(
+      { status: 'dismissed', note: '已整改' },
+    );
     expect(back.resolvedDecisions).toEqual([]);
   });
 
@@ -184,7 +239,10 @@ describe('AppService on the seed reports', () => {
     const source = files[0]!;
     const exp = expectedOf(source);
     const previous = join(dir, 'previous-year.txt');
-    writeFileSync(previous, readFileSync(source, 'utf8').replaceAll(String(exp.year), String(exp.year - 1)));
+    writeFileSync(
+      previous,
+      readFileSync(source, 'utf8').replaceAll(String(exp.year), String(exp.year - 1)),
+    );
     const { service } = await startService();
     await service.importPaths({ paths: [source, previous] });
     const series = await service.listSeries();
@@ -196,7 +254,9 @@ describe('AppService on the seed reports', () => {
     expect(cmp.findings.length).toBeGreaterThan(0); // identical tables two years running
     expect(cmp.findings.every((f) => f.relatedReport === cmp.earlier.summary.id)).toBe(true);
     expect(cmp.findings.some((f) => f.ruleId.startsWith('series/'))).toBe(true);
-    const byIds = await service.compareYears({ reportIds: [cmp.later.summary.id, cmp.earlier.summary.id] });
+    const byIds = await service.compareYears({
+      reportIds: [cmp.later.summary.id, cmp.earlier.summary.id],
+    });
     expect(byIds.earlier.summary.id).toBe(cmp.earlier.summary.id);
     await expect(service.compareYears({ agencyKey: 'nobody' })).rejects.toThrow('无法对比');
   });
@@ -205,17 +265,30 @@ describe('AppService on the seed reports', () => {
     const { service, dialogs } = await startService();
     await service.openSamples();
     const d = await firstWithFindings(service);
-    await service.decide({ fingerprint: d.findings[0]!.fingerprint, status: 'dismissed', note: '说明合理' });
+    await service.decide({
+      fingerprint: d.findings[0]!.fingerprint,
+      status: 'dismissed',
+      note: '说明合理',
+    });
     expect(await service.exportWorkbook()).toEqual({ path: null }); // cancelled
     const out = join(tempDir(), '结果.xlsx');
     dialogs.workbooks.push(out);
     expect(await service.exportWorkbook()).toEqual({ path: out });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '报送情况', '指标']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '问题清单',
+      '数据',
+      '规则说明',
+      '报送情况',
+      '指标',
+    ]);
     const sheet = wb.getWorksheet('问题清单')!;
     const rows: string[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    sheet.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+    );
     const header = rows[0]!;
     const status = header.indexOf('审查状态');
     const note = header.indexOf('备注');
@@ -243,9 +316,17 @@ describe('AppService on the seed reports', () => {
     expect(st.reportCount).toBe(seedFiles().length);
     expect(st.notices?.join('')).toContain('恢复');
     expect((await second.service.getState()).notices).toBeUndefined(); // delivered once
-    expect(second.events.every((e) => e.event !== 'changed' || !('notices' in (e.payload as object as { state: object }).state))).toBe(true);
+    expect(
+      second.events.every(
+        (e) =>
+          e.event !== 'changed' || !('notices' in (e.payload as object as { state: object }).state),
+      ),
+    ).toBe(true);
     const again = await second.service.getReport({ id: d.summary.id });
-    expect(again.findings.find((f) => f.fingerprint === fp)?.decision).toMatchObject({ status: 'confirmed', note: '崩溃前' });
+    expect(again.findings.find((f) => f.fingerprint === fp)?.decision).toMatchObject({
+      status: 'confirmed',
+      note: '崩溃前',
+    });
   });
 
   it('an untitled workspace survives a restart; new workspace asks before discarding it', async () => {
@@ -282,11 +363,33 @@ describe('AppService on the seed reports', () => {
 
   it('returns failures as values through the boundary', async () => {
     const { service } = await startService({ samplesDir: null });
-    expect(await invokeMethod(service, 'getReport', [{ id: 'r999' }])).toEqual({ ok: false, message: '找不到该报告，可能已被移除。' });
-    expect(await invokeMethod(service, 'decide', [{ fingerprint: 'x#y', status: 'confirmed', note: '' }])).toMatchObject({ ok: false });
-    expect(await invokeMethod(service, 'openSamples', [])).toEqual({ ok: false, message: '未找到随软件提供的示例报告。' });
-    expect(await invokeMethod(service, 'exportWorkbook', [])).toMatchObject({ ok: false, message: expect.stringContaining('没有报告') });
-    expect(await invokeMethod(service, 'setSettings', [{ disabled: ['no/such-rule'], severities: {}, deadlines: { department: '01-31', government: '03-31' }, aliases: {} }])).toMatchObject({
+    expect(await invokeMethod(service, 'getReport', [{ id: 'r999' }])).toEqual({
+      ok: false,
+      message: '找不到该报告，可能已被移除。',
+    });
+    expect(
+      await invokeMethod(service, 'decide', [
+        { fingerprint: 'x#y', status: 'confirmed', note: '' },
+      ]),
+    ).toMatchObject({ ok: false });
+    expect(await invokeMethod(service, 'openSamples', [])).toEqual({
+      ok: false,
+      message: '未找到随软件提供的示例报告。',
+    });
+    expect(await invokeMethod(service, 'exportWorkbook', [])).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('没有报告'),
+    });
+    expect(
+      await invokeMethod(service, 'setSettings', [
+        {
+          disabled: ['no/such-rule'],
+          severities: {},
+          deadlines: { department: '01-31', government: '03-31' },
+          aliases: {},
+        },
+      ]),
+    ).toMatchObject({
       ok: false,
       message: expect.stringContaining('no/such-rule'),
     });
@@ -294,9 +397,15 @@ describe('AppService on the seed reports', () => {
     writeFileSync(broken, 'not a zip');
     const res = await invokeMethod(service, 'importPaths', [{ paths: [broken] }]);
     expect(res.ok).toBe(true);
-    if (res.ok) expect((res.value as { failures: unknown[] }).failures).toEqual([{ file: broken, message: expect.any(String) }]);
+    if (res.ok)
+      expect((res.value as { failures: unknown[] }).failures).toEqual([
+        { file: broken, message: expect.any(String) },
+      ]);
     expect((await service.getState()).failures).toHaveLength(1);
-    expect(await invokeMethod(service, 'getState', [])).toMatchObject({ ok: true, value: { reportCount: 0 } });
+    expect(await invokeMethod(service, 'getState', [])).toMatchObject({
+      ok: true,
+      value: { reportCount: 0 },
+    });
   });
 
   it('concurrent settings changes end with the findings of the last settings', async () => {
@@ -327,8 +436,16 @@ describe('AppService on the seed reports', () => {
     const before = await service.catalogue();
     expect(before.length).toBeGreaterThan(10);
     const rule = before[0]!;
-    await service.setSettings({ ...(await service.getSettings()), disabled: [rule.id], severities: { [rule.id]: 'info' } });
+    await service.setSettings({
+      ...(await service.getSettings()),
+      disabled: [rule.id],
+      severities: { [rule.id]: 'info' },
+    });
     const after = (await service.catalogue()).find((r) => r.id === rule.id)!;
-    expect(after).toMatchObject({ enabled: false, effectiveSeverity: 'info', severity: rule.severity });
+    expect(after).toMatchObject({
+      enabled: false,
+      effectiveSeverity: 'info',
+      severity: rule.severity,
+    });
   });
 });

@@ -25,7 +25,9 @@ describe('Word numbering note', () => {
     const byName = new Map(reports.map((r) => [r.fileName, r.id]));
     const cleanDetail = await service.getReport({ id: byName.get('clean.docx')! });
     const gapDetail = await service.getReport({ id: byName.get('gap.docx')! });
-    expect(cleanDetail.findings.some((f) => f.ruleId === 'structure/section-numbering')).toBe(false);
+    expect(cleanDetail.findings.some((f) => f.ruleId === 'structure/section-numbering')).toBe(
+      false,
+    );
     expect(cleanDetail.notes.join('')).not.toMatch(/自动编号/);
     expect(gapDetail.findings.some((f) => f.ruleId === 'structure/section-numbering')).toBe(true);
     expect(gapDetail.notes.join('')).toContain('Word 自动编号生成');
@@ -37,14 +39,25 @@ describe('import progress', () => {
   it('after reading, names each step (逐份检查, 跨年度, 跨单位, 保存) and counts the rules up to the total', async () => {
     const dir = tempDir();
     for (const agency of ['某县教育局', '某县民政局']) {
-      for (const year of [2022, 2023]) writeFileSync(join(dir, `${agency}${year}.txt`), specToTxt(defaultSpec({ agency, year })));
+      for (const year of [2022, 2023])
+        writeFileSync(join(dir, `${agency}${year}.txt`), specToTxt(defaultSpec({ agency, year })));
     }
     const { service, events } = await startService({ samplesDir: null });
     await service.importPaths({ paths: [dir] });
-    const progress = events.filter((e) => e.event === 'progress').map((e) => e.payload as ProgressEvent);
+    const progress = events
+      .filter((e) => e.event === 'progress')
+      .map((e) => e.payload as ProgressEvent);
     const audit = progress.filter((p) => p.phase === 'audit');
     const steps = new Set(audit.map((p) => p.step));
-    expect(steps).toEqual(new Set(['正在逐份检查报告…', '正在比对跨年度数据…', '正在比对跨单位报告（雷同检查）…', '正在核对同一单位的多个版本…', '正在保存工作区…']));
+    expect(steps).toEqual(
+      new Set([
+        '正在逐份检查报告…',
+        '正在比对跨年度数据…',
+        '正在比对跨单位报告（雷同检查）…',
+        '正在核对同一单位的多个版本…',
+        '正在保存工作区…',
+      ]),
+    );
     // The rule count moves by one from 0 to the total, in order: a bar that moves.
     const rules = audit.filter((p) => p.step !== '正在保存工作区…');
     const total = rules[0]!.total;

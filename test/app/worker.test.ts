@@ -29,7 +29,10 @@ describe('worker-thread runner', () => {
     const inline = await inProcessRunner().run(paths, {}, () => undefined);
     expect(viaWorker.map(strip)).toEqual(inline.map(strip));
     expect(viaWorker.filter((o) => o.kind === 'report')).toHaveLength(paths.length - 1);
-    expect(viaWorker.at(-1)).toMatchObject({ kind: 'failed', failure: { message: expect.stringContaining('找不到') } });
+    expect(viaWorker.at(-1)).toMatchObject({
+      kind: 'failed',
+      failure: { message: expect.stringContaining('找不到') },
+    });
     expect(progress.filter((p) => p.file !== '').map((p) => p.file)).toEqual(paths);
     expect(progress.at(-1)).toEqual({ done: paths.length, total: paths.length, file: '' });
   });
@@ -38,7 +41,11 @@ describe('worker-thread runner', () => {
     const path = join(SEEDS, seedFiles()[0]!);
     const [first] = await workerRunner(spawnTs).run([path], {}, () => undefined);
     if (first?.kind !== 'report') throw new Error('expected extraction');
-    const [again] = await workerRunner(spawnTs).run([path], { [path]: first.file.sha256 }, () => undefined);
+    const [again] = await workerRunner(spawnTs).run(
+      [path],
+      { [path]: first.file.sha256 },
+      () => undefined,
+    );
     expect(again).toEqual({ kind: 'unchanged', path, sha256: first.file.sha256 });
   });
 
@@ -58,15 +65,27 @@ describe('worker-thread runner', () => {
     const [out] = await runner.run([path], {}, () => undefined);
     expect(out?.kind).toBe('report');
     if (out?.kind !== 'report') return;
-    const found = await runner.audit([out.file.model], { disabled: [], severities: {}, deadlines: { department: '01-31', government: '03-31' }, aliases: {} });
+    const found = await runner.audit([out.file.model], {
+      disabled: [],
+      severities: {},
+      deadlines: { department: '01-31', government: '03-31' },
+      aliases: {},
+    });
     expect(found.has(out.file.model.id)).toBe(true);
   });
 
   it('runs the rules in the worker with the same findings as in-process', async () => {
     const paths = seedFiles().map((n) => join(SEEDS, n));
     const outcomes = await inProcessRunner().run(paths, {}, () => undefined);
-    const models = outcomes.flatMap((o) => (o.kind === 'report' ? [{ ...o.file.model, id: o.file.sha256.slice(0, 8) }] : []));
-    const settings = { disabled: [], severities: {}, deadlines: { department: '01-31', government: '03-31' }, aliases: {} };
+    const models = outcomes.flatMap((o) =>
+      o.kind === 'report' ? [{ ...o.file.model, id: o.file.sha256.slice(0, 8) }] : [],
+    );
+    const settings = {
+      disabled: [],
+      severities: {},
+      deadlines: { department: '01-31', government: '03-31' },
+      aliases: {},
+    };
     const viaWorker = await workerRunner(spawnTs).audit(models, settings);
     const inline = await inProcessRunner().audit(models, settings);
     expect([...viaWorker.entries()]).toEqual([...inline.entries()]);
@@ -74,7 +93,13 @@ describe('worker-thread runner', () => {
   });
 
   it('drives the application service', async () => {
-    const service = await AppService.start({ userDataDir: tempDir(), samplesDir: SEEDS, dialogs: new FakeDialogs(), autosaveMs: 0, runner: workerRunner(spawnTs) });
+    const service = await AppService.start({
+      userDataDir: tempDir(),
+      samplesDir: SEEDS,
+      dialogs: new FakeDialogs(),
+      autosaveMs: 0,
+      runner: workerRunner(spawnTs),
+    });
     const res = await service.openSamples();
     expect(res.added).toHaveLength(seedFiles().length);
     await service.shutdown();

@@ -29,7 +29,18 @@ function arg(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 }
 
-const AGENCIES = ['工业和信息化局', '科学技术局', '财政局', '人力资源和社会保障局', '自然资源局', '住房和城乡建设局', '交通运输局', '农业农村局', '商务局', '卫生健康局'];
+const AGENCIES = [
+  '工业和信息化局',
+  '科学技术局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '农业农村局',
+  '商务局',
+  '卫生健康局',
+];
 const PLACES = ['临淄区', '张店区', '淄川区', '博山区', '周村区', '桓台县', '高青县', '沂源县'];
 const FILLER =
   '坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻落实党中央、国务院关于全面推进政务公开工作的决策部署，紧紧围绕中心工作和人民群众关切，持续提升政务公开标准化规范化水平。';
@@ -41,17 +52,58 @@ function syntheticSpec(i: number): { spec: ReportSpec; quirks: Quirks } {
   const agency = `${pick(PLACES)}${pick(AGENCIES)}`;
   const spec = defaultSpec({ agency, year: 2023 });
   for (const s of spec.sections) {
-    if (s.paragraphs.length > 0) s.paragraphs = s.paragraphs.map((p) => `${p}${FILLER.slice(0, 20 + Math.floor(r() * 60))}`);
+    if (s.paragraphs.length > 0)
+      s.paragraphs = s.paragraphs.map((p) => `${p}${FILLER.slice(0, 20 + Math.floor(r() * 60))}`);
   }
   spec.sections[0]?.paragraphs.push(FILLER.repeat(3));
   const a = spec.tables.applications;
   const n = Math.floor(r() * 20);
   const granted = Math.floor(n / 2);
-  a.newReceived = { naturalPerson: n, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: n };
-  a.granted = { naturalPerson: granted, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: granted };
-  a['unableToProvide.notHeld'] = { naturalPerson: n - granted, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: n - granted };
-  a.totalProcessed = { naturalPerson: n, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: n };
-  a.carriedForward = { naturalPerson: 0, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 0 };
+  a.newReceived = {
+    naturalPerson: n,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: n,
+  };
+  a.granted = {
+    naturalPerson: granted,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: granted,
+  };
+  a['unableToProvide.notHeld'] = {
+    naturalPerson: n - granted,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: n - granted,
+  };
+  a.totalProcessed = {
+    naturalPerson: n,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: n,
+  };
+  a.carriedForward = {
+    naturalPerson: 0,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: 0,
+  };
   spec.tables.activeDisclosure.licensing = Math.floor(r() * 5000);
   const quirks: Quirks = {
     ...(i % 3 === 0 ? { headingNumerals: 'auto' as const } : {}),
@@ -71,7 +123,9 @@ async function main(): Promise<void> {
   }
   const genMs = performance.now() - t0;
   const avgKb = files.reduce((s, f) => s + f.length, 0) / files.length / 1024;
-  console.log(`生成 ${n} 份合成 .docx 报告：${(genMs / 1000).toFixed(1)} s（平均 ${avgKb.toFixed(1)} KB）`);
+  console.log(
+    `生成 ${n} 份合成 .docx 报告：${(genMs / 1000).toFixed(1)} s（平均 ${avgKb.toFixed(1)} KB）`,
+  );
 
   // Warm up both paths (JIT, module loading) so neither pays start-up costs inside its timing.
   for (const f of files.slice(0, Math.min(5, n))) {
@@ -99,14 +153,19 @@ async function main(): Promise<void> {
     extractMs += performance.now() - t1;
     readMs += t1 - t;
     if (model.sections.every((s) => s.found)) found++;
-    if (model.tables.applications && model.tables.activeDisclosure && model.tables.reviewLitigation) withTables++;
+    if (model.tables.applications && model.tables.activeDisclosure && model.tables.reviewLitigation)
+      withTables++;
   }
   const oursMs = readMs + extractMs;
 
   const rate = (ms: number): string => (n / (ms / 1000)).toFixed(1);
   const ratio = oursMs / mammothMs;
-  console.log(`mammoth.convertToHtml 单独：${(mammothMs / 1000).toFixed(2)} s，${rate(mammothMs)} 份/秒`);
-  console.log(`读取 + 抽取（readBytes + extractReport）：${(oursMs / 1000).toFixed(2)} s，${rate(oursMs)} 份/秒（其中读取 ${(readMs / 1000).toFixed(2)} s，抽取 ${(extractMs / 1000).toFixed(2)} s）`);
+  console.log(
+    `mammoth.convertToHtml 单独：${(mammothMs / 1000).toFixed(2)} s，${rate(mammothMs)} 份/秒`,
+  );
+  console.log(
+    `读取 + 抽取（readBytes + extractReport）：${(oursMs / 1000).toFixed(2)} s，${rate(oursMs)} 份/秒（其中读取 ${(readMs / 1000).toFixed(2)} s，抽取 ${(extractMs / 1000).toFixed(2)} s）`,
+  );
   console.log(`比值（读取+抽取 ÷ mammoth）：${ratio.toFixed(2)}×`);
   console.log(`六个部分全部识别：${found}/${n}；三张表全部识别：${withTables}/${n}`);
 
@@ -122,7 +181,13 @@ async function main(): Promise<void> {
 /** pdf.js's own text extraction: every page's getTextContent, the baseline a PDF reader pays anyway. */
 async function textContentAlone(bytes: Buffer): Promise<number> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   let chars = 0;
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -141,10 +206,20 @@ async function pdfBench(n: number): Promise<void> {
     const { spec, quirks } = syntheticSpec(i);
     const { headingNumerals: _auto, ...pdfQuirks } = quirks;
     void _auto;
-    files.push(await specToPdf(spec, pdfQuirks, i % 2 === 0 ? { pageNumbers: 'dash' } : { rules: 'rects', verticalHeaders: true, shading: true }));
+    files.push(
+      await specToPdf(
+        spec,
+        pdfQuirks,
+        i % 2 === 0
+          ? { pageNumbers: 'dash' }
+          : { rules: 'rects', verticalHeaders: true, shading: true },
+      ),
+    );
   }
   const avgKb = files.reduce((s, f) => s + f.length, 0) / files.length / 1024;
-  console.log(`\n生成 ${n} 份合成 PDF 报告：${((performance.now() - t0) / 1000).toFixed(1)} s（平均 ${avgKb.toFixed(1)} KB）`);
+  console.log(
+    `\n生成 ${n} 份合成 PDF 报告：${((performance.now() - t0) / 1000).toFixed(1)} s（平均 ${avgKb.toFixed(1)} KB）`,
+  );
   for (const f of files.slice(0, Math.min(3, n))) {
     await textContentAlone(f);
     extractReport(await readBytes(f, 'warm.pdf'), { id: 'w', file: 'warm.pdf' });
@@ -159,19 +234,27 @@ async function pdfBench(n: number): Promise<void> {
     await textContentAlone(f);
     aloneMs += performance.now() - t;
     t = performance.now();
-    const model = extractReport(await readBytes(f, `r${i}.pdf`), { id: String(i), file: `r${i}.pdf` });
+    const model = extractReport(await readBytes(f, `r${i}.pdf`), {
+      id: String(i),
+      file: `r${i}.pdf`,
+    });
     oursMs += performance.now() - t;
     if (model.sections.every((s) => s.found)) found++;
-    if (model.tables.applications && model.tables.activeDisclosure && model.tables.reviewLitigation) withTables++;
+    if (model.tables.applications && model.tables.activeDisclosure && model.tables.reviewLitigation)
+      withTables++;
   }
   const rate = (ms: number): string => (n / (ms / 1000)).toFixed(1);
-  console.log(`pdf.js 文字提取单独（getTextContent）：${(aloneMs / 1000).toFixed(2)} s，${rate(aloneMs)} 份/秒`);
+  console.log(
+    `pdf.js 文字提取单独（getTextContent）：${(aloneMs / 1000).toFixed(2)} s，${rate(aloneMs)} 份/秒`,
+  );
   console.log(`PDF 读取 + 版面分析 + 抽取：${(oursMs / 1000).toFixed(2)} s，${rate(oursMs)} 份/秒`);
   console.log(`比值（读取+抽取 ÷ pdf.js 文字提取）：${(oursMs / aloneMs).toFixed(2)}×`);
   console.log(`六个部分全部识别：${found}/${n}；三张表全部识别：${withTables}/${n}`);
   if (found !== n || withTables !== n) process.exitCode = 1;
   // Peak memory in a fresh process, so this run's own heap does not count.
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'pdf-pages.ts')], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'pdf-pages.ts')], {
+    encoding: 'utf8',
+  });
   process.stdout.write(out);
 }
 

@@ -15,8 +15,55 @@ import { corpusCopiedSection } from '../../src/core/rules/corpus/copied-section'
 import { runRules } from '../../src/core/rules/engine';
 import { mulberry32 } from '../support/random';
 
-const PLACES = ['临淄', '张店', '博山', '周村', '淄川', '桓台', '高青', '沂源', '孟津', '樟树', '新城', '东港', '西湖', '南山', '北塘', '中原', '金水', '二七', '上街', '惠济'];
-const BODIES = ['工业和信息化局', '科学技术局', '教育和体育局', '财政局', '民政局', '司法局', '农业农村局', '商务局', '文化和旅游局', '卫生健康局', '应急管理局', '审计局', '统计局', '医疗保障局', '水利局', '交通运输局', '自然资源局', '生态环境分局', '市场监督管理局', '行政审批服务局', '退役军人事务局', '城市管理局', '住房和城乡建设局', '人力资源和社会保障局', '发展和改革局'];
+const PLACES = [
+  '临淄',
+  '张店',
+  '博山',
+  '周村',
+  '淄川',
+  '桓台',
+  '高青',
+  '沂源',
+  '孟津',
+  '樟树',
+  '新城',
+  '东港',
+  '西湖',
+  '南山',
+  '北塘',
+  '中原',
+  '金水',
+  '二七',
+  '上街',
+  '惠济',
+];
+const BODIES = [
+  '工业和信息化局',
+  '科学技术局',
+  '教育和体育局',
+  '财政局',
+  '民政局',
+  '司法局',
+  '农业农村局',
+  '商务局',
+  '文化和旅游局',
+  '卫生健康局',
+  '应急管理局',
+  '审计局',
+  '统计局',
+  '医疗保障局',
+  '水利局',
+  '交通运输局',
+  '自然资源局',
+  '生态环境分局',
+  '市场监督管理局',
+  '行政审批服务局',
+  '退役军人事务局',
+  '城市管理局',
+  '住房和城乡建设局',
+  '人力资源和社会保障局',
+  '发展和改革局',
+];
 
 export const OVERVIEW = [
   '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实政府信息公开条例',
@@ -59,9 +106,17 @@ export const PROBLEMS = [
 ];
 
 /** `count` sentences of `pool` in a random order, numbers filled in, the first naming the agency. */
-export function paragraphs(pool: readonly string[], count: number, rnd: () => number, agency: string): string[] {
+export function paragraphs(
+  pool: readonly string[],
+  count: number,
+  rnd: () => number,
+  agency: string,
+): string[] {
   const picked = [...pool].sort(() => rnd() - 0.5).slice(0, count);
-  return picked.map((s, i) => `${i === 0 ? `${agency}` : ''}${s.replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 300)))}。`);
+  return picked.map(
+    (s, i) =>
+      `${i === 0 ? `${agency}` : ''}${s.replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 300)))}。`,
+  );
 }
 
 export interface SyntheticCorpus {
@@ -84,7 +139,9 @@ export function syntheticCorpus(n: number, seed = 7): SyntheticCorpus {
     reports.push(r);
   }
   const copy = (to: ReportModel, from: ReportModel, key: 'overview' | 'problems') => {
-    const source = from.sections.find((s) => s.key === key)!.paragraphs.map((p) => p.text.split(from.agency!).join(to.agency!));
+    const source = from.sections
+      .find((s) => s.key === key)!
+      .paragraphs.map((p) => p.text.split(from.agency!).join(to.agency!));
     source[0] = source[0]!.replace('有待提高', '还需提高').replace('指导', '引领');
     setSectionText(to, key, source);
     planted.push([to.id, from.id, key]);
@@ -103,20 +160,27 @@ export function templateCorpus(n: number, seed = 11): ReportModel[] {
   const reports = syntheticCorpus(n, seed).reports;
   const template = PROBLEMS.slice(0, 12).map((s) => `${s}。`);
   for (const r of reports) {
-    const own = template.map((p) => (rnd() < 0.15 ? p.replace(/^(.{4})/, `$1${PLACES[Math.floor(rnd() * PLACES.length)]}`) : p));
+    const own = template.map((p) =>
+      rnd() < 0.15 ? p.replace(/^(.{4})/, `$1${PLACES[Math.floor(rnd() * PLACES.length)]}`) : p,
+    );
     setSectionText(r, 'problems', own);
   }
   return reports;
 }
 
 /** Runs the rule alone over the corpus through the engine; returns milliseconds and the found pairs. */
-export function benchCopiedSection(n: number): { ms: number; found: [string, string, string][]; planted: SyntheticCorpus['planted'] } {
+export function benchCopiedSection(n: number): {
+  ms: number;
+  found: [string, string, string][];
+  planted: SyntheticCorpus['planted'];
+} {
   const { reports, planted } = syntheticCorpus(n);
   const t0 = performance.now();
   const byId = runRules(reports, undefined, [corpusCopiedSection]);
   const ms = performance.now() - t0;
   const found: [string, string, string][] = [];
-  for (const [id, list] of byId) for (const f of list) found.push([id, f.relatedReport ?? '', f.section ?? '']);
+  for (const [id, list] of byId)
+    for (const f of list) found.push([id, f.relatedReport ?? '', f.section ?? '']);
   return { ms, found, planted };
 }
 
@@ -124,11 +188,15 @@ if (process.argv[1] && /corpus-bench\.ts$/.test(process.argv[1])) {
   const n = Number(process.argv[2] ?? 500);
   const { ms, found, planted } = benchCopiedSection(n);
   const expected = planted.length * 2;
-  console.log(`corpus/copied-section: ${n} reports, ${(ms / 1000).toFixed(2)} s, ${found.length} findings (planted copies give ${expected}).`);
+  console.log(
+    `corpus/copied-section: ${n} reports, ${(ms / 1000).toFixed(2)} s, ${found.length} findings (planted copies give ${expected}).`,
+  );
   const reports = templateCorpus(n);
   const t0 = performance.now();
   const byId = runRules(reports, undefined, [corpusCopiedSection]);
   const ms2 = performance.now() - t0;
   const count = [...byId.values()].reduce((s, l) => s + l.length, 0);
-  console.log(`corpus/copied-section, one shared section 五 template: ${n} reports, ${(ms2 / 1000).toFixed(2)} s, ${count} findings.`);
+  console.log(
+    `corpus/copied-section, one shared section 五 template: ${n} reports, ${(ms2 / 1000).toFixed(2)} s, ${count} findings.`,
+  );
 }

@@ -7,7 +7,12 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { APPLICANT_COLUMN_KEYS, APPLICATION_ROW_KEYS, REVIEW_COLUMN_KEYS, REVIEW_GROUP_KEYS } from '../../src/core/model/glossary';
+import {
+  APPLICANT_COLUMN_KEYS,
+  APPLICATION_ROW_KEYS,
+  REVIEW_COLUMN_KEYS,
+  REVIEW_GROUP_KEYS,
+} from '../../src/core/model/glossary';
 import { numberCell } from '../../src/core/model/factory';
 import type { Finding, Severity } from '../../src/core/model/types';
 import type { ReviewDecision, WorkbookInput } from '../../src/core/export/types';
@@ -23,11 +28,19 @@ function workspace(): WorkbookInput {
   const reports: WorkbookInput['reports'] = [];
   const decisions = new Map<string, ReviewDecision>();
   for (let i = 0; i < REPORTS; i++) {
-    const model = buildReport({ agency: `第${i % 125}区第${i}局`, year: 2020 + (i % 4), id: `b${i}` });
+    const model = buildReport({
+      agency: `第${i % 125}区第${i}局`,
+      year: 2020 + (i % 4),
+      id: `b${i}`,
+    });
     // Distinct numbers in every cell, so 数据 is as full as a real batch.
     let n = i;
-    for (const row of APPLICATION_ROW_KEYS) for (const col of APPLICANT_COLUMN_KEYS) model.tables.applications![row][col] = numberCell(n++ % 97);
-    for (const g of REVIEW_GROUP_KEYS) for (const col of REVIEW_COLUMN_KEYS) model.tables.reviewLitigation![g][col] = numberCell(n++ % 7);
+    for (const row of APPLICATION_ROW_KEYS)
+      for (const col of APPLICANT_COLUMN_KEYS)
+        model.tables.applications![row][col] = numberCell(n++ % 97);
+    for (const g of REVIEW_GROUP_KEYS)
+      for (const col of REVIEW_COLUMN_KEYS)
+        model.tables.reviewLitigation![g][col] = numberCell(n++ % 7);
     model.tables.activeDisclosure!.administrativeFees = numberCell(i * 1.25);
     const findings: Finding[] = [];
     for (let k = 0; k < FINDINGS_PER_REPORT; k++) {
@@ -52,7 +65,8 @@ function workspace(): WorkbookInput {
               quote: `（${k}）政府信息管理。动态更新政府信息公开目录`,
             };
       findings.push(f);
-      if (k % 3 === 0) decisions.set(findingFingerprint(model, f), { status: 'confirmed', note: '已通知单位' });
+      if (k % 3 === 0)
+        decisions.set(findingFingerprint(model, f), { status: 'confirmed', note: '已通知单位' });
     }
     reports.push({ model, findings });
   }

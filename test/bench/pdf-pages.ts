@@ -14,9 +14,12 @@ import { defaultSpec, specToPdf } from '../fixtures';
 async function main(): Promise<void> {
   const pages = Number(process.argv[2]) > 0 ? Math.floor(Number(process.argv[2])) : 300;
   const spec = defaultSpec();
-  const filler = '本年度持续深化政务公开标准化规范化建设，围绕重点领域主动公开各类政府信息，切实保障人民群众的知情权、参与权和监督权。';
+  const filler =
+    '本年度持续深化政务公开标准化规范化建设，围绕重点领域主动公开各类政府信息，切实保障人民群众的知情权、参与权和监督权。';
   // About eight paragraphs of this length fill a page.
-  spec.sections[0]?.paragraphs.push(...Array.from({ length: pages * 8 }, (_, i) => `（${i + 1}）${filler}${filler}`));
+  spec.sections[0]?.paragraphs.push(
+    ...Array.from({ length: pages * 8 }, (_, i) => `（${i + 1}）${filler}${filler}`),
+  );
   const doc0 = await PDFDocument.load(await specToPdf(spec, {}, { pageNumbers: 'of' }));
   while (doc0.getPageCount() > pages) doc0.removePage(doc0.getPageCount() - 1);
   const bytes = Buffer.from(await doc0.save());

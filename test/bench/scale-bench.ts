@@ -25,8 +25,42 @@ import { OVERVIEW, PROBLEMS, paragraphs } from './corpus-bench';
 const ROOT = resolve(__dirname, '../..');
 const CLI = join(ROOT, 'out/cli/index.js');
 
-const PLACES = ['临淄区', '张店区', '淄川区', '博山区', '周村区', '桓台县', '高青县', '沂源县', '洪泽区', '金湖县', '盱眙县', '涟水县'];
-const BODIES = ['工业和信息化局', '科学技术局', '财政局', '人力资源和社会保障局', '自然资源局', '住房和城乡建设局', '交通运输局', '农业农村局', '商务局', '卫生健康委员会', '民政局', '司法局', '审计局', '统计局', '应急管理局', '水利局', '教育局', '文化和旅游局', '市场监督管理局', '医疗保障局'];
+const PLACES = [
+  '临淄区',
+  '张店区',
+  '淄川区',
+  '博山区',
+  '周村区',
+  '桓台县',
+  '高青县',
+  '沂源县',
+  '洪泽区',
+  '金湖县',
+  '盱眙县',
+  '涟水县',
+];
+const BODIES = [
+  '工业和信息化局',
+  '科学技术局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '农业农村局',
+  '商务局',
+  '卫生健康委员会',
+  '民政局',
+  '司法局',
+  '审计局',
+  '统计局',
+  '应急管理局',
+  '水利局',
+  '教育局',
+  '文化和旅游局',
+  '市场监督管理局',
+  '医疗保障局',
+];
 const SENTENCES = [
   '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实政府信息公开条例。',
   '围绕中心工作，聚焦群众关切，扎实推进决策、执行、管理、服务、结果公开。',
@@ -53,7 +87,10 @@ function args(): { n: number } {
 }
 
 /** Agency `a`'s report for `year`: its own narrative, consistent random tables, a format. */
-function reportOf(a: number, year: number): { agency: string; spec: ReportSpec; quirks: Quirks; format: Format } {
+function reportOf(
+  a: number,
+  year: number,
+): { agency: string; spec: ReportSpec; quirks: Quirks; format: Format } {
   const r = mulberry32(a * 7919 + year);
   const agency = `${PLACES[a % PLACES.length]}${BODIES[Math.floor(a / PLACES.length) % BODIES.length]}${a >= PLACES.length * BODIES.length ? `第${Math.floor(a / (PLACES.length * BODIES.length)) + 1}分局` : ''}`;
   const spec = defaultSpec({ agency, year });
@@ -63,12 +100,23 @@ function reportOf(a: number, year: number): { agency: string; spec: ReportSpec; 
   for (const s of spec.sections) {
     if (s.key === 'overview') s.paragraphs = paragraphs(OVERVIEW, 10, r, agency);
     else if (s.key === 'problems') s.paragraphs = paragraphs(PROBLEMS, 7, r, agency);
-    else if (s.paragraphs.length > 0) s.paragraphs = s.paragraphs.map((p) => `${p}${SENTENCES[Math.floor(r() * SENTENCES.length)]}`);
+    else if (s.paragraphs.length > 0)
+      s.paragraphs = s.paragraphs.map(
+        (p) => `${p}${SENTENCES[Math.floor(r() * SENTENCES.length)]}`,
+      );
   }
   const t = spec.tables.applications;
   const n = Math.floor(r() * 30);
   const granted = Math.floor(n * r());
-  const row = (v: number) => ({ naturalPerson: v, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: v });
+  const row = (v: number) => ({
+    naturalPerson: v,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: v,
+  });
   t.newReceived = row(n);
   t.granted = row(granted);
   t['unableToProvide.notHeld'] = row(n - granted);
@@ -77,7 +125,10 @@ function reportOf(a: number, year: number): { agency: string; spec: ReportSpec; 
   spec.tables.activeDisclosure.licensing = Math.floor(r() * 5000);
   const k = (a + year) % 10;
   const format: Format = k < 5 ? 'docx' : k < 7 ? 'txt' : k < 9 ? 'html' : 'xlsx';
-  const quirks: Quirks = { ...(a % 4 === 1 ? { splitLabels: true } : {}), ...(a % 5 === 2 ? { fullWidthDigits: true } : {}) };
+  const quirks: Quirks = {
+    ...(a % 4 === 1 ? { splitLabels: true } : {}),
+    ...(a % 5 === 2 ? { fullWidthDigits: true } : {}),
+  };
   return { agency, spec, quirks, format };
 }
 
@@ -102,14 +153,22 @@ async function corpus(n: number): Promise<string> {
     for (const year of YEARS) {
       if (written >= n) break;
       const { agency, spec, quirks, format } = reportOf(a, year);
-      writeFileSync(join(part, `${String(a).padStart(5, '0')}-${agency}${year}年政府信息公开工作年度报告.${format}`), await bytesOf(spec, quirks, format));
+      writeFileSync(
+        join(
+          part,
+          `${String(a).padStart(5, '0')}-${agency}${year}年政府信息公开工作年度报告.${format}`,
+        ),
+        await bytesOf(spec, quirks, format),
+      );
       written++;
     }
     if (a % 250 === 249) process.stderr.write(`\r生成中 ${written}/${n}`);
   }
   writeFileSync(join(dir, '.complete'), '');
   process.stderr.write('\n');
-  console.log(`生成 ${n} 份报告（docx/txt/html/xlsx，${agencies} 个单位 × ${YEARS.length} 个年度）：${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`);
+  console.log(
+    `生成 ${n} 份报告（docx/txt/html/xlsx，${agencies} 个单位 × ${YEARS.length} 个年度）：${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`,
+  );
   return dir;
 }
 
@@ -126,11 +185,15 @@ interface Probe {
 function runCli(inputs: readonly string[], threads: number): Probe {
   const out = mkdtempSync(join(tmpdir(), 'nianbao-scale-out-'));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...inputs, '--json', join(out, 'r.json'), '--xlsx', join(out, 'r.xlsx')], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NIANBAO_BENCH_PROBE: '1', NIANBAO_THREADS: String(threads) },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [CLI, ...inputs, '--json', join(out, 'r.json'), '--xlsx', join(out, 'r.xlsx')],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NIANBAO_BENCH_PROBE: '1', NIANBAO_THREADS: String(threads) },
+    },
+  );
   const ms = performance.now() - t0;
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`命令行失败（${r.status}）：${r.stderr.slice(-2000)}`);
@@ -158,7 +221,9 @@ async function main(): Promise<void> {
   const { n } = args();
   const cores = availableParallelism();
   // The built command line, fresh (scripts/cli.cjs rebuilds it only when a source is newer).
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.cjs'), '--build-only'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/cli.cjs'), '--build-only'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('无法构建命令行程序');
   const dir = await corpus(n);
   const parts = readdirSync(dir)
@@ -168,20 +233,33 @@ async function main(): Promise<void> {
   const quarterN = readdirSync(quarter).length;
   console.log(`机器：${cores} 个核心（与其他进程共用，计时有波动）；Node ${process.version}`);
 
-  const startups = Array.from({ length: 5 }, () => runCli([join(quarter, readdirSync(quarter)[0] as string)], 1).startupMs).sort((a, b) => a - b);
+  const startups = Array.from(
+    { length: 5 },
+    () => runCli([join(quarter, readdirSync(quarter)[0] as string)], 1).startupMs,
+  ).sort((a, b) => a - b);
   const startup = startups[2] as number;
-  console.log(`启动（进程启动到开始读取文件，5 次中位数）：${startup.toFixed(0)} ms${startup < 300 ? '' : '（未达 0.3 s 目标）'}`);
+  console.log(
+    `启动（进程启动到开始读取文件，5 次中位数）：${startup.toFixed(0)} ms${startup < 300 ? '' : '（未达 0.3 s 目标）'}`,
+  );
 
   const one = runCli([quarter], 1);
   const all = runCli([quarter], cores);
   const rate = (count: number, p: Probe): number => count / (p.ms / 1000);
-  console.log(`${quarterN} 份（N/4），1 个线程：${s(one.ms)}，${rate(quarterN, one).toFixed(1)} 份/秒（读取 ${s(one.readMs)}，跨报告规则 ${s(one.rulesMs)}，写 JSON+工作簿 ${s(one.writeMs)}），峰值内存 ${one.maxRssMb.toFixed(0)} MB`);
-  console.log(`${quarterN} 份（N/4），${cores} 个线程：${s(all.ms)}，${rate(quarterN, all).toFixed(1)} 份/秒（读取 ${s(all.readMs)}，跨报告规则 ${s(all.rulesMs)}，写 JSON+工作簿 ${s(all.writeMs)}），峰值内存 ${all.maxRssMb.toFixed(0)} MB`);
+  console.log(
+    `${quarterN} 份（N/4），1 个线程：${s(one.ms)}，${rate(quarterN, one).toFixed(1)} 份/秒（读取 ${s(one.readMs)}，跨报告规则 ${s(one.rulesMs)}，写 JSON+工作簿 ${s(one.writeMs)}），峰值内存 ${one.maxRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `${quarterN} 份（N/4），${cores} 个线程：${s(all.ms)}，${rate(quarterN, all).toFixed(1)} 份/秒（读取 ${s(all.readMs)}，跨报告规则 ${s(all.rulesMs)}，写 JSON+工作簿 ${s(all.writeMs)}），峰值内存 ${all.maxRssMb.toFixed(0)} MB`,
+  );
   console.log(`加速比（${cores} 个线程 ÷ 1 个线程）：${(one.ms / all.ms).toFixed(2)}×`);
 
   const full = runCli([dir], cores);
-  console.log(`${n} 份（全部），${cores} 个线程：${s(full.ms)}，${rate(n, full).toFixed(1)} 份/秒（读取 ${s(full.readMs)}，跨报告规则 ${s(full.rulesMs)}，写 JSON+工作簿 ${s(full.writeMs)}），峰值内存 ${full.maxRssMb.toFixed(0)} MB`);
-  console.log(`峰值内存：N/4 = ${all.maxRssMb.toFixed(0)} MB，N = ${full.maxRssMb.toFixed(0)} MB（比值 ${(full.maxRssMb / all.maxRssMb).toFixed(2)}×）`);
+  console.log(
+    `${n} 份（全部），${cores} 个线程：${s(full.ms)}，${rate(n, full).toFixed(1)} 份/秒（读取 ${s(full.readMs)}，跨报告规则 ${s(full.rulesMs)}，写 JSON+工作簿 ${s(full.writeMs)}），峰值内存 ${full.maxRssMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `峰值内存：N/4 = ${all.maxRssMb.toFixed(0)} MB，N = ${full.maxRssMb.toFixed(0)} MB（比值 ${(full.maxRssMb / all.maxRssMb).toFixed(2)}×）`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -13,7 +13,13 @@ import type { ImportResult, ReportSummary } from '../../src/shared/ipc';
 import { startAppFixture, value } from '../support/app-fixture';
 import { ensureRendererBuilt, startBrowserApp } from '../support/browser';
 import { SCALE_CORPUS_SIZE, writeScaleCorpus } from '../support/scale-corpus';
-import { fillRuleChart, filterByRule, frameStats, openReports, scrollOverview } from '../support/scale-flows';
+import {
+  fillRuleChart,
+  filterByRule,
+  frameStats,
+  openReports,
+  scrollOverview,
+} from '../support/scale-flows';
 
 /** The targets (ms) the UI is held to on the 2-core reference machine. */
 const TARGETS = {
@@ -37,7 +43,9 @@ async function main(): Promise<number> {
     const t0 = performance.now();
     const res = value<ImportResult>(await fx.invoke('importPaths', [{ paths: [dir] }]));
     const importMs = performance.now() - t0;
-    console.log(`导入 ${res.added.length}/${SCALE_CORPUS_SIZE} 份报告（.txt）：${(importMs / 1000).toFixed(1)} s`);
+    console.log(
+      `导入 ${res.added.length}/${SCALE_CORPUS_SIZE} 份报告（.txt）：${(importMs / 1000).toFixed(1)} s`,
+    );
 
     const app = await startBrowserApp(fx, { viewport: { width: 1366, height: 768 } });
     try {
@@ -49,32 +57,47 @@ async function main(): Promise<number> {
       await page.evaluate(keepNames);
       const s = await scrollOverview(page);
       const f = frameStats(s.frames);
-      console.log(`页面加载到总览出现首行：${ms(s.loadMs)}；总览 DOM 行数 ${s.domRowsBefore}（滚动后 ${s.domRowsAfter}）`);
+      console.log(
+        `页面加载到总览出现首行：${ms(s.loadMs)}；总览 DOM 行数 ${s.domRowsBefore}（滚动后 ${s.domRowsAfter}）`,
+      );
       console.log(
         `滚动总览 80 次：${ms(s.scrollMs)}，${s.frames.length} 帧，帧间隔中位数 ${f.median.toFixed(1)} ms，p95 ${f.p95.toFixed(1)} ms，最长 ${f.max.toFixed(1)} ms，> 50 ms：${f.over50}，> 100 ms：${f.over100}`,
       );
-      if (f.median > TARGETS.scrollMedianFrame) missed.push(`滚动帧间隔中位数 ${f.median.toFixed(1)} ms > ${TARGETS.scrollMedianFrame} ms`);
+      if (f.median > TARGETS.scrollMedianFrame)
+        missed.push(`滚动帧间隔中位数 ${f.median.toFixed(1)} ms > ${TARGETS.scrollMedianFrame} ms`);
 
       const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
       const totals = new Map<string, number>();
-      for (const r of list) for (const [id, n] of Object.entries(r.ruleCounts)) totals.set(id, (totals.get(id) ?? 0) + n);
+      for (const r of list)
+        for (const [id, n] of Object.entries(r.ruleCounts))
+          totals.set(id, (totals.get(id) ?? 0) + n);
       const bars = Math.min(15, totals.size);
       const chart = await fillRuleChart(page, bars);
       console.log(`统计图表（${bars} 条规则）：点击后 ${ms(chart.ms)} 画出`);
-      if (chart.ms > TARGETS.ruleChart) missed.push(`统计图表 ${ms(chart.ms)} > ${TARGETS.ruleChart} ms`);
+      if (chart.ms > TARGETS.ruleChart)
+        missed.push(`统计图表 ${ms(chart.ms)} > ${TARGETS.ruleChart} ms`);
 
       const [topRule] = [...totals].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
       const withTop = list.filter((r) => r.ruleCounts[topRule]).length;
-      const filter = await filterByRule(page, topRule, `显示 ${withTop} / ${list.length} 份`, `显示 ${list.length} / ${list.length} 份`);
+      const filter = await filterByRule(
+        page,
+        topRule,
+        `显示 ${withTop} / ${list.length} 份`,
+        `显示 ${list.length} / ${list.length} 份`,
+      );
       console.log(`按规则筛选（${topRule}，${withTop} 份）：${ms(filter.ms)}`);
-      if (filter.ms > TARGETS.ruleFilter) missed.push(`按规则筛选 ${ms(filter.ms)} > ${TARGETS.ruleFilter} ms`);
+      if (filter.ms > TARGETS.ruleFilter)
+        missed.push(`按规则筛选 ${ms(filter.ms)} > ${TARGETS.ruleFilter} ms`);
 
-      const picks = [list[3], list[120], list[251], list[377], list[499]].filter((r): r is ReportSummary => r !== undefined);
+      const picks = [list[3], list[120], list[251], list[377], list[499]].filter(
+        (r): r is ReportSummary => r !== undefined,
+      );
       const open = await openReports(page, picks);
       console.log(`从总览打开报告：${open.fromOverviewMs.map(ms).join('，')}`);
       console.log(`审查中“下一份报告”：${open.nextMs.map(ms).join('，')}`);
       const slowest = Math.max(...open.fromOverviewMs, ...open.nextMs);
-      if (slowest > TARGETS.openReport) missed.push(`打开报告最长 ${ms(slowest)} > ${TARGETS.openReport} ms`);
+      if (slowest > TARGETS.openReport)
+        missed.push(`打开报告最长 ${ms(slowest)} > ${TARGETS.openReport} ms`);
       if (app.errors.length) console.log(`页面错误：${app.errors.join('；')}`);
     } finally {
       await app.close();

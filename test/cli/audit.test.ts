@@ -3,7 +3,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditFiles, auditInputs, collectInputs, failureMessage, jsonFinding, reportId, toJsonResult } from '../../src/core/audit';
+import {
+  auditFiles,
+  auditInputs,
+  collectInputs,
+  failureMessage,
+  jsonFinding,
+  reportId,
+  toJsonResult,
+} from '../../src/core/audit';
 import { IngestError } from '../../src/core/ingest/errors';
 import { emptyReport } from '../../src/core/model/factory';
 
@@ -37,23 +45,39 @@ afterAll(() => {
 
 describe('collectInputs', () => {
   it('walks folders recursively, skips other kinds and Office lock files, reports missing inputs', async () => {
-    const c = await collectInputs([join(dir, 'in'), join(dir, 'missing.txt'), join(dir, 'in', 'a.txt')]);
-    expect(c.files.map((f) => f.replace(dir, ''))).toEqual(['/in/a.txt', '/in/broken.docx', '/in/deep/deeper/b.md']);
+    const c = await collectInputs([
+      join(dir, 'in'),
+      join(dir, 'missing.txt'),
+      join(dir, 'in', 'a.txt'),
+    ]);
+    expect(c.files.map((f) => f.replace(dir, ''))).toEqual([
+      '/in/a.txt',
+      '/in/broken.docx',
+      '/in/deep/deeper/b.md',
+    ]);
     expect(c.skipped.map((f) => [f.file.replace(dir, ''), f.reason]).sort()).toEqual([
       ['/in/deep/photos.rar', 'unsupported'],
       ['/in/~$a.docx', 'clutter'],
     ]);
-    expect(c.failures).toEqual([{ file: join(dir, 'missing.txt'), message: '找不到该文件或文件夹，可能已被移动或删除。' }]);
+    expect(c.failures).toEqual([
+      { file: join(dir, 'missing.txt'), message: '找不到该文件或文件夹，可能已被移动或删除。' },
+    ]);
   });
 });
 
 describe('auditFiles', () => {
   it('reads, extracts and audits; a broken file becomes a failure and the batch goes on', async () => {
     const progress: number[] = [];
-    const run = await auditFiles([join(dir, 'in', 'broken.docx'), join(dir, 'in', 'a.txt')], { onProgress: (done) => progress.push(done) });
+    const run = await auditFiles([join(dir, 'in', 'broken.docx'), join(dir, 'in', 'a.txt')], {
+      onProgress: (done) => progress.push(done),
+    });
     expect(progress).toEqual([1, 2]);
     expect(run.reports).toHaveLength(1);
-    expect(run.reports[0]?.model).toMatchObject({ agency: '某县科学技术局', year: 2023, format: 'txt' });
+    expect(run.reports[0]?.model).toMatchObject({
+      agency: '某县科学技术局',
+      year: 2023,
+      format: 'txt',
+    });
     expect(run.reports[0]?.model.paragraphs.length).toBeGreaterThan(3);
     expect(Array.isArray(run.reports[0]?.findings)).toBe(true);
     expect(run.failures).toHaveLength(1);
@@ -72,9 +96,13 @@ describe('auditFiles', () => {
   });
 
   it('wraps unexpected errors in a Chinese message and keeps IngestError messages as they are', () => {
-    expect(failureMessage(new IngestError('文件为空（0 字节），无法读取。'))).toBe('文件为空（0 字节），无法读取。');
+    expect(failureMessage(new IngestError('文件为空（0 字节），无法读取。'))).toBe(
+      '文件为空（0 字节），无法读取。',
+    );
     expect(failureMessage(new TypeError('x is undefined'))).toBe('读取失败：x is undefined');
-    expect(failureMessage(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }))).toMatch(/没有读取权限/);
+    expect(
+      failureMessage(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+    ).toMatch(/没有读取权限/);
   });
 });
 
@@ -109,10 +137,25 @@ describe('toJsonResult', () => {
   });
 
   it('drops positions and undefined fields from findings', () => {
-    const f = jsonFinding({ ruleId: 'a/b', severity: 'info', message: '说明', pos: { block: 1 }, row: undefined, expected: 0 });
+    const f = jsonFinding({
+      ruleId: 'a/b',
+      severity: 'info',
+      message: '说明',
+      pos: { block: 1 },
+      row: undefined,
+      expected: 0,
+    });
     expect(f).toEqual({ ruleId: 'a/b', severity: 'info', message: '说明', expected: 0 });
-    const empty = toJsonResult({ reports: [{ model: emptyReport('i', 'f.txt'), notes: [], findings: [] }], failures: [], skipped: [] });
-    expect(empty.reports[0]?.tables).toEqual({ activeDisclosure: null, applications: null, reviewLitigation: null });
+    const empty = toJsonResult({
+      reports: [{ model: emptyReport('i', 'f.txt'), notes: [], findings: [] }],
+      failures: [],
+      skipped: [],
+    });
+    expect(empty.reports[0]?.tables).toEqual({
+      activeDisclosure: null,
+      applications: null,
+      reviewLitigation: null,
+    });
     expect(empty.reports[0]?.sections.every((s) => !s.found)).toBe(true);
   });
 });

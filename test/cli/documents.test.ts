@@ -2,7 +2,14 @@
  * `npm run audit -- … --letters DIR --briefing FILE [--workspace FILE]` end to end: the real
  * command line over the seed reports; letters and briefing read back from their document.xml.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +75,9 @@ describe('letters and briefing from the command line', () => {
   it('with --workspace: the reviewer’s decisions, notes and document settings apply; the workspace is not touched', async () => {
     const linzi = json.reports.find((r) => r.agency === '淄博市临淄区人民政府')!;
     const model = { agency: linzi.agency, year: linzi.year, file: linzi.file };
-    const [confirmed, dismissed, ...rest] = linzi.findings.filter((f) => f.severity !== 'info') as Finding[];
+    const [confirmed, dismissed, ...rest] = linzi.findings.filter(
+      (f) => f.severity !== 'info',
+    ) as Finding[];
     const store = await WorkspaceStore.create({ autosaveMs: 0 });
     const decide = (f: Finding, status: 'confirmed' | 'dismissed', note: string) =>
       store.decide({
@@ -84,13 +93,25 @@ describe('letters and briefing from the command line', () => {
       });
     decide(confirmed!, 'confirmed', '经核实属实');
     decide(dismissed!, 'dismissed', '');
-    store.setDocumentSettings({ ...DEFAULT_DOCUMENT_SETTINGS, office: '淄博市临淄区人民政府办公室', issueDate: '2024-04-30' });
+    store.setDocumentSettings({
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      office: '淄博市临淄区人民政府办公室',
+      issueDate: '2024-04-30',
+    });
     const ws = join(dir, '审查.nianbao');
     await store.save(ws);
     await store.close();
     const before = readFileSync(ws);
     const out = join(dir, '复核后');
-    const run = runCli([seeds, '--workspace', ws, '--letters', out, '--briefing', join(dir, '通报.docx')]);
+    const run = runCli([
+      seeds,
+      '--workspace',
+      ws,
+      '--letters',
+      out,
+      '--briefing',
+      join(dir, '通报.docx'),
+    ]);
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(out)).toEqual(['淄博市临淄区人民政府-审查意见.docx']);
     const doc = await docxText(readFileSync(join(out, '淄博市临淄区人民政府-审查意见.docx')));
@@ -107,7 +128,9 @@ describe('letters and briefing from the command line', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('审查.nianbao'))).toEqual(['审查.nianbao']);
     // With --include-pending the undecided ones join, marked 待核实.
     const pendingOut = join(dir, '含待核实');
-    expect(runCli([seeds, '--workspace', ws, '--include-pending', '--letters', pendingOut]).status).toBe(0);
+    expect(
+      runCli([seeds, '--workspace', ws, '--include-pending', '--letters', pendingOut]).status,
+    ).toBe(0);
     expect(readdirSync(pendingOut).length).toBeGreaterThan(1);
   }, 240_000);
 
@@ -115,7 +138,13 @@ describe('letters and briefing from the command line', () => {
     expect(runCli([seeds, '--briefing', join(dir, 'x.pdf')]).status).toBe(2);
     expect(runCli([seeds, '--include-pending', '--letters', join(dir, 'y')]).status).toBe(2);
     writeFileSync(join(dir, 'bad.nianbao'), 'not a workspace');
-    const bad = runCli([seeds, '--workspace', join(dir, 'bad.nianbao'), '--letters', join(dir, 'z')]);
+    const bad = runCli([
+      seeds,
+      '--workspace',
+      join(dir, 'bad.nianbao'),
+      '--letters',
+      join(dir, 'z'),
+    ]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('无法打开工作区');
     expect(existsSync(join(dir, 'z'))).toBe(false);

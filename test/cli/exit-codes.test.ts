@@ -1,5 +1,13 @@
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  readdirSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +28,9 @@ const GOOD = [
 
 describe('argument parsing', () => {
   it('reads inputs and options in any order', () => {
-    expect(parseArgs(['a', '--json', 'o.json', 'b', '--xlsx=o.xlsx', '--deadline-government', '04-30'])).toEqual({
+    expect(
+      parseArgs(['a', '--json', 'o.json', 'b', '--xlsx=o.xlsx', '--deadline-government', '04-30']),
+    ).toEqual({
       inputs: ['a', 'b'],
       json: 'o.json',
       xlsx: 'o.xlsx',
@@ -30,7 +40,18 @@ describe('argument parsing', () => {
       includePending: false,
       force: false,
     });
-    expect(parseArgs(['x', '--letters', 'L', '--briefing=B.docx', '--workspace', 'W.nianbao', '--include-pending', '--force'])).toMatchObject({
+    expect(
+      parseArgs([
+        'x',
+        '--letters',
+        'L',
+        '--briefing=B.docx',
+        '--workspace',
+        'W.nianbao',
+        '--include-pending',
+        '--force',
+      ]),
+    ).toMatchObject({
       inputs: ['x'],
       letters: 'L',
       briefing: 'B.docx',
@@ -45,8 +66,12 @@ describe('argument parsing', () => {
   });
 
   it('names the repeated option and the expected extension', () => {
-    expect(() => parseArgs(['x', '--xlsx', 'a.xlsx', '--xlsx', 'b.xlsx'])).toThrow('选项 --xlsx 只能指定一次。');
-    expect(() => parseArgs(['x', '--xlsx', 'out.txt'])).toThrow(/--xlsx 的文件名应以 \.xlsx 结尾（收到「out\.txt」）/);
+    expect(() => parseArgs(['x', '--xlsx', 'a.xlsx', '--xlsx', 'b.xlsx'])).toThrow(
+      '选项 --xlsx 只能指定一次。',
+    );
+    expect(() => parseArgs(['x', '--xlsx', 'out.txt'])).toThrow(
+      /--xlsx 的文件名应以 \.xlsx 结尾（收到「out\.txt」）/,
+    );
   });
 
   it.each([
@@ -60,12 +85,9 @@ describe('argument parsing', () => {
     [['x', '--deadline-government', '03-31', '--deadline-government', '04-30']],
     [['x', '--xlsx', 'out.txt']],
     [['x', '--xlsx', 'out']],
-  ])(
-    'rejects %j',
-    (argv) => {
-      expect(() => parseArgs(argv)).toThrow(UsageError);
-    },
-  );
+  ])('rejects %j', (argv) => {
+    expect(() => parseArgs(argv)).toThrow(UsageError);
+  });
 
   it('validates MM-DD as a real day', () => {
     expect(validMonthDay('01-31')).toBe(true);
@@ -81,8 +103,16 @@ function fakeReport(k: number, errors: number, warnings: number): AuditRun['repo
     model: { ...emptyReport(`r${k}`, `r${k}.txt`), agency: `单位${k}`, year: 2023 },
     notes: [],
     findings: [
-      ...Array.from({ length: errors }, () => ({ ruleId: 'a/b', severity: 'error' as const, message: '错' })),
-      ...Array.from({ length: warnings }, () => ({ ruleId: 'a/c', severity: 'warning' as const, message: '警' })),
+      ...Array.from({ length: errors }, () => ({
+        ruleId: 'a/b',
+        severity: 'error' as const,
+        message: '错',
+      })),
+      ...Array.from({ length: warnings }, () => ({
+        ruleId: 'a/c',
+        severity: 'warning' as const,
+        message: '警',
+      })),
     ],
   };
 }
@@ -91,7 +121,11 @@ describe('summary', () => {
   it('counts findings by severity and stays short for big batches', () => {
     const reports = Array.from({ length: 32 }, (_, k) => fakeReport(k, k === 0 ? 1 : 0, 0));
     reports[0]?.findings.push({ ruleId: 'a/c', severity: 'info' as const, message: '提' });
-    const text = summarize({ reports, failures: [{ file: 'x.docx', message: '文件已损坏。' }], skipped: [] });
+    const text = summarize({
+      reports,
+      failures: [{ file: 'x.docx', message: '文件已损坏。' }],
+      skipped: [],
+    });
     expect(text).toMatch(/共读取 32 份报告（1 个读取失败）/);
     expect(text).toMatch(/错误 1 条，警告 0 条，提示 1 条/);
     expect(text).toContain('单位0 2023 年（r0.txt）：错误 1，警告 0，提示 1');
@@ -102,19 +136,33 @@ describe('summary', () => {
 
   it('lists reports with errors first, then warnings, and says how many are not shown', () => {
     // 40 reports in input order; errors and warnings sit late in the list, where a path-ordered summary cut them off.
-    const reports = Array.from({ length: 40 }, (_, k) => fakeReport(k, k === 35 ? 1 : k === 38 ? 3 : 0, k === 33 || k === 36 || k === 38 ? 2 : k === 37 ? 1 : 0));
+    const reports = Array.from({ length: 40 }, (_, k) =>
+      fakeReport(
+        k,
+        k === 35 ? 1 : k === 38 ? 3 : 0,
+        k === 33 || k === 36 || k === 38 ? 2 : k === 37 ? 1 : 0,
+      ),
+    );
     const text = summarize({ reports, failures: [], skipped: [] });
     const listed = [...text.matchAll(/· (单位\d+) /g)].map((m) => m[1]);
     expect(listed.slice(0, 6)).toEqual(['单位38', '单位35', '单位33', '单位36', '单位37', '单位0']);
     expect(listed).toHaveLength(30);
     expect(text).toContain('另有 10 份报告未列出，详见 --json / --xlsx 结果。');
     // Hidden reports that need work are counted by kind.
-    const many = Array.from({ length: 35 }, (_, k) => fakeReport(k, k < 32 ? 1 : 0, k >= 32 ? 1 : 0));
-    expect(summarize({ reports: many, failures: [], skipped: [] })).toContain('另有 5 份报告未列出（其中 2 份有错误，3 份仅有警告）');
+    const many = Array.from({ length: 35 }, (_, k) =>
+      fakeReport(k, k < 32 ? 1 : 0, k >= 32 ? 1 : 0),
+    );
+    expect(summarize({ reports: many, failures: [], skipped: [] })).toContain(
+      '另有 5 份报告未列出（其中 2 份有错误，3 份仅有警告）',
+    );
   });
 
   it('says nothing about findings when nothing was read', () => {
-    const text = summarize({ reports: [], failures: [{ file: 'x.docx', message: '文件已损坏。' }], skipped: [] });
+    const text = summarize({
+      reports: [],
+      failures: [{ file: 'x.docx', message: '文件已损坏。' }],
+      skipped: [],
+    });
     expect(text).toContain('共读取 0 份报告（1 个读取失败）');
     expect(text).not.toContain('发现问题');
   });
@@ -127,7 +175,10 @@ describe('exit codes and failures (real command line)', () => {
     mkdirSync(join(dir, 'mixed', 'sub'), { recursive: true });
     writeFileSync(join(dir, 'mixed', 'good.txt'), GOOD);
     writeFileSync(join(dir, 'mixed', 'sub', 'empty.txt'), '');
-    writeFileSync(join(dir, 'mixed', 'sub', 'binary.md'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
+    writeFileSync(
+      join(dir, 'mixed', 'sub', 'binary.md'),
+      Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]),
+    );
     writeFileSync(join(dir, 'mixed', 'notes.ofd'), 'OFD');
     mkdirSync(join(dir, 'bad'));
     writeFileSync(join(dir, 'bad', 'empty.txt'), '');
@@ -137,7 +188,13 @@ describe('exit codes and failures (real command line)', () => {
   });
 
   it('exits 2 with usage on a usage error, and writes nothing', () => {
-    const r = runCli([join(dir, 'mixed'), '--deadline-department', '02-30', '--json', join(dir, 'never.json')]);
+    const r = runCli([
+      join(dir, 'mixed'),
+      '--deadline-department',
+      '02-30',
+      '--json',
+      join(dir, 'never.json'),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/MM-DD/);
     expect(r.stderr).toMatch(/用法/);
@@ -158,7 +215,9 @@ describe('exit codes and failures (real command line)', () => {
     const t = runCli([join(dir, 'mixed'), '--xlsx', join(dir, 'out.txt')]);
     expect(t.status).toBe(2);
     expect(t.stderr).toMatch(/--xlsx 的文件名应以 \.xlsx 结尾/);
-    expect(existsSync(a) || existsSync(join(dir, 'b.xlsx')) || existsSync(join(dir, 'out.txt'))).toBe(false);
+    expect(
+      existsSync(a) || existsSync(join(dir, 'b.xlsx')) || existsSync(join(dir, 'out.txt')),
+    ).toBe(false);
   });
 
   it('a result that cannot be written: one sentence naming the target and the cause, exit 2', () => {
@@ -193,7 +252,10 @@ describe('exit codes and failures (real command line)', () => {
     expect(r.status).toBe(2);
     const json = JSON.parse(readFileSync(out, 'utf8')) as JsonResult;
     expect(json.reports).toEqual([]);
-    expect(json.failures.map((f) => f.message)).toEqual([expect.stringMatching(/找不到/), expect.stringMatching(/为空/)]);
+    expect(json.failures.map((f) => f.message)).toEqual([
+      expect.stringMatching(/找不到/),
+      expect.stringMatching(/为空/),
+    ]);
   });
 
   it('exits 0 on a mixed folder, listing failures and skipped files, with an atomic JSON write', async () => {
@@ -203,7 +265,10 @@ describe('exit codes and failures (real command line)', () => {
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8')) as JsonResult;
     expect(json.reports.map((x) => [x.agency, x.year])).toEqual([['某县科学技术局', 2023]]);
-    expect(json.failures.map((f) => f.file.replace(dir, ''))).toEqual(['/mixed/sub/binary.md', '/mixed/sub/empty.txt']);
+    expect(json.failures.map((f) => f.file.replace(dir, ''))).toEqual([
+      '/mixed/sub/binary.md',
+      '/mixed/sub/empty.txt',
+    ]);
     expect(json.failures.every((f) => /[\u4e00-\u9fff]/.test(f.message))).toBe(true);
     expect(json.skipped.map((s) => s.replace(dir, ''))).toEqual(['/mixed/notes.ofd']);
     expect(r.stdout).toMatch(/共读取 1 份报告（2 个读取失败，1 个已跳过）/);
@@ -215,7 +280,10 @@ describe('exit codes and failures (real command line)', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     const summary = book.getWorksheet('汇总')!;
-    const rows = Array.from({ length: summary.rowCount - 1 }, (_, i) => [summary.getRow(i + 2).getCell(3).value, summary.getRow(i + 2).getCell(8).value]);
+    const rows = Array.from({ length: summary.rowCount - 1 }, (_, i) => [
+      summary.getRow(i + 2).getCell(3).value,
+      summary.getRow(i + 2).getCell(8).value,
+    ]);
     expect(rows).toEqual([
       ['good.txt', '待审查'],
       ['sub/binary.md', '无法读取'],

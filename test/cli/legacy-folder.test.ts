@@ -28,9 +28,19 @@ beforeAll(() => {
   copyFileSync(seedDoc('002_09c47aeb36cb05e4'), join(d, 'sub', '002_09c47aeb36cb05e4.docx')); // a .doc named .docx
   copyFileSync(join(LEGACY, `${SEED}-sheets.xls`), join(d, '表格.xls'));
   copyFileSync(join(LEGACY, `${SEED}-single.xls`), join(d, '表格.et'));
-  const page = specToHtml(defaultSpec({ agency: '某县科学技术局', year: 2023 }), {}, { encoding: 'gbk' });
-  writeFileSync(join(d, '某县科学技术局2023年报.mht'), htmlToMht(page, { transfer: 'quoted-printable', charset: 'gb2312', style: 'ie' }));
-  writeFileSync(join(d, 'sub', '某县农业农村局2023年报导出.xls'), specToHtml(defaultSpec({ agency: '某县农业农村局', year: 2023 }), {}, { encoding: 'utf-8' }));
+  const page = specToHtml(
+    defaultSpec({ agency: '某县科学技术局', year: 2023 }),
+    {},
+    { encoding: 'gbk' },
+  );
+  writeFileSync(
+    join(d, '某县科学技术局2023年报.mht'),
+    htmlToMht(page, { transfer: 'quoted-printable', charset: 'gb2312', style: 'ie' }),
+  );
+  writeFileSync(
+    join(d, 'sub', '某县农业农村局2023年报导出.xls'),
+    specToHtml(defaultSpec({ agency: '某县农业农村局', year: 2023 }), {}, { encoding: 'utf-8' }),
+  );
   // The unreadable ones.
   const c = CFB.read(readFileSync(seedDoc(SEED)), { type: 'buffer' });
   const word = CFB.find(c, 'WordDocument');
@@ -41,7 +51,10 @@ beforeAll(() => {
   const enc = CFB.utils.cfb_new();
   CFB.utils.cfb_add(enc, '/EncryptionInfo', Buffer.alloc(248, 4));
   CFB.utils.cfb_add(enc, '/EncryptedPackage', Buffer.alloc(9000, 7));
-  writeFileSync(join(d, '加密.docx'), Buffer.from(CFB.write(enc, { type: 'buffer' }) as Uint8Array));
+  writeFileSync(
+    join(d, '加密.docx'),
+    Buffer.from(CFB.write(enc, { type: 'buffer' }) as Uint8Array),
+  );
   writeFileSync(join(d, 'sub', '富文本.doc'), Buffer.from('{\\rtf1\\ansi 2023\\par}', 'latin1'));
   writeFileSync(join(d, 'sub', '损坏.doc'), readFileSync(seedDoc(SEED)).subarray(0, 9000));
 });
@@ -56,10 +69,13 @@ describe('audit on a folder of legacy and mislabelled files', () => {
     expect(r.status, r.stderr).toBe(0);
     const json = JSON.parse(readFileSync(out, 'utf8')) as JsonResult;
     const rel = (f: string): string => f.replace(`${dir}/mixed/`, '');
-    expect(json.failures.map((f) => rel(f.file)).sort()).toEqual(['sub/富文本.doc', 'sub/损坏.doc', '加密.doc', '加密.docx'].sort());
+    expect(json.failures.map((f) => rel(f.file)).sort()).toEqual(
+      ['sub/富文本.doc', 'sub/损坏.doc', '加密.doc', '加密.docx'].sort(),
+    );
     const messages = json.failures.map((f) => f.message);
     expect(new Set(messages).size).toBe(4);
-    for (const f of json.failures) expect(r.stdout.split('\n').filter((l) => l.includes(`${f.file}：`)).length, f.file).toBe(1);
+    for (const f of json.failures)
+      expect(r.stdout.split('\n').filter((l) => l.includes(`${f.file}：`)).length, f.file).toBe(1);
     const reports = json.reports.map((x) => [rel(String(x.file)), x.format, x.agency]).sort();
     expect(reports).toEqual(
       [
@@ -81,6 +97,14 @@ describe('audit on a folder of legacy and mislabelled files', () => {
       if (n > 1) listed.push(String(row.getCell(3).value ?? ''));
     });
     expect(listed.length).toBeGreaterThanOrEqual(json.reports.length);
-    for (const rep of json.reports) expect(listed.some((l) => String(rep.file).endsWith(l) || l.endsWith(rel(String(rep.file)).split('/').pop() as string)), String(rep.file)).toBe(true);
+    for (const rep of json.reports)
+      expect(
+        listed.some(
+          (l) =>
+            String(rep.file).endsWith(l) ||
+            l.endsWith(rel(String(rep.file)).split('/').pop() as string),
+        ),
+        String(rep.file),
+      ).toBe(true);
   });
 });

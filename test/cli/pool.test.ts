@@ -31,7 +31,10 @@ beforeAll(async () => {
   const spec = defaultSpec({ agency: '洪泽区民政局', year: 2024 });
   writeFileSync(join(d, '2024', '洪泽区民政局2024年报.xlsx'), await specToXlsx(spec));
   writeFileSync(join(d, '2023', '洪泽区民政局2023年报.html'), specToHtml(previousYearSpec(spec)));
-  writeFileSync(join(d, '2024', '高良涧街道办事处2024年报.txt'), specToTxt(defaultSpec({ agency: '高良涧街道办事处', year: 2024 })));
+  writeFileSync(
+    join(d, '2024', '高良涧街道办事处2024年报.txt'),
+    specToTxt(defaultSpec({ agency: '高良涧街道办事处', year: 2024 })),
+  );
   copyFileSync(join(LEGACY, 'seeds', '000_9d3f07d5fe28c571.doc'), join(d, '000.doc'));
   copyFileSync(join(LEGACY, '000_9d3f07d5fe28c571-sheets.xls'), join(d, '表格.xls'));
   writeFileSync(join(d, '损坏.docx'), 'not a zip at all');
@@ -57,7 +60,11 @@ describe('reader threads', () => {
     const settings = { roster };
     const progress: number[] = [];
     const single = await auditInputs([root], { settings, threads: 1 });
-    const pooled = await auditInputs([root], { settings, threads: 3, onProgress: (done) => progress.push(done) });
+    const pooled = await auditInputs([root], {
+      settings,
+      threads: 3,
+      onProgress: (done) => progress.push(done),
+    });
     const a = toJsonResult(single);
     const b = toJsonResult(pooled);
     expect(b).toEqual(a);
@@ -70,7 +77,8 @@ describe('reader threads', () => {
     // Progress in input order, one step per file.
     expect(progress).toEqual(progress.map((_, i) => i + 1));
     // The command line writes the same text report by report.
-    const text = (run: typeof single): string => Buffer.concat([...jsonResultText(run)]).toString('utf8');
+    const text = (run: typeof single): string =>
+      Buffer.concat([...jsonResultText(run)]).toString('utf8');
     expect(text(pooled)).toBe(`${JSON.stringify(a, null, 2)}\n`);
     const none = { ...single, reports: [] };
     expect(text(none)).toBe(`${JSON.stringify(toJsonResult(none), null, 2)}\n`);
@@ -80,12 +88,16 @@ describe('reader threads', () => {
     const roster = await readRoster(readFileSync(rosterFile), rosterFile);
     const single = toJsonResult(await auditInputs([root], { settings: { roster }, threads: 1 }));
     const out = join(mkdtempSync(join(tmpdir(), 'nb-pool-json-')), 'r.json');
-    const r = spawnSync(process.execPath, [join(repoRoot, 'scripts/cli.cjs'), root, '--roster', rosterFile, '--json', out], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, NIANBAO_THREADS: '2', NIANBAO_BENCH_PROBE: '1' },
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'scripts/cli.cjs'), root, '--roster', rosterFile, '--json', out],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, NIANBAO_THREADS: '2', NIANBAO_BENCH_PROBE: '1' },
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/bench startup-ms \d/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(JSON.stringify(single)));
@@ -93,7 +105,8 @@ describe('reader threads', () => {
 
   it('a thread that dies on a file leaves that file as a failure, and the others are read', async () => {
     const files = ['a.txt', 'die.txt', 'b.txt', 'c.txt'].map((n) => join(root, n));
-    for (const f of files) writeFileSync(f, specToTxt(defaultSpec({ agency: '某县财政局', year: 2023 })));
+    for (const f of files)
+      writeFileSync(f, specToTxt(defaultSpec({ agency: '某县财政局', year: 2023 })));
     // A pool thread that loads normally but exits when handed die.txt.
     const source = join(__dirname, '../../src/core/pipeline/pool-worker.ts');
     const dying = (): Worker =>
@@ -106,7 +119,10 @@ describe('reader threads', () => {
     const jobs: FileJob[] = files.map((path) => ({ path }));
     const out = await processFiles(jobs, { threads: 2, script: dying });
     expect(out.map((o) => o.kind)).toEqual(['report', 'failed', 'report', 'report']);
-    expect(out[1]).toMatchObject({ kind: 'failed', failure: { file: files[1], message: expect.stringContaining('意外退出') } });
+    expect(out[1]).toMatchObject({
+      kind: 'failed',
+      failure: { file: files[1], message: expect.stringContaining('意外退出') },
+    });
   }, 60_000);
 
   it('a thread that cannot start hands its files back to the calling thread', async () => {

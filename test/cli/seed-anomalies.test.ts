@@ -15,10 +15,24 @@ const seedsDir = resolve(repoRoot, '../shared/corpus/seeds');
 /** rules.md, "Known anomalies of the seed reports": rule id → severity, per seed. */
 const KNOWN: Record<string, Record<string, 'error' | 'warning' | 'info'>> = {
   '000': {},
-  '001': { 'structure/statistics-period': 'info', 'structure/missing-contact': 'info', 'other/optional-item-missing': 'info' },
-  '002': { 'text/unbalanced-brackets': 'warning', 'structure/government-accountability-missing': 'warning' },
-  '003': { 'structure/outdated-basis': 'warning', 'structure/section-numbering': 'warning', 'text/unbalanced-brackets': 'warning' },
-  '004': { 'structure/subnumbering-inconsistent': 'warning', 'text/duplicate-paragraph': 'warning' },
+  '001': {
+    'structure/statistics-period': 'info',
+    'structure/missing-contact': 'info',
+    'other/optional-item-missing': 'info',
+  },
+  '002': {
+    'text/unbalanced-brackets': 'warning',
+    'structure/government-accountability-missing': 'warning',
+  },
+  '003': {
+    'structure/outdated-basis': 'warning',
+    'structure/section-numbering': 'warning',
+    'text/unbalanced-brackets': 'warning',
+  },
+  '004': {
+    'structure/subnumbering-inconsistent': 'warning',
+    'text/duplicate-paragraph': 'warning',
+  },
 };
 
 describe('audit command: the seeds’ known anomalies and nothing else', () => {
@@ -40,7 +54,10 @@ describe('audit command: the seeds’ known anomalies and nothing else', () => {
     expect(report, `seed ${seed} missing from the result`).toBeDefined();
     const findings = report!.findings;
     for (const [id, severity] of Object.entries(KNOWN[seed]!)) {
-      expect(findings.some((f) => f.ruleId === id && f.severity === severity), `${seed}: ${id} (${severity})`).toBe(true);
+      expect(
+        findings.some((f) => f.ruleId === id && f.severity === severity),
+        `${seed}: ${id} (${severity})`,
+      ).toBe(true);
     }
     const unexpected = findings.filter((f) => f.severity !== 'info' && !(f.ruleId in KNOWN[seed]!));
     expect(unexpected.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);

@@ -61,7 +61,21 @@ describe('audit command on the seed reports', () => {
   it('has the contract shape', () => {
     expect(result.tool).toEqual({ name: 'nianbao-audit', version: expect.any(String) });
     for (const r of result.reports) {
-      expect(Object.keys(r).sort()).toEqual(['agency', 'current', 'file', 'findings', 'format', 'id', 'sections', 'tables', 'template', 'unit', 'year'].sort());
+      expect(Object.keys(r).sort()).toEqual(
+        [
+          'agency',
+          'current',
+          'file',
+          'findings',
+          'format',
+          'id',
+          'sections',
+          'tables',
+          'template',
+          'unit',
+          'year',
+        ].sort(),
+      );
       expect(r.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(r.format).toBe('txt');
       for (const f of r.findings) expect(['error', 'warning', 'info']).toContain(f.severity);
@@ -69,7 +83,9 @@ describe('audit command on the seed reports', () => {
     expect(new Set(result.reports.map((r) => r.id)).size).toBe(result.reports.length);
   });
 
-  const seeds = existsSync(expectedDir) ? readdirSync(expectedDir).filter((f) => f.endsWith('.json')) : ['(missing)'];
+  const seeds = existsSync(expectedDir)
+    ? readdirSync(expectedDir).filter((f) => f.endsWith('.json'))
+    : ['(missing)'];
   it.each(seeds)('matches every expected value of %s', (name) => {
     const expected = JSON.parse(readFileSync(join(expectedDir, name), 'utf8')) as Expected;
     const seed = name.replace(/\.json$/, '');
@@ -85,7 +101,9 @@ describe('audit command on the seed reports', () => {
     expect(found).toEqual(expect.arrayContaining(expected.sectionsFound));
     const want = leaves('', expected.tables, new Map());
     const got = leaves('', report.tables, new Map());
-    const mismatches = [...want].filter(([k, v]) => got.get(k) !== v).map(([k, v]) => `${k}: expected ${String(v)}, got ${String(got.get(k))}`);
+    const mismatches = [...want]
+      .filter(([k, v]) => got.get(k) !== v)
+      .map(([k, v]) => `${k}: expected ${String(v)}, got ${String(got.get(k))}`);
     expect(mismatches).toEqual([]);
     expect(want.size).toBeGreaterThanOrEqual(200); // 10 + 175 + 15 cells
   });

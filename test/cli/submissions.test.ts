@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonResult } from '../../src/core/audit';
-import { MISSING_UNIT, ROSTER_UNITS, writeMessyFolder, type MessyFolder } from '../fixtures/messy-folder';
+import {
+  MISSING_UNIT,
+  ROSTER_UNITS,
+  writeMessyFolder,
+  type MessyFolder,
+} from '../fixtures/messy-folder';
 import { runCli } from './run-cli';
 
 let root: string;
@@ -26,7 +31,17 @@ beforeAll(async () => {
   const json = join(root, 'out', 'r.json');
   const xlsx = join(root, 'out', 'r.xlsx');
   briefing = join(root, 'out', '通报.docx');
-  const run = runCli([folder.dir, '--roster', folder.rosterFile, '--json', json, '--xlsx', xlsx, '--briefing', briefing]);
+  const run = runCli([
+    folder.dir,
+    '--roster',
+    folder.rosterFile,
+    '--json',
+    json,
+    '--xlsx',
+    xlsx,
+    '--briefing',
+    briefing,
+  ]);
   expect(run.status, run.stderr).toBe(0);
   stdout = run.stdout;
   result = JSON.parse(readFileSync(json, 'utf8')) as JsonResult;
@@ -48,13 +63,23 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
     expect(result.roster.source).toBe('应报送单位名单.csv');
     expect(result.roster.units.map((u) => u.name)).toEqual([...ROSTER_UNITS]);
     expect(result.roster.units[0]).toMatchObject({ kind: 'government', parent: null });
-    expect(result.roster.units[1]).toMatchObject({ kind: 'department', parent: '淮安市洪泽区人民政府' });
+    expect(result.roster.units[1]).toMatchObject({
+      kind: 'department',
+      parent: '淮安市洪泽区人民政府',
+    });
   });
 
   it('skips the notice and its own workbook with their reasons, and Thumbs.db as clutter', () => {
-    const reason = (path: string) => result.skippedDetails.find((s) => basename(s.file) === basename(path));
-    expect(reason(folder.files.notice)).toMatchObject({ reason: 'not-a-report', message: expect.stringContaining('通知') });
-    expect(reason(folder.files.workbook)).toMatchObject({ reason: 'own-output', message: expect.stringContaining('本工具生成') });
+    const reason = (path: string) =>
+      result.skippedDetails.find((s) => basename(s.file) === basename(path));
+    expect(reason(folder.files.notice)).toMatchObject({
+      reason: 'not-a-report',
+      message: expect.stringContaining('通知'),
+    });
+    expect(reason(folder.files.workbook)).toMatchObject({
+      reason: 'own-output',
+      message: expect.stringContaining('本工具生成'),
+    });
     expect(reason(folder.files.thumbs)).toMatchObject({ reason: 'clutter' });
     expect(result.skipped).toEqual(result.skippedDetails.map((s) => s.file));
     expect(result.reports.some((r) => /通知|审查结果/.test(r.agency ?? ''))).toBe(false);
@@ -75,7 +100,9 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
     const original = byFile(folder.files.original);
     expect(finance.current).toBe(v2.id);
     expect(finance.versions).toEqual([v2.id, original.id]);
-    expect(finance.duplicates).toEqual([{ of: original.id, files: [expect.stringContaining('副本')] }]);
+    expect(finance.duplicates).toEqual([
+      { of: original.id, files: [expect.stringContaining('副本')] },
+    ]);
     expect(byFile(folder.files.copy).current).toBe(false);
     expect(original.current).toBe(false);
     expect(v2.current).toBe(true);
@@ -96,7 +123,12 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
 
   it('coverage: 缺报 is exactly the roster unit without a report', () => {
     const y2023 = result.coverage.find((c) => c.year === 2023)!;
-    expect(y2023).toMatchObject({ expected: 8, submitted: 7, missing: [MISSING_UNIT], notOnRoster: [] });
+    expect(y2023).toMatchObject({
+      expected: 8,
+      submitted: 7,
+      missing: [MISSING_UNIT],
+      notOnRoster: [],
+    });
     expect(y2023.onTime + y2023.late).toBe(7);
     const y2024 = result.coverage.find((c) => c.year === 2024)!;
     expect(y2024).toMatchObject({ expected: 8, submitted: 1 });
@@ -115,20 +147,30 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
     for (let r = 2; r <= data.rowCount; r++) {
       const row = data.getRow(r);
       const label = String(row.getCell(1).value ?? '');
-      if (label.startsWith('合计（2023')) total2023 = row.getCell(licensing).value as ExcelJS.CellFormulaValue;
-      else if (row.getCell(2).value === 2023 && row.getCell(4).value === '是') expected += Number(row.getCell(licensing).value ?? 0);
+      if (label.startsWith('合计（2023'))
+        total2023 = row.getCell(licensing).value as ExcelJS.CellFormulaValue;
+      else if (row.getCell(2).value === 2023 && row.getCell(4).value === '是')
+        expected += Number(row.getCell(licensing).value ?? 0);
     }
     expect(total2023?.formula).toContain('"是"');
     expect(total2023?.result).toBe(expected);
     // 财政局: v2 (61) is counted; the original and its copy (59) are rows marked 否.
     const current = (path: string) => {
-      for (let r = 2; r <= data.rowCount; r++) if (basename(String(data.getRow(r).getCell(3).value)) === basename(path)) return data.getRow(r).getCell(4).value;
+      for (let r = 2; r <= data.rowCount; r++)
+        if (basename(String(data.getRow(r).getCell(3).value)) === basename(path))
+          return data.getRow(r).getCell(4).value;
       return undefined;
     };
-    expect([current(folder.files.v2), current(folder.files.original), current(folder.files.copy)]).toEqual(['是', '否', '否']);
+    expect([
+      current(folder.files.v2),
+      current(folder.files.original),
+      current(folder.files.copy),
+    ]).toEqual(['是', '否', '否']);
     const all2023 = [...Array(data.rowCount - 1).keys()]
       .map((i) => data.getRow(i + 2))
-      .filter((row) => row.getCell(2).value === 2023 && !String(row.getCell(1).value).startsWith('合计'))
+      .filter(
+        (row) => row.getCell(2).value === 2023 && !String(row.getCell(1).value).startsWith('合计'),
+      )
       .reduce((sum, row) => sum + Number(row.getCell(licensing).value ?? 0), 0);
     expect(all2023 - expected).toBe(59 * 2);
   });
@@ -136,7 +178,11 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
   it('报送情况 lists every roster unit per year, the missing one as 未报', () => {
     const sheet = book.getWorksheet('报送情况')!;
     const rows = new Map<string, string>();
-    for (let r = 2; r <= sheet.rowCount; r++) rows.set(String(sheet.getRow(r).getCell(1).value ?? ''), String(sheet.getRow(r).getCell(4).value ?? ''));
+    for (let r = 2; r <= sheet.rowCount; r++)
+      rows.set(
+        String(sheet.getRow(r).getCell(1).value ?? ''),
+        String(sheet.getRow(r).getCell(4).value ?? ''),
+      );
     expect(rows.get(MISSING_UNIT)).toBe('未报');
     expect(rows.get('洪泽区财政局')).toBe('已报');
     for (const u of ROSTER_UNITS) expect(rows.has(u)).toBe(true);
@@ -147,7 +193,9 @@ describe('a messy folder with a roster (cli-contract.md)', () => {
     const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
     const y2024 = result.coverage.find((c) => c.year === 2024)!;
     // The briefing covers the latest year; its figures are the JSON's coverage.
-    expect(text).toContain(`应报送年度报告的单位 ${y2024.expected} 家，已报送 ${y2024.submitted} 家`);
+    expect(text).toContain(
+      `应报送年度报告的单位 ${y2024.expected} 家，已报送 ${y2024.submitted} 家`,
+    );
     expect(text).not.toContain('推断');
     expect(text).toContain(MISSING_UNIT);
   });

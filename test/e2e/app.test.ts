@@ -12,9 +12,19 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToHtmlText, specToTxt, type ReportSpec } from '../fixtures';
-import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  ensureRendererBuilt,
+  screenshot,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
-import type { AuditSettings, ImportResult, ReportDetail, ReportSummary } from '../../src/shared/ipc';
+import type {
+  AuditSettings,
+  ImportResult,
+  ReportDetail,
+  ReportSummary,
+} from '../../src/shared/ipc';
 
 const AGENCY = '示例区市场监督管理局';
 
@@ -26,7 +36,9 @@ function pair(extra = ''): { y2022: ReportSpec; y2023: ReportSpec } {
   y2023.tables.activeDisclosure.licensing = 73;
   y2023.tables.activeDisclosure.punishment = 9;
   const overview = y2023.sections.find((s) => s.key === 'overview');
-  if (overview) overview.paragraphs[1] = '（一）主动公开。全年主动公开政府信息156条，其中机构职能、政策文件类信息43条。';
+  if (overview)
+    overview.paragraphs[1] =
+      '（一）主动公开。全年主动公开政府信息156条，其中机构职能、政策文件类信息43条。';
   if (extra) y2023.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push(extra);
   return { y2022, y2023 };
 }
@@ -97,7 +109,11 @@ describe('desktop UI in Chromium against the real handlers', () => {
     expect(rows).toBe(7);
     // No roster: units are inferred, and a unit seen only in 2023 is not "missing 2022" because
     // another unit's 2022 report was loaded (issue 8): nothing is missing.
-    await page.getByTestId('stat-missing').locator('.ant-statistic-content-value').getByText('0').waitFor();
+    await page
+      .getByTestId('stat-missing')
+      .locator('.ant-statistic-content-value')
+      .getByText('0')
+      .waitFor();
     await screenshot(page, '03-overview');
     // Filter by rule (counts come with the report list), then by severity.
     await page.getByTestId('filter-rule').click();
@@ -116,7 +132,11 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await page.getByRole('tab', { name: '统计图表' }).click();
     await page.getByTestId('chart-agencies').locator('canvas').waitFor();
     // The rule chart shows the one row-sum finding among its bars, from the summaries alone.
-    await page.waitForFunction(() => /(^|,)applications\/row-sum=1(,|$)/.test(document.querySelector('[data-testid="chart-rules"]')?.getAttribute('data-nb-shown') ?? ''));
+    await page.waitForFunction(() =>
+      /(^|,)applications\/row-sum=1(,|$)/.test(
+        document.querySelector('[data-testid="chart-rules"]')?.getAttribute('data-nb-shown') ?? '',
+      ),
+    );
     await page.waitForTimeout(600);
     await screenshot(page, '04-overview-charts');
     await page.getByRole('tab', { name: '报告列表' }).click();
@@ -134,7 +154,9 @@ describe('desktop UI in Chromium against the real handlers', () => {
     expect(r2023).toBeDefined();
     const id = (r2023 as ReportSummary).id;
     const detail = value<ReportDetail>(await fx.invoke('getReport', [{ id }]));
-    const rowSum = detail.findings.find((f) => f.ruleId === 'applications/row-sum' && f.row === 'newReceived');
+    const rowSum = detail.findings.find(
+      (f) => f.ruleId === 'applications/row-sum' && f.row === 'newReceived',
+    );
     expect(rowSum, 'the generated 2023 report has a row-sum error on 新收').toBeDefined();
     const f = rowSum as NonNullable<typeof rowSum>;
     expect(f.actual).toBe(4);
@@ -161,8 +183,14 @@ describe('desktop UI in Chromium against the real handlers', () => {
 
     await item.getByTestId('decision-note').fill('已电话核实：总计栏为笔误，单位将更正后重新公开');
     await item.getByTestId('decide-dismiss').click();
-    await page.locator(`[data-testid="finding"][data-fingerprint="${f.fingerprint}"][data-status="dismissed"]`).waitFor();
-    expect(await page.getByTestId('review-progress').textContent()).toBe(`已审查 1/${detail.findings.length}`);
+    await page
+      .locator(
+        `[data-testid="finding"][data-fingerprint="${f.fingerprint}"][data-status="dismissed"]`,
+      )
+      .waitFor();
+    expect(await page.getByTestId('review-progress').textContent()).toBe(
+      `已审查 1/${detail.findings.length}`,
+    );
     await screenshot(page, '07-review-decided');
   });
 
@@ -171,7 +199,9 @@ describe('desktop UI in Chromium against the real handlers', () => {
     let hit: { id: string; fingerprint: string; quote: string } | null = null;
     for (const r of list) {
       const d = value<ReportDetail>(await fx.invoke('getReport', [{ id: r.id }]));
-      const f = d.findings.find((x) => x.ruleId === 'text/unbalanced-brackets' && x.quote && x.pos?.start !== undefined);
+      const f = d.findings.find(
+        (x) => x.ruleId === 'text/unbalanced-brackets' && x.quote && x.pos?.start !== undefined,
+      );
       if (f?.quote) {
         hit = { id: r.id, fingerprint: f.fingerprint, quote: f.quote };
         break;
@@ -182,7 +212,10 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await nav('overview');
     await page.getByTestId(`open-${h.id}`).click();
     await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, h.id);
-    await page.locator(`[data-testid="finding"][data-fingerprint="${h.fingerprint}"]`).first().click();
+    await page
+      .locator(`[data-testid="finding"][data-fingerprint="${h.fingerprint}"]`)
+      .first()
+      .click();
     const mark = page.locator('[data-testid="document-view"] mark.nb-highlight');
     await mark.first().waitFor();
     const marked = (await mark.allTextContents()).join('');
@@ -193,7 +226,9 @@ describe('desktop UI in Chromium against the real handlers', () => {
 
   it('keeps the decision when a changed file is re-imported', async () => {
     const { y2023 } = pair();
-    y2023.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push('（三）本年度政务公开工作要点已全部落实。');
+    y2023.sections
+      .find((s) => s.key === 'otherMatters')
+      ?.paragraphs.push('（三）本年度政务公开工作要点已全部落实。');
     writeFileSync(file2023, await specToDocx(y2023));
     await nav('import');
     // Dropped onto the drop zone: in a browser a File has no path; the bridge reads file.__nbPath.
@@ -202,15 +237,22 @@ describe('desktop UI in Chromium against the real handlers', () => {
       const file = new File(['x'], 'report.docx');
       Object.defineProperty(file, '__nbPath', { value: path });
       dt.items.add(file);
-      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      el.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
     }, file2023);
-    await page.getByTestId('import-result').getByText(/更新\s*1\s*份/).waitFor();
+    await page
+      .getByTestId('import-result')
+      .getByText(/更新\s*1\s*份/)
+      .waitFor();
     await nav('overview');
     const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
     const r2023 = list.find((r) => r.agency === AGENCY && r.year === 2023) as ReportSummary;
     await page.getByTestId(`open-${r2023.id}`).click();
     await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, r2023.id);
-    const dismissed = page.locator('[data-testid="finding"][data-rule="applications/row-sum"][data-status="dismissed"]');
+    const dismissed = page.locator(
+      '[data-testid="finding"][data-rule="applications/row-sum"][data-status="dismissed"]',
+    );
     await dismissed.first().waitFor();
     expect(await dismissed.first().textContent()).toContain('已电话核实');
   });
@@ -239,7 +281,14 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await screenshot(page, '10-export');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '报送情况', '指标']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '汇总',
+      '问题清单',
+      '数据',
+      '规则说明',
+      '报送情况',
+      '指标',
+    ]);
     const sheet = wb.getWorksheet('问题清单');
     expect(sheet).toBeDefined();
     const header = (sheet?.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
@@ -248,7 +297,11 @@ describe('desktop UI in Chromium against the real handlers', () => {
     sheet?.eachRow((row, n) => {
       if (n === 1) return;
       const get = (name: string): string => String(row.getCell(col(name)).text ?? '');
-      if (get('规则编号') === 'applications/row-sum' && get('单位') === AGENCY && get('审查状态') === '已排除') {
+      if (
+        get('规则编号') === 'applications/row-sum' &&
+        get('单位') === AGENCY &&
+        get('审查状态') === '已排除'
+      ) {
         expect(get('备注')).toContain('已电话核实');
         found = true;
       }
@@ -261,7 +314,9 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await page.getByText('审查规则', { exact: true }).waitFor();
     await page.locator('.nb-settings .ant-table-row').first().waitFor();
     await screenshot(page, '11-settings');
-    const row = page.locator('.nb-settings .ant-table-row', { hasText: 'structure/missing-contact' });
+    const row = page.locator('.nb-settings .ant-table-row', {
+      hasText: 'structure/missing-contact',
+    });
     await row.getByRole('switch').click();
     await page.getByTestId('settings-save').click();
     await page.getByTestId('settings-save').and(page.locator('[disabled]')).waitFor();
@@ -292,13 +347,21 @@ describe('desktop UI in Chromium against the real handlers', () => {
     await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, id);
     const doc = page.getByTestId('document-view');
     await doc.locator('[data-nb-block]').first().waitFor();
-    await doc.locator('p').last().click().catch(() => undefined);
+    await doc
+      .locator('p')
+      .last()
+      .click()
+      .catch(() => undefined);
     expect(await doc.locator('script, iframe, form, input, object, embed').count()).toBe(0);
     const attrs = await doc.evaluate((el) =>
-      Array.from(el.querySelectorAll('*')).flatMap((n) => Array.from(n.attributes).map((a) => `${a.name}=${a.value}`)).filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
+      Array.from(el.querySelectorAll('*'))
+        .flatMap((n) => Array.from(n.attributes).map((a) => `${a.name}=${a.value}`))
+        .filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
     );
     expect(attrs).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     expect(outside).toEqual([]);
     await screenshot(page, '12-review-html');
     expect(app.errors).toEqual([]);

@@ -8,7 +8,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  ensureRendererBuilt,
+  screenshot,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import { docxText } from '../support/docx-text';
 import type { FindingView, ReportDetail, ReportSummary } from '../../src/shared/ipc';
@@ -40,15 +45,26 @@ describe('letters and briefing from the 导出 screen', () => {
     const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
     const linzi = list.find((r) => r.agency === '淄博市临淄区人民政府')!;
     const detail = value<ReportDetail>(await fx.invoke('getReport', [{ id: linzi.id }]));
-    [confirmed, dismissed] = detail.findings.filter((f) => f.severity !== 'info') as [FindingView, FindingView];
+    [confirmed, dismissed] = detail.findings.filter((f) => f.severity !== 'info') as [
+      FindingView,
+      FindingView,
+    ];
     await page.getByTestId(`open-${linzi.id}`).click();
     await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, linzi.id);
-    const decide = async (f: FindingView, how: 'confirm' | 'dismiss', note: string): Promise<void> => {
+    const decide = async (
+      f: FindingView,
+      how: 'confirm' | 'dismiss',
+      note: string,
+    ): Promise<void> => {
       const item = page.locator(`[data-testid="finding"][data-fingerprint="${f.fingerprint}"]`);
       await item.click();
       await item.getByTestId('decision-note').fill(note);
       await item.getByTestId(`decide-${how}`).click();
-      await page.locator(`[data-testid="finding"][data-fingerprint="${f.fingerprint}"][data-status="${how === 'confirm' ? 'confirmed' : 'dismissed'}"]`).waitFor();
+      await page
+        .locator(
+          `[data-testid="finding"][data-fingerprint="${f.fingerprint}"][data-status="${how === 'confirm' ? 'confirmed' : 'dismissed'}"]`,
+        )
+        .waitFor();
     };
     await decide(confirmed, 'confirm', '请在第一部分补充社会评议和责任追究情况');
     await decide(dismissed, 'dismiss', '原文无误');

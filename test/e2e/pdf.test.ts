@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToPdf } from '../fixtures';
-import { ROOT, ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  ROOT,
+  ensureRendererBuilt,
+  screenshot,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import type { ReportDetail, ReportSummary } from '../../src/shared/ipc';
 
@@ -32,7 +38,14 @@ beforeAll(async () => {
   const docxFile = join(fx.dir, `${AGENCY}2022年政府信息公开工作年度报告.docx`);
   pdfFile = join(fx.dir, `${AGENCY}2023年政府信息公开工作年度报告.pdf`);
   writeFileSync(docxFile, await specToDocx(y2022));
-  writeFileSync(pdfFile, await specToPdf(y2023, {}, { pageNumbers: 'dash', breakTable: { table: 'applications', atRow: 14, repeatHeader: true } }));
+  writeFileSync(
+    pdfFile,
+    await specToPdf(
+      y2023,
+      {},
+      { pageNumbers: 'dash', breakTable: { table: 'applications', atRow: 14, repeatHeader: true } },
+    ),
+  );
   app = await startBrowserApp(fx);
   page = app.page;
   value(await fx.invoke('importPaths', [{ paths: [docxFile, pdfFile] }]));
@@ -44,9 +57,17 @@ afterAll(async () => {
 });
 
 /** Where pdf.js puts a text item with exactly this text on the page: top-left box in points. */
-async function textItemBox(file: string, pageNo: number, text: string): Promise<{ x0: number; y0: number; x1: number; y1: number }[]> {
+async function textItemBox(
+  file: string,
+  pageNo: number,
+  text: string,
+): Promise<{ x0: number; y0: number; x1: number; y1: number }[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   const p = await doc.getPage(pageNo);
   const height = p.getViewport({ scale: 1 }).height;
   const content = await p.getTextContent();
@@ -69,7 +90,9 @@ describe('a PDF report in 审查 and 年度对比', () => {
     expect(pdf, 'the PDF report was imported').toBeDefined();
     const id = (pdf as ReportSummary).id;
     const detail = value<ReportDetail>(await fx.invoke('getReport', [{ id }]));
-    const f = detail.findings.find((x) => x.ruleId === 'applications/row-sum' && x.row === 'newReceived');
+    const f = detail.findings.find(
+      (x) => x.ruleId === 'applications/row-sum' && x.row === 'newReceived',
+    );
     expect(f, 'the 2023 PDF has a row-sum error on 新收').toBeDefined();
     const finding = f as NonNullable<typeof f>;
     expect(finding.actual).toBe(7);
@@ -79,14 +102,20 @@ describe('a PDF report in 审查 and 年度对比', () => {
     await page.getByTestId('nav-overview').click();
     await page.getByTestId(`open-${id}`).click();
     await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, id);
-    await page.locator('[data-testid="pdf-page-1"][data-rendered="true"]').waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid="pdf-page-1"][data-rendered="true"]')
+      .waitFor({ timeout: 30_000 });
 
-    await page.locator(`[data-testid="finding"][data-fingerprint="${finding.fingerprint}"]`).click();
+    await page
+      .locator(`[data-testid="finding"][data-fingerprint="${finding.fingerprint}"]`)
+      .click();
     const hl = page.getByTestId('pdf-highlight');
     await hl.waitFor();
     const pageNo = finding.pos?.page as number;
     const pageEl = page.getByTestId(`pdf-page-${pageNo}`);
-    await page.locator(`[data-testid="pdf-page-${pageNo}"][data-rendered="true"]`).waitFor({ timeout: 30_000 });
+    await page
+      .locator(`[data-testid="pdf-page-${pageNo}"][data-rendered="true"]`)
+      .waitFor({ timeout: 30_000 });
     const scale = Number(await pageEl.getAttribute('data-scale'));
     const pageBox = await pageEl.boundingBox();
     const hlBox = await hl.boundingBox();
@@ -119,18 +148,25 @@ describe('a PDF report in 审查 and 年度对比', () => {
     const item = page.locator(`[data-testid="finding"][data-fingerprint="${finding.fingerprint}"]`);
     await item.getByTestId('decision-note').fill('已核实：总计栏填写错误');
     await item.getByTestId('decide-confirm').click();
-    await page.locator(`[data-testid="finding"][data-fingerprint="${finding.fingerprint}"][data-status="confirmed"]`).waitFor();
+    await page
+      .locator(
+        `[data-testid="finding"][data-fingerprint="${finding.fingerprint}"][data-status="confirmed"]`,
+      )
+      .waitFor();
     expect(app.errors).toEqual([]);
   });
 
   it('a real published PDF: 洪泽区 2023 table 四 does not add up, and the box lies over its 总计 cell', async () => {
     const real = join(ROOT, '../shared/corpus/real/huaian-hongze-district-gov_2023.pdf');
-    if (!existsSync(real)) throw new Error(`真实报告不存在：${real}（本测试需要 shared/corpus/real，不会跳过）`);
+    if (!existsSync(real))
+      throw new Error(`真实报告不存在：${real}（本测试需要 shared/corpus/real，不会跳过）`);
     const copy = join(fx.dir, 'huaian-hongze-district-gov_2023.pdf');
     copyFileSync(real, copy);
     value(await fx.invoke('importPaths', [{ paths: [copy] }]));
     const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
-    const r = list.find((x) => x.fileName === 'huaian-hongze-district-gov_2023.pdf') as ReportSummary;
+    const r = list.find(
+      (x) => x.fileName === 'huaian-hongze-district-gov_2023.pdf',
+    ) as ReportSummary;
     const detail = value<ReportDetail>(await fx.invoke('getReport', [{ id: r.id }]));
     const f = detail.findings.find((x) => x.ruleId === 'review/group-sum' && x.row === 'review');
     expect(f, 'table 四 行政复议 does not add up (10+1+0+0 ≠ 0)').toBeDefined();
@@ -142,13 +178,19 @@ describe('a PDF report in 审查 and 年度对比', () => {
     await page.getByTestId('nav-overview').click();
     await page.getByTestId(`open-${r.id}`).click();
     await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, r.id);
-    await page.locator(`[data-testid="finding"][data-fingerprint="${finding.fingerprint}"]`).click();
+    await page
+      .locator(`[data-testid="finding"][data-fingerprint="${finding.fingerprint}"]`)
+      .click();
     const hl = page.getByTestId('pdf-highlight');
     await hl.waitFor();
-    await page.locator(`[data-testid="pdf-page-${pageNo}"][data-rendered="true"]`).waitFor({ timeout: 30_000 });
+    await page
+      .locator(`[data-testid="pdf-page-${pageNo}"][data-rendered="true"]`)
+      .waitFor({ timeout: 30_000 });
     const pageEl = page.getByTestId(`pdf-page-${pageNo}`);
     const scale = Number(await pageEl.getAttribute('data-scale'));
-    const pb = (await pageEl.boundingBox()) as NonNullable<Awaited<ReturnType<typeof pageEl.boundingBox>>>;
+    const pb = (await pageEl.boundingBox()) as NonNullable<
+      Awaited<ReturnType<typeof pageEl.boundingBox>>
+    >;
     const hb = (await hl.boundingBox()) as NonNullable<Awaited<ReturnType<typeof hl.boundingBox>>>;
     const zeros = (await textItemBox(copy, pageNo, '0')).filter((it) => {
       const cx = pb.x + ((it.x0 + it.x1) / 2) * scale;
@@ -169,7 +211,9 @@ describe('a PDF report in 审查 and 年度对比', () => {
     }
     await page.getByTestId('cmp-table-applications').waitFor();
     expect(await page.locator('td[data-cell="licensing:decisions"]').textContent()).toContain('73');
-    expect(await page.locator('[data-testid="cmp-table-activeDisclosure"] td[data-changed="1"]').count()).toBeGreaterThanOrEqual(1);
+    expect(
+      await page.locator('[data-testid="cmp-table-activeDisclosure"] td[data-changed="1"]').count(),
+    ).toBeGreaterThanOrEqual(1);
     await screenshot(page, '21-compare-pdf-word');
     expect(app.errors).toEqual([]);
   });

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultSpec, specToTxt } from '../fixtures';
-import { ensureRendererBuilt, launchChromium, openApp, startStaticServer, type StaticServer } from '../support/browser';
+import {
+  ensureRendererBuilt,
+  launchChromium,
+  openApp,
+  startStaticServer,
+  type StaticServer,
+} from '../support/browser';
 import { startAppFixture, type AppFixture } from '../support/app-fixture';
 import type { ImportResult, ReportDetail, Result } from '../../src/shared/ipc';
 
@@ -46,7 +52,10 @@ it('neutralises hostile markup in document HTML', async () => {
   const res = (await fx.invoke('importPaths', [{ paths: [file] }])) as Result<ImportResult>;
   if (!res.ok) throw new Error(res.message);
   await fx.invoke('dismissSamplesOffer', []);
-  const spiked = async (name: Parameters<AppFixture['invoke']>[0], args: unknown[]): Promise<unknown> => {
+  const spiked = async (
+    name: Parameters<AppFixture['invoke']>[0],
+    args: unknown[],
+  ): Promise<unknown> => {
     const r = await fx.invoke(name, args);
     if (name !== 'getReport') return r;
     const d = r as Result<ReportDetail>;
@@ -64,18 +73,26 @@ it('neutralises hostile markup in document HTML', async () => {
   await doc.locator('[data-nb-block="900"]').click();
   await doc.locator('[data-nb-block="900"] a').click();
   await page.waitForTimeout(300);
-  expect(await doc.locator('script, iframe, form, input, object, embed, style, svg').count()).toBe(0);
+  expect(await doc.locator('script, iframe, form, input, object, embed, style, svg').count()).toBe(
+    0,
+  );
   const attrs = await doc.evaluate((el) =>
-    Array.from(el.querySelectorAll('*')).flatMap((n) => Array.from(n.attributes).map((a) => `${a.name}=${a.value}`)).filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
+    Array.from(el.querySelectorAll('*'))
+      .flatMap((n) => Array.from(n.attributes).map((a) => `${a.name}=${a.value}`))
+      .filter((a) => /^on|javascript:|url\(|^src=http|^href=/i.test(a)),
   );
   expect(attrs).toEqual([]);
   // The data: image survives (Word documents embed pictures that way); the paragraph's data-nb-block too.
   expect(await doc.locator('img[src^="data:image/png"]').count()).toBe(1);
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
   expect(await page.locator('body').isVisible()).toBe(true);
   expect(outside).toEqual([]);
   // Chromium reports an inline handler attribute against the CSP as soon as any parser sees it,
   // even DOMPurify's inert document (checked in isolation): a report, not an execution.
-  expect(app.errors.filter((e) => !e.includes('Executing inline event handler violates'))).toEqual([]);
+  expect(app.errors.filter((e) => !e.includes('Executing inline event handler violates'))).toEqual(
+    [],
+  );
   await app.context.close();
 });

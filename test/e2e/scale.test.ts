@@ -8,7 +8,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  ensureRendererBuilt,
+  screenshot,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import { SCALE_CORPUS_SIZE, writeScaleCorpus } from '../support/scale-corpus';
 import { fillRuleChart, filterByRule, openReports, scrollOverview } from '../support/scale-flows';
@@ -58,7 +63,8 @@ describe('500 reports', () => {
     const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
     const totals = new Map<string, number>();
     for (const r of list) {
-      for (const f of value<ReportDetail>(await fx.invoke('getReport', [{ id: r.id }])).findings) totals.set(f.ruleId, (totals.get(f.ruleId) ?? 0) + 1);
+      for (const f of value<ReportDetail>(await fx.invoke('getReport', [{ id: r.id }])).findings)
+        totals.set(f.ruleId, (totals.get(f.ruleId) ?? 0) + 1);
     }
     expect(totals.size).toBeGreaterThan(0);
     const topCounts = [...totals.values()].sort((a, b) => b - a).slice(0, 15);
@@ -71,7 +77,12 @@ describe('500 reports', () => {
 
     const [topRule] = [...totals].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     const reportsWithTop = list.filter((r) => r.ruleCounts[topRule]).length;
-    await filterByRule(page, topRule, `显示 ${reportsWithTop} / ${list.length} 份`, `显示 ${list.length} / ${list.length} 份`);
+    await filterByRule(
+      page,
+      topRule,
+      `显示 ${reportsWithTop} / ${list.length} 份`,
+      `显示 ${list.length} / ${list.length} 份`,
+    );
 
     // Neither the chart nor the filter asked for a single report.
     expect(pageCalls.slice(callsBefore).filter((c) => c === 'getReport')).toEqual([]);
@@ -79,7 +90,9 @@ describe('500 reports', () => {
 
   it('opens reports from 总览 and steps through them in 审查', async () => {
     const list = value<ReportSummary[]>(await fx.invoke('listReports', []));
-    const picks = [list[3], list[120], list[251], list[377], list[499]].filter((r): r is ReportSummary => r !== undefined);
+    const picks = [list[3], list[120], list[251], list[377], list[499]].filter(
+      (r): r is ReportSummary => r !== undefined,
+    );
     const { opened } = await openReports(page, picks);
     await screenshot(page, '13-review-500');
     expect(opened.slice(0, picks.length)).toEqual(picks.map((r) => r.id));

@@ -12,7 +12,12 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToTxt } from '../fixtures';
-import { ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  ensureRendererBuilt,
+  screenshot,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import { writeAuditWorkbook } from '../../src/core/export/workbook';
 import type { CoverageView, ReportDetail, ReportSummary } from '../../src/shared/ipc';
@@ -53,14 +58,17 @@ async function byFile(name: string): Promise<ReportSummary> {
 
 /** The text of an antd Statistic's value inside `scope`, by its title. */
 async function statistic(scope: Locator, title: string): Promise<string> {
-  const stat = scope.locator('.ant-statistic').filter({ has: page.locator('.ant-statistic-title', { hasText: new RegExp(`^${title}`) }) });
+  const stat = scope
+    .locator('.ant-statistic')
+    .filter({ has: page.locator('.ant-statistic-title', { hasText: new RegExp(`^${title}`) }) });
   return ((await stat.locator('.ant-statistic-content-value').textContent()) ?? '').trim();
 }
 
 /** Report bodies: the market unit's two 2023 versions share the 新收 总计 error; the 修改稿 fixed the 予以公开 总计. */
 async function writeFolder(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const txt = (agency: string, year: number, file: string): void => writeFileSync(join(dir, file), specToTxt(defaultSpec({ agency, year })));
+  const txt = (agency: string, year: number, file: string): void =>
+    writeFileSync(join(dir, file), specToTxt(defaultSpec({ agency, year })));
   txt(HONGZE_2023, 2023, `${HONGZE_2023}2023年政府信息公开工作年度报告.txt`);
   txt(HONGZE, 2024, `${HONGZE}2024年政府信息公开工作年度报告.txt`);
   txt(HEALTH, 2023, `${HEALTH}2023年年报.txt`);
@@ -75,7 +83,9 @@ async function writeFolder(dir: string): Promise<void> {
   v1.tables.applications.granted.total = 3; // corrected in the 修改稿: 已整改
   const v2 = defaultSpec({ agency: MARKET, year: 2023 });
   v2.tables.applications.newReceived.total = 4;
-  v2.sections.find((s) => s.key === 'otherMatters')?.paragraphs.push('（三）根据审查意见，本报告已对第二部分的表述作了修改。');
+  v2.sections
+    .find((s) => s.key === 'otherMatters')
+    ?.paragraphs.push('（三）根据审查意见，本报告已对第二部分的表述作了修改。');
   writeFileSync(join(dir, V1), await specToDocx(v1));
   writeFileSync(join(dir, V2), await specToDocx(v2));
   copyFileSync(join(dir, V1), join(dir, COPY));
@@ -89,7 +99,9 @@ async function writeFolder(dir: string): Promise<void> {
         children: [
           new Paragraph('关于报送2023年度政府信息公开工作年度报告的通知'),
           new Paragraph('各镇人民政府、街道办事处，区政府各部门：'),
-          new Paragraph('根据《中华人民共和国政府信息公开条例》规定，请各单位于2024年1月31日前将本单位2023年度政府信息公开工作年度报告报送区政务公开办。'),
+          new Paragraph(
+            '根据《中华人民共和国政府信息公开条例》规定，请各单位于2024年1月31日前将本单位2023年度政府信息公开工作年度报告报送区政务公开办。',
+          ),
           new Paragraph('示例区人民政府办公室'),
         ],
       },
@@ -105,7 +117,13 @@ beforeAll(async () => {
   fx = await startAppFixture({ samples: false });
   folder = join(fx.dir, '2023年度年报');
   await writeFolder(folder);
-  writeFileSync(join(fx.dir, '应报单位名单.txt'), ['单位名称\t类别', ...ROSTER.map((n) => `${n}\t${n.endsWith('人民政府') ? '人民政府' : '部门'}`)].join('\n'));
+  writeFileSync(
+    join(fx.dir, '应报单位名单.txt'),
+    [
+      '单位名称\t类别',
+      ...ROSTER.map((n) => `${n}\t${n.endsWith('人民政府') ? '人民政府' : '部门'}`),
+    ].join('\n'),
+  );
   app = await startBrowserApp(fx, { viewport: { width: 1366, height: 768 } });
   page = app.page;
 }, 240_000);
@@ -126,10 +144,16 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     const row = (name: string): Locator => skipped.locator('tr', { hasText: name });
     await row(NOTICE).waitFor();
     expect(await row(NOTICE).getByTestId('skip-reason').textContent()).toBe('不是年度报告');
-    expect(await row(WORKBOOK).getByTestId('skip-reason').textContent()).toBe('本工具生成的结果文件');
+    expect(await row(WORKBOOK).getByTestId('skip-reason').textContent()).toBe(
+      '本工具生成的结果文件',
+    );
     expect(await skipped.locator('tr', { hasText: 'Thumbs.db' }).count()).toBe(0);
-    expect(await page.getByTestId('skipped-clutter').textContent()).toContain('另有 1 个系统或临时文件');
-    expect(await page.getByTestId('import-versions').textContent()).toContain('1 份与另一份文件内容完全相同');
+    expect(await page.getByTestId('skipped-clutter').textContent()).toContain(
+      '另有 1 个系统或临时文件',
+    );
+    expect(await page.getByTestId('import-versions').textContent()).toContain(
+      '1 份与另一份文件内容完全相同',
+    );
     await screenshot(page, 'units-01-import');
   });
 
@@ -146,7 +170,9 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     fx.dialogs.openRoster.push(join(fx.dir, '应报单位名单.txt'));
     await page.getByTestId('roster-import').click();
     await page.getByTestId('roster-editor').getByText('来自 应报单位名单.txt').waitFor();
-    const names = await page.getByTestId('roster-name').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const names = await page
+      .getByTestId('roster-name')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(names).toEqual(ROSTER);
     await screenshot(page, 'units-02-roster-editor');
   });
@@ -173,15 +199,26 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     }
     // The one missing unit, in the table too; the renamed unit is one row with both years.
     const table = page.getByTestId('coverage-table');
-    const missingRows = table.locator('.ant-table-row').filter({ has: page.locator('[data-testid="coverage-status"]', { hasText: '未报' }) });
+    const missingRows = table
+      .locator('.ant-table-row')
+      .filter({ has: page.locator('[data-testid="coverage-status"]', { hasText: '未报' }) });
     expect(await missingRows.count()).toBe(1);
     expect(await missingRows.first().textContent()).toContain(ABSENT);
     const hongze = table.locator('.ant-table-row', { hasText: HONGZE });
     expect(await hongze.count()).toBe(1);
     expect(await hongze.getByTestId('coverage-file').count()).toBe(2);
-    expect(await table.locator('.ant-table-row', { hasText: MARKET }).getByTestId('coverage-multi').textContent()).toContain('多版本 2');
+    expect(
+      await table
+        .locator('.ant-table-row', { hasText: MARKET })
+        .getByTestId('coverage-multi')
+        .textContent(),
+    ).toContain('多版本 2');
     expect(await table.locator('.ant-table-row').count()).toBe(8);
-    await page.waitForFunction(() => document.querySelector('[data-testid="coverage-chart"]')?.getAttribute('data-nb-shown') === '2023:7/0/1/0,2024:7/0/1/0');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="coverage-chart"]')?.getAttribute('data-nb-shown') ===
+        '2023:7/0/1/0,2024:7/0/1/0',
+    );
     await screenshot(page, 'units-04-coverage');
   });
 
@@ -196,7 +233,9 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await page.getByTestId('badge-other-version').count()).toBe(1);
     await page.getByTestId('show-duplicates').click();
     await page.getByText('显示 16 / 16 份').waitFor();
-    expect(await page.getByTestId('badge-duplicate').getAttribute('aria-label')).toContain(`与「${V1}」内容完全相同`);
+    expect(await page.getByTestId('badge-duplicate').getAttribute('aria-label')).toContain(
+      `与「${V1}」内容完全相同`,
+    );
     await screenshot(page, 'units-07-overview');
     await page.getByTestId('show-duplicates').click();
     const hongze = page.getByTestId('overview-unit').filter({ hasText: HONGZE });
@@ -204,7 +243,12 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     // Exactly one current version per unit and year.
     const list = await reports();
     const bySubmission = new Map<string, number>();
-    for (const r of list) if (r.submissionKey) bySubmission.set(r.submissionKey, (bySubmission.get(r.submissionKey) ?? 0) + (r.current ? 1 : 0));
+    for (const r of list)
+      if (r.submissionKey)
+        bySubmission.set(
+          r.submissionKey,
+          (bySubmission.get(r.submissionKey) ?? 0) + (r.current ? 1 : 0),
+        );
     expect([...bySubmission.values()].every((n) => n === 1)).toBe(true);
     expect(bySubmission.size).toBe(14);
     const hz = list.filter((r) => r.unitName === HONGZE);
@@ -232,7 +276,9 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     const later = list.find((r) => r.unitName === HONGZE && r.year === 2024) as ReportSummary;
     const earlier = list.find((r) => r.unitName === HONGZE && r.year === 2023) as ReportSummary;
     const d = value<ReportDetail>(await fx.invoke('getReport', [{ id: later.id }]));
-    const f = d.findings.find((x) => x.ruleId.startsWith('series/') && x.relatedReport === earlier.id);
+    const f = d.findings.find(
+      (x) => x.ruleId.startsWith('series/') && x.relatedReport === earlier.id,
+    );
     expect(f, 'a cross-year finding of 2024 against the renamed 2023 report').toBeDefined();
     // 年度对比 shows another unit first, so the pair must come from the finding.
     await page.getByTestId('compare-agency').click();
@@ -244,7 +290,11 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     await page.keyboard.type(`${HONGZE} · 2024`);
     await page.keyboard.press('Enter');
     await page.waitForFunction((rid) => document.body.dataset.nbOpened === rid, later.id);
-    await page.locator(`[data-testid="finding"][data-fingerprint="${(f as NonNullable<typeof f>).fingerprint}"] .nb-finding-related`).click();
+    await page
+      .locator(
+        `[data-testid="finding"][data-fingerprint="${(f as NonNullable<typeof f>).fingerprint}"] .nb-finding-related`,
+      )
+      .click();
     await page.locator('.nb-cmp-head', { hasText: HONGZE }).first().waitFor();
     const heads = await page.locator('.nb-cmp-head').allTextContents();
     expect(heads[0]).toContain('2023 年度');
@@ -266,26 +316,44 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     const bar = page.getByTestId('version-bar');
     await bar.waitFor();
     expect(await bar.getByTestId('version-row').count()).toBe(2);
-    expect(await bar.locator('[data-testid="version-row"][data-current="1"]').getAttribute('data-report')).toBe(v2.id);
+    expect(
+      await bar
+        .locator('[data-testid="version-row"][data-current="1"]')
+        .getAttribute('data-report'),
+    ).toBe(v2.id);
     expect(await bar.getByTestId('current-reason').textContent()).toContain('文件修改时间最新');
-    expect(await bar.locator(`[data-testid="version-row"][data-report="${v1.id}"]`).getByTestId('version-duplicates').textContent()).toContain(COPY);
+    expect(
+      await bar
+        .locator(`[data-testid="version-row"][data-report="${v1.id}"]`)
+        .getByTestId('version-duplicates')
+        .textContent(),
+    ).toContain(COPY);
     await screenshot(page, 'units-05-version-bar');
 
     // Confirm the 新收 总计 error on the older version: the next pending finding is selected.
     const d1 = value<ReportDetail>(await fx.invoke('getReport', [{ id: v1.id }]));
     const f1 = d1.findings.find((f) => f.ruleId === 'applications/row-sum');
     expect(f1).toBeDefined();
-    const item = page.locator(`[data-testid="finding"][data-fingerprint="${(f1 as NonNullable<typeof f1>).fingerprint}"]`);
+    const item = page.locator(
+      `[data-testid="finding"][data-fingerprint="${(f1 as NonNullable<typeof f1>).fingerprint}"]`,
+    );
     await item.click();
     await item.getByTestId('decision-note').fill('已与单位核实');
     await item.getByTestId('decide-confirm').click();
-    await page.locator(`[data-testid="finding"][data-fingerprint="${(f1 as NonNullable<typeof f1>).fingerprint}"][data-status="confirmed"]`).waitFor();
+    await page
+      .locator(
+        `[data-testid="finding"][data-fingerprint="${(f1 as NonNullable<typeof f1>).fingerprint}"][data-status="confirmed"]`,
+      )
+      .waitFor();
     if (d1.findings.length > 1) {
       const sel = page.locator('.nb-finding-selected');
-      await page.waitForFunction((fp) => {
-        const el = document.querySelector('.nb-finding-selected');
-        return !!el && el.getAttribute('data-fingerprint') !== fp;
-      }, (f1 as NonNullable<typeof f1>).fingerprint);
+      await page.waitForFunction(
+        (fp) => {
+          const el = document.querySelector('.nb-finding-selected');
+          return !!el && el.getAttribute('data-fingerprint') !== fp;
+        },
+        (f1 as NonNullable<typeof f1>).fingerprint,
+      );
       expect(await sel.getAttribute('data-status')).toBe('pending');
     }
 
@@ -295,7 +363,9 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     const same = page.locator('[data-testid="finding"][data-rule="applications/row-sum"]');
     await same.first().waitFor();
     expect(await same.first().getAttribute('data-status')).toBe('pending');
-    expect(await same.first().getByTestId('carried').textContent()).toContain('沿用上一版本的结论：已确认 · 备注：已与单位核实');
+    expect(await same.first().getByTestId('carried').textContent()).toContain(
+      '沿用上一版本的结论：已确认 · 备注：已与单位核实',
+    );
     expect(await same.first().getByTestId('carried').textContent()).toContain(`来自 ${V1}`);
     expect(await same.first().getByTestId('version-diff').textContent()).toBe('仍存在');
     const d2 = value<ReportDetail>(await fx.invoke('getReport', [{ id: v2.id }]));
@@ -312,17 +382,28 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     await screenshot(page, 'units-06-current-version');
 
     // 设为当前版本 on the older file.
-    await bar.locator(`[data-testid="version-row"][data-report="${v1.id}"]`).getByTestId('version-choose').click();
-    await bar.locator(`[data-testid="version-row"][data-report="${v1.id}"][data-current="1"]`).waitFor();
+    await bar
+      .locator(`[data-testid="version-row"][data-report="${v1.id}"]`)
+      .getByTestId('version-choose')
+      .click();
+    await bar
+      .locator(`[data-testid="version-row"][data-report="${v1.id}"][data-current="1"]`)
+      .waitFor();
     expect(await bar.getByTestId('current-reason').textContent()).toContain('审查人员选定');
     expect((await byFile(V1)).current).toBe(true);
     expect((await byFile(V2)).current).toBe(false);
     // The decision on the older version is still its own.
     const again = value<ReportDetail>(await fx.invoke('getReport', [{ id: v1.id }]));
-    expect(again.findings.find((f) => f.fingerprint === (f1 as NonNullable<typeof f1>).fingerprint)?.decision.status).toBe('confirmed');
+    expect(
+      again.findings.find((f) => f.fingerprint === (f1 as NonNullable<typeof f1>).fingerprint)
+        ?.decision.status,
+    ).toBe('confirmed');
 
     // 与当前版本对比: the two-column comparison of the two files.
-    await bar.locator(`[data-testid="version-row"][data-report="${v2.id}"]`).getByTestId('version-compare').click();
+    await bar
+      .locator(`[data-testid="version-row"][data-report="${v2.id}"]`)
+      .getByTestId('version-compare')
+      .click();
     await page.getByTestId('cmp-table-applications').waitFor();
     const heads = await page.locator('.nb-cmp-head').allTextContents();
     expect(heads.join('|')).toContain(V2);
@@ -342,7 +423,9 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
       await findings.nth(0).click();
       await findings.nth(0).getByTestId('decision-note').fill('待与单位确认');
       await findings.nth(1).click();
-      expect(await findings.nth(0).getByTestId('note-draft').textContent()).toContain('待与单位确认');
+      expect(await findings.nth(0).getByTestId('note-draft').textContent()).toContain(
+        '待与单位确认',
+      );
       await page.getByTestId('unsaved-notes').waitFor();
     }
     expect(app.errors).toEqual([]);
@@ -356,7 +439,10 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     expect(await alias.count()).toBe(1);
     expect(await alias.textContent()).toContain(`${HEALTH_SHORT} → ${HEALTH}`);
     await alias.getByRole('button').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
     await alias.first().waitFor({ state: 'detached' });
     const cov = value<CoverageView>(await fx.invoke('getCoverage', []));
     expect(cov.unmatched.map((u) => u.name)).toEqual([HEALTH_SHORT]);
@@ -367,10 +453,15 @@ describe('units, submissions and versions in the UI (issue 8)', () => {
     await page.getByTestId('roster-editor').getByText('9 个单位，来自 应报单位名单.txt').waitFor();
     const after = value<CoverageView>(await fx.invoke('getCoverage', []));
     expect(after.roster.units.map((u) => u.name)).toContain('示例区应急管理局');
-    expect(after.coverage.find((y) => y.year === 2023)?.missing.sort()).toEqual(['示例区交通运输局', '示例区应急管理局'].sort());
+    expect(after.coverage.find((y) => y.year === 2023)?.missing.sort()).toEqual(
+      ['示例区交通运输局', '示例区应急管理局'].sort(),
+    );
 
     await page.getByTestId('roster-clear').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /清\s*空/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /清\s*空/ })
+      .click();
     await page.getByTestId('roster-editor-inferred').waitFor();
     expect(value<CoverageView>(await fx.invoke('getCoverage', [])).roster.inferred).toBe(true);
     expect(app.errors).toEqual([]);

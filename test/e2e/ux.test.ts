@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec, specToDocx, specToTxt } from '../fixtures';
-import { SCREENS_DIR, ensureRendererBuilt, screenshot, startBrowserApp, type BrowserApp } from '../support/browser';
+import {
+  SCREENS_DIR,
+  ensureRendererBuilt,
+  screenshot,
+  startBrowserApp,
+  type BrowserApp,
+} from '../support/browser';
 import { startAppFixture, type AppFixture, value } from '../support/app-fixture';
 import type { ProgressEvent, ReportSummary } from '../../src/shared/ipc';
 
@@ -40,7 +46,10 @@ beforeAll(async () => {
   y2023.tables.activeDisclosure.licensing = 73;
   // A long section 六 so the document scrolls.
   const other = y2023.sections.find((s) => s.key === 'otherMatters');
-  for (let i = 0; i < 30; i++) other?.paragraphs.push(`本年度第 ${i + 1} 项其他事项：按要求办理并及时公开相关信息，接受社会监督。`);
+  for (let i = 0; i < 30; i++)
+    other?.paragraphs.push(
+      `本年度第 ${i + 1} 项其他事项：按要求办理并及时公开相关信息，接受社会监督。`,
+    );
   writeFileSync(join(dir, `${AGENCY}2022年政府信息公开工作年度报告.txt`), specToTxt(y2022));
   // Word's automatic numbering for the headings, numbered right: its note is not the reviewer's concern.
   writeFileSync(join(dir, LONG_2023), await specToDocx(y2023, { headingNumerals: 'auto' }));
@@ -70,9 +79,17 @@ describe('issue 14 in the app (1366×768)', () => {
     expect(steps.has('正在比对跨单位报告（雷同检查）…')).toBe(true);
     // What the card shows in the middle of the cross-agency step, as a large batch would stay there a while.
     const rules = progress.find((p) => p.phase === 'audit' && p.total > 1)?.total ?? 40;
-    await app.emit('progress', { phase: 'audit', done: rules - 2, total: rules, file: '', step: '正在比对跨单位报告（雷同检查）…' });
+    await app.emit('progress', {
+      phase: 'audit',
+      done: rules - 2,
+      total: rules,
+      file: '',
+      step: '正在比对跨单位报告（雷同检查）…',
+    });
     const card = page.getByTestId('import-progress');
-    await card.getByText(`正在比对跨单位报告（雷同检查）…（已完成 ${rules - 2} / ${rules} 项检查）`).waitFor();
+    await card
+      .getByText(`正在比对跨单位报告（雷同检查）…（已完成 ${rules - 2} / ${rules} 项检查）`)
+      .waitFor();
     await screenshot(page, 'ux-01-import-progress');
     await app.emit('progress', { phase: 'done', done: 2, total: 2, file: '' });
     await card.getByText('已完成：共处理 2 个文件').waitFor();
@@ -84,11 +101,18 @@ describe('issue 14 in the app (1366×768)', () => {
     expect(await page.locator('.nb-header .ant-badge-status-warning').count()).toBe(0);
     expect(await page.locator('.nb-header').textContent()).not.toContain('尚未保存');
     await state.hover();
-    await page.locator('.ant-tooltip').getByText(/程序数据文件夹/).first().waitFor();
+    await page
+      .locator('.ant-tooltip')
+      .getByText(/程序数据文件夹/)
+      .first()
+      .waitFor();
     await shotWithTooltip('ux-02-save-state');
     await page.mouse.move(1, 1);
     await page.getByTestId('save-workspace').hover();
-    await page.locator('.ant-tooltip').getByText(/选择保存位置/).waitFor();
+    await page
+      .locator('.ant-tooltip')
+      .getByText(/选择保存位置/)
+      .waitFor();
     await page.mouse.move(1, 1);
   });
 
@@ -100,7 +124,9 @@ describe('issue 14 in the app (1366×768)', () => {
     const tail = cell.locator('.nb-mid-tail');
     expect(await tail.textContent()).toMatch(/修改稿）\.docx$/);
     // The head is cut (its text overflows its box) and the tail is fully inside the cell.
-    expect(await cell.locator('.nb-mid-head').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(
+      await cell.locator('.nb-mid-head').evaluate((el) => el.scrollWidth > el.clientWidth),
+    ).toBe(true);
     const [tb, cb] = await Promise.all([tail.boundingBox(), cell.boundingBox()]);
     expect(tb && cb && tb.x + tb.width <= cb.x + cb.width + 1).toBe(true);
     await cell.hover();
@@ -121,8 +147,12 @@ describe('issue 14 in the app (1366×768)', () => {
     expect(await page.getByTestId('finding-list').textContent()).toContain('J 下一条');
 
     // A cross-year figure names its sides, as the workbook does: not a bare 应为 17 / 实为 16.
-    const unchanged = page.locator('[data-testid="finding"][data-rule="series/effective-unchanged"] [data-testid="finding-values"]');
-    expect((await unchanged.first().textContent())?.replace(/\s+/g, '')).toBe('按上年推算17件本年填报16件');
+    const unchanged = page.locator(
+      '[data-testid="finding"][data-rule="series/effective-unchanged"] [data-testid="finding-values"]',
+    );
+    expect((await unchanged.first().textContent())?.replace(/\s+/g, '')).toBe(
+      '按上年推算17件本年填报16件',
+    );
 
     const first = page.locator('[data-testid="finding"]').first();
     await first.click();
@@ -133,7 +163,10 @@ describe('issue 14 in the app (1366×768)', () => {
     await doc.click({ position: { x: 8, y: 8 } });
     const before = await doc.evaluate((el) => el.scrollTop);
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
-    await page.waitForFunction((b) => (document.querySelector('[data-testid="document-view"]')?.scrollTop ?? 0) > b, before);
+    await page.waitForFunction(
+      (b) => (document.querySelector('[data-testid="document-view"]')?.scrollTop ?? 0) > b,
+      before,
+    );
     expect(await selected.getAttribute('data-fingerprint')).toBe(chosen);
     await screenshot(page, 'ux-04-review-arrows');
     // J moves to the next finding (when there is one), K back.
@@ -155,7 +188,11 @@ describe('issue 14 in the app (1366×768)', () => {
     const texts = await tags.allTextContents();
     expect(texts.some((t) => /与上年相同文字 (9\d|100)%/.test(t))).toBe(true);
     for (const t of texts) expect(t).not.toMatch(/疑似|照抄/);
-    expect(await page.locator('[data-testid="similarity"].ant-tag-error, [data-testid="similarity"].ant-tag-red').count()).toBe(0);
+    expect(
+      await page
+        .locator('[data-testid="similarity"].ant-tag-error, [data-testid="similarity"].ant-tag-red')
+        .count(),
+    ).toBe(0);
     await page.getByTestId('similarity-note').waitFor();
     await screenshot(page, 'ux-05-compare-text');
     expect(app.errors).toEqual([]);

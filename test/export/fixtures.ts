@@ -4,7 +4,11 @@ import type { Finding, ReportModel } from '../../src/core/model/types';
 import type { WorkbookInput } from '../../src/core/export/types';
 import { buildReport, setApplicationRow, setReview } from '../support/builders';
 
-export const finding = (ruleId: string, severity: Finding['severity'], extra: Partial<Finding> = {}): Finding => ({
+export const finding = (
+  ruleId: string,
+  severity: Finding['severity'],
+  extra: Partial<Finding> = {},
+): Finding => ({
   ruleId,
   severity,
   message: `${ruleId} 的说明`,
@@ -63,9 +67,23 @@ export function workspace(): Workspace {
           finding('engine/rule-failed', 'warning'),
         ],
       },
-      { model: unknown, findings: [finding('structure/missing-table', 'error', { section: 'applications', table: 'applications' })] },
+      {
+        model: unknown,
+        findings: [
+          finding('structure/missing-table', 'error', {
+            section: 'applications',
+            table: 'applications',
+          }),
+        ],
+      },
       { model: bo2023, findings: [] },
-      { model: lin2022, findings: [finding('problems/too-short', 'warning', { section: 'problems' }), finding('x/info', 'info')] },
+      {
+        model: lin2022,
+        findings: [
+          finding('problems/too-short', 'warning', { section: 'problems' }),
+          finding('x/info', 'info'),
+        ],
+      },
     ],
   };
   return { input, lin2023, lin2022, bo2023, unknown };

@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { findingFingerprint } from '../../src/core/model/fingerprint';
 import type { Finding, ReportModel } from '../../src/core/model/types';
 import type { ReviewDecision } from '../../src/core/export/types';
-import { combinedLettersDocx, letterDocx, planLetters, type LettersInput } from '../../src/core/export/documents/letters';
+import {
+  combinedLettersDocx,
+  letterDocx,
+  planLetters,
+  type LettersInput,
+} from '../../src/core/export/documents/letters';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../../src/core/export/documents/settings';
 import { writeLetters } from '../../src/core/export/documents/write';
 import { SaveError } from '../../src/core/export/save';
@@ -27,11 +32,40 @@ const balance: Finding = {
   expected: 175,
   actual: 174,
 };
-const brackets: Finding = { ruleId: 'text/unbalanced-brackets', severity: 'warning', message: '括号不配对：「（三)」。', section: 'overview', quote: '（三)', pos: { block: 3 } };
-const missingFee: Finding = { ruleId: 'other/missing-fee-statement', severity: 'error', message: '第六部分未说明信息处理费收取情况。', section: 'otherMatters' };
-const late: Finding = { ruleId: 'timeliness/late', severity: 'error', message: '报告的发布日期为「2024年2月5日」，晚于期限。', quote: '2024年2月5日' };
-const optional: Finding = { ruleId: 'other/optional-item-missing', severity: 'info', message: '第六部分缺少建议提案办理情况。', section: 'otherMatters' };
-const review: Finding = { ruleId: 'review/group-sum', severity: 'error', message: '表四「行政复议」：总计 4 ≠ 3。', table: 'reviewLitigation', row: 'review', column: 'total' };
+const brackets: Finding = {
+  ruleId: 'text/unbalanced-brackets',
+  severity: 'warning',
+  message: '括号不配对：「（三)」。',
+  section: 'overview',
+  quote: '（三)',
+  pos: { block: 3 },
+};
+const missingFee: Finding = {
+  ruleId: 'other/missing-fee-statement',
+  severity: 'error',
+  message: '第六部分未说明信息处理费收取情况。',
+  section: 'otherMatters',
+};
+const late: Finding = {
+  ruleId: 'timeliness/late',
+  severity: 'error',
+  message: '报告的发布日期为「2024年2月5日」，晚于期限。',
+  quote: '2024年2月5日',
+};
+const optional: Finding = {
+  ruleId: 'other/optional-item-missing',
+  severity: 'info',
+  message: '第六部分缺少建议提案办理情况。',
+  section: 'otherMatters',
+};
+const review: Finding = {
+  ruleId: 'review/group-sum',
+  severity: 'error',
+  message: '表四「行政复议」：总计 4 ≠ 3。',
+  table: 'reviewLitigation',
+  row: 'review',
+  column: 'total',
+};
 
 interface Case {
   a: ReportModel;
@@ -46,7 +80,8 @@ function setUp(): Case {
   const b = buildReport({ agency: '博山区教育局', year: 2023, id: 'b' });
   const clean = buildReport({ agency: '张店区科学技术局', year: 2023, id: 'c' });
   const decisions = new Map<string, ReviewDecision>();
-  const decide = (m: ReportModel, f: Finding, status: ReviewDecision['status'], note = '') => decisions.set(findingFingerprint(m, f), { status, note });
+  const decide = (m: ReportModel, f: Finding, status: ReviewDecision['status'], note = '') =>
+    decisions.set(findingFingerprint(m, f), { status, note });
   decide(a, balance, 'confirmed', '请核对（七）总计');
   decide(a, brackets, 'confirmed');
   decide(a, missingFee, 'dismissed', '第六部分已写明不收费');
@@ -62,7 +97,12 @@ function setUp(): Case {
       { model: clean, findings: [missingFee] },
     ],
     decisions,
-    settings: { ...DEFAULT_DOCUMENT_SETTINGS, office: '淄博市临淄区人民政府办公室', deadline: '2024-05-31', issueDate: '2024-04-30' },
+    settings: {
+      ...DEFAULT_DOCUMENT_SETTINGS,
+      office: '淄博市临淄区人民政府办公室',
+      deadline: '2024-05-31',
+      issueDate: '2024-04-30',
+    },
     today: '2024-04-01',
   };
   return { a, b, clean, input, decisions };
@@ -84,13 +124,21 @@ describe('feedback letters', () => {
     const p = doc.paragraphs;
     expect(p[0]).toBe('关于临淄区工业和信息化局2023年政府信息公开工作年度报告审查意见的函');
     expect(p[1]).toBe('临淄区工业和信息化局：');
-    expect(doc.text).toContain('《临淄区工业和信息化局2023年政府信息公开工作年度报告》（文件：a.docx）');
+    expect(doc.text).toContain(
+      '《临淄区工业和信息化局2023年政府信息公开工作年度报告》（文件：a.docx）',
+    );
     const headings = p.filter((x) => /^[一二三四五六七]、/.test(x));
-    expect(headings).toEqual(['一、第一部分「总体情况」', '二、第三部分「收到和处理政府信息公开申请情况」', '三、报告整体']);
+    expect(headings).toEqual([
+      '一、第一部分「总体情况」',
+      '二、第三部分「收到和处理政府信息公开申请情况」',
+      '三、报告整体',
+    ]);
     const items = p.filter((x) => /^\d+\./.test(x));
     expect(items).toHaveLength(3);
     // Table finding: the reviewer's location, the message with its numbers, the note.
-    expect(items).toContain(`1.表三「（七）总计」行「总计」列：${balance.message}（审查备注：请核对（七）总计）`);
+    expect(items).toContain(
+      `1.表三「（七）总计」行「总计」列：${balance.message}（审查备注：请核对（七）总计）`,
+    );
     // A text finding: the part is in the heading, the paragraph under it.
     expect(items.some((x) => x.startsWith('1.') && x.includes(brackets.message))).toBe(true);
     expect(items.some((x) => x.includes(late.message))).toBe(true);
@@ -121,9 +169,17 @@ describe('feedback letters', () => {
     const { input } = setUp();
     const { decisions: _omit, ...noReview } = input;
     // A rule that failed is the auditor's problem: never in a letter.
-    noReview.reports[0]!.findings.push({ ruleId: 'engine/rule-failed', severity: 'warning', message: '规则执行出错。' });
+    noReview.reports[0]!.findings.push({
+      ruleId: 'engine/rule-failed',
+      severity: 'warning',
+      message: '规则执行出错。',
+    });
     const letters = planLetters(noReview);
-    expect(letters.map((l) => l.unit.name)).toEqual(['博山区教育局', '临淄区工业和信息化局', '张店区科学技术局']);
+    expect(letters.map((l) => l.unit.name)).toEqual([
+      '博山区教育局',
+      '临淄区工业和信息化局',
+      '张店区科学技术局',
+    ]);
     const lin = await docxText(await letterDocx(letters[1]!, noReview));
     const items = lin.paragraphs.filter((x) => /^\d+\./.test(x));
     expect(items).toHaveLength(4);
@@ -191,7 +247,9 @@ describe('writing letters', () => {
     };
     const err = await writeLetters(dir, input, 'overwrite', locked).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SaveError);
-    expect((err as SaveError).message).toBe(`无法写入 ${target}：文件可能正在被 Word 或其他程序打开，或没有写入权限，请关闭后重试。`);
+    expect((err as SaveError).message).toBe(
+      `无法写入 ${target}：文件可能正在被 Word 或其他程序打开，或没有写入权限，请关闭后重试。`,
+    );
     expect(readFileSync(target, 'utf8')).toBe('open in Word');
     expect(readdirSync(dir)).toEqual(['临淄区工业和信息化局-审查意见.docx']);
   });

@@ -48,8 +48,12 @@ describe('atomic save', () => {
   it('a target locked by Excel (EBUSY on rename) keeps the old file, removes the temp file, says why in Chinese', async () => {
     const target = path.join(dir, '审查结果.xlsx');
     await fs.writeFile(target, OLD);
-    const err = await rejection(writeAuditWorkbook(target, workspace().input, failing('rename', 'EBUSY')));
-    expect(err.message).toBe(`无法写入 ${target}：文件可能正在被 Excel 或其他程序打开，或没有写入权限，请关闭后重试。`);
+    const err = await rejection(
+      writeAuditWorkbook(target, workspace().input, failing('rename', 'EBUSY')),
+    );
+    expect(err.message).toBe(
+      `无法写入 ${target}：文件可能正在被 Excel 或其他程序打开，或没有写入权限，请关闭后重试。`,
+    );
     expect(err.code).toBe('EBUSY');
     expect(await fs.readFile(target)).toEqual(OLD);
     expect(await fs.readdir(dir)).toEqual(['审查结果.xlsx']);
@@ -58,7 +62,9 @@ describe('atomic save', () => {
   it('EPERM on rename (Windows sharing violation) is reported the same way', async () => {
     const target = path.join(dir, 'a.xlsx');
     await fs.writeFile(target, OLD);
-    const err = await rejection(saveFileAtomic(target, Buffer.from('new'), failing('rename', 'EPERM')));
+    const err = await rejection(
+      saveFileAtomic(target, Buffer.from('new'), failing('rename', 'EPERM')),
+    );
     expect(err.message).toMatch(/^无法写入 .*a\.xlsx：文件可能正在被 Excel/);
     expect(await fs.readFile(target)).toEqual(OLD);
     expect(await fs.readdir(dir)).toEqual(['a.xlsx']);
@@ -67,7 +73,9 @@ describe('atomic save', () => {
   it('a failure while writing the temp file (read-only folder) removes what was written and keeps the old file', async () => {
     const target = path.join(dir, 'b.xlsx');
     await fs.writeFile(target, OLD);
-    const err = await rejection(saveFileAtomic(target, Buffer.from('new'), failing('writeNew', 'EACCES')));
+    const err = await rejection(
+      saveFileAtomic(target, Buffer.from('new'), failing('writeNew', 'EACCES')),
+    );
     expect(err.message).toBe(`无法写入 ${target}：没有该文件夹的写入权限，请另选保存位置。`);
     expect(await fs.readFile(target)).toEqual(OLD);
     expect(await fs.readdir(dir)).toEqual(['b.xlsx']);
@@ -80,7 +88,9 @@ describe('atomic save', () => {
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     if (isRoot) {
       // root ignores directory permissions: the write succeeds, which is the honest outcome to assert here.
-      console.log('[export] running as root: directory permissions do not apply; the EACCES path is covered by the simulated test above');
+      console.log(
+        '[export] running as root: directory permissions do not apply; the EACCES path is covered by the simulated test above',
+      );
       await saveFileAtomic(target, Buffer.from('new'));
       expect((await fs.readFile(target)).toString()).toBe('new');
     } else {

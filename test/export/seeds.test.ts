@@ -20,7 +20,12 @@ const seedsDir = path.resolve(repoRoot, '../shared/corpus/seeds');
 type Expected = { agency: string; year: number; template: string; tables: Record<string, unknown> };
 
 /** The expected value of one data column in a seed's expected JSON (null when blank or the table is absent). */
-function expectedValue(exp: Expected, table: string, row: string, column: string | undefined): number | null {
+function expectedValue(
+  exp: Expected,
+  table: string,
+  row: string,
+  column: string | undefined,
+): number | null {
   const t = exp.tables[table] as Record<string, unknown> | null;
   if (!t) return null;
   const r = t[row];
@@ -39,10 +44,17 @@ beforeAll(async () => {
   const seeds = entries.filter((f) => f.endsWith('.txt')).sort();
   expect(seeds).toHaveLength(5);
   for (const s of seeds) {
-    expected.set(s, JSON.parse(await fs.readFile(path.join(seedsDir, 'expected', s.replace(/\.txt$/, '.json')), 'utf8')) as Expected);
+    expected.set(
+      s,
+      JSON.parse(
+        await fs.readFile(path.join(seedsDir, 'expected', s.replace(/\.txt$/, '.json')), 'utf8'),
+      ) as Expected,
+    );
   }
   run = await auditFiles(seeds.map((s) => path.join(seedsDir, s)));
-  const buf = await auditWorkbookBuffer({ reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })) });
+  const buf = await auditWorkbookBuffer({
+    reports: run.reports.map((r) => ({ model: r.model, findings: r.findings })),
+  });
   book = new ExcelJS.Workbook();
   await book.xlsx.load(buf as unknown as ArrayBuffer);
 }, 120_000);
@@ -89,7 +101,8 @@ describe('seed reports through the pipeline into the workbook', () => {
     const data = book.getWorksheet('数据')!;
     const col = (key: string) => 5 + dataColumns().findIndex((c) => c.key === key);
     let row: ExcelJS.Row | undefined;
-    for (let r = 2; r <= 6; r++) if (String(data.getRow(r).getCell(3).value).includes('002_')) row = data.getRow(r);
+    for (let r = 2; r <= 6; r++)
+      if (String(data.getRow(r).getCell(3).value).includes('002_')) row = data.getRow(r);
     expect(row).toBeDefined();
     expect(row!.getCell(col('applications.newReceived.total')).value).toBe(169);
     expect(row!.getCell(col('activeDisclosure.licensing')).value).toBe(59807);
@@ -102,7 +115,10 @@ describe('seed reports through the pipeline into the workbook', () => {
     const c = 5 + dataColumns().findIndex((d) => d.key === 'applications.newReceived.total');
     const total = data.getRow(7).getCell(c).value as ExcelJS.CellFormulaValue;
     expect(total.formula).toMatch(/^SUMIFS\([A-Z]+\$2:[A-Z]+\$6,\$B\$2:\$B\$6,2023,/);
-    const want = [...expected.values()].reduce((s, e) => s + (expectedValue(e, 'applications', 'newReceived', 'total') ?? 0), 0);
+    const want = [...expected.values()].reduce(
+      (s, e) => s + (expectedValue(e, 'applications', 'newReceived', 'total') ?? 0),
+      0,
+    );
     expect(total.result).toBe(want);
   });
 
@@ -110,7 +126,8 @@ describe('seed reports through the pipeline into the workbook', () => {
     const list = book.getWorksheet('问题清单')!;
     const count = run.reports.reduce((s, r) => s + r.findings.length, 0);
     expect(list.rowCount).toBe(1 + count);
-    for (let r = 2; r <= list.rowCount; r++) expect(['错误', '警告', '提示']).toContain(list.getRow(r).getCell(6).value);
+    for (let r = 2; r <= list.rowCount; r++)
+      expect(['错误', '警告', '提示']).toContain(list.getRow(r).getCell(6).value);
   });
 });
 
@@ -118,7 +135,8 @@ describe('seed wording in 问题清单 (位置, 期望值/实际值) and 汇总 
   const rowsOf = (wb: ExcelJS.Workbook, ruleId: string): ExcelJS.Row[] => {
     const list = wb.getWorksheet('问题清单')!;
     const out: ExcelJS.Row[] = [];
-    for (let r = 2; r <= list.rowCount; r++) if (list.getRow(r).getCell(4).value === ruleId) out.push(list.getRow(r));
+    for (let r = 2; r <= list.rowCount; r++)
+      if (list.getRow(r).getCell(4).value === ruleId) out.push(list.getRow(r));
     return out;
   };
 
@@ -134,7 +152,10 @@ describe('seed wording in 问题清单 (位置, 期望值/实际值) and 汇总 
     ]);
     // No location anywhere reads like a sub-heading number for a paragraph count.
     const list = book.getWorksheet('问题清单')!;
-    for (let r = 2; r <= list.rowCount; r++) expect(String(list.getRow(r).getCell(8).value ?? '')).not.toMatch(/第（[一二三四五六七八九十]+）段/);
+    for (let r = 2; r <= list.rowCount; r++)
+      expect(String(list.getRow(r).getCell(8).value ?? '')).not.toMatch(
+        /第（[一二三四五六七八九十]+）段/,
+      );
   });
 
   it('期望值/实际值 of a text-against-table finding name the sides: 表格 0 件 / 正文 5 件', async () => {
@@ -142,7 +163,10 @@ describe('seed wording in 问题清单 (位置, 期望值/实际值) and 汇总 
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'nb-seed-claim-'));
     try {
       const text = await fs.readFile(path.join(seedsDir, '000_9d3f07d5fe28c571.txt'), 'utf8');
-      const changed = text.replace('区工信局未收到政府信息公开申请书。', '区工信局共收到政府信息公开申请5件，均已按时答复。');
+      const changed = text.replace(
+        '区工信局未收到政府信息公开申请书。',
+        '区工信局共收到政府信息公开申请5件，均已按时答复。',
+      );
       expect(changed).not.toBe(text);
       await fs.writeFile(path.join(dir, '临淄工信.txt'), changed);
       const claimRun = await auditFiles([path.join(dir, '临淄工信.txt')]);
@@ -150,7 +174,13 @@ describe('seed wording in 问题清单 (位置, 期望值/实际值) and 汇总 
       await wb.xlsx.load(
         (await auditWorkbookBuffer({
           reports: claimRun.reports.map((r) => ({ model: r.model, findings: r.findings })),
-          skipped: [{ file: path.join(dir, '扫描件.pdf'), reason: 'unsupported', message: '不是可审查的文件类型。' }],
+          skipped: [
+            {
+              file: path.join(dir, '扫描件.pdf'),
+              reason: 'unsupported',
+              message: '不是可审查的文件类型。',
+            },
+          ],
           failures: [{ file: path.join(dir, '损坏.docx'), message: '文件已损坏。' }],
         })) as unknown as ArrayBuffer,
       );
@@ -158,10 +188,17 @@ describe('seed wording in 问题清单 (位置, 期望值/实际值) and 汇总 
       expect(row).toBeDefined();
       expect(row!.getCell(5).value).toBe('“未收到申请”与表格不符');
       expect([row!.getCell(9).value, row!.getCell(10).value]).toEqual(['表格 0 件', '正文 5 件']);
-      expect(row!.getCell(8).value).toBe('第一部分（二）小标题下第 1 段；表三「一、本年新收政府信息公开申请数量」行「总计」列');
+      expect(row!.getCell(8).value).toBe(
+        '第一部分（二）小标题下第 1 段；表三「一、本年新收政府信息公开申请数量」行「总计」列',
+      );
       // 汇总: the report, then the failed and the skipped file, by name relative to their folder.
       const summary = wb.getWorksheet('汇总')!;
-      expect([2, 3, 4].map((r) => [summary.getRow(r).getCell(3).value, summary.getRow(r).getCell(8).value])).toEqual([
+      expect(
+        [2, 3, 4].map((r) => [
+          summary.getRow(r).getCell(3).value,
+          summary.getRow(r).getCell(8).value,
+        ]),
+      ).toEqual([
         ['临淄工信.txt', '待审查'],
         ['损坏.docx', '无法读取'],
         ['扫描件.pdf', '已跳过'],

@@ -3,7 +3,11 @@ import { shortFileNames } from '../../src/core/export/short-names';
 
 describe('shortFileNames', () => {
   it('names files relative to the folder they share, with either separator', () => {
-    const a = shortFileNames(['/home/u/年报/2023/a.docx', '/home/u/年报/2022/b.docx', '/home/u/年报/c.txt']);
+    const a = shortFileNames([
+      '/home/u/年报/2023/a.docx',
+      '/home/u/年报/2022/b.docx',
+      '/home/u/年报/c.txt',
+    ]);
     expect([...a.names.values()]).toEqual(['2023/a.docx', '2022/b.docx', 'c.txt']);
     expect(a.folder).toBe('/home/u/年报');
     const w = shortFileNames(['D:\\年报\\甲.docx', 'D:\\年报\\乙\\丙.docx']);

@@ -53,14 +53,44 @@ beforeAll(async () => {
 
 describe('sheets and headers (cli-contract.md)', () => {
   it('has the four sheets in order with their Chinese names', () => {
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '指标']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([
+      '汇总',
+      '问题清单',
+      '数据',
+      '规则说明',
+      '指标',
+    ]);
   });
 
   it('has the contract columns on each sheet', () => {
     // The contract's eight columns, then 说明 (why a file was not audited).
-    expect(headers(sheet(wb, '汇总'))).toEqual(['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态', '说明']);
+    expect(headers(sheet(wb, '汇总'))).toEqual([
+      '单位',
+      '年度',
+      '文件',
+      '模板',
+      '错误',
+      '警告',
+      '提示',
+      '审查状态',
+      '说明',
+    ]);
     expect(headers(sheet(wb, '问题清单'))).toEqual([
-      '单位', '年度', '文件', '规则编号', '规则名称', '严重程度', '说明', '位置', '期望值', '实际值', '原文', '审查状态', '备注', '版本', '整改情况',
+      '单位',
+      '年度',
+      '文件',
+      '规则编号',
+      '规则名称',
+      '严重程度',
+      '说明',
+      '位置',
+      '期望值',
+      '实际值',
+      '原文',
+      '审查状态',
+      '备注',
+      '版本',
+      '整改情况',
     ]);
     expect(headers(sheet(wb, '规则说明'))).toEqual(['规则编号', '规则名称', '严重程度', '说明']);
     // The exported constants are the same lists (the CLI and the app may show them).
@@ -86,7 +116,12 @@ describe('汇总', () => {
   it('has one row per report, sorted by agency (pinyin) and year, with counts by severity', () => {
     const s = sheet(wb, '汇总');
     expect(s.rowCount).toBe(5);
-    expect(column(s, 1)).toEqual(['博山区教育局', '临淄区工业和信息化局', '临淄区工业和信息化局', null]);
+    expect(column(s, 1)).toEqual([
+      '博山区教育局',
+      '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
+      null,
+    ]);
     expect(column(s, 2)).toEqual([2023, 2022, 2023, 2023]);
     const lin2023 = s.getRow(4);
     expect([5, 6, 7].map((c) => lin2023.getCell(c).value)).toEqual([1, 2, 1]);
@@ -103,8 +138,16 @@ describe('汇总 with files that were not audited', () => {
         ...w.input,
         failures: [{ file: '损坏.docx', message: '文件已损坏，无法打开。' }],
         skipped: [
-          { file: '扫描件.pdf', reason: 'unsupported', message: '不是可审查的文件类型；如是年度报告，请另存为 .docx 后再审查。' },
-          { file: '会议通知.docx', reason: 'not-a-report', message: '不是政府信息公开工作年度报告。' },
+          {
+            file: '扫描件.pdf',
+            reason: 'unsupported',
+            message: '不是可审查的文件类型；如是年度报告，请另存为 .docx 后再审查。',
+          },
+          {
+            file: '会议通知.docx',
+            reason: 'not-a-report',
+            message: '不是政府信息公开工作年度报告。',
+          },
           { file: 'Thumbs.db', reason: 'clutter', message: '系统文件。' },
           { file: '审查结果.xlsx', reason: 'own-output', message: '本工具生成的审查结果。' },
         ],
@@ -114,9 +157,39 @@ describe('汇总 with files that were not audited', () => {
     expect(s.rowCount).toBe(5 + 3);
     const rows = [6, 7, 8].map((r) => (s.getRow(r).values as unknown[]).slice(1));
     expect(rows).toEqual([
-      [undefined, undefined, '损坏.docx', undefined, undefined, undefined, undefined, '无法读取', '文件已损坏，无法打开。'],
-      [undefined, undefined, '扫描件.pdf', undefined, undefined, undefined, undefined, '已跳过', '不是可审查的文件类型；如是年度报告，请另存为 .docx 后再审查。'],
-      [undefined, undefined, '会议通知.docx', undefined, undefined, undefined, undefined, '已跳过', '不是政府信息公开工作年度报告。'],
+      [
+        undefined,
+        undefined,
+        '损坏.docx',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        '无法读取',
+        '文件已损坏，无法打开。',
+      ],
+      [
+        undefined,
+        undefined,
+        '扫描件.pdf',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        '已跳过',
+        '不是可审查的文件类型；如是年度报告，请另存为 .docx 后再审查。',
+      ],
+      [
+        undefined,
+        undefined,
+        '会议通知.docx',
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        '已跳过',
+        '不是政府信息公开工作年度报告。',
+      ],
     ]);
     // 模板 no longer says 无法读取 and the message sits in the wide 说明: one or two lines, not a tower.
     expect(s.getColumn(9).width).toBeGreaterThanOrEqual(40);
@@ -128,13 +201,26 @@ describe('汇总 with files that were not audited', () => {
 
   it('文件 is the path relative to the folder all inputs share, not the path as typed', async () => {
     const w = workspace();
-    const reports = w.input.reports.map((r, i) => ({ ...r, model: { ...r.model, file: `/home/科员/年报/2023/r${i}.docx` } }));
+    const reports = w.input.reports.map((r, i) => ({
+      ...r,
+      model: { ...r.model, file: `/home/科员/年报/2023/r${i}.docx` },
+    }));
     reports[3]!.model.file = '/home/科员/年报/2022/旧.docx';
-    const book = await read(await auditWorkbookBuffer({ ...w.input, reports, failures: [{ file: '/home/科员/年报/2023/坏.docx', message: '已损坏。' }] }));
+    const book = await read(
+      await auditWorkbookBuffer({
+        ...w.input,
+        reports,
+        failures: [{ file: '/home/科员/年报/2023/坏.docx', message: '已损坏。' }],
+      }),
+    );
     const files = column(sheet(book, '汇总'), 3);
     expect(files).toEqual(expect.arrayContaining(['2023/r0.docx', '2022/旧.docx', '2023/坏.docx']));
     expect(files.every((f) => typeof f === 'string' && !f.includes('科员'))).toBe(true);
-    expect(column(sheet(book, '问题清单'), 3).every((f) => typeof f === 'string' && !f.includes('/home'))).toBe(true);
+    expect(
+      column(sheet(book, '问题清单'), 3).every(
+        (f) => typeof f === 'string' && !f.includes('/home'),
+      ),
+    ).toBe(true);
     // The folder is said once, in the printed header of 汇总.
     expect(sheet(book, '汇总').headerFooter.oddHeader).toBe('&L文件所在文件夹：/home/科员/年报');
   });
@@ -146,8 +232,12 @@ describe('问题清单', () => {
   it('has one row per finding sorted by agency, year and severity', () => {
     expect(s().rowCount).toBe(1 + 4 + 1 + 2);
     expect(column(s(), 1)).toEqual([
-      '临淄区工业和信息化局', '临淄区工业和信息化局',
-      '临淄区工业和信息化局', '临淄区工业和信息化局', '临淄区工业和信息化局', '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
+      '临淄区工业和信息化局',
       null,
     ]);
     expect(column(s(), 2)).toEqual([2022, 2022, 2023, 2023, 2023, 2023, 2023]);
@@ -157,7 +247,8 @@ describe('问题清单', () => {
   });
 
   it('fills each severity cell with its colour', () => {
-    const fill = (r: number) => (s().getRow(r).getCell(6).fill as ExcelJS.FillPattern).fgColor?.argb;
+    const fill = (r: number) =>
+      (s().getRow(r).getCell(6).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(fill(4)).toBe('FFFFC7CE'); // 错误, red-ish
     expect(fill(2)).toBe('FFFFEB9C'); // 警告, amber
     expect(fill(3)).toBe('FFDDEBF7'); // 提示, blue
@@ -184,27 +275,47 @@ describe('问题清单', () => {
     const w = workspace();
     const [first, ...rest] = w.input.reports;
     const findings = [
-      finding('consistency/no-applications-claim', 'error', { section: 'overview', table: 'applications', expected: 5, actual: 0 }),
+      finding('consistency/no-applications-claim', 'error', {
+        section: 'overview',
+        table: 'applications',
+        expected: 5,
+        actual: 0,
+      }),
       finding('corpus/copied-section', 'warning', { section: 'problems', actual: 99 }),
-      finding('applications/balance', 'error', { table: 'applications', expected: 175, actual: 174 }),
+      finding('applications/balance', 'error', {
+        table: 'applications',
+        expected: 175,
+        actual: 174,
+      }),
     ];
-    const book = await read(await auditWorkbookBuffer({ ...w.input, reports: [{ ...first!, findings }, ...rest] }));
+    const book = await read(
+      await auditWorkbookBuffer({ ...w.input, reports: [{ ...first!, findings }, ...rest] }),
+    );
     const list = sheet(book, '问题清单');
     const byRule = new Map<unknown, ExcelJS.Row>();
-    for (let r = 2; r <= list.rowCount; r++) byRule.set(list.getRow(r).getCell(4).value, list.getRow(r));
+    for (let r = 2; r <= list.rowCount; r++)
+      byRule.set(list.getRow(r).getCell(4).value, list.getRow(r));
     const values = (id: string): unknown[] => [9, 10].map((c) => byRule.get(id)?.getCell(c).value);
     expect(values('consistency/no-applications-claim')).toEqual(['表格 5 件', '正文 0 件']);
     expect(values('corpus/copied-section')).toEqual([null, '99%']);
     // A table check: two figures of the same table, kept as numbers (filterable, summable).
     expect(values('applications/balance')).toEqual([175, 174]);
     // The Chinese rule name stands beside every rule id.
-    expect(byRule.get('corpus/copied-section')?.getCell(5).value).toBe(catalogue().find((r) => r.id === 'corpus/copied-section')?.title);
+    expect(byRule.get('corpus/copied-section')?.getCell(5).value).toBe(
+      catalogue().find((r) => r.id === 'corpus/copied-section')?.title,
+    );
   });
 
   it('gives rows with long wrapped text the height of their lines, so nothing prints clipped', async () => {
-    const long = '表三「总计」列：第一项加第二项之和与第三项加第四项之和不相等，请核对各项数据并与申请登记台账逐件比对后更正。'.repeat(3);
+    const long =
+      '表三「总计」列：第一项加第二项之和与第三项加第四项之和不相等，请核对各项数据并与申请登记台账逐件比对后更正。'.repeat(
+        3,
+      );
     const [first, ...rest] = ws.input.reports;
-    const input = { ...ws.input, reports: [{ ...first!, findings: [{ ...first!.findings[0]!, message: long }] }, ...rest] };
+    const input = {
+      ...ws.input,
+      reports: [{ ...first!, findings: [{ ...first!.findings[0]!, message: long }] }, ...rest],
+    };
     const book = await read(await auditWorkbookBuffer(input));
     const findings = sheet(book, '问题清单');
     const messageWidth = (findings.getColumn(7).width ?? 10) - 1;
@@ -265,7 +376,9 @@ describe('数据', () => {
     expect(lin2023.getCell(col('activeDisclosure.coercion')).value).toBeNull();
     expect(lin2023.getCell(col('reviewLitigation.review.total')).value).toBe(4);
     // General format everywhere: nothing rounds a value (a fractional count is a finding to see as written).
-    expect(s().getColumn(col('activeDisclosure.administrativeFees')).numFmt ?? 'General').toBe('General');
+    expect(s().getColumn(col('activeDisclosure.administrativeFees')).numFmt ?? 'General').toBe(
+      'General',
+    );
     // A zero extracted as zero is a number, not a blank.
     expect(lin2023.getCell(col('applications.carriedOver.total')).value).toBe(0);
     const unknown = s().getRow(5);
@@ -279,29 +392,46 @@ describe('数据', () => {
     expect(total.getCell(1).value).toBe('合计（2023 年度，当前版本）');
     const c = col('applications.newReceived.total');
     const L = colLetter(c);
-    expect(total.getCell(c).value).toMatchObject({ formula: `SUMIFS(${L}$2:${L}$5,$B$2:$B$5,2023,$D$2:$D$5,"是")` });
+    expect(total.getCell(c).value).toMatchObject({
+      formula: `SUMIFS(${L}$2:${L}$5,$B$2:$B$5,2023,$D$2:$D$5,"是")`,
+    });
     const last = 4 + dataColumns().length;
-    expect(total.getCell(last).value).toMatchObject({ formula: expect.stringMatching(/^SUMIFS\(/) });
+    expect(total.getCell(last).value).toMatchObject({
+      formula: expect.stringMatching(/^SUMIFS\(/),
+    });
     expect(total.getCell(last + 1).value).toBeNull();
     // The file is not summed.
     expect(total.getCell(3).value).toBeNull();
   });
 
   it('writes the cached totals too, for viewers that do not recalculate', async () => {
-    const raw = await new ExcelJS.Workbook().xlsx.load((await auditWorkbookBuffer(ws.input)) as unknown as ArrayBuffer);
+    const raw = await new ExcelJS.Workbook().xlsx.load(
+      (await auditWorkbookBuffer(ws.input)) as unknown as ArrayBuffer,
+    );
     const d = sheet(raw, '数据');
-    const result = (row: number, key: string) => (d.getRow(row).getCell(col(key)).value as ExcelJS.CellFormulaValue).result;
+    const result = (row: number, key: string) =>
+      (d.getRow(row).getCell(col(key)).value as ExcelJS.CellFormulaValue).result;
     const sumOf = (year: number, key: string) =>
-      [2, 3, 4, 5].filter((r) => d.getRow(r).getCell(2).value === year).reduce((acc, r) => acc + Number(d.getRow(r).getCell(col(key)).value ?? 0), 0);
-    expect(result(6, 'applications.newReceived.total')).toBe(sumOf(2022, 'applications.newReceived.total'));
-    expect(result(7, 'applications.newReceived.total')).toBe(sumOf(2023, 'applications.newReceived.total'));
+      [2, 3, 4, 5]
+        .filter((r) => d.getRow(r).getCell(2).value === year)
+        .reduce((acc, r) => acc + Number(d.getRow(r).getCell(col(key)).value ?? 0), 0);
+    expect(result(6, 'applications.newReceived.total')).toBe(
+      sumOf(2022, 'applications.newReceived.total'),
+    );
+    expect(result(7, 'applications.newReceived.total')).toBe(
+      sumOf(2023, 'applications.newReceived.total'),
+    );
     expect(result(7, 'applications.newReceived.total')).toBeGreaterThanOrEqual(169);
   });
 
   it('freezes header and the three lead columns; the filter leaves the 合计 row out', () => {
     expect(s().views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 3 });
     expect(s().autoFilter).toBe(`A1:${colLetter(4 + dataColumns().length)}5`);
-    expect(s().pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' });
+    expect(s().pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      printTitlesRow: '1:1',
+    });
   });
 
   it('prints in a few pages wide (about 16 figures a page beside the repeated 单位 and 年度), not 3 columns a page', () => {
@@ -333,7 +463,11 @@ describe('规则说明', () => {
     const labels: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
     expect(column(s, 3)).toEqual(cat.map((r) => labels[r.severity]));
     expect(s.getColumn(4).width).toBeGreaterThanOrEqual(60);
-    expect(s.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '1:1' });
+    expect(s.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      printTitlesRow: '1:1',
+    });
     expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });
@@ -344,9 +478,15 @@ describe('review decisions', () => {
     const lin = w.input.reports.find((r) => r.model === w.lin2023)!;
     const lin22 = w.input.reports.find((r) => r.model === w.lin2022)!;
     const decisions = new Map<string, ReviewDecision>([
-      [findingFingerprint(w.lin2023, lin.findings[1]!), { status: 'confirmed', note: '已通知单位更正' }],
+      [
+        findingFingerprint(w.lin2023, lin.findings[1]!),
+        { status: 'confirmed', note: '已通知单位更正' },
+      ],
       [findingFingerprint(w.lin2023, lin.findings[0]!), { status: 'dismissed', note: '' }],
-      ...lin22.findings.map((f) => [findingFingerprint(w.lin2022, f), { status: 'dismissed', note: '格式差异' }] as const),
+      ...lin22.findings.map(
+        (f) =>
+          [findingFingerprint(w.lin2022, f), { status: 'dismissed', note: '格式差异' }] as const,
+      ),
     ]);
     const book = await read(await auditWorkbookBuffer({ ...w.input, decisions }));
     const list = sheet(book, '问题清单');
@@ -363,7 +503,12 @@ describe('review decisions', () => {
   it('a note longer than Excel allows in a cell is shortened, not written as a broken file', async () => {
     const w = workspace();
     const lin = w.input.reports.find((r) => r.model === w.lin2023)!;
-    const decisions = new Map<string, ReviewDecision>([[findingFingerprint(w.lin2023, lin.findings[1]!), { status: 'confirmed', note: '长'.repeat(40_000) }]]);
+    const decisions = new Map<string, ReviewDecision>([
+      [
+        findingFingerprint(w.lin2023, lin.findings[1]!),
+        { status: 'confirmed', note: '长'.repeat(40_000) },
+      ],
+    ]);
     const book = await read(await auditWorkbookBuffer({ ...w.input, decisions }));
     const note = String(sheet(book, '问题清单').getRow(4).getCell(13).value);
     expect(note).toHaveLength(32_767);
@@ -393,7 +538,13 @@ describe('writing to disk', () => {
     expect(await fs.readdir(dir)).toEqual(['审查结果（2023年度）.xlsx']);
     const back = new ExcelJS.Workbook();
     await back.xlsx.readFile(target);
-    expect(back.worksheets.map((s) => s.name)).toEqual(['汇总', '问题清单', '数据', '规则说明', '指标']);
+    expect(back.worksheets.map((s) => s.name)).toEqual([
+      '汇总',
+      '问题清单',
+      '数据',
+      '规则说明',
+      '指标',
+    ]);
     // Overwriting an existing workbook works too.
     await writeAuditWorkbook(target, { reports: [] });
     const again = new ExcelJS.Workbook();

@@ -2,10 +2,18 @@
 import { extractReport } from '../../src/core/extract';
 import { parseText } from '../../src/core/ingest/txt';
 import { renderBlocks } from '../../src/core/ingest/render';
-import { APPLICATION_ROW_LABELS, APPLICATION_ROW_KEYS, type ApplicationRowKey } from '../../src/core/model/glossary';
+import {
+  APPLICATION_ROW_LABELS,
+  APPLICATION_ROW_KEYS,
+  type ApplicationRowKey,
+} from '../../src/core/model/glossary';
 import type { Block, ReportModel, SourceDocument, TableCell } from '../../src/core/model/types';
 
-export function docFromText(text: string, fileName = 'report.txt', format: 'txt' | 'md' = 'txt'): SourceDocument {
+export function docFromText(
+  text: string,
+  fileName = 'report.txt',
+  format: 'txt' | 'md' = 'txt',
+): SourceDocument {
   const blocks = parseText(text, format);
   return { format, fileName, blocks, html: renderBlocks(blocks), notes: [] };
 }
@@ -14,7 +22,11 @@ export function docFromBlocks(blocks: Block[], fileName = 'report.docx'): Source
   return { format: 'docx', fileName, blocks, html: renderBlocks(blocks), notes: [] };
 }
 
-export function extractText(text: string, fileName = 'report.txt', format: 'txt' | 'md' = 'txt'): ReportModel {
+export function extractText(
+  text: string,
+  fileName = 'report.txt',
+  format: 'txt' | 'md' = 'txt',
+): ReportModel {
   return extractReport(docFromText(text, fileName, format), { id: 't1', file: fileName });
 }
 
@@ -38,16 +50,24 @@ export function appRowLabels(row: ApplicationRowKey): string[] {
 }
 
 /** Table 三 as Word's "copy as text" writes it: one cell per TAB line, rows split by blank lines. */
-export function applicationsLayoutA(value: (row: ApplicationRowKey, col: number) => string = (r, c) => String(appValue(r, c))): string {
+export function applicationsLayoutA(
+  value: (row: ApplicationRowKey, col: number) => string = (r, c) => String(appValue(r, c)),
+): string {
   const rows: string[][] = [
     ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'],
     ['', '自然人', '法人或其他组织', '总\n计'],
     ['', '', '商业\n企业', '科研\n机构', '社会公益组织', '法律服务机构', '其他', ''],
   ];
-  for (const row of APPLICATION_ROW_KEYS) rows.push([...appRowLabels(row), ...Array.from({ length: 7 }, (_, c) => value(row, c))]);
+  for (const row of APPLICATION_ROW_KEYS)
+    rows.push([...appRowLabels(row), ...Array.from({ length: 7 }, (_, c) => value(row, c))]);
   return rows.map((r) => r.map((c) => `\t${c}`).join('\n')).join('\n\n');
 }
 
-export function cell(text: string, r: number, c: number, extra: Partial<TableCell> = {}): TableCell {
+export function cell(
+  text: string,
+  r: number,
+  c: number,
+  extra: Partial<TableCell> = {},
+): TableCell {
   return { text, rowSpan: 1, colSpan: 1, covered: false, originRow: r, originCol: c, ...extra };
 }

@@ -4,10 +4,17 @@ import { extractText } from './helpers';
 
 describe('title, agency and year', () => {
   it('joins a title broken over two lines (agency on the first)', () => {
-    const m = extractText('临淄区工业和信息化局\n2023年政府信息公开工作年度报告\n\n一、总体情况\n正文。\n');
+    const m = extractText(
+      '临淄区工业和信息化局\n2023年政府信息公开工作年度报告\n\n一、总体情况\n正文。\n',
+    );
     expect(m.title).toBe('临淄区工业和信息化局2023年政府信息公开工作年度报告');
     expect(m.titlePos).toEqual({ block: 0 });
-    expect(m).toMatchObject({ agency: '临淄区工业和信息化局', agencySource: 'title', year: 2023, yearSource: 'title' });
+    expect(m).toMatchObject({
+      agency: '临淄区工业和信息化局',
+      agencySource: 'title',
+      year: 2023,
+      yearSource: 'title',
+    });
     // Neither title line is preamble text of a section.
     expect(m.paragraphs.slice(0, 2).every((p) => p.section === undefined)).toBe(true);
   });
@@ -33,23 +40,51 @@ describe('title, agency and year', () => {
   });
 
   it('falls back to the statistics period for the year, then to the file name', () => {
-    const byPeriod = extractText('政府信息公开工作年度报告\n本报告统计期限为2022年1月1日至12月31日。\n', '某局.txt');
-    expect(byPeriod).toMatchObject({ year: 2022, yearSource: 'period', agency: '某局', agencySource: 'fileName' });
-    const byName = extractText('政府信息公开工作年度报告\n一、总体情况\n', '张店区科学技术局2021年报.txt');
-    expect(byName).toMatchObject({ year: 2021, yearSource: 'fileName', agency: '张店区科学技术局', agencySource: 'fileName' });
+    const byPeriod = extractText(
+      '政府信息公开工作年度报告\n本报告统计期限为2022年1月1日至12月31日。\n',
+      '某局.txt',
+    );
+    expect(byPeriod).toMatchObject({
+      year: 2022,
+      yearSource: 'period',
+      agency: '某局',
+      agencySource: 'fileName',
+    });
+    const byName = extractText(
+      '政府信息公开工作年度报告\n一、总体情况\n',
+      '张店区科学技术局2021年报.txt',
+    );
+    expect(byName).toMatchObject({
+      year: 2021,
+      yearSource: 'fileName',
+      agency: '张店区科学技术局',
+      agencySource: 'fileName',
+    });
     const none = extractText('一、总体情况\n正文。\n', '000_9d3f07d5fe28c571.txt');
-    expect(none).toMatchObject({ agency: null, agencySource: 'none', year: null, yearSource: 'none', title: null });
+    expect(none).toMatchObject({
+      agency: null,
+      agencySource: 'none',
+      year: null,
+      yearSource: 'none',
+      title: null,
+    });
   });
 });
 
 describe('dates and statistics period', () => {
   it('reads both period phrasings with their quote and position', () => {
-    const a = extractText('某局2023年政府信息公开工作年度报告\n本年度报告中所列数据的统计期限自2023年1月1日起，至2023年12月31日止。如有疑问请联系。\n');
+    const a = extractText(
+      '某局2023年政府信息公开工作年度报告\n本年度报告中所列数据的统计期限自2023年1月1日起，至2023年12月31日止。如有疑问请联系。\n',
+    );
     expect(a.statisticsPeriod).toMatchObject({ fromYear: 2023, toYear: 2023, pos: { block: 1 } });
     expect(a.statisticsPeriod?.quote).toContain('统计期限自2023年1月1日起，至2023年12月31日止');
-    const b = extractText('某局2023年政府信息公开工作年度报告\n统计期限为2022年1月1日至12月31日。\n');
+    const b = extractText(
+      '某局2023年政府信息公开工作年度报告\n统计期限为2022年1月1日至12月31日。\n',
+    );
     expect(b.statisticsPeriod).toMatchObject({ fromYear: 2022, toYear: 2022 });
-    const none = extractText('某局2023年政府信息公开工作年度报告\n截至2023年12月31日，共发布信息22条。\n');
+    const none = extractText(
+      '某局2023年政府信息公开工作年度报告\n截至2023年12月31日，共发布信息22条。\n',
+    );
     expect(none.statisticsPeriod).toBeUndefined();
   });
 

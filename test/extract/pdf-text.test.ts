@@ -17,7 +17,16 @@ describe('splitValueRun', () => {
       { text: '0', start: 5, end: 6 },
       { text: '11', start: 7, end: 9 },
     ]);
-    expect(splitValueRun('3.危及“三安全一稳定” 5 0 0 0 0 0 5')?.map((p) => p.text)).toEqual(['3.危及“三安全一稳定”', '5', '0', '0', '0', '0', '0', '5']);
+    expect(splitValueRun('3.危及“三安全一稳定” 5 0 0 0 0 0 5')?.map((p) => p.text)).toEqual([
+      '3.危及“三安全一稳定”',
+      '5',
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+      '5',
+    ]);
   });
 
   it('splits a line of values only when it clearly holds several', () => {
@@ -75,10 +84,17 @@ describe('PDF text layer quirks', () => {
   const m = extractText(doc);
 
   it('reads table 二 rows written on one line, across a page number', () => {
-    expect(m.tables.activeDisclosure?.normativeDocuments).toMatchObject({ issued: { value: 8 }, repealed: { value: 26 }, effective: { value: 66 } });
+    expect(m.tables.activeDisclosure?.normativeDocuments).toMatchObject({
+      issued: { value: 8 },
+      repealed: { value: 26 },
+      effective: { value: 66 },
+    });
     expect(m.tables.activeDisclosure?.punishment.value).toBe(3985758);
     // The value points at its characters inside the line.
-    expect(m.tables.activeDisclosure?.regulations.effective.pos).toMatchObject({ start: 7, end: 9 });
+    expect(m.tables.activeDisclosure?.regulations.effective.pos).toMatchObject({
+      start: 7,
+      end: 9,
+    });
   });
 
   it('reads table 三 rows whose labels are broken over lines', () => {
@@ -115,11 +131,16 @@ describe('real published reports (PDF text layers, read as .txt)', () => {
     expect(m.tables.activeDisclosure?.licensing.value).toBe(447228);
     expect(m.tables.activeDisclosure?.administrativeFees.value).toBeCloseTo(96171.6, 6);
     const a = m.tables.applications;
-    const nulls = Object.entries(a ?? {}).filter(([, row]) => Object.values(row).some((c) => c.value === null));
+    const nulls = Object.entries(a ?? {}).filter(([, row]) =>
+      Object.values(row).some((c) => c.value === null),
+    );
     expect(nulls).toEqual([]);
     expect(a?.['denied.safetyStability'].total.value).toBe(5);
     expect(a?.carriedForward.total.value).toBe(103);
-    expect(m.tables.reviewLitigation?.review).toMatchObject({ upheld: { value: 72 }, total: { value: 351 } });
+    expect(m.tables.reviewLitigation?.review).toMatchObject({
+      upheld: { value: 72 },
+      total: { value: 351 },
+    });
   });
 
   it('洪泽区 2023: misprinted label read, collapsed 其他处理 left missing, table 四 as printed', () => {
@@ -129,14 +150,21 @@ describe('real published reports (PDF text layers, read as .txt)', () => {
     expect(a?.['denied.lawForbidden'].total).toMatchObject({ value: 0, missing: false });
     expect(a?.['otherHandling.other'].total.missing).toBe(true);
     expect(a?.totalProcessed.total.value).toBe(21);
-    expect(m.tables.reviewLitigation?.review).toMatchObject({ upheld: { value: 10 }, corrected: { value: 1 }, total: { value: 0 } });
+    expect(m.tables.reviewLitigation?.review).toMatchObject({
+      upheld: { value: 10 },
+      corrected: { value: 1 },
+      total: { value: 0 },
+    });
     expect(m.tables.reviewLitigation?.litigationAfterReview.upheld.value).toBe(5);
   });
 
   it('洪泽区 2024: the following year of the same agency', () => {
     const m = load('huaian-hongze-district-gov_2024');
     expect([m.agency, m.year]).toEqual(['淮安市洪泽区人民政府', 2024]);
-    expect(m.tables.activeDisclosure?.normativeDocuments).toMatchObject({ issued: { value: 3 }, effective: { value: 8 } });
+    expect(m.tables.activeDisclosure?.normativeDocuments).toMatchObject({
+      issued: { value: 3 },
+      effective: { value: 8 },
+    });
     expect(m.tables.applications?.newReceived.total.value).toBe(95);
     expect(m.tables.reviewLitigation?.litigationAfterReview.total.value).toBe(3);
   });

@@ -59,9 +59,20 @@ describe('sections in a document', () => {
       'md',
     );
     expect(m.sections.map((s) => s.found)).toEqual([true, true, true, true, true, true]);
-    expect(m.sections[0]?.paragraphs.map((p) => p.text)).toEqual(['正文一。', '（一）主动公开', '主动公开正文。']);
+    expect(m.sections[0]?.paragraphs.map((p) => p.text)).toEqual([
+      '正文一。',
+      '（一）主动公开',
+      '主动公开正文。',
+    ]);
     expect(m.sections[5]?.paragraphs.map((p) => p.text)).toEqual(['今年未收取信息处理费。']);
-    expect(m.headingsInOrder.map((h) => h.numeral)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    expect(m.headingsInOrder.map((h) => h.numeral)).toEqual([
+      '一、',
+      '二、',
+      '三、',
+      '四、',
+      '五、',
+      '六、',
+    ]);
     expect(m.paragraphs[0]?.section).toBeUndefined();
     expect(m.agency).toBe('孟津区科技和工业信息化局');
   });
@@ -86,7 +97,9 @@ describe('sections in a document', () => {
   });
 
   it('keeps duplicates in headingsInOrder but the first as the section heading', () => {
-    const m = extractText('某局2023年政府信息公开工作年度报告\n一、总体情况\n甲。\n五、存在的主要问题及改进情况\n乙。\n五、存在的主要问题及改进情况\n丙。\n');
+    const m = extractText(
+      '某局2023年政府信息公开工作年度报告\n一、总体情况\n甲。\n五、存在的主要问题及改进情况\n乙。\n五、存在的主要问题及改进情况\n丙。\n',
+    );
     expect(m.headingsInOrder.map((h) => h.key)).toEqual(['overview', 'problems', 'problems']);
     expect(m.sections[4]?.heading?.pos.block).toBe(3);
     expect(m.sections[4]?.paragraphs.map((p) => p.text)).toEqual(['乙。', '丙。']);

@@ -8,7 +8,14 @@ import {
   type ApplicationRowKey,
 } from '../../src/core/model/glossary';
 import type { ApplicationsTable, Block, ReportModel, TableCell } from '../../src/core/model/types';
-import { appRowLabels, appValue, applicationsLayoutA, cell, docFromBlocks, extractText } from './helpers';
+import {
+  appRowLabels,
+  appValue,
+  applicationsLayoutA,
+  cell,
+  docFromBlocks,
+  extractText,
+} from './helpers';
 
 const T2_LAYOUT_A = [
   '\t第二十条\t第 （一） 项',
@@ -89,8 +96,16 @@ describe('table 二 (active disclosure)', () => {
       '行政规范性文件\t30\t4\t5',
     ].join('\n');
     const t = extractText(report(rows, applicationsLayoutA(), T4_FLAT)).tables.activeDisclosure;
-    expect(t?.regulations).toMatchObject({ issued: { value: 1 }, repealed: { value: 2 }, effective: { value: 9 } });
-    expect(t?.normativeDocuments).toMatchObject({ issued: { value: 4 }, repealed: { value: 5 }, effective: { value: 30 } });
+    expect(t?.regulations).toMatchObject({
+      issued: { value: 1 },
+      repealed: { value: 2 },
+      effective: { value: 9 },
+    });
+    expect(t?.normativeDocuments).toMatchObject({
+      issued: { value: 4 },
+      repealed: { value: 5 },
+      effective: { value: 30 },
+    });
     // Rows that do not appear stay missing rather than borrowing neighbours' values.
     expect(t?.licensing).toMatchObject({ value: null, missing: true });
   });
@@ -104,7 +119,8 @@ describe('table 三 (applications)', () => {
   });
 
   it('copes with the shifted rows of a tab-separated copy (seed 001 layout)', () => {
-    const v = (row: ApplicationRowKey) => Array.from({ length: 7 }, (_, k) => String(appValue(row, k)));
+    const v = (row: ApplicationRowKey) =>
+      Array.from({ length: 7 }, (_, k) => String(appValue(row, k)));
     const lines = [
       '(本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和)\t\t申请人情况\t\t\t\t\t\t总计\t',
       '\t\t自然人\t法人或其他组织\t\t\t\t\t\t',
@@ -114,8 +130,10 @@ describe('table 三 (applications)', () => {
       const labels = appRowLabels(row);
       if (row === 'otherHandling.other') lines.push(['3.其他', '', ...v(row), ''].join('\t'));
       else if (row === 'totalProcessed') lines.push(['(七) 总计', ...v(row), '', ''].join('\t'));
-      else if (labels.length === 1 && /^[一二四]、/.test(labels[0] as string)) lines.push([labels[0], '', ...v(row), ''].join('\t'));
-      else if (labels.length === 2 && row === 'granted') lines.push([...labels, ...v(row), ''].join('\t'));
+      else if (labels.length === 1 && /^[一二四]、/.test(labels[0] as string))
+        lines.push([labels[0], '', ...v(row), ''].join('\t'));
+      else if (labels.length === 2 && row === 'granted')
+        lines.push([...labels, ...v(row), ''].join('\t'));
       else if (labels.length === 2) lines.push(['', ...labels, ...v(row)].join('\t'));
       else lines.push(['', '', ...labels, ...v(row)].join('\t'));
     }
@@ -124,12 +142,33 @@ describe('table 三 (applications)', () => {
   });
 
   it('reads flat web-page text by value runs (one cell per line, seed 002 layout)', () => {
-    const lines = ['(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)', '申请人情况', '自然人', '法人或其他组织', '总计', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+    const lines = [
+      '(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)',
+      '申请人情况',
+      '自然人',
+      '法人或其他组织',
+      '总计',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+    ];
     for (const row of APPLICATION_ROW_KEYS) {
       lines.push(...appRowLabels(row).map((l) => l.replace(/（/g, '(').replace(/）/g, ')')));
       for (let k = 0; k < 7; k++) lines.push(String(appValue(row, k)));
     }
-    const t4 = ['行政复议', '行政诉讼', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉'];
+    const t4 = [
+      '行政复议',
+      '行政诉讼',
+      '结果维持',
+      '结果纠正',
+      '其他结果',
+      '尚未审结',
+      '总计',
+      '未经复议直接起诉',
+      '复议后起诉',
+    ];
     for (let g = 0; g < 2; g++) t4.push('结果维持', '结果纠正', '其他结果', '尚未审结', '总计');
     for (let k = 0; k < 15; k++) t4.push(String(k + 1));
     const m = extractText(report(T2_LAYOUT_A, lines.join('\n\n'), t4.join('\n\n')));
@@ -158,24 +197,62 @@ describe('table 三 (applications)', () => {
 
   it('reads a Word grid by its header columns, whatever their order', () => {
     // 总计 first, then the six applicant columns: a position-based reader would get every value wrong.
-    const order = ['总计', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'];
+    const order = [
+      '总计',
+      '自然人',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+    ];
     const canonicalIndex = [6, 0, 1, 2, 3, 4, 5];
     const texts: string[][] = [
-      ['说明', '说明', '说明', '申请人情况', '申请人情况', '申请人情况', '申请人情况', '申请人情况', '申请人情况', '申请人情况'],
-      ['说明', '说明', '说明', '总计', '自然人', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织'],
+      [
+        '说明',
+        '说明',
+        '说明',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+      ],
+      [
+        '说明',
+        '说明',
+        '说明',
+        '总计',
+        '自然人',
+        '法人或其他组织',
+        '法人或其他组织',
+        '法人或其他组织',
+        '法人或其他组织',
+        '法人或其他组织',
+      ],
       ['说明', '说明', '说明', '总计', '自然人', ...order.slice(2)],
     ];
     for (const row of APPLICATION_ROW_KEYS) {
       const labels = appRowLabels(row);
       const values = canonicalIndex.map((k) => String(appValue(row, k)));
-      const l3 = labels.length === 1 ? [labels[0], labels[0], labels[0]] : [labels[0], labels[1], labels[1]];
+      const l3 =
+        labels.length === 1 ? [labels[0], labels[0], labels[0]] : [labels[0], labels[1], labels[1]];
       texts.push([...(l3 as string[]), ...values]);
     }
     const rows: TableCell[][] = texts.map((r, ri) =>
       r.map((t, ci) => {
         const left = ci > 0 && r[ci - 1] === t && !/^\d+$/.test(t);
         const up = !left && ri > 0 && ci < 3 && texts[ri - 1]?.[ci] === t && !/^\d+$/.test(t);
-        return cell(t, ri, ci, left || up ? { covered: true, originRow: up ? ri - 1 : ri, originCol: left ? ci - 1 : ci } : {});
+        return cell(
+          t,
+          ri,
+          ci,
+          left || up
+            ? { covered: true, originRow: up ? ri - 1 : ri, originCol: left ? ci - 1 : ci }
+            : {},
+        );
       }),
     );
     const blocks: Block[] = [
@@ -191,7 +268,8 @@ describe('table 三 (applications)', () => {
 
 describe('table 四 (review and litigation)', () => {
   it('reads the flat run of 15 values into the three groups, labels split over lines', () => {
-    const t = extractText(report(T2_LAYOUT_A, applicationsLayoutA(), T4_FLAT)).tables.reviewLitigation;
+    const t = extractText(report(T2_LAYOUT_A, applicationsLayoutA(), T4_FLAT)).tables
+      .reviewLitigation;
     REVIEW_GROUP_KEYS.forEach((g, gi) => {
       REVIEW_COLUMN_KEYS.forEach((c, ci) => {
         expect({ g, c, v: t?.[g][c].value }).toEqual({ g, c, v: gi * 5 + ci + 1 });
@@ -200,18 +278,38 @@ describe('table 四 (review and litigation)', () => {
   });
 
   it('reads groups laid out as rows', () => {
-    const rows = ['\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计', '行政复议\t1\t2\t3\t4\t10', '未经复议直接起诉\t0\t0\t1\t0\t1', '复议后起诉\t0\t1\t0\t0\t1'].join('\n');
+    const rows = [
+      '\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计',
+      '行政复议\t1\t2\t3\t4\t10',
+      '未经复议直接起诉\t0\t0\t1\t0\t1',
+      '复议后起诉\t0\t1\t0\t0\t1',
+    ].join('\n');
     const t = extractText(report(T2_LAYOUT_A, applicationsLayoutA(), rows)).tables.reviewLitigation;
-    expect(t?.review).toMatchObject({ upheld: { value: 1 }, pending: { value: 4 }, total: { value: 10 } });
+    expect(t?.review).toMatchObject({
+      upheld: { value: 1 },
+      pending: { value: 4 },
+      total: { value: 10 },
+    });
     expect(t?.litigationDirect.other.value).toBe(1);
     expect(t?.litigationAfterReview.corrected.value).toBe(1);
   });
 
   it('leaves cells missing when fewer values are written, and tables null when absent', () => {
-    const m: ReportModel = extractText('某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n');
-    expect(m.tables).toEqual({ activeDisclosure: null, applications: null, reviewLitigation: null });
-    const short = ['\t行政复议\n\t行政诉讼', '\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计', '\t1\n\t2\n\t3'].join('\n\n');
-    const t = extractText(report(T2_LAYOUT_A, applicationsLayoutA(), short)).tables.reviewLitigation;
+    const m: ReportModel = extractText(
+      '某局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n',
+    );
+    expect(m.tables).toEqual({
+      activeDisclosure: null,
+      applications: null,
+      reviewLitigation: null,
+    });
+    const short = [
+      '\t行政复议\n\t行政诉讼',
+      '\t结果维持\n\t结果纠正\n\t其他结果\n\t尚未审结\n\t总计',
+      '\t1\n\t2\n\t3',
+    ].join('\n\n');
+    const t = extractText(report(T2_LAYOUT_A, applicationsLayoutA(), short)).tables
+      .reviewLitigation;
     expect(t?.review.other.value).toBe(3);
     expect(t?.review.pending).toMatchObject({ value: null, missing: true });
     expect(t?.litigationAfterReview.total.missing).toBe(true);

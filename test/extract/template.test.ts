@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { APPLICANT_COLUMN_KEYS } from '../../src/core/model/glossary';
 import { applicationsLayoutA, extractText } from './helpers';
 
-const HEAD = '某县某局\n2019年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n';
+const HEAD =
+  '某县某局\n2019年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n';
 
 /** Table 二 of the 2019 trial format (国办公开办函〔2019〕60号). */
 const T2_2019 = [
@@ -29,7 +30,9 @@ describe('template detection', () => {
   it('flags the 2019 format and does not map its tables onto 2021 keys', () => {
     const m = extractText(`${HEAD}${T2_2019}\n\n三、收到和处理政府信息公开申请情况\n${T3_2019}\n`);
     expect(m.template).toBe('2019');
-    expect(m.templateEvidence).toEqual(expect.arrayContaining(['本年新制作数量', '对外公开总数量', '上一年项目数量']));
+    expect(m.templateEvidence).toEqual(
+      expect.arrayContaining(['本年新制作数量', '对外公开总数量', '上一年项目数量']),
+    );
     expect(m.templateEvidence.some((e) => e.includes('其他处理'))).toBe(true);
     const t2 = m.tables.activeDisclosure;
     expect(t2).not.toBeNull();
@@ -57,10 +60,16 @@ describe('template detection', () => {
   });
 
   it('flags the pre-2019 structure and leaves every table null', () => {
-    const m = extractText('某局2017年政府信息公开工作年度报告\n一、概述\n正文。\n二、主动公开政府信息情况\n三、咨询处理情况\n四、收费及减免情况\n附：统计附表\n');
+    const m = extractText(
+      '某局2017年政府信息公开工作年度报告\n一、概述\n正文。\n二、主动公开政府信息情况\n三、咨询处理情况\n四、收费及减免情况\n附：统计附表\n',
+    );
     expect(m.template).toBe('pre-2019');
     expect(m.templateEvidence).toEqual(expect.arrayContaining(['概述', '咨询处理情况']));
-    expect(m.tables).toEqual({ activeDisclosure: null, applications: null, reviewLitigation: null });
+    expect(m.tables).toEqual({
+      activeDisclosure: null,
+      applications: null,
+      reviewLitigation: null,
+    });
   });
 
   it('says unknown when nothing tells', () => {

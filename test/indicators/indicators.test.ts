@@ -70,7 +70,12 @@ describe('seed 002, 淄博市临淄区人民政府 2023, by hand', () => {
 
   it('is a 人民政府; the other seeds are departments', () => {
     expect(agencyKind(linzi.agency)).toBe('government');
-    expect(models.filter((m) => m !== linzi).map((m) => agencyKind(m.agency))).toEqual(['department', 'department', 'department', 'department']);
+    expect(models.filter((m) => m !== linzi).map((m) => agencyKind(m.agency))).toEqual([
+      'department',
+      'department',
+      'department',
+      'department',
+    ]);
   });
 });
 
@@ -118,14 +123,17 @@ describe('blank where undefined', () => {
     setReview(a, 'review', 'corrected', 1);
     setReview(a, 'review', 'total', 2);
     setReview(b, 'review', 'total', 2);
-    expect(indicatorsOf(sumInputs([indicatorInputs(a), indicatorInputs(b)])).reviewCorrectionRate).toBe(0.25);
+    expect(
+      indicatorsOf(sumInputs([indicatorInputs(a), indicatorInputs(b)])).reviewCorrectionRate,
+    ).toBe(0.25);
   });
 });
 
 describe('the 指标 sheet', () => {
   it('states each rate as a formula over 数据 whose terms give the core value', async () => {
     const byKey = new Map(dataColumns().map((c) => [c.key, c]));
-    const evalSum = (m: ReportModel, keys: readonly string[]): number => keys.reduce((s, k) => s + (cellNumber(byKey.get(k)!.cell(m)) ?? NaN), 0);
+    const evalSum = (m: ReportModel, keys: readonly string[]): number =>
+      keys.reduce((s, k) => s + (cellNumber(byKey.get(k)!.cell(m)) ?? NaN), 0);
     for (const m of models) {
       const ind = reportIndicators(m);
       for (const def of INDICATOR_DEFS) {
@@ -136,14 +144,26 @@ describe('the 指标 sheet', () => {
         expect(def.get(ind), `${m.agency} ${def.key}`).toEqual(expected);
       }
     }
-    expect(Object.keys(CHANGE_TERMS).sort()).toEqual(INDICATOR_DEFS.filter((d) => d.kind === 'change').map((d) => d.key).sort());
+    expect(Object.keys(CHANGE_TERMS).sort()).toEqual(
+      INDICATOR_DEFS.filter((d) => d.kind === 'change')
+        .map((d) => d.key)
+        .sort(),
+    );
   });
 
   it('is the last sheet, one row per report, formulas blank (IF …="") when undefined, cached results from the core', async () => {
-    const wb = await buildAuditWorkbook({ reports: models.map((model) => ({ model, findings: [] })) });
+    const wb = await buildAuditWorkbook({
+      reports: models.map((model) => ({ model, findings: [] })),
+    });
     expect(wb.worksheets.at(-1)?.name).toBe(INDICATOR_SHEET);
     const ws = wb.getWorksheet(INDICATOR_SHEET)!;
-    expect(ws.getRow(1).values).toEqual([undefined, '单位', '年度', '文件', ...INDICATOR_DEFS.map((d) => d.label)]);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '单位',
+      '年度',
+      '文件',
+      ...INDICATOR_DEFS.map((d) => d.label),
+    ]);
     expect(ws.rowCount).toBe(models.length + 1);
     const data = wb.getWorksheet('数据')!;
     let linziRow = 0;
@@ -154,7 +174,9 @@ describe('the 指标 sheet', () => {
     // Same row in 数据 (the sheet follows 数据's order).
     expect(data.getRow(linziRow).getCell(1).value).toBe('淄博市临淄区人民政府');
     const rate = ws.getRow(linziRow).getCell(4).value as ExcelJS.CellFormulaValue;
-    expect(rate.formula).toMatch(/^IF\(\(N\('数据'!\w+\d+\)\+N\('数据'!\w+\d+\)\)=0,"",N\('数据'!\w+\d+\)\/\(.*\)\)$/);
+    expect(rate.formula).toMatch(
+      /^IF\(\(N\('数据'!\w+\d+\)\+N\('数据'!\w+\d+\)\)=0,"",N\('数据'!\w+\d+\)\/\(.*\)\)$/,
+    );
     expect(rate.result).toBeCloseTo(168 / 175, 10);
     // A department without applications: formula present, cached result blank, never 0.
     const otherRow = linziRow === 2 ? 3 : 2;
@@ -171,7 +193,9 @@ describe('the 指标 sheet', () => {
     const now = buildReport({ id: 'w23', year: 2023, agency: '临淄区财政局' });
     setApplicationRow(last, 'newReceived', [8, 0, 0, 0, 0, 0]);
     setApplicationRow(now, 'newReceived', [10, 0, 0, 0, 0, 0]);
-    const wb = await buildAuditWorkbook({ reports: [now, last].map((model) => ({ model, findings: [] })) });
+    const wb = await buildAuditWorkbook({
+      reports: [now, last].map((model) => ({ model, findings: [] })),
+    });
     const ws = wb.getWorksheet(INDICATOR_SHEET)!;
     // 数据 sorts 2022 before 2023: rows 2 and 3.
     expect(ws.getRow(3).getCell(2).value).toBe(2023);
@@ -180,7 +204,9 @@ describe('the 指标 sheet', () => {
     const letter = /^IF\(N\('数据'!([A-Z]+)2\)/.exec(cell.formula)?.[1];
     expect(letter).toBeDefined();
     const L = letter as string;
-    expect(cell.formula).toBe(`IF(N('数据'!${L}2)=0,"",(N('数据'!${L}3)-N('数据'!${L}2))/N('数据'!${L}2))`);
+    expect(cell.formula).toBe(
+      `IF(N('数据'!${L}2)=0,"",(N('数据'!${L}3)-N('数据'!${L}2))/N('数据'!${L}2))`,
+    );
     expect(cell.result).toBe(0.25);
     expect(ws.getRow(2).getCell(col).value).toBeNull();
   });

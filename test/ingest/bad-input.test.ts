@@ -71,7 +71,10 @@ function patchDeclaredSize(zip: Buffer, entryName: string, size: number): Buffer
   const out = Buffer.from(zip);
   const name = Buffer.from(entryName);
   for (let i = 0; i < out.length - 46; i++) {
-    if (out.readUInt32LE(i) === 0x02014b50 && out.subarray(i + 46, i + 46 + name.length).equals(name)) {
+    if (
+      out.readUInt32LE(i) === 0x02014b50 &&
+      out.subarray(i + 46, i + 46 + name.length).equals(name)
+    ) {
       out.writeUInt32LE(size, i + 24);
       out.writeUInt32LE(size, out.readUInt32LE(i + 42) + 22);
     }
@@ -94,7 +97,10 @@ describe('bad input: refused with a clear Chinese message', () => {
   });
 
   it('bytes that begin like an OLE compound file but are not one', async () => {
-    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 0x20)]);
+    const ole = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(4096, 0x20),
+    ]);
     await expectIngestError(ole, '报告.docx', /已损坏.*OLE/);
     await expectIngestError(ole, '报表.xlsx', /已损坏.*OLE/);
   });
@@ -109,18 +115,36 @@ describe('bad input: refused with a clear Chinese message', () => {
   });
 
   it('plain text under an Office name is refused as such; a web page named .docx is read by its content, with a note', async () => {
-    const text = Buffer.from('临淄区工业和信息化局2023年政府信息公开工作年度报告\n一、总体情况\n', 'utf8');
+    const text = Buffer.from(
+      '临淄区工业和信息化局2023年政府信息公开工作年度报告\n一、总体情况\n',
+      'utf8',
+    );
     await expectIngestError(text, '报告.docx', /纯文本.*\.txt/);
     await expectIngestError(text, '报告.doc', /纯文本.*Word 文档（\.doc）.*\.txt/);
     await expectIngestError(text, '报表.xls', /纯文本.*Excel 工作簿（\.xls）.*\.txt/);
-    const page = await readBytes(Buffer.from('<!DOCTYPE html><html><body><p>年度报告</p></body></html>', 'utf8'), '报告.docx');
+    const page = await readBytes(
+      Buffer.from('<!DOCTYPE html><html><body><p>年度报告</p></body></html>', 'utf8'),
+      '报告.docx',
+    );
     expect(page.format).toBe('html');
     expect(page.notes[0]).toMatch(/扩展名为「\.docx」.*网页/);
   });
 
   it('a Word 2003 XML file or a web archive (.mht) renamed .docx', async () => {
-    await expectIngestError(Buffer.from('<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument></w:wordDocument>'), '报告.docx', /XML.*另存为 \.docx/);
-    await expectIngestError(Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n'), '报告.docx', /网页存档/);
+    await expectIngestError(
+      Buffer.from(
+        '<?xml version="1.0"?><?mso-application progid="Word.Document"?><w:wordDocument></w:wordDocument>',
+      ),
+      '报告.docx',
+      /XML.*另存为 \.docx/,
+    );
+    await expectIngestError(
+      Buffer.from(
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n',
+      ),
+      '报告.docx',
+      /网页存档/,
+    );
   });
 
   it('a PDF renamed .docx or .html', async () => {
@@ -139,12 +163,22 @@ describe('bad input: refused with a clear Chinese message', () => {
   });
 
   it('a truncated .docx (download cut short)', async () => {
-    await expectIngestError(docx.subarray(0, Math.floor(docx.length / 2)), '报告.docx', /损坏或不完整/);
-    await expectIngestError(xlsx.subarray(0, Math.floor(xlsx.length * 0.8)), '报表.xlsx', /损坏或不完整/);
+    await expectIngestError(
+      docx.subarray(0, Math.floor(docx.length / 2)),
+      '报告.docx',
+      /损坏或不完整/,
+    );
+    await expectIngestError(
+      xlsx.subarray(0, Math.floor(xlsx.length * 0.8)),
+      '报表.xlsx',
+      /损坏或不完整/,
+    );
   });
 
   it('a .docx whose compressed body is corrupt', async () => {
-    const zip = makeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>'.repeat(200)), deflate: true }]);
+    const zip = makeZip([
+      { name: 'word/document.xml', data: Buffer.from('<w:document/>'.repeat(200)), deflate: true },
+    ]);
     const bad = Buffer.from(zip);
     // Overwrite the middle of the deflate stream with garbage.
     bad.fill(0xff, 60, 90);
@@ -173,19 +207,37 @@ describe('bad input: refused with a clear Chinese message', () => {
   });
 
   it('a zip that under-declares its sizes (inflation bounded by the declared size)', async () => {
-    const zip = makeZip([{ name: 'word/document.xml', data: Buffer.alloc(3 * 1024 * 1024, 0x20), deflate: true }]);
-    await expectIngestError(patchDeclaredSize(zip, 'word/document.xml', 1000), '报告.docx', /超过声明的大小/);
+    const zip = makeZip([
+      { name: 'word/document.xml', data: Buffer.alloc(3 * 1024 * 1024, 0x20), deflate: true },
+    ]);
+    await expectIngestError(
+      patchDeclaredSize(zip, 'word/document.xml', 1000),
+      '报告.docx',
+      /超过声明的大小/,
+    );
     const book = makeZip([
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(3 * 1024 * 1024, 0x20), deflate: true },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: Buffer.alloc(3 * 1024 * 1024, 0x20),
+        deflate: true,
+      },
     ]);
-    await expectIngestError(patchDeclaredSize(book, 'xl/worksheets/sheet1.xml', 500), '报表.xlsx', /超过声明的大小/);
+    await expectIngestError(
+      patchDeclaredSize(book, 'xl/worksheets/sheet1.xml', 500),
+      '报表.xlsx',
+      /超过声明的大小/,
+    );
   });
 
   it('a .docx whose body is not well-formed XML', async () => {
     const zip = makeZip([
       { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
-      { name: 'word/document.xml', data: Buffer.from('<w:document><w:body><w:p><w:r><w:t>未闭合'), deflate: true },
+      {
+        name: 'word/document.xml',
+        data: Buffer.from('<w:document><w:body><w:p><w:r><w:t>未闭合'),
+        deflate: true,
+      },
     ]);
     const message = await expectIngestError(zip, '报告.docx', /已损坏或结构异常/);
     expect(message).not.toMatch(/xmldom|Error/);
@@ -210,7 +262,10 @@ describe('bad input: refused with a clear Chinese message', () => {
       expect(e).toBeInstanceOf(IngestError);
     }
     // A web page nested 50 000 levels deep still reads, its text kept.
-    const html = await readBytes(Buffer.from(`${'<div><span>'.repeat(25_000)}深层正文`), '报告.html');
+    const html = await readBytes(
+      Buffer.from(`${'<div><span>'.repeat(25_000)}深层正文`),
+      '报告.html',
+    );
     expect(html.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['深层正文']);
   });
 
@@ -226,7 +281,9 @@ describe('bad input: refused with a clear Chinese message', () => {
   });
 
   it('a zip with too many entries', async () => {
-    const zip = makeZip(Array.from({ length: 5001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from('x') })));
+    const zip = makeZip(
+      Array.from({ length: 5001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from('x') })),
+    );
     await expectIngestError(zip, '报告.docx', /文件数量异常/);
   });
 
@@ -237,7 +294,11 @@ describe('bad input: refused with a clear Chinese message', () => {
   });
 
   it('binary bytes named .html', async () => {
-    await expectIngestError(Buffer.from([0x00, 0x01, 0x02, 0x00, 0x10, 0x00, 0x7f]), '报告.html', /二进制/);
+    await expectIngestError(
+      Buffer.from([0x00, 0x01, 0x02, 0x00, 0x10, 0x00, 0x7f]),
+      '报告.html',
+      /二进制/,
+    );
   });
 
   it('an unsupported extension', async () => {
@@ -253,7 +314,9 @@ describe('bad input: readable but unrelated', () => {
     spec.sections = [];
     const doc = await readBytes(await specToDocx(spec), '通知.docx');
     expect(doc.format).toBe('docx');
-    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('春季运动会'))).toBe(true);
+    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('春季运动会'))).toBe(
+      true,
+    );
     const model = extractReport(doc, { id: 'u', file: '通知.docx' });
     expect(model.sections.every((s) => !s.found)).toBe(true);
   });

@@ -2,11 +2,19 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Block, ParagraphBlock, TableBlock } from '../../src/core/model/types';
 import { read } from '../../src/core/ingest/docx';
-import { computeLabels, formatNumber, parseNumbering, parseStyles, scanParagraphs } from '../../src/core/ingest/numbering';
+import {
+  computeLabels,
+  formatNumber,
+  parseNumbering,
+  parseStyles,
+  scanParagraphs,
+} from '../../src/core/ingest/numbering';
 import { defaultSpec, specToDocx } from '../fixtures';
 
-const paragraphs = (blocks: Block[]): ParagraphBlock[] => blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
-const tables = (blocks: Block[]): TableBlock[] => blocks.filter((b): b is TableBlock => b.kind === 'table');
+const paragraphs = (blocks: Block[]): ParagraphBlock[] =>
+  blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+const tables = (blocks: Block[]): TableBlock[] =>
+  blocks.filter((b): b is TableBlock => b.kind === 'table');
 
 describe('docx reader', () => {
   it('reads title, headings, paragraphs and the three tables in order', async () => {
@@ -31,25 +39,56 @@ describe('docx reader', () => {
     const doc = await read(await specToDocx(defaultSpec()), 'a.docx');
     const t = tables(doc.blocks)[1] as TableBlock;
     // "三、本年度办理结果" spans the 22 result rows (rows 5..26) in column 0.
-    expect(t.rows[5]?.[0]).toMatchObject({ text: '三、本年度办理结果', rowSpan: 22, covered: false });
-    expect(t.rows[26]?.[0]).toMatchObject({ text: '三、本年度办理结果', covered: true, originRow: 5, originCol: 0 });
+    expect(t.rows[5]?.[0]).toMatchObject({
+      text: '三、本年度办理结果',
+      rowSpan: 22,
+      covered: false,
+    });
+    expect(t.rows[26]?.[0]).toMatchObject({
+      text: '三、本年度办理结果',
+      covered: true,
+      originRow: 5,
+      originCol: 0,
+    });
     // "（三）不予公开" spans 8 rows in column 1; its sub-rows' labels sit in column 2.
     expect(t.rows[7]?.[1]).toMatchObject({ text: '（三）不予公开', rowSpan: 8 });
     expect(t.rows[14]?.[1]).toMatchObject({ covered: true, originRow: 7, originCol: 1 });
     expect(t.rows[14]?.[2]?.text).toBe('8.属于行政查询事项');
     // newReceived: label over three columns, then the seven values.
-    expect(t.rows[3]?.slice(2).map((c) => c.text)).toEqual(['一、本年新收政府信息公开申请数量', '2', '1', '0', '0', '0', '0', '3']);
+    expect(t.rows[3]?.slice(2).map((c) => c.text)).toEqual([
+      '一、本年新收政府信息公开申请数量',
+      '2',
+      '1',
+      '0',
+      '0',
+      '0',
+      '0',
+      '3',
+    ]);
     expect(t.rows[3]?.[2]).toMatchObject({ covered: true, originCol: 0 });
   });
 
   it('keeps quirks: split labels, full-width digits, dashes, flat table 四', async () => {
     const doc = await read(
-      await specToDocx(defaultSpec(), { splitLabels: true, fullWidthDigits: true, zeros: 'dash', flatReviewTable: true }),
+      await specToDocx(defaultSpec(), {
+        splitLabels: true,
+        fullWidthDigits: true,
+        zeros: 'dash',
+        flatReviewTable: true,
+      }),
       'a.docx',
     );
     const [t2, t3, t4] = tables(doc.blocks);
     expect(t3?.rows[2]?.[4]?.text).toBe('商业\n企业');
-    expect(t3?.rows[3]?.slice(3).map((c) => c.text)).toEqual(['２', '１', '—', '—', '—', '—', '３']);
+    expect(t3?.rows[3]?.slice(3).map((c) => c.text)).toEqual([
+      '２',
+      '１',
+      '—',
+      '—',
+      '—',
+      '—',
+      '３',
+    ]);
     expect(t2?.rows[3]?.slice(1).map((c) => c.text)).toEqual(['２', '１', '１６']);
     expect(t4?.rows.length).toBe(4);
     expect(t4?.rows[3]?.map((c) => c.covered)).toEqual(Array(15).fill(false));
@@ -75,7 +114,10 @@ describe('docx reader', () => {
   });
 
   it('recovers second-level auto-numbering, restarting in each section', async () => {
-    const doc = await read(await specToDocx(defaultSpec(), { headingNumerals: 'auto', subNumerals: 'auto' }), 'a.docx');
+    const doc = await read(
+      await specToDocx(defaultSpec(), { headingNumerals: 'auto', subNumerals: 'auto' }),
+      'a.docx',
+    );
     const subs = paragraphs(doc.blocks).filter((p) => p.listLevel === 1);
     expect(subs.map((p) => `${p.numberingLabel}${p.text.slice(0, 4)}`)).toEqual([
       '（一）主动公开',
@@ -96,11 +138,19 @@ describe('docx reader', () => {
     const zip = await JSZip.loadAsync(bytes);
     const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
     // 60 paragraphs whose symbol characters (w:sym) mammoth turns into text our scan does not see.
-    const odd = '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:t>已完成事项</w:t></w:r></w:p>'.repeat(60);
+    const odd =
+      '<w:p><w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:t>已完成事项</w:t></w:r></w:p>'.repeat(
+        60,
+      );
     const at = xml.indexOf('<w:p>', xml.indexOf('扎实推进政务公开工作'));
     zip.file('word/document.xml', xml.slice(0, at) + odd + xml.slice(at));
-    const doc = await read(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), 'a.docx');
-    const labels = paragraphs(doc.blocks).filter((p) => p.numberingLabel).map((p) => p.numberingLabel);
+    const doc = await read(
+      await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+      'a.docx',
+    );
+    const labels = paragraphs(doc.blocks)
+      .filter((p) => p.numberingLabel)
+      .map((p) => p.numberingLabel);
     expect(labels).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
     expect(paragraphs(doc.blocks).filter((p) => p.text.includes('已完成事项')).length).toBe(60);
   });
@@ -108,7 +158,10 @@ describe('docx reader', () => {
   it('numbering follows the sections actually present (one omitted)', async () => {
     const spec = defaultSpec();
     spec.sections = spec.sections.filter((s) => s.key !== 'reviewLitigation');
-    const doc = await read(await specToDocx(spec, { headingNumerals: 'auto', headingStyle: 'plain' }), 'a.docx');
+    const doc = await read(
+      await specToDocx(spec, { headingNumerals: 'auto', headingStyle: 'plain' }),
+      'a.docx',
+    );
     const labelled = paragraphs(doc.blocks).filter((p) => p.numberingLabel);
     expect(labelled.map((p) => `${p.numberingLabel}${p.text}`)).toEqual([
       '一、总体情况',
@@ -131,8 +184,24 @@ describe('docx reader', () => {
 
 describe('Word numbering replay', () => {
   it('formats Chinese counting, legal, enclosed and letter styles', () => {
-    expect([1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1005].map((n) => formatNumber(n, 'chineseCounting'))).toEqual([
-      '一', '二', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '一百', '一百〇一', '一百一十', '一千〇五',
+    expect(
+      [1, 2, 9, 10, 11, 19, 20, 21, 99, 100, 101, 110, 1005].map((n) =>
+        formatNumber(n, 'chineseCounting'),
+      ),
+    ).toEqual([
+      '一',
+      '二',
+      '九',
+      '十',
+      '十一',
+      '十九',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百〇一',
+      '一百一十',
+      '一千〇五',
     ]);
     expect(formatNumber(3, 'chineseLegalSimplified')).toBe('叁');
     expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');
@@ -158,8 +227,10 @@ describe('Word numbering replay', () => {
     <w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
     <w:style w:type="paragraph" w:styleId="H1x"><w:name w:val="我的标题"/><w:basedOn w:val="H1"/></w:style>
   </w:styles>`;
-  const p = (inner: string, text: string): string => `<w:p><w:pPr>${inner}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
-  const num = (id: string, lvl: number): string => `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
+  const p = (inner: string, text: string): string =>
+    `<w:p><w:pPr>${inner}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const num = (id: string, lvl: number): string =>
+    `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
 
   it('replays counters: levels, restarts of deeper levels, style numbering, shared abstract, overrides, bullets', () => {
     const documentXml = `<w:document><w:body>
@@ -179,10 +250,38 @@ describe('Word numbering replay', () => {
     </w:body></w:document>`;
     const paras = scanParagraphs(documentXml, 1000);
     expect(paras.map((x) => x.text)).toEqual([
-      '总体情况', '主动公开', '依申请公开', '细项', '主动公开政府信息情况', '第一点', '收到和处理申请', '普通段落 & 正文', '要点', '另起编号', '', '', '取消编号',
+      '总体情况',
+      '主动公开',
+      '依申请公开',
+      '细项',
+      '主动公开政府信息情况',
+      '第一点',
+      '收到和处理申请',
+      '普通段落 & 正文',
+      '要点',
+      '另起编号',
+      '',
+      '',
+      '取消编号',
     ]);
-    const labels = computeLabels(paras, parseNumbering(numberingXml), parseStyles(stylesXml)).map((l) => l.label);
-    expect(labels).toEqual(['一、', '（一）', '（二）', '二.1', '二、', '（一）', '三、', '', '', '五、', '四、', '', '']);
+    const labels = computeLabels(paras, parseNumbering(numberingXml), parseStyles(stylesXml)).map(
+      (l) => l.label,
+    );
+    expect(labels).toEqual([
+      '一、',
+      '（一）',
+      '（二）',
+      '二.1',
+      '二、',
+      '（一）',
+      '三、',
+      '',
+      '',
+      '五、',
+      '四、',
+      '',
+      '',
+    ]);
   });
 
   it('stops at the paragraph bound', () => {

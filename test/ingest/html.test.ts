@@ -4,21 +4,31 @@ import { read, sniffCharset } from '../../src/core/ingest/html';
 import { expandTable, htmlToBlocks } from '../../src/core/ingest/html-grid';
 import { defaultSpec, encodeGbk, specToHtml } from '../fixtures';
 
-const paragraphs = (blocks: Block[]): ParagraphBlock[] => blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
-const tables = (blocks: Block[]): TableBlock[] => blocks.filter((b): b is TableBlock => b.kind === 'table');
+const paragraphs = (blocks: Block[]): ParagraphBlock[] =>
+  blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+const tables = (blocks: Block[]): TableBlock[] =>
+  blocks.filter((b): b is TableBlock => b.kind === 'table');
 
 describe('html reader: encodings', () => {
   const page = (charsetTag: string, body: string): string =>
     `<html><head>${charsetTag}<title>t</title></head><body><p>${body}</p></body></html>`;
 
   it('reads UTF-8 with <meta charset>', async () => {
-    const doc = await read(Buffer.from(page('<meta charset="utf-8">', '临淄区人民政府2023年政府信息公开工作年度报告')), 'a.html');
+    const doc = await read(
+      Buffer.from(page('<meta charset="utf-8">', '临淄区人民政府2023年政府信息公开工作年度报告')),
+      'a.html',
+    );
     expect(paragraphs(doc.blocks)[0]?.text).toBe('临淄区人民政府2023年政府信息公开工作年度报告');
     expect(doc.notes.join('')).not.toMatch(/GBK/);
   });
 
   it('reads GB2312 declared by http-equiv', async () => {
-    const bytes = encodeGbk(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', '一、总体情况〔2021〕30号'));
+    const bytes = encodeGbk(
+      page(
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+        '一、总体情况〔2021〕30号',
+      ),
+    );
     expect(sniffCharset(bytes)).toBe('gb2312');
     const doc = await read(bytes, 'a.html');
     expect(paragraphs(doc.blocks)[0]?.text).toBe('一、总体情况〔2021〕30号');
@@ -31,7 +41,10 @@ describe('html reader: encodings', () => {
   });
 
   it('trusts valid UTF-8 over a stale GBK declaration', async () => {
-    const doc = await read(Buffer.from(page('<meta charset="gbk">', '主动公开政府信息情况'), 'utf8'), 'a.html');
+    const doc = await read(
+      Buffer.from(page('<meta charset="gbk">', '主动公开政府信息情况'), 'utf8'),
+      'a.html',
+    );
     expect(paragraphs(doc.blocks)[0]?.text).toBe('主动公开政府信息情况');
   });
 
@@ -47,9 +60,32 @@ describe('html reader: encodings', () => {
 
 describe('html reader: page chrome', () => {
   it('drops scripts, navigation, breadcrumbs, 字号/打印/分享 bars and footers, keeps the report and metadata', async () => {
-    const doc = await read(specToHtml(defaultSpec(), {}, { encoding: 'utf-8', chrome: true }), 'a.html');
-    const all = doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.flat().map((c) => c.text).join(' '))).join('\n');
-    for (const chrome of ['当前位置', '字号', '打印', '分享', '关闭窗口', 'ICP备', '互动交流', '统计代码', '_hmt', 'font-size']) {
+    const doc = await read(
+      specToHtml(defaultSpec(), {}, { encoding: 'utf-8', chrome: true }),
+      'a.html',
+    );
+    const all = doc.blocks
+      .map((b) =>
+        b.kind === 'paragraph'
+          ? b.text
+          : b.rows
+              .flat()
+              .map((c) => c.text)
+              .join(' '),
+      )
+      .join('\n');
+    for (const chrome of [
+      '当前位置',
+      '字号',
+      '打印',
+      '分享',
+      '关闭窗口',
+      'ICP备',
+      '互动交流',
+      '统计代码',
+      '_hmt',
+      'font-size',
+    ]) {
       expect(all, chrome).not.toContain(chrome);
     }
     expect(all).toContain('索引号');
@@ -63,16 +99,29 @@ describe('html reader: page chrome', () => {
       <p>电子书          Ι               H5           Ι        图文解读     Ι            语音播报</p>
       <p>一、总体情况</p>`;
     const doc = await read(Buffer.from(page), 'a.html');
-    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['发布日期:2024-02-18', '一、总体情况']);
+    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual([
+      '发布日期:2024-02-18',
+      '一、总体情况',
+    ]);
   });
 
   it('keeps a paragraph that merely mentions printing', async () => {
-    const doc = await read(Buffer.from('<p>字号</p><p>全年印发打印宣传资料2000份，分享工作经验3次。</p>'), 'a.html');
-    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['全年印发打印宣传资料2000份，分享工作经验3次。']);
+    const doc = await read(
+      Buffer.from('<p>字号</p><p>全年印发打印宣传资料2000份，分享工作经验3次。</p>'),
+      'a.html',
+    );
+    expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual([
+      '全年印发打印宣传资料2000份，分享工作经验3次。',
+    ]);
   });
 
   it('drops content the browser hides', async () => {
-    const doc = await read(Buffer.from('<p style="display: none">分享到微信</p><div hidden>隐藏</div><p>报告正文<span style="visibility:hidden">看不见</span></p>'), 'a.html');
+    const doc = await read(
+      Buffer.from(
+        '<p style="display: none">分享到微信</p><div hidden>隐藏</div><p>报告正文<span style="visibility:hidden">看不见</span></p>',
+      ),
+      'a.html',
+    );
     expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual(['报告正文']);
   });
 
@@ -88,17 +137,25 @@ describe('html reader: page chrome', () => {
 
 describe('html reader: text and tables', () => {
   it('joins text split across inline spans', async () => {
-    const { blocks } = htmlToBlocks('<p><span>本年新收申请</span><span>2</span><span>3</span><span>件</span>，<b>20</b><span>23</span>年</p>', { dropChrome: true });
+    const { blocks } = htmlToBlocks(
+      '<p><span>本年新收申请</span><span>2</span><span>3</span><span>件</span>，<b>20</b><span>23</span>年</p>',
+      { dropChrome: true },
+    );
     expect(paragraphs(blocks)[0]?.text).toBe('本年新收申请23件，2023年');
   });
 
   it('keeps inline formatting balanced inside each block element', () => {
     const { html } = htmlToBlocks('<b>前言<p>正文<i>斜体</p>结尾</b>', { dropChrome: false });
-    expect(html).toBe('<p data-nb-block="0"><b>前言</b></p>\n<p data-nb-block="1">正文<i>斜体</i></p>\n<p data-nb-block="2">结尾</p>');
+    expect(html).toBe(
+      '<p data-nb-block="0"><b>前言</b></p>\n<p data-nb-block="1">正文<i>斜体</i></p>\n<p data-nb-block="2">结尾</p>',
+    );
   });
 
   it('headings carry their level, list items their level', () => {
-    const { blocks } = htmlToBlocks('<h2>一、总体情况</h2><ul><li>甲</li><li><ul><li>乙</li></ul></li><li><p>丙</p></li></ul><p>丁</p>', { dropChrome: false });
+    const { blocks } = htmlToBlocks(
+      '<h2>一、总体情况</h2><ul><li>甲</li><li><ul><li>乙</li></ul></li><li><p>丙</p></li></ul><p>丁</p>',
+      { dropChrome: false },
+    );
     expect(paragraphs(blocks).find((p) => p.text === '丙')?.listLevel).toBe(0);
     expect(paragraphs(blocks).find((p) => p.text === '丁')?.listLevel).toBeUndefined();
     expect(blocks[0]).toEqual({ kind: 'paragraph', text: '一、总体情况', headingLevel: 2 });
@@ -115,18 +172,46 @@ describe('html reader: text and tables', () => {
     const [t] = tables(htmlToBlocks(html, { dropChrome: false }).blocks);
     expect(t?.layout).toBe('grid');
     expect(t?.rows.map((r) => r.length)).toEqual([4, 4, 4]);
-    expect(t?.rows[0]?.[0]).toEqual({ text: '（本列数据的勾稽关系）', rowSpan: 2, colSpan: 2, covered: false, originRow: 0, originCol: 0 });
-    expect(t?.rows[1]?.[1]).toEqual({ text: '（本列数据的勾稽关系）', rowSpan: 1, colSpan: 1, covered: true, originRow: 0, originCol: 0 });
-    expect(t?.rows[0]?.[3]).toMatchObject({ text: '申请人情况', covered: true, originRow: 0, originCol: 2 });
+    expect(t?.rows[0]?.[0]).toEqual({
+      text: '（本列数据的勾稽关系）',
+      rowSpan: 2,
+      colSpan: 2,
+      covered: false,
+      originRow: 0,
+      originCol: 0,
+    });
+    expect(t?.rows[1]?.[1]).toEqual({
+      text: '（本列数据的勾稽关系）',
+      rowSpan: 1,
+      colSpan: 1,
+      covered: true,
+      originRow: 0,
+      originCol: 0,
+    });
+    expect(t?.rows[0]?.[3]).toMatchObject({
+      text: '申请人情况',
+      covered: true,
+      originRow: 0,
+      originCol: 2,
+    });
     expect(t?.rows[1]?.[2]?.text).toBe('商业\n企业');
     expect(t?.rows[1]?.[3]?.text).toBe('总\n计');
     expect(t?.rows[2]?.map((c) => c.text)).toEqual(['一、本年新收', '', '1', '２']);
   });
 
   it('pads short rows and clips a rowspan running past the table', () => {
-    const [t] = tables(htmlToBlocks('<table><tr><td rowspan="9">a</td><td>b</td><td>c</td></tr><tr><td>d</td></tr></table>', { dropChrome: false }).blocks);
+    const [t] = tables(
+      htmlToBlocks(
+        '<table><tr><td rowspan="9">a</td><td>b</td><td>c</td></tr><tr><td>d</td></tr></table>',
+        { dropChrome: false },
+      ).blocks,
+    );
     expect(t?.rows[0]?.[0]?.rowSpan).toBe(2);
-    expect(t?.rows[1]?.map((c) => [c.text, c.covered])).toEqual([['a', true], ['d', false], ['', false]]);
+    expect(t?.rows[1]?.map((c) => [c.text, c.covered])).toEqual([
+      ['a', true],
+      ['d', false],
+      ['', false],
+    ]);
   });
 
   it('walks through layout tables but keeps the data table inside', () => {
@@ -140,16 +225,25 @@ describe('html reader: text and tables', () => {
     const html = `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span style='font-family:宋体'>总体情况<o:p></o:p></span></p>
       <!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
       <p class=MsoNormal><span lang=EN-US>2023</span><span style='font-family:宋体'>年，</span></p>`;
-    expect(paragraphs(htmlToBlocks(html, { dropChrome: true }).blocks).map((p) => p.text)).toEqual(['一、 总体情况', '2023年，']);
+    expect(paragraphs(htmlToBlocks(html, { dropChrome: true }).blocks).map((p) => p.text)).toEqual([
+      '一、 总体情况',
+      '2023年，',
+    ]);
   });
 
   it('keeps Word-HTML namespaced inline elements such as <st1:chsdate>', () => {
-    const { blocks } = htmlToBlocks('<p>统计期限自<st1:chsdate year="2023">2023年1月1日</st1:chsdate>起<o:p></o:p></p>', { dropChrome: true });
+    const { blocks } = htmlToBlocks(
+      '<p>统计期限自<st1:chsdate year="2023">2023年1月1日</st1:chsdate>起<o:p></o:p></p>',
+      { dropChrome: true },
+    );
     expect(paragraphs(blocks)[0]?.text).toBe('统计期限自2023年1月1日起');
   });
 
   it('bounds a huge declared table', () => {
-    const { rows, truncated } = expandTable([[{ text: 'x', rowSpan: 1, colSpan: 1000 }], ...Array.from({ length: 200 }, () => [{ text: 'y', rowSpan: 1, colSpan: 1000 }])]);
+    const { rows, truncated } = expandTable([
+      [{ text: 'x', rowSpan: 1, colSpan: 1000 }],
+      ...Array.from({ length: 200 }, () => [{ text: 'y', rowSpan: 1, colSpan: 1000 }]),
+    ]);
     expect(truncated).toBe(true);
     expect(rows.length * (rows[0]?.length ?? 0)).toBeLessThanOrEqual(100_000);
   });

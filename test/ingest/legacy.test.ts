@@ -21,25 +21,41 @@ import {
   REVIEW_GROUP_KEYS,
 } from '../../src/core/model/glossary';
 import type { ReportModel, SourceDocument } from '../../src/core/model/types';
-import { htmlToMht, specFromModel, specToDocx, specToHtml, specToXlsx, stressWorkbook, type ReportSpec } from '../fixtures';
+import {
+  htmlToMht,
+  specFromModel,
+  specToDocx,
+  specToHtml,
+  specToXlsx,
+  stressWorkbook,
+  type ReportSpec,
+} from '../fixtures';
 import { mulberry32 } from '../support/random';
 
 const SEEDS = join(__dirname, '../../../shared/corpus/seeds');
 const LEGACY = join(__dirname, '../fixtures/legacy');
-const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 /** Every table value of a model, by path, as numbers (null for blank). */
 function values(m: ReportModel): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   const ad = m.tables.activeDisclosure;
   if (ad) {
-    for (const r of ['regulations', 'normativeDocuments'] as const) for (const c of DOCUMENT_COLUMN_KEYS) out[`二.${r}.${c}`] = numericValue(ad[r][c]);
-    for (const r of ['licensing', 'punishment', 'coercion', 'administrativeFees'] as const) out[`二.${r}`] = numericValue(ad[r]);
+    for (const r of ['regulations', 'normativeDocuments'] as const)
+      for (const c of DOCUMENT_COLUMN_KEYS) out[`二.${r}.${c}`] = numericValue(ad[r][c]);
+    for (const r of ['licensing', 'punishment', 'coercion', 'administrativeFees'] as const)
+      out[`二.${r}`] = numericValue(ad[r]);
   }
   const ap = m.tables.applications;
-  if (ap) for (const r of APPLICATION_ROW_KEYS) for (const c of APPLICANT_COLUMN_KEYS) out[`三.${r}.${c}`] = numericValue(ap[r][c]);
+  if (ap)
+    for (const r of APPLICATION_ROW_KEYS)
+      for (const c of APPLICANT_COLUMN_KEYS) out[`三.${r}.${c}`] = numericValue(ap[r][c]);
   const rl = m.tables.reviewLitigation;
-  if (rl) for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) out[`四.${g}.${c}`] = numericValue(rl[g][c]);
+  if (rl)
+    for (const g of REVIEW_GROUP_KEYS)
+      for (const c of REVIEW_COLUMN_KEYS) out[`四.${g}.${c}`] = numericValue(rl[g][c]);
   return out;
 }
 
@@ -54,7 +70,8 @@ function summary(m: ReportModel): object {
   };
 }
 
-const extract = (doc: SourceDocument): ReportModel => extractReport(doc, { id: doc.fileName, file: doc.fileName });
+const extract = (doc: SourceDocument): ReportModel =>
+  extractReport(doc, { id: doc.fileName, file: doc.fileName });
 
 const specs = new Map<string, ReportSpec>();
 async function specOf(seedFile: string): Promise<ReportSpec> {
@@ -90,22 +107,35 @@ function withStream(bytes: Buffer, name: string, edit: (b: Buffer) => Buffer): B
   return Buffer.from(CFB.write(c, { type: 'buffer' }) as Uint8Array);
 }
 
-const seedDoc = (seedFile: string): Buffer => readFileSync(join(LEGACY, 'seeds', seedFile.replace(/\.txt$/, '.doc')));
+const seedDoc = (seedFile: string): Buffer =>
+  readFileSync(join(LEGACY, 'seeds', seedFile.replace(/\.txt$/, '.doc')));
 
 describe.each(seedFiles)('%s saved as .doc and .wps', (seedFile) => {
   it('extracts the same agency, year, template, sections and every table value as its .docx', async () => {
-    const docx = extract(await readBytes(await specToDocx(await specOf(seedFile), { headingNumerals: 'auto' }), '报告.docx'));
+    const docx = extract(
+      await readBytes(
+        await specToDocx(await specOf(seedFile), { headingNumerals: 'auto' }),
+        '报告.docx',
+      ),
+    );
     const bytes = seedDoc(seedFile);
     const doc = await readBytes(bytes, '报告.doc');
     expect(doc.format).toBe('doc');
     expect(doc.notes).toEqual(['已根据 Word 自动编号恢复标题编号（如“一、”）。']);
     expect(summary(extract(doc))).toEqual(summary(docx));
     // Paragraph by paragraph, auto-numbering labels included, the text a reader sees is the same.
-    const texts = (d: SourceDocument): string[] => d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [`${b.numberingLabel ?? ''}${b.text}`] : []));
-    const docxDoc = await readBytes(await specToDocx(await specOf(seedFile), { headingNumerals: 'auto' }), '报告.docx');
+    const texts = (d: SourceDocument): string[] =>
+      d.blocks.flatMap((b) =>
+        b.kind === 'paragraph' ? [`${b.numberingLabel ?? ''}${b.text}`] : [],
+      );
+    const docxDoc = await readBytes(
+      await specToDocx(await specOf(seedFile), { headingNumerals: 'auto' }),
+      '报告.docx',
+    );
     expect(texts(doc)).toEqual(texts(docxDoc));
     // And every table grid: same shape, same merges, same cell texts.
-    const grids = (d: SourceDocument): unknown[] => d.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
+    const grids = (d: SourceDocument): unknown[] =>
+      d.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
     expect(grids(doc)).toEqual(grids(docxDoc));
     const wps = await readBytes(bytes, '报告.wps');
     expect(wps.format).toBe('doc');
@@ -125,8 +155,12 @@ describe('.doc reader output', () => {
     }
     // Table 三: the applicant header spans seven columns, vertical merges are covered cells.
     const t3 = tables[1]!;
-    expect(t3.rows.some((r) => r.some((c) => c.text === '申请人情况' && !c.covered && c.colSpan === 7))).toBe(true);
-    expect(t3.rows.some((r) => r.some((c) => c.covered && c.text.startsWith('三、本年度办理结果')))).toBe(true);
+    expect(
+      t3.rows.some((r) => r.some((c) => c.text === '申请人情况' && !c.covered && c.colSpan === 7)),
+    ).toBe(true);
+    expect(
+      t3.rows.some((r) => r.some((c) => c.covered && c.text.startsWith('三、本年度办理结果'))),
+    ).toBe(true);
     doc.blocks.forEach((_, i) => expect(doc.html).toContain(`data-nb-block="${i}"`));
     expect(doc.html).toMatch(/data-nb-cell="3,4"/);
     const first = doc.blocks[0];
@@ -155,17 +189,31 @@ describe('.doc reader output', () => {
     const m = extract(await readBytes(readFileSync(join(LEGACY, 'table-picture.doc')), '报告.doc'));
     expect(m.tables.applications).toBeNull();
     expect(Object.keys(m.tablesAsImages ?? {})).toEqual(['applications']);
-    expect(m.tablesAsImages?.applications).toEqual(m.sections.find((s) => s.key === 'applications')?.heading?.pos);
+    expect(m.tablesAsImages?.applications).toEqual(
+      m.sections.find((s) => s.key === 'applications')?.heading?.pos,
+    );
     // The same on a web page: the table's place holds an <img>.
-    const page = specToHtml(await specOf(seedFiles[0] as string), {}, { encoding: 'utf-8' }).toString('utf8');
+    const page = specToHtml(
+      await specOf(seedFiles[0] as string),
+      {},
+      { encoding: 'utf-8' },
+    ).toString('utf8');
     const at = page.indexOf('申请人情况');
-    const swapped = page.slice(0, page.lastIndexOf('<table', at)) + '<p><img src="table3.png" alt=""></p>' + page.slice(page.indexOf('</table>', at) + 8);
+    const swapped =
+      page.slice(0, page.lastIndexOf('<table', at)) +
+      '<p><img src="table3.png" alt=""></p>' +
+      page.slice(page.indexOf('</table>', at) + 8);
     const h = extract(await readBytes(Buffer.from(swapped, 'utf8'), '报告.html'));
     expect(h.tables.applications).toBeNull();
     expect(Object.keys(h.tablesAsImages ?? {})).toEqual(['applications']);
     // A picture beside the real table: nothing marked.
-    const beside = page.slice(0, page.lastIndexOf('<table', at)) + '<p><img src="logo.png" alt=""></p>' + page.slice(page.lastIndexOf('<table', at));
-    expect(extract(await readBytes(Buffer.from(beside, 'utf8'), '报告.html')).tablesAsImages).toBeUndefined();
+    const beside =
+      page.slice(0, page.lastIndexOf('<table', at)) +
+      '<p><img src="logo.png" alt=""></p>' +
+      page.slice(page.lastIndexOf('<table', at));
+    expect(
+      extract(await readBytes(Buffer.from(beside, 'utf8'), '报告.html')).tablesAsImages,
+    ).toBeUndefined();
   });
 
   it('a title in a text box of a .doc is read once, after the paragraph holding its anchor', async () => {
@@ -174,7 +222,12 @@ describe('.doc reader output', () => {
     const title = '某某县发展和改革局2023年政府信息公开工作年度报告';
     expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.text === title).length).toBe(1);
     const m = extract(doc);
-    expect([m.title, m.agency, m.agencySource, m.year]).toEqual([title, '某某县发展和改革局', 'title', 2023]);
+    expect([m.title, m.agency, m.agencySource, m.year]).toEqual([
+      title,
+      '某某县发展和改革局',
+      'title',
+      2023,
+    ]);
   });
 
   it('a .doc that is a web page or a web archive (Word\'s "save as web page", portals) is read as such', async () => {
@@ -182,11 +235,17 @@ describe('.doc reader output', () => {
     const html = await readBytes(page, '报告.doc');
     expect(html.format).toBe('html');
     expect(html.notes[0]).toMatch(/扩展名为「\.doc」.*网页（HTML）/);
-    const mht = await readBytes(htmlToMht(page, { transfer: 'base64', charset: 'gbk', style: 'ie' }), '报告.doc');
+    const mht = await readBytes(
+      htmlToMht(page, { transfer: 'base64', charset: 'gbk', style: 'ie' }),
+      '报告.doc',
+    );
     expect(mht.format).toBe('mht');
     expect(summary(extract(mht))).toEqual(summary(extract(html)));
     // A .doc that is really a .docx (saved by a newer Word under the old name).
-    const docx = await readBytes(await specToDocx(await specOf(seedFiles[1] as string)), '报告.doc');
+    const docx = await readBytes(
+      await specToDocx(await specOf(seedFiles[1] as string)),
+      '报告.doc',
+    );
     expect(docx.format).toBe('docx');
     expect(docx.notes[0]).toMatch(/扩展名为「\.doc」.*Word 文档（\.docx）/);
   });
@@ -200,19 +259,25 @@ describe('.doc reader output', () => {
 });
 
 describe('.xls and .et', () => {
-  it.each(['sheets', 'single'] as const)('the tables-only workbook (%s) reads exactly as the .xlsx', async (layout) => {
-    const seed = seedFiles[0] as string;
-    const xlsx = await readBytes(await specToXlsx(await specOf(seed), {}, { layout }), '报表.xlsx');
-    const bytes = readFileSync(join(LEGACY, `${seed.replace(/\.txt$/, '')}-${layout}.xls`));
-    for (const name of ['报表.xls', '报表.et']) {
-      const xls = await readBytes(bytes, name);
-      expect(xls.format).toBe('xls');
-      expect(xls.blocks).toEqual(xlsx.blocks);
-      expect(xls.notes).toEqual(xlsx.notes);
-      expect(summary(extract(xls))).toEqual(summary(extract(xlsx)));
-      expect(xls.html).toContain('data-nb-cell="');
-    }
-  });
+  it.each(['sheets', 'single'] as const)(
+    'the tables-only workbook (%s) reads exactly as the .xlsx',
+    async (layout) => {
+      const seed = seedFiles[0] as string;
+      const xlsx = await readBytes(
+        await specToXlsx(await specOf(seed), {}, { layout }),
+        '报表.xlsx',
+      );
+      const bytes = readFileSync(join(LEGACY, `${seed.replace(/\.txt$/, '')}-${layout}.xls`));
+      for (const name of ['报表.xls', '报表.et']) {
+        const xls = await readBytes(bytes, name);
+        expect(xls.format).toBe('xls');
+        expect(xls.blocks).toEqual(xlsx.blocks);
+        expect(xls.notes).toEqual(xlsx.notes);
+        expect(summary(extract(xls))).toEqual(summary(extract(xlsx)));
+        expect(xls.html).toContain('data-nb-cell="');
+      }
+    },
+  );
 
   it('strings across CONTINUE records, dates (Chinese and ISO formats), decimals, a cached formula: as the .xlsx', async () => {
     const bytes = readFileSync(join(LEGACY, 'stress.xls'));
@@ -222,7 +287,12 @@ describe('.xls and .et', () => {
     const t = xls.blocks.find((b) => b.kind === 'table');
     const row = t?.kind === 'table' ? t.rows.find((r) => r[0]?.text === '4') : undefined;
     expect(row?.map((c) => c.text)).toEqual(['4', 'item-3-xxx', '2023-04-04', '13.88']);
-    expect(t?.kind === 'table' && t.rows[t.rows.length - 1]?.map((c) => c.text)).toEqual(['合计', '', '', '1,131,506.25']);
+    expect(t?.kind === 'table' && t.rows[t.rows.length - 1]?.map((c) => c.text)).toEqual([
+      '合计',
+      '',
+      '',
+      '1,131,506.25',
+    ]);
   });
 
   it('an HTML page named .xls (a portal\'s "export to Excel") is read as HTML, with a note', async () => {
@@ -236,13 +306,33 @@ describe('.xls and .et', () => {
 
 describe('.mht web archives', () => {
   it.each([
-    { name: 'UTF-8, quoted-printable, saved by Chrome (charset only in the page)', encoding: 'utf-8' as const, transfer: 'quoted-printable' as const, style: 'blink' as const },
-    { name: 'GBK, quoted-printable, saved by IE/Word (charset on the part)', encoding: 'gbk' as const, transfer: 'quoted-printable' as const, style: 'ie' as const, charset: 'gb2312' },
-    { name: 'GBK, base64', encoding: 'gbk' as const, transfer: 'base64' as const, style: 'ie' as const, charset: 'gbk' },
+    {
+      name: 'UTF-8, quoted-printable, saved by Chrome (charset only in the page)',
+      encoding: 'utf-8' as const,
+      transfer: 'quoted-printable' as const,
+      style: 'blink' as const,
+    },
+    {
+      name: 'GBK, quoted-printable, saved by IE/Word (charset on the part)',
+      encoding: 'gbk' as const,
+      transfer: 'quoted-printable' as const,
+      style: 'ie' as const,
+      charset: 'gb2312',
+    },
+    {
+      name: 'GBK, base64',
+      encoding: 'gbk' as const,
+      transfer: 'base64' as const,
+      style: 'ie' as const,
+      charset: 'gbk',
+    },
   ])('$name reads exactly as the .html', async ({ encoding, transfer, style, charset }) => {
     const page = specToHtml(await specOf(seedFiles[2] as string), {}, { encoding, chrome: true });
     const html = await readBytes(page, '报告.html');
-    const mht = await readBytes(htmlToMht(page, { transfer, style, ...(charset ? { charset } : {}) }), '报告.mht');
+    const mht = await readBytes(
+      htmlToMht(page, { transfer, style, ...(charset ? { charset } : {}) }),
+      '报告.mht',
+    );
     expect(mht.format).toBe('mht');
     expect(mht.blocks).toEqual(html.blocks);
     expect(summary(extract(mht))).toEqual(summary(extract(html)));
@@ -251,15 +341,20 @@ describe('.mht web archives', () => {
 
   it('.mhtml is the same format; an archive without a page is refused', async () => {
     const page = specToHtml(await specOf(seedFiles[2] as string), {}, { encoding: 'utf-8' });
-    expect((await readBytes(htmlToMht(page, { transfer: 'base64' }), '报告.mhtml')).format).toBe('mht');
-    const empty = Buffer.from('MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n');
+    expect((await readBytes(htmlToMht(page, { transfer: 'base64' }), '报告.mhtml')).format).toBe(
+      'mht',
+    );
+    const empty = Buffer.from(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n',
+    );
     expect(await refused(empty, '报告.mht')).toMatch(/网页存档.*没有找到网页正文/);
   });
 });
 
 describe('legacy files that cannot be read: each its own message', () => {
   const doc = (): Buffer => seedDoc(seedFiles[0] as string);
-  const xls = (): Buffer => readFileSync(join(LEGACY, `${(seedFiles[0] as string).replace(/\.txt$/, '')}-sheets.xls`));
+  const xls = (): Buffer =>
+    readFileSync(join(LEGACY, `${(seedFiles[0] as string).replace(/\.txt$/, '')}-sheets.xls`));
 
   it('a password-protected .doc (FIB fEncrypted)', async () => {
     const enc = withStream(doc(), 'WordDocument', (b) => {
@@ -291,7 +386,10 @@ describe('legacy files that cannot be read: each its own message', () => {
   });
 
   it('an RTF document named .doc', async () => {
-    const rtf = Buffer.from('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\pard 2023\\u24180;\\par}', 'latin1');
+    const rtf = Buffer.from(
+      '{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\pard 2023\\u24180;\\par}',
+      'latin1',
+    );
     expect(await refused(rtf, '报告.doc')).toMatch(/RTF.*\.doc.*另存为 \.docx 或 PDF/);
   });
 
@@ -301,12 +399,19 @@ describe('legacy files that cannot be read: each its own message', () => {
       for (const s of streams) CFB.utils.cfb_add(c, `/${s}`, Buffer.alloc(600, 1));
       return Buffer.from(CFB.write(c, { type: 'buffer' }) as Uint8Array);
     };
-    expect(await refused(make(['CONTENTS', 'MatOST', 'SPELLING']), '报告.wps')).toMatch(/Microsoft Works.*\.docx 或 PDF/);
+    expect(await refused(make(['CONTENTS', 'MatOST', 'SPELLING']), '报告.wps')).toMatch(
+      /Microsoft Works.*\.docx 或 PDF/,
+    );
     expect(await refused(make(['WpsContent']), '报告.wps')).toMatch(/早期金山 WPS.*\.docx 或 PDF/);
     expect(await refused(make(['Book']), '报表.xls')).toMatch(/Excel 5\.0\/95/);
     expect(await refused(make(['Something']), '报告.doc')).toMatch(/无法识别的 OLE 复合文档/);
     // Old binary bytes that are no compound file at all, named .wps.
-    expect(await refused(Buffer.from([0xff, 0x00, 0x57, 0x50, 0x53, 0x00, 0x01, 0x02, 0x03]), '报告.wps')).toMatch(/早期 WPS.*\.docx 或 PDF/);
+    expect(
+      await refused(
+        Buffer.from([0xff, 0x00, 0x57, 0x50, 0x53, 0x00, 0x01, 0x02, 0x03]),
+        '报告.wps',
+      ),
+    ).toMatch(/早期 WPS.*\.docx 或 PDF/);
   });
 
   it('damaged compound files fail cleanly: a sector chain loop, a size beyond the file, a truncated file', async () => {
@@ -334,28 +439,36 @@ describe('corrupted legacy files never crash a reader', () => {
   it.each([
     ['seeds/000_9d3f07d5fe28c571.doc', 'r.doc'],
     ['000_9d3f07d5fe28c571-sheets.xls', 'r.xls'],
-  ])('%s with random bytes overwritten (headers, directory, streams): a document or an IngestError', async (file, name) => {
-    const base = readFileSync(join(LEGACY, file));
-    const rnd = mulberry32(7);
-    let refusedCount = 0;
-    for (let i = 0; i < 120; i++) {
-      const b = Buffer.from(base);
-      for (let k = 1 + Math.floor(rnd() * 20); k > 0; k--) {
-        // Mostly the structures: the header and first sectors, the directory and tables at the end.
-        const zone = rnd();
-        const at = zone < 0.4 ? Math.floor(rnd() * 4096) : zone < 0.7 ? b.length - 1 - Math.floor(rnd() * 8192) : Math.floor(rnd() * b.length);
-        b[at] = Math.floor(rnd() * 256);
+  ])(
+    '%s with random bytes overwritten (headers, directory, streams): a document or an IngestError',
+    async (file, name) => {
+      const base = readFileSync(join(LEGACY, file));
+      const rnd = mulberry32(7);
+      let refusedCount = 0;
+      for (let i = 0; i < 120; i++) {
+        const b = Buffer.from(base);
+        for (let k = 1 + Math.floor(rnd() * 20); k > 0; k--) {
+          // Mostly the structures: the header and first sectors, the directory and tables at the end.
+          const zone = rnd();
+          const at =
+            zone < 0.4
+              ? Math.floor(rnd() * 4096)
+              : zone < 0.7
+                ? b.length - 1 - Math.floor(rnd() * 8192)
+                : Math.floor(rnd() * b.length);
+          b[at] = Math.floor(rnd() * 256);
+        }
+        const started = Date.now();
+        try {
+          await readBytes(b, name);
+        } catch (e) {
+          expect(e, `mutation ${i}`).toBeInstanceOf(IngestError);
+          refusedCount++;
+        }
+        expect(Date.now() - started).toBeLessThan(5000);
       }
-      const started = Date.now();
-      try {
-        await readBytes(b, name);
-      } catch (e) {
-        expect(e, `mutation ${i}`).toBeInstanceOf(IngestError);
-        refusedCount++;
-      }
-      expect(Date.now() - started).toBeLessThan(5000);
-    }
-    // The mutations do hit the structures (else this test would prove little).
-    expect(refusedCount).toBeGreaterThan(10);
-  });
+      // The mutations do hit the structures (else this test would prove little).
+      expect(refusedCount).toBeGreaterThan(10);
+    },
+  );
 });

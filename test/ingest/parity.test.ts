@@ -17,24 +17,42 @@ import {
   REVIEW_GROUP_KEYS,
 } from '../../src/core/model/glossary';
 import type { CellValue, ReportModel } from '../../src/core/model/types';
-import { specFromModel, specToDocx, specToHtml, specToPdf, specToTxt, specToXlsx, type Quirks, type ReportSpec } from '../fixtures';
+import {
+  specFromModel,
+  specToDocx,
+  specToHtml,
+  specToPdf,
+  specToTxt,
+  specToXlsx,
+  type Quirks,
+  type ReportSpec,
+} from '../fixtures';
 
 const SEEDS = join(__dirname, '../../../shared/corpus/seeds');
-if (!existsSync(SEEDS)) throw new Error(`种子报告目录不存在：${SEEDS}（本测试需要 shared/corpus/seeds，不会跳过）`);
-const seedFiles = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+if (!existsSync(SEEDS))
+  throw new Error(`种子报告目录不存在：${SEEDS}（本测试需要 shared/corpus/seeds，不会跳过）`);
+const seedFiles = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 /** Every table cell of a model, by a readable path. */
 function cells(m: ReportModel): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
   const ad = m.tables.activeDisclosure;
   if (ad) {
-    for (const r of ['regulations', 'normativeDocuments'] as const) for (const c of DOCUMENT_COLUMN_KEYS) out.set(`二.${r}.${c}`, ad[r][c]);
-    for (const r of ['licensing', 'punishment', 'coercion', 'administrativeFees'] as const) out.set(`二.${r}`, ad[r]);
+    for (const r of ['regulations', 'normativeDocuments'] as const)
+      for (const c of DOCUMENT_COLUMN_KEYS) out.set(`二.${r}.${c}`, ad[r][c]);
+    for (const r of ['licensing', 'punishment', 'coercion', 'administrativeFees'] as const)
+      out.set(`二.${r}`, ad[r]);
   }
   const ap = m.tables.applications;
-  if (ap) for (const r of APPLICATION_ROW_KEYS) for (const c of APPLICANT_COLUMN_KEYS) out.set(`三.${r}.${c}`, ap[r][c]);
+  if (ap)
+    for (const r of APPLICATION_ROW_KEYS)
+      for (const c of APPLICANT_COLUMN_KEYS) out.set(`三.${r}.${c}`, ap[r][c]);
   const rl = m.tables.reviewLitigation;
-  if (rl) for (const g of REVIEW_GROUP_KEYS) for (const c of REVIEW_COLUMN_KEYS) out.set(`四.${g}.${c}`, rl[g][c]);
+  if (rl)
+    for (const g of REVIEW_GROUP_KEYS)
+      for (const c of REVIEW_COLUMN_KEYS) out.set(`四.${g}.${c}`, rl[g][c]);
   return out;
 }
 
@@ -47,10 +65,14 @@ function tableDiffs(seed: ReportModel, other: ReportModel): string[] {
     if (cell.missing) continue;
     const x = numericValue(cell);
     const y = numericValue(b.get(k));
-    if (x !== y) diffs.push(`${k}: ${x} ≠ ${y} (raw ${JSON.stringify(cell.raw)} → ${JSON.stringify(b.get(k)?.raw)})`);
+    if (x !== y)
+      diffs.push(
+        `${k}: ${x} ≠ ${y} (raw ${JSON.stringify(cell.raw)} → ${JSON.stringify(b.get(k)?.raw)})`,
+      );
   }
   for (const t of ['activeDisclosure', 'applications', 'reviewLitigation'] as const) {
-    if ((seed.tables[t] === null) !== (other.tables[t] === null)) diffs.push(`${t}: presence differs`);
+    if ((seed.tables[t] === null) !== (other.tables[t] === null))
+      diffs.push(`${t}: presence differs`);
   }
   return diffs;
 }
@@ -69,12 +91,40 @@ const QUIRKS: Quirks = { splitLabels: true, fullWidthDigits: true, trailingSpace
 
 const VARIANTS: Variant[] = [
   { name: 'docx', file: 'r.docx', make: (s) => specToDocx(s) },
-  { name: 'docx, Word auto-numbering and quirks', file: 'r.docx', make: (s) => specToDocx(s, { ...QUIRKS, headingNumerals: 'auto', subNumerals: 'auto', zeros: 'dash' }) },
-  { name: 'docx, plain headings, flat table 四', file: 'r.docx', make: (s) => specToDocx(s, { headingStyle: 'plain', flatReviewTable: true }) },
-  { name: 'xlsx, one sheet per table', file: 'r.xlsx', make: (s) => specToXlsx(s, QUIRKS, { layout: 'sheets' }), tablesOnly: true },
-  { name: 'xlsx, single sheet', file: 'r.xlsx', make: (s) => specToXlsx(s, { zeros: 'blank' }, { layout: 'single' }), tablesOnly: true },
-  { name: 'html utf-8 with chrome and split spans', file: 'r.html', make: (s) => specToHtml(s, { ...QUIRKS, splitSpans: true }, { encoding: 'utf-8', chrome: true }) },
-  { name: 'html gbk with chrome', file: 'r.html', make: (s) => specToHtml(s, { splitLabels: true }, { encoding: 'gbk', chrome: true }) },
+  {
+    name: 'docx, Word auto-numbering and quirks',
+    file: 'r.docx',
+    make: (s) =>
+      specToDocx(s, { ...QUIRKS, headingNumerals: 'auto', subNumerals: 'auto', zeros: 'dash' }),
+  },
+  {
+    name: 'docx, plain headings, flat table 四',
+    file: 'r.docx',
+    make: (s) => specToDocx(s, { headingStyle: 'plain', flatReviewTable: true }),
+  },
+  {
+    name: 'xlsx, one sheet per table',
+    file: 'r.xlsx',
+    make: (s) => specToXlsx(s, QUIRKS, { layout: 'sheets' }),
+    tablesOnly: true,
+  },
+  {
+    name: 'xlsx, single sheet',
+    file: 'r.xlsx',
+    make: (s) => specToXlsx(s, { zeros: 'blank' }, { layout: 'single' }),
+    tablesOnly: true,
+  },
+  {
+    name: 'html utf-8 with chrome and split spans',
+    file: 'r.html',
+    make: (s) =>
+      specToHtml(s, { ...QUIRKS, splitSpans: true }, { encoding: 'utf-8', chrome: true }),
+  },
+  {
+    name: 'html gbk with chrome',
+    file: 'r.html',
+    make: (s) => specToHtml(s, { splitLabels: true }, { encoding: 'gbk', chrome: true }),
+  },
   { name: 'txt', file: 'r.txt', make: (s) => Buffer.from(specToTxt(s, { zeros: 'dash' }), 'utf8') },
   { name: 'pdf, stroked rules', file: 'r.pdf', make: (s) => specToPdf(s) },
   {

@@ -26,49 +26,142 @@ import {
 function busySpec(): ReportSpec {
   const s = defaultSpec({ agency: '某某市生态环境局', year: 2024 });
   const a = s.tables.applications;
-  a.newReceived = { naturalPerson: 31, commercial: 4, research: 1, publicInterest: 2, legalService: 3, otherOrg: 5, total: 46 };
-  a.carriedOver = { naturalPerson: 2, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 1, total: 3 };
-  a.granted = { naturalPerson: 17, commercial: 2, research: 1, publicInterest: 1, legalService: 2, otherOrg: 3, total: 26 };
-  a['denied.stateSecret'] = { naturalPerson: 1, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 1 };
-  a['unableToProvide.notHeld'] = { naturalPerson: 9, commercial: 1, research: 0, publicInterest: 1, legalService: 1, otherOrg: 2, total: 14 };
-  a['notProcessed.duplicate'] = { naturalPerson: 2, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 2 };
-  a.totalProcessed = { naturalPerson: 29, commercial: 3, research: 1, publicInterest: 2, legalService: 3, otherOrg: 5, total: 43 };
-  a.carriedForward = { naturalPerson: 4, commercial: 1, research: 0, publicInterest: 0, legalService: 0, otherOrg: 1, total: 6 };
+  a.newReceived = {
+    naturalPerson: 31,
+    commercial: 4,
+    research: 1,
+    publicInterest: 2,
+    legalService: 3,
+    otherOrg: 5,
+    total: 46,
+  };
+  a.carriedOver = {
+    naturalPerson: 2,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 1,
+    total: 3,
+  };
+  a.granted = {
+    naturalPerson: 17,
+    commercial: 2,
+    research: 1,
+    publicInterest: 1,
+    legalService: 2,
+    otherOrg: 3,
+    total: 26,
+  };
+  a['denied.stateSecret'] = {
+    naturalPerson: 1,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: 1,
+  };
+  a['unableToProvide.notHeld'] = {
+    naturalPerson: 9,
+    commercial: 1,
+    research: 0,
+    publicInterest: 1,
+    legalService: 1,
+    otherOrg: 2,
+    total: 14,
+  };
+  a['notProcessed.duplicate'] = {
+    naturalPerson: 2,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: 2,
+  };
+  a.totalProcessed = {
+    naturalPerson: 29,
+    commercial: 3,
+    research: 1,
+    publicInterest: 2,
+    legalService: 3,
+    otherOrg: 5,
+    total: 43,
+  };
+  a.carriedForward = {
+    naturalPerson: 4,
+    commercial: 1,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 1,
+    total: 6,
+  };
   s.tables.activeDisclosure.regulations = { issued: 1, repealed: 2, effective: 13 };
   s.tables.activeDisclosure.punishment = 1532;
   s.tables.reviewLitigation.review = { upheld: 3, corrected: 1, other: 0, pending: 2, total: 6 };
-  s.tables.reviewLitigation.litigationDirect = { upheld: 1, corrected: 0, other: 1, pending: 0, total: 2 };
-  s.tables.reviewLitigation.litigationAfterReview = { upheld: 0, corrected: 1, other: 0, pending: 1, total: 2 };
+  s.tables.reviewLitigation.litigationDirect = {
+    upheld: 1,
+    corrected: 0,
+    other: 1,
+    pending: 0,
+    total: 2,
+  };
+  s.tables.reviewLitigation.litigationAfterReview = {
+    upheld: 0,
+    corrected: 1,
+    other: 0,
+    pending: 1,
+    total: 2,
+  };
   return s;
 }
 
-async function readPdf(spec: ReportSpec, quirks: Quirks = {}, opts: PdfOptions = {}): Promise<{ doc: SourceDocument; model: ReportModel }> {
-  const doc = await readBytes(await specToPdf(spec, quirks, opts), `${spec.titleLines.join('')}.pdf`);
+async function readPdf(
+  spec: ReportSpec,
+  quirks: Quirks = {},
+  opts: PdfOptions = {},
+): Promise<{ doc: SourceDocument; model: ReportModel }> {
+  const doc = await readBytes(
+    await specToPdf(spec, quirks, opts),
+    `${spec.titleLines.join('')}.pdf`,
+  );
   return { doc, model: extractReport(doc, { id: 'pdf', file: 'r.pdf' }) };
 }
 
 /** Every table value of the spec compared with the model's; returns the differing cells. */
 function diffs(spec: ReportSpec, m: ReportModel): string[] {
   const out: string[] = [];
-  const want = (v: string | number) => (typeof v === 'number' ? v : Number(v.replace(/[^\d.]/g, '')) || 0);
+  const want = (v: string | number) =>
+    typeof v === 'number' ? v : Number(v.replace(/[^\d.]/g, '')) || 0;
   const check = (k: string, v: string | number, got: Parameters<typeof numericValue>[0]) => {
-    if (numericValue(got) !== want(v)) out.push(`${k}: ${want(v)} ≠ ${numericValue(got)} (${JSON.stringify(got?.raw)})`);
+    if (numericValue(got) !== want(v))
+      out.push(`${k}: ${want(v)} ≠ ${numericValue(got)} (${JSON.stringify(got?.raw)})`);
   };
   const ad = spec.tables.activeDisclosure;
   const mad = m.tables.activeDisclosure;
   if (!mad) return ['table 二 missing'];
-  for (const r of ['regulations', 'normativeDocuments'] as const) for (const c of ['issued', 'repealed', 'effective'] as const) check(`二.${r}.${c}`, ad[r][c], mad[r][c]);
-  for (const r of ['licensing', 'punishment', 'coercion', 'administrativeFees'] as const) check(`二.${r}`, ad[r], mad[r]);
+  for (const r of ['regulations', 'normativeDocuments'] as const)
+    for (const c of ['issued', 'repealed', 'effective'] as const)
+      check(`二.${r}.${c}`, ad[r][c], mad[r][c]);
+  for (const r of ['licensing', 'punishment', 'coercion', 'administrativeFees'] as const)
+    check(`二.${r}`, ad[r], mad[r]);
   const map = m.tables.applications;
   if (!map) return [...out, 'table 三 missing'];
-  for (const [r, row] of Object.entries(spec.tables.applications)) for (const [c, v] of Object.entries(row)) check(`三.${r}.${c}`, v, map[r as keyof typeof map][c as keyof (typeof map)['granted']]);
+  for (const [r, row] of Object.entries(spec.tables.applications))
+    for (const [c, v] of Object.entries(row))
+      check(`三.${r}.${c}`, v, map[r as keyof typeof map][c as keyof (typeof map)['granted']]);
   const mrl = m.tables.reviewLitigation;
   if (!mrl) return [...out, 'table 四 missing'];
-  for (const [g, row] of Object.entries(spec.tables.reviewLitigation)) for (const [c, v] of Object.entries(row)) check(`四.${g}.${c}`, v, mrl[g as keyof typeof mrl][c as keyof (typeof mrl)['review']]);
+  for (const [g, row] of Object.entries(spec.tables.reviewLitigation))
+    for (const [c, v] of Object.entries(row))
+      check(`四.${g}.${c}`, v, mrl[g as keyof typeof mrl][c as keyof (typeof mrl)['review']]);
   return out;
 }
 
-const tables = (doc: SourceDocument): TableBlock[] => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
+const tables = (doc: SourceDocument): TableBlock[] =>
+  doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
 const found = (m: ReportModel) => m.sections.filter((s) => s.found).map((s) => s.key);
 
 describe('PDF reports extract like Word reports', () => {
@@ -94,7 +187,10 @@ describe('PDF reports extract like Word reports', () => {
   it('the same report as .docx and as .pdf extracts identical values', async () => {
     const spec = busySpec();
     const quirks: Quirks = { splitLabels: true };
-    const word = extractReport(await readBytes(await specToDocx(spec, quirks), 'r.docx'), { id: 'w', file: 'r.docx' });
+    const word = extractReport(await readBytes(await specToDocx(spec, quirks), 'r.docx'), {
+      id: 'w',
+      file: 'r.docx',
+    });
     const { model } = await readPdf(spec, quirks, { rules: 'rects', verticalHeaders: true });
     expect(diffs(spec, word)).toEqual([]);
     expect(diffs(spec, model)).toEqual([]);
@@ -105,7 +201,14 @@ describe('PDF reports extract like Word reports', () => {
 
   it('a table split over two pages, header rows repeated and a 续表 caption: one table', async () => {
     const spec = busySpec();
-    const { doc, model } = await readPdf(spec, {}, { breakTable: { table: 'applications', atRow: 10, repeatHeader: true, caption: '续表' }, shading: true });
+    const { doc, model } = await readPdf(
+      spec,
+      {},
+      {
+        breakTable: { table: 'applications', atRow: 10, repeatHeader: true, caption: '续表' },
+        shading: true,
+      },
+    );
     expect(diffs(spec, model)).toEqual([]);
     const t3 = tables(doc)[1] as TableBlock;
     expect(t3.rows.filter((r) => r[3]?.text === '申请人情况')).toHaveLength(1);
@@ -115,7 +218,11 @@ describe('PDF reports extract like Word reports', () => {
 
   it('a table split over two pages without repeated headers: one table', async () => {
     const spec = busySpec();
-    const { doc, model } = await readPdf(spec, {}, { breakTable: { table: 'applications', atRow: 14 } });
+    const { doc, model } = await readPdf(
+      spec,
+      {},
+      { breakTable: { table: 'applications', atRow: 14 } },
+    );
     expect(diffs(spec, model)).toEqual([]);
     expect(tables(doc)).toHaveLength(3);
   });
@@ -158,7 +265,9 @@ describe('PDF reports extract like Word reports', () => {
       const { doc, model } = await readPdf(spec, {}, opts);
       expect(diffs(spec, model)).toEqual([]);
       const paras = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-      expect(paras.filter((t) => /^- \d+ -$|第\s*\d+\s*页|http|2024\/3\/15|^\d+\/\d+$/.test(t))).toEqual([]);
+      expect(
+        paras.filter((t) => /^- \d+ -$|第\s*\d+\s*页|http|2024\/3\/15|^\d+\/\d+$/.test(t)),
+      ).toEqual([]);
       expect(paras.filter((t) => t === '某某市生态环境局政府信息公开工作年度报告')).toEqual([]);
       // The title is not a running header: it is kept.
       expect(model.title).toBe('某某市生态环境局2024年政府信息公开工作年度报告');
@@ -167,7 +276,8 @@ describe('PDF reports extract like Word reports', () => {
 
   it('paragraphs wrapped at the page width are joined without spaces', async () => {
     const spec = busySpec();
-    const long = '本年度，我局持续深化政务公开标准化规范化建设，围绕生态环境保护重点领域，主动公开环境质量、污染防治、行政执法等信息，切实保障人民群众的知情权、参与权和监督权，取得了较好成效。';
+    const long =
+      '本年度，我局持续深化政务公开标准化规范化建设，围绕生态环境保护重点领域，主动公开环境质量、污染防治、行政执法等信息，切实保障人民群众的知情权、参与权和监督权，取得了较好成效。';
     spec.sections[0]?.paragraphs.push(long);
     const { doc } = await readPdf(spec);
     expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === long)).toBe(true);
@@ -222,7 +332,10 @@ describe('hostile and odd PDFs end in a clear Chinese message', () => {
     const whole = await specToPdf(defaultSpec());
     await refused(whole.subarray(0, Math.floor(whole.length * 0.4)), /损坏|不完整/);
     await refused(Buffer.from('这不是 PDF 文件'.repeat(50)), /不是 PDF|PDF 文件头/);
-    await refused(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)]), /损坏|不完整|有效/);
+    await refused(
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 0x41)]),
+      /损坏|不完整|有效/,
+    );
   });
 
   it('a PDF of more than 300 pages', async () => {

@@ -12,8 +12,11 @@ import { numericValue } from '../../src/core/model/factory';
 import type { CellValue, ReportModel, TableBlock } from '../../src/core/model/types';
 
 const REAL = join(__dirname, '../../../shared/corpus/real');
-if (!existsSync(REAL)) throw new Error(`真实报告目录不存在：${REAL}（本测试需要 shared/corpus/real，不会跳过）`);
-const names = readdirSync(join(REAL, 'expected')).map((f) => f.replace(/\.json$/, '')).sort();
+if (!existsSync(REAL))
+  throw new Error(`真实报告目录不存在：${REAL}（本测试需要 shared/corpus/real，不会跳过）`);
+const names = readdirSync(join(REAL, 'expected'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
 
 /** Expected numbers against the model's cells: the paths that differ. */
 function compare(prefix: string, exp: unknown, got: unknown, out: string[]): void {
@@ -23,7 +26,8 @@ function compare(prefix: string, exp: unknown, got: unknown, out: string[]): voi
     return;
   }
   if (exp && typeof exp === 'object') {
-    for (const [k, v] of Object.entries(exp)) compare(`${prefix}.${k}`, v, (got as Record<string, unknown> | null)?.[k], out);
+    for (const [k, v] of Object.entries(exp))
+      compare(`${prefix}.${k}`, v, (got as Record<string, unknown> | null)?.[k], out);
   }
 }
 
@@ -39,16 +43,27 @@ describe.each(names)('real PDF %s', (name) => {
     const doc = await readBytes(readFileSync(join(REAL, `${name}.pdf`)), `${name}.pdf`);
     const model: ReportModel = extractReport(doc, { id: name, file: `${name}.pdf` });
     expect(model.format).toBe('pdf');
-    expect([model.agency, model.year, model.template]).toEqual([expected.agency, expected.year, expected.template]);
-    expect(model.sections.filter((s) => s.found).map((s) => s.key)).toEqual(expect.arrayContaining(expected.sectionsFound));
+    expect([model.agency, model.year, model.template]).toEqual([
+      expected.agency,
+      expected.year,
+      expected.template,
+    ]);
+    expect(model.sections.filter((s) => s.found).map((s) => s.key)).toEqual(
+      expect.arrayContaining(expected.sectionsFound),
+    );
     const diffs: string[] = [];
     compare('tables', expected.tables, model.tables, diffs);
     expect(diffs).toEqual([]);
     // Table 三 runs over two pages: one table, whose vertical row header reads as one label.
-    const t3 = doc.blocks.find((b): b is TableBlock => b.kind === 'table' && b.rows.some((r) => r.some((c) => c.text.includes('申请人情况'))));
+    const t3 = doc.blocks.find(
+      (b): b is TableBlock =>
+        b.kind === 'table' && b.rows.some((r) => r.some((c) => c.text.includes('申请人情况'))),
+    );
     expect(new Set(t3?.rows.flat().map((c) => c.page)).size).toBe(2);
     expect(t3?.rows.flat().some((c) => c.text === '三、本年度办理结果')).toBe(true);
     // No page number survives as text.
-    expect(doc.blocks.some((b) => b.kind === 'paragraph' && /^-\s*\d+\s*-$/.test(b.text))).toBe(false);
+    expect(doc.blocks.some((b) => b.kind === 'paragraph' && /^-\s*\d+\s*-$/.test(b.text))).toBe(
+      false,
+    );
   });
 });

@@ -13,7 +13,19 @@ function texts(t: TableBlock): string[][] {
 
 describe('txt reader: layouts', () => {
   it('reads one cell per TAB line, rows split by blank lines, continuation lines joined to their cell', () => {
-    const text = ['标题', '\t申请人情况', '\t商业', '企业', '\t科研机构', '', '\t一、本年新收', '\t3', '\t4', '', '后文。'].join('\n');
+    const text = [
+      '标题',
+      '\t申请人情况',
+      '\t商业',
+      '企业',
+      '\t科研机构',
+      '',
+      '\t一、本年新收',
+      '\t3',
+      '\t4',
+      '',
+      '后文。',
+    ].join('\n');
     const blocks = parseText(text, 'txt');
     const [t] = tables(blocks);
     expect(t).toBeDefined();
@@ -27,16 +39,28 @@ describe('txt reader: layouts', () => {
     expect(blocks[blocks.length - 1]).toMatchObject({ kind: 'paragraph', text: '后文。' });
   });
 
-  it('makes a rectangle of rows of unequal length: the short row\'s last cell spans the rest', () => {
+  it("makes a rectangle of rows of unequal length: the short row's last cell spans the rest", () => {
     const t = tables(parseText('\ta\tb\n\n\tc\n\td\n\te\n', 'txt'))[0] as TableBlock;
     expect(t.rows.map((r) => r.length)).toEqual([3, 3]);
     expect(t.rows[0]?.[1]).toMatchObject({ text: 'b', colSpan: 2, covered: false });
     expect(t.rows[0]?.[2]).toMatchObject({ text: 'b', covered: true, originRow: 0, originCol: 1 });
-    expect(t.rows[1]?.[2]).toMatchObject({ text: 'e', originRow: 1, originCol: 2, covered: false, colSpan: 1 });
+    expect(t.rows[1]?.[2]).toMatchObject({
+      text: 'e',
+      originRow: 1,
+      originCol: 2,
+      covered: false,
+      colSpan: 1,
+    });
   });
 
   it('reads tab-separated rows, one row per line, keeping empty leading cells', () => {
-    const text = ['规章\t0\t1\t2', '\t\t自然人\t法人\t', '3.其他\t\t5\t6\t7', '', '一段文字。'].join('\n');
+    const text = [
+      '规章\t0\t1\t2',
+      '\t\t自然人\t法人\t',
+      '3.其他\t\t5\t6\t7',
+      '',
+      '一段文字。',
+    ].join('\n');
     const [t] = tables(parseText(text, 'txt'));
     expect(texts(t as TableBlock)).toEqual([
       ['规章', '0', '1', '2', '2'],
@@ -50,11 +74,19 @@ describe('txt reader: layouts', () => {
 
   it('keeps flat web-page text (one cell per line, no tabs) as paragraphs', () => {
     const blocks = parseText('行政许可\n\n59807\n\n行政处罚\n3251\n', 'txt');
-    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'TABLE'))).toEqual(['行政许可', '59807', '行政处罚', '3251']);
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.text : 'TABLE'))).toEqual([
+      '行政许可',
+      '59807',
+      '行政处罚',
+      '3251',
+    ]);
   });
 
   it('turns Markdown headings into heading levels, in .md and in .txt that use them', () => {
-    const md = parseText('# 某局2023年报告\n\n## 一、总体情况\n正文\n#### 五、存在的主要问题及改进情况\n', 'md');
+    const md = parseText(
+      '# 某局2023年报告\n\n## 一、总体情况\n正文\n#### 五、存在的主要问题及改进情况\n',
+      'md',
+    );
     expect(md).toEqual([
       { kind: 'paragraph', text: '某局2023年报告', headingLevel: 1 },
       { kind: 'paragraph', text: '一、总体情况', headingLevel: 2 },
@@ -63,10 +95,11 @@ describe('txt reader: layouts', () => {
     ]);
     const txt = parseText('## 二、主动公开政府信息情况\n', 'txt');
     expect(txt[0]).toMatchObject({ headingLevel: 2 });
-    expect(parseText('**六、其他需要报告的事项**\n## __一、总体情况__\n', 'md').map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([
-      '六、其他需要报告的事项',
-      '一、总体情况',
-    ]);
+    expect(
+      parseText('**六、其他需要报告的事项**\n## __一、总体情况__\n', 'md').map((b) =>
+        b.kind === 'paragraph' ? b.text : '',
+      ),
+    ).toEqual(['六、其他需要报告的事项', '一、总体情况']);
   });
 
   it('reads Markdown pipe tables, skipping the separator line', () => {
@@ -78,7 +111,10 @@ describe('txt reader: layouts', () => {
   });
 
   it('strips bookmark artefacts left by Word', () => {
-    const blocks = parseText('[bookmark: _GoBack]（三）年度工作要点\n\t[bookmark: _Hlk66973412]一、本年新收\n\t0\n', 'txt');
+    const blocks = parseText(
+      '[bookmark: _GoBack]（三）年度工作要点\n\t[bookmark: _Hlk66973412]一、本年新收\n\t0\n',
+      'txt',
+    );
     expect(blocks[0]).toMatchObject({ text: '（三）年度工作要点' });
     expect(texts(tables(blocks)[0] as TableBlock)[0]).toEqual(['一、本年新收', '0']);
   });
@@ -155,7 +191,11 @@ describe('txt reader: bytes', () => {
   });
 
   it('drops a UTF-8 BOM', async () => {
-    const doc = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('总体情况', 'utf8')]), 'r.txt', 'txt');
+    const doc = await read(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('总体情况', 'utf8')]),
+      'r.txt',
+      'txt',
+    );
     expect(doc.blocks[0]).toMatchObject({ text: '总体情况' });
     expect(doc.notes).toEqual([]);
   });
@@ -176,7 +216,11 @@ describe('txt reader: bytes', () => {
   });
 
   it('renders HTML whose data-nb-block and data-nb-cell match the blocks', async () => {
-    const doc = await read(Buffer.from('标题\n\t规章\n\t0\n\n\t行政许可\n\t7\n', 'utf8'), 'r.txt', 'txt');
+    const doc = await read(
+      Buffer.from('标题\n\t规章\n\t0\n\n\t行政许可\n\t7\n', 'utf8'),
+      'r.txt',
+      'txt',
+    );
     expect(doc.blocks[1]?.kind).toBe('table');
     expect(doc.html).toContain('<p data-nb-block="0">标题</p>');
     expect(doc.html).toContain('<table data-nb-block="1"');

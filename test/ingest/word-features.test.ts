@@ -43,10 +43,14 @@ async function audit(bytes: Buffer): Promise<AuditedReport & { source: SourceDoc
   return { ...(run.reports[0] as AuditedReport), source: await readBytes(bytes, file) };
 }
 
-const findings = (r: AuditedReport): string[] => r.findings.map((f) => [f.ruleId, f.table ?? '', f.row ?? '', f.column ?? ''].join(' ')).sort();
+const findings = (r: AuditedReport): string[] =>
+  r.findings.map((f) => [f.ruleId, f.table ?? '', f.row ?? '', f.column ?? ''].join(' ')).sort();
 
 /** Rewrites word/document.xml (and optionally adds parts) of a generated report. */
-async function edited(edit: (xml: string) => string, extra: (zip: JSZip) => Promise<void> = async () => {}): Promise<Buffer> {
+async function edited(
+  edit: (xml: string) => string,
+  extra: (zip: JSZip) => Promise<void> = async () => {},
+): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await specToDocx(spec()));
   const xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
   const out = edit(xml);
@@ -77,21 +81,35 @@ async function baseline(): Promise<AuditedReport> {
 describe('.docx as Word displays it', () => {
   it('the plain report (baseline): the distinctive values are read', async () => {
     const ad = (await baseline()).model.tables.activeDisclosure;
-    expect([ad?.licensing.value, ad?.punishment.value, ad?.coercion.value, ad?.administrativeFees.value]).toEqual([59807, 4321, 777, 88]);
+    expect([
+      ad?.licensing.value,
+      ad?.punishment.value,
+      ad?.coercion.value,
+      ad?.administrativeFees.value,
+    ]).toEqual([59807, 4321, 777, 88]);
     expect(ad?.normativeDocuments.repealed.blank).toBe(true);
   });
 
   it('fields by their displayed result: a simple field (=SUM(ABOVE)) and a complex field', async () => {
     const bytes = await edited((xml) => {
       const simple = runOf(xml, '59807');
-      let out = xml.replace(simple, `<w:fldSimple w:instr=" =SUM(ABOVE) \\# &quot;0&quot; ">${simple}</w:fldSimple>`);
+      let out = xml.replace(
+        simple,
+        `<w:fldSimple w:instr=" =SUM(ABOVE) \\# &quot;0&quot; ">${simple}</w:fldSimple>`,
+      );
       const complex = runOf(out, '4321');
       const fld = (type: string): string => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
-      out = out.replace(complex, `${fld('begin')}<w:r><w:instrText xml:space="preserve"> =SUM(LEFT) </w:instrText></w:r>${fld('separate')}${complex}${fld('end')}`);
+      out = out.replace(
+        complex,
+        `${fld('begin')}<w:r><w:instrText xml:space="preserve"> =SUM(LEFT) </w:instrText></w:r>${fld('separate')}${complex}${fld('end')}`,
+      );
       return out;
     });
     const r = await audit(bytes);
-    expect(r.model.tables.activeDisclosure?.licensing).toMatchObject({ value: 59807, raw: '59807' });
+    expect(r.model.tables.activeDisclosure?.licensing).toMatchObject({
+      value: 59807,
+      raw: '59807',
+    });
     expect(r.model.tables.activeDisclosure?.punishment).toMatchObject({ value: 4321, raw: '4321' });
     expect(findings(r)).toEqual(findings(await baseline()));
   });
@@ -109,7 +127,9 @@ describe('.docx as Word displays it', () => {
     });
     const r = await audit(bytes);
     expect(r.model.tables.activeDisclosure?.coercion).toMatchObject({ value: 777, raw: '777' });
-    expect(r.source.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('填报说明'))).toBe(false);
+    expect(r.source.blocks.some((b) => b.kind === 'paragraph' && b.text.includes('填报说明'))).toBe(
+      false,
+    );
     expect(r.source.html).not.toContain('61200');
     expect(findings(r)).toEqual(findings(await baseline()));
   });
@@ -123,7 +143,10 @@ describe('.docx as Word displays it', () => {
       return xml.replace(fig, fig + ref('footnote')).replace(label, label + ref('endnote'));
     });
     const r = await audit(bytes);
-    expect(r.model.tables.activeDisclosure?.administrativeFees).toMatchObject({ value: 88, raw: '88' });
+    expect(r.model.tables.activeDisclosure?.administrativeFees).toMatchObject({
+      value: 88,
+      raw: '88',
+    });
     expect(r.model.tables.activeDisclosure?.punishment).toMatchObject({ value: 4321 });
     expect(r.source.html).not.toMatch(/\[1\]|footnote|endnote/);
     expect(findings(r)).toEqual(findings(await baseline()));
@@ -143,7 +166,12 @@ describe('.docx as Word displays it', () => {
       const second = xml.indexOf('</w:p>', xml.indexOf('</w:p>', first) + 6) + 6;
       return `${xml.slice(0, first)}<w:p><w:r>${inner}</w:r></w:p>${xml.slice(second)}`;
     };
-    const only = await edited((xml) => replaceTitle(xml, `<mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice></mc:AlternateContent>`));
+    const only = await edited((xml) =>
+      replaceTitle(
+        xml,
+        `<mc:AlternateContent><mc:Choice Requires="wps">${drawing}</mc:Choice></mc:AlternateContent>`,
+      ),
+    );
     const both = await edited((xml) =>
       replaceTitle(
         xml,
@@ -154,24 +182,41 @@ describe('.docx as Word displays it', () => {
     for (const bytes of [only, both, bare]) {
       const r = await audit(bytes);
       expect(r.model.title).toBe(title);
-      expect([r.model.agency, r.model.year, r.model.agencySource]).toEqual(['某某县发展和改革局', 2023, 'title']);
-      const copies = r.source.blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph' && b.text.includes(title));
+      expect([r.model.agency, r.model.year, r.model.agencySource]).toEqual([
+        '某某县发展和改革局',
+        2023,
+        'title',
+      ]);
+      const copies = r.source.blocks.filter(
+        (b): b is ParagraphBlock => b.kind === 'paragraph' && b.text.includes(title),
+      );
       expect(copies.length).toBe(1);
       expect(findings(r)).toEqual(findings(await baseline()));
     }
   });
 
   it('a non-breaking hyphen (w:noBreakHyphen) and the other dashes Word produces are blank markers', async () => {
-    for (const dash of ['<w:noBreakHyphen/>', '<w:t>\u2012</w:t>', '<w:t>\u2212</w:t>', '<w:t>\u2010</w:t>']) {
+    for (const dash of [
+      '<w:noBreakHyphen/>',
+      '<w:t>\u2012</w:t>',
+      '<w:t>\u2212</w:t>',
+      '<w:t>\u2010</w:t>',
+    ]) {
       const bytes = await edited((xml) => xml.replace(runOf(xml, '—'), `<w:r>${RPR}${dash}</w:r>`));
       const r = await audit(bytes);
-      expect(r.model.tables.activeDisclosure?.normativeDocuments.repealed, dash).toMatchObject({ value: null, blank: true });
+      expect(r.model.tables.activeDisclosure?.normativeDocuments.repealed, dash).toMatchObject({
+        value: null,
+        blank: true,
+      });
       expect(findings(r), dash).toEqual(findings(await baseline()));
     }
   });
 
   it('a table pasted as a picture: structure/table-as-image, not structure/missing-table', async () => {
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const picture =
       `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5000000" cy="3000000"/><wp:docPr id="99" name="图片 99"/>` +
       `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
@@ -180,13 +225,22 @@ describe('.docx as Word displays it', () => {
       `</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
     const addImage = async (zip: JSZip): Promise<void> => {
       zip.file('word/media/image1.png', png);
-      const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async('string');
+      const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async(
+        'string',
+      );
       zip.file(
         'word/_rels/document.xml.rels',
-        rels.replace('</Relationships>', '<Relationship Id="rIdNbImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>'),
+        rels.replace(
+          '</Relationships>',
+          '<Relationship Id="rIdNbImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>',
+        ),
       );
       const types = await (zip.file('[Content_Types].xml') as JSZip.JSZipObject).async('string');
-      if (!types.includes('Extension="png"')) zip.file('[Content_Types].xml', types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '));
+      if (!types.includes('Extension="png"'))
+        zip.file(
+          '[Content_Types].xml',
+          types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '),
+        );
     };
     /** Table 三 (the one holding 申请人情况) as [start, end) in the XML. */
     const table3 = (xml: string): [number, number] => {
@@ -200,7 +254,9 @@ describe('.docx as Word displays it', () => {
     const r = await audit(asPicture);
     expect(r.model.tables.applications).toBeNull();
     const ids = r.findings.filter((f) => f.ruleId.startsWith('structure/'));
-    expect(ids.filter((f) => f.ruleId === 'structure/table-as-image').map((f) => f.table)).toEqual(['applications']);
+    expect(ids.filter((f) => f.ruleId === 'structure/table-as-image').map((f) => f.table)).toEqual([
+      'applications',
+    ]);
     expect(ids.some((f) => f.ruleId === 'structure/missing-table')).toBe(false);
 
     // The same picture beside the real table: quiet.
@@ -218,12 +274,19 @@ describe('.docx as Word displays it', () => {
       return xml.slice(0, s) + xml.slice(e);
     });
     const g = await audit(gone);
-    expect(g.findings.filter((f) => f.ruleId === 'structure/missing-table').map((f) => f.table)).toEqual(['applications']);
+    expect(
+      g.findings.filter((f) => f.ruleId === 'structure/missing-table').map((f) => f.table),
+    ).toEqual(['applications']);
     expect(g.findings.some((f) => f.ruleId === 'structure/table-as-image')).toBe(false);
   });
 
   it('the same features read the same through the format sniffing entry point', async () => {
-    const bytes = await edited((xml) => xml.replace(runOf(xml, '777'), `<w:r><w:rPr><w:vanish/></w:rPr><w:t>61200</w:t></w:r>${runOf(xml, '777')}`));
+    const bytes = await edited((xml) =>
+      xml.replace(
+        runOf(xml, '777'),
+        `<w:r><w:rPr><w:vanish/></w:rPr><w:t>61200</w:t></w:r>${runOf(xml, '777')}`,
+      ),
+    );
     const doc = await readBytes(bytes, 'r.docx');
     expect(doc.html).toContain('777');
     expect(doc.html).not.toContain('61200');

@@ -6,8 +6,10 @@ import type { Block, ParagraphBlock, TableBlock } from '../../src/core/model/typ
 import { read } from '../../src/core/ingest/xlsx';
 import { defaultSpec, specToXlsx } from '../fixtures';
 
-const paragraphs = (blocks: Block[]): ParagraphBlock[] => blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
-const tables = (blocks: Block[]): TableBlock[] => blocks.filter((b): b is TableBlock => b.kind === 'table');
+const paragraphs = (blocks: Block[]): ParagraphBlock[] =>
+  blocks.filter((b): b is ParagraphBlock => b.kind === 'paragraph');
+const tables = (blocks: Block[]): TableBlock[] =>
+  blocks.filter((b): b is TableBlock => b.kind === 'table');
 
 async function book(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -18,7 +20,10 @@ async function book(fill: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
 describe('xlsx reader', () => {
   for (const layout of ['sheets', 'single'] as const) {
     it(`reads the three tables (${layout} layout) with title and headings as paragraphs`, async () => {
-      const doc = await read(await specToXlsx(defaultSpec(), { splitLabels: true }, { layout }), 'a.xlsx');
+      const doc = await read(
+        await specToXlsx(defaultSpec(), { splitLabels: true }, { layout }),
+        'a.xlsx',
+      );
       expect(paragraphs(doc.blocks).map((p) => p.text)).toEqual([
         '临淄区工业和信息化局',
         '2023年政府信息公开工作年度报告',
@@ -33,8 +38,17 @@ describe('xlsx reader', () => {
         [4, 15],
       ]);
       // Block header row of table 二 stays inside the table (it is merged across, not a heading).
-      expect(t2?.rows[4]?.[0]).toMatchObject({ text: '第二十条第（五）项', colSpan: 4, covered: false });
-      expect(t2?.rows[4]?.[3]).toMatchObject({ text: '第二十条第（五）项', covered: true, originRow: 4, originCol: 0 });
+      expect(t2?.rows[4]?.[0]).toMatchObject({
+        text: '第二十条第（五）项',
+        colSpan: 4,
+        covered: false,
+      });
+      expect(t2?.rows[4]?.[3]).toMatchObject({
+        text: '第二十条第（五）项',
+        covered: true,
+        originRow: 4,
+        originCol: 0,
+      });
       expect(t3?.rows[5]?.[0]).toMatchObject({ text: '三、本年度办理结果', rowSpan: 22 });
       expect(t3?.rows[20]?.[0]).toMatchObject({ covered: true, originRow: 5, originCol: 0 });
       expect(t3?.rows[2]?.[4]?.text).toBe('商业\n企业');
@@ -44,7 +58,10 @@ describe('xlsx reader', () => {
   }
 
   it('a workbook of tables only gives a report whose sections are not found, with the tables extracted', async () => {
-    const doc = await read(await specToXlsx(defaultSpec(), {}, { layout: 'sheets', title: false }), '报表.xlsx');
+    const doc = await read(
+      await specToXlsx(defaultSpec(), {}, { layout: 'sheets', title: false }),
+      '报表.xlsx',
+    );
     const model = extractReport(doc, { id: 'x', file: '报表.xlsx' });
     expect(model.sections.filter((s) => s.found).map((s) => s.key)).not.toContain('overview');
     expect(model.sections.find((s) => s.key === 'problems')?.found).toBe(false);
@@ -58,7 +75,9 @@ describe('xlsx reader', () => {
       ws.getCell('A1').value = '行政事业性收费';
       ws.getCell('B1').value = 290.066;
       ws.getCell('B1').numFmt = '0.00';
-      ws.getCell('A2').value = { richText: [{ text: '行政' }, { text: '许可', font: { bold: true } }] };
+      ws.getCell('A2').value = {
+        richText: [{ text: '行政' }, { text: '许可', font: { bold: true } }],
+      };
       ws.getCell('B2').value = { formula: 'SUM(1,2)', result: 3 };
       ws.getCell('A3').value = '行政处罚';
       ws.getCell('B3').value = 1234;

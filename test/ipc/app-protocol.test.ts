@@ -22,10 +22,14 @@ describe('app:// protocol', () => {
     const dir = renderer();
     expect(resolveAppPath(APP_ENTRY, dir)).toBe(join(dir, 'index.html'));
     expect(resolveAppPath('app://renderer/', dir)).toBe(join(dir, 'index.html'));
-    expect(resolveAppPath('app://renderer/assets/index-1.js?v=1#x', dir)).toBe(join(dir, 'assets', 'index-1.js'));
+    expect(resolveAppPath('app://renderer/assets/index-1.js?v=1#x', dir)).toBe(
+      join(dir, 'assets', 'index-1.js'),
+    );
     // Dot segments are resolved by the URL parser itself: they cannot climb above the root.
     expect(resolveAppPath('app://renderer/../secret.txt', dir)).toBe(join(dir, 'secret.txt'));
-    expect(resolveAppPath('app://renderer/assets/%2e%2e/%2e%2e/secret.txt', dir)).toBe(join(dir, 'secret.txt'));
+    expect(resolveAppPath('app://renderer/assets/%2e%2e/%2e%2e/secret.txt', dir)).toBe(
+      join(dir, 'secret.txt'),
+    );
     for (const url of [
       'app://renderer/..%2F..%2Fsecret.txt',
       'app://renderer/assets/..%2f..%2f..%2fsecret.txt',

@@ -31,7 +31,13 @@ const GOOD: Record<MethodName, unknown[]> = {
   getReport: [{ id: 'r1' }],
   getReportFile: [{ id: 'r1' }],
   removeReport: [{ id: 'r1' }],
-  decide: [{ fingerprint: 'applications/balance#某局#2023#applications|applications|newReceived|total|', status: 'confirmed', note: '已核实' }],
+  decide: [
+    {
+      fingerprint: 'applications/balance#某局#2023#applications|applications|newReceived|total|',
+      status: 'confirmed',
+      note: '已核实',
+    },
+  ],
   listSeries: [],
   compareYears: [{ agencyKey: '某局' }],
   exportWorkbook: [],
@@ -45,7 +51,13 @@ const GOOD: Record<MethodName, unknown[]> = {
   catalogue: [],
   getCoverage: [],
   importRoster: [],
-  setRoster: [{ units: [{ id: 'u1', name: '洪泽区教育局', kind: 'department', parent: null, aliases: ['区教育局'] }] }],
+  setRoster: [
+    {
+      units: [
+        { id: 'u1', name: '洪泽区教育局', kind: 'department', parent: null, aliases: ['区教育局'] },
+      ],
+    },
+  ],
   chooseVersion: [{ submissionKey: '洪泽区教育局#2023', reportId: 'r1' }],
   addAlias: [{ alias: '洪泽区人民政府', unitName: '淮安市洪泽区人民政府' }],
   newWorkspace: [],
@@ -71,24 +83,59 @@ describe('IPC contract', () => {
   });
 
   it('rejects malformed letters/briefing options and document settings', () => {
-    expect(validateCall('exportLetters', [{ oneFile: 'yes', includePending: false }]).ok).toBe(false);
+    expect(validateCall('exportLetters', [{ oneFile: 'yes', includePending: false }]).ok).toBe(
+      false,
+    );
     expect(validateCall('exportLetters', [{ oneFile: true }]).ok).toBe(false);
-    expect(validateCall('exportBriefing', [{ includePending: false, path: '/tmp/x.docx' }]).ok).toBe(false);
-    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, office: '  ' }])).toMatchObject({ ok: false });
-    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, deadline: '2025-02-30' }])).toMatchObject({ ok: false });
-    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, extra: 1 }])).toMatchObject({ ok: false });
-    expect(validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, office: 'x'.repeat(2001) }])).toMatchObject({ ok: false });
+    expect(
+      validateCall('exportBriefing', [{ includePending: false, path: '/tmp/x.docx' }]).ok,
+    ).toBe(false);
+    expect(
+      validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, office: '  ' }]),
+    ).toMatchObject({ ok: false });
+    expect(
+      validateCall('setDocumentSettings', [
+        { ...DEFAULT_DOCUMENT_SETTINGS, deadline: '2025-02-30' },
+      ]),
+    ).toMatchObject({ ok: false });
+    expect(
+      validateCall('setDocumentSettings', [{ ...DEFAULT_DOCUMENT_SETTINGS, extra: 1 }]),
+    ).toMatchObject({ ok: false });
+    expect(
+      validateCall('setDocumentSettings', [
+        { ...DEFAULT_DOCUMENT_SETTINGS, office: 'x'.repeat(2001) },
+      ]),
+    ).toMatchObject({ ok: false });
   });
 
   it('rejects unknown methods, including prototype names', () => {
-    for (const name of ['deleteEverything', '__proto__', 'constructor', 'toString', '', 42, null, undefined]) {
+    for (const name of [
+      'deleteEverything',
+      '__proto__',
+      'constructor',
+      'toString',
+      '',
+      42,
+      null,
+      undefined,
+    ]) {
       expect(isMethodName(name)).toBe(false);
-      expect(validateCall(name, [])).toMatchObject({ ok: false, message: expect.stringContaining('未知操作') });
+      expect(validateCall(name, [])).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('未知操作'),
+      });
     }
   });
 
   it('rejects arguments where none are taken — a renderer cannot smuggle a path into a dialog operation', () => {
-    for (const name of ['exportWorkbook', 'saveWorkspaceAs', 'openWorkspace', 'saveWorkspace', 'openSamples', 'newWorkspace'] as const) {
+    for (const name of [
+      'exportWorkbook',
+      'saveWorkspaceAs',
+      'openWorkspace',
+      'saveWorkspace',
+      'openSamples',
+      'newWorkspace',
+    ] as const) {
       expect(validateCall(name, ['/etc/passwd']).ok, name).toBe(false);
       expect(validateCall(name, [{ path: 'C:\\x.xlsx' }]).ok, name).toBe(false);
     }
@@ -102,7 +149,8 @@ describe('IPC contract', () => {
       [{ kind: 'files', paths: ['/x'] }],
       ['files'],
     ];
-    for (const args of bad) expect(validateCall('importFiles', args).ok, JSON.stringify(args)).toBe(false);
+    for (const args of bad)
+      expect(validateCall('importFiles', args).ok, JSON.stringify(args)).toBe(false);
     const badPaths: unknown[][] = [
       [{ paths: [] }],
       [{ paths: 'C:\\a.docx' }],
@@ -116,7 +164,8 @@ describe('IPC contract', () => {
       [{ paths: ['/a.txt'], extra: true }],
       [{ paths: ['/a.txt'] }, { paths: ['/b.txt'] }],
     ];
-    for (const args of badPaths) expect(validateCall('importPaths', args).ok, JSON.stringify(args).slice(0, 80)).toBe(false);
+    for (const args of badPaths)
+      expect(validateCall('importPaths', args).ok, JSON.stringify(args).slice(0, 80)).toBe(false);
     expect(isAbsolutePath('D:/年报/a.docx')).toBe(true);
   });
 
@@ -133,16 +182,27 @@ describe('IPC contract', () => {
       { ...good, extra: 1 },
       Object.assign(Object.create({ inherited: true }) as object, good),
     ];
-    for (const args of bad) expect(validateCall('decide', [args]).ok, JSON.stringify(args).slice(0, 80)).toBe(false);
+    for (const args of bad)
+      expect(validateCall('decide', [args]).ok, JSON.stringify(args).slice(0, 80)).toBe(false);
     // JSON with a __proto__ key arrives as an own property and is refused, not merged.
-    expect(validateCall('decide', [JSON.parse('{"fingerprint":"a","status":"pending","note":"","__proto__":{"x":1}}')]).ok).toBe(false);
+    expect(
+      validateCall('decide', [
+        JSON.parse('{"fingerprint":"a","status":"pending","note":"","__proto__":{"x":1}}'),
+      ]).ok,
+    ).toBe(false);
   });
 
   it('rejects malformed report ids and comparisons', () => {
     for (const args of [[], [{}], [{ id: '' }], [{ id: 1 }], [{ id: 'r1', x: 1 }], ['r1']]) {
       expect(validateCall('getReport', args).ok, JSON.stringify(args)).toBe(false);
     }
-    for (const args of [[{ reportIds: ['r1'] }], [{ reportIds: ['r1', 'r1'] }], [{ reportIds: ['r1', 2] }], [{ agencyKey: '' }], [{ agencyKey: 'a', reportIds: ['r1', 'r2'] }]]) {
+    for (const args of [
+      [{ reportIds: ['r1'] }],
+      [{ reportIds: ['r1', 'r1'] }],
+      [{ reportIds: ['r1', 2] }],
+      [{ agencyKey: '' }],
+      [{ agencyKey: 'a', reportIds: ['r1', 'r2'] }],
+    ]) {
       expect(validateCall('compareYears', args).ok, JSON.stringify(args)).toBe(false);
     }
   });
@@ -166,8 +226,13 @@ describe('IPC contract', () => {
       expect(res.ok, JSON.stringify(s)).toBe(false);
       if (!res.ok) expect(res.message).toMatch(/设置/);
     }
-    const res = validateCall('setSettings', [{ ...base, severities: { 'a/b': 'info' }, aliases: { 某某局: '某局' }, disabled: ['x/y'] }]);
-    expect(res).toMatchObject({ ok: true, args: [{ severities: { 'a/b': 'info' }, aliases: { 某某局: '某局' } }] });
+    const res = validateCall('setSettings', [
+      { ...base, severities: { 'a/b': 'info' }, aliases: { 某某局: '某局' }, disabled: ['x/y'] },
+    ]);
+    expect(res).toMatchObject({
+      ok: true,
+      args: [{ severities: { 'a/b': 'info' }, aliases: { 某某局: '某局' } }],
+    });
   });
 
   it('returns copies, so later mutation by the caller cannot change validated arguments', () => {
@@ -229,13 +294,26 @@ describe('window API', () => {
     vm.runInNewContext(browserBridgeScript(), { window: win });
     const api = win['nianbao'] as Record<string, (...a: unknown[]) => unknown>;
     expect(Object.keys(api).sort()).toEqual(Object.keys(reference).sort());
-    expect(await api['decide']!({ fingerprint: 'f', status: 'confirmed', note: '' })).toEqual({ ok: true, value: 'pong' });
+    expect(await api['decide']!({ fingerprint: 'f', status: 'confirmed', note: '' })).toEqual({
+      ok: true,
+      value: 'pong',
+    });
     expect(calls).toEqual([['nb:decide', [{ fingerprint: 'f', status: 'confirmed', note: '' }]]]);
     const got: unknown[] = [];
     const off = api['onProgress']!((p: unknown) => got.push(p)) as () => void;
-    (win['__nbEmit'] as (c: string, p: unknown) => void)('nb-event:progress', { phase: 'read', done: 1, total: 2, file: 'a' });
+    (win['__nbEmit'] as (c: string, p: unknown) => void)('nb-event:progress', {
+      phase: 'read',
+      done: 1,
+      total: 2,
+      file: 'a',
+    });
     off();
-    (win['__nbEmit'] as (c: string, p: unknown) => void)('nb-event:progress', { phase: 'done', done: 2, total: 2, file: '' });
+    (win['__nbEmit'] as (c: string, p: unknown) => void)('nb-event:progress', {
+      phase: 'done',
+      done: 2,
+      total: 2,
+      file: '',
+    });
     expect(got).toEqual([{ phase: 'read', done: 1, total: 2, file: 'a' }]);
     expect(api['getPathForFile']!({ __nbPath: '/x.docx' })).toBe('/x.docx');
   });

@@ -53,7 +53,8 @@ vi.mock('electron', () => {
     isPackaged: false,
     enableSandbox: () => void (fake.state.sandbox = true),
     requestSingleInstanceLock: () => true,
-    on: (event: string, cb: Listener) => void fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), cb]),
+    on: (event: string, cb: Listener) =>
+      void fake.appListeners.set(event, [...(fake.appListeners.get(event) ?? []), cb]),
     whenReady: () => Promise.resolve(),
     getPath: () => fake.state.userData,
     getVersion: () => '0.1.0',
@@ -64,8 +65,16 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    Menu: { setApplicationMenu: (m: unknown) => void (fake.state.menu = m), buildFromTemplate: (t: unknown) => t },
-    dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: () => undefined, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showSaveDialog: async () => ({ canceled: true }) },
+    Menu: {
+      setApplicationMenu: (m: unknown) => void (fake.state.menu = m),
+      buildFromTemplate: (t: unknown) => t,
+    },
+    dialog: {
+      showMessageBox: async () => ({ response: 0 }),
+      showErrorBox: () => undefined,
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showSaveDialog: async () => ({ canceled: true }),
+    },
     ipcMain: {
       handle: (c: string, l: Listener) => void fake.ipcHandlers.set(c, l),
       removeHandler: (c: string) => void fake.ipcHandlers.delete(c),
@@ -89,7 +98,8 @@ vi.mock('electron', () => {
 async function boot(): Promise<void> {
   fake.state.userData = mkdtempSync(join(tmpdir(), 'nb-main-'));
   await import('../../src/main/index');
-  for (let i = 0; i < 200 && fake.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 200 && fake.windows.length === 0; i++)
+    await new Promise((r) => setTimeout(r, 25));
 }
 
 describe('src/main/index.ts', () => {
@@ -110,7 +120,12 @@ describe('src/main/index.ts', () => {
     });
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.js$/);
     expect(fake.windows[0]!.loaded).toEqual(['app://renderer/index.html']);
-    expect(fake.state.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(fake.state.schemes).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
 
     // Permissions: always refused.
     let granted: boolean | null = null;
@@ -130,13 +145,19 @@ describe('src/main/index.ts', () => {
 
     // CSP header on responses.
     let headers: Record<string, string[]> = {};
-    fake.session['headers']!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    fake.session['headers']!(
+      { responseHeaders: {} },
+      (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders),
+    );
     expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'");
 
     // Guards on every web contents.
     const contentsListeners = new Map<string, Listener>();
     let openHandler: Listener | null = null;
-    const contents = { on: (e: string, l: Listener) => void contentsListeners.set(e, l), setWindowOpenHandler: (l: Listener) => void (openHandler = l) };
+    const contents = {
+      on: (e: string, l: Listener) => void contentsListeners.set(e, l),
+      setWindowOpenHandler: (l: Listener) => void (openHandler = l),
+    };
     for (const l of fake.appListeners.get('web-contents-created') ?? []) l({}, contents);
     const prevented = (event: string, url?: string): boolean => {
       let p = false;
@@ -152,20 +173,41 @@ describe('src/main/index.ts', () => {
     // IPC: one handler per method; the app page gets answers, other senders are refused.
     const getState = fake.ipcHandlers.get('nb:getState')!;
     expect(fake.ipcHandlers.size).toBeGreaterThan(15);
-    expect(await getState({ senderFrame: { url: 'app://renderer/index.html' } })).toMatchObject({ ok: true, value: { reportCount: 0 } });
-    expect(await getState({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false });
+    expect(await getState({ senderFrame: { url: 'app://renderer/index.html' } })).toMatchObject({
+      ok: true,
+      value: { reportCount: 0 },
+    });
+    expect(await getState({ senderFrame: { url: 'https://evil.example/' } })).toMatchObject({
+      ok: false,
+    });
 
     // Drag-and-drop: only paths the preload reported as dropped may be imported.
     const page = { senderFrame: { url: 'app://renderer/index.html' } };
     const dropped = join(fake.state.userData, 'dropped');
     const importPaths = fake.ipcHandlers.get('nb:importPaths')!;
-    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({ ok: false, message: expect.stringContaining('拖放') });
-    fake.ipcHandlers.get('on:nb-grant:path')!({ senderFrame: { url: 'https://evil.example/' } }, dropped);
-    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({ ok: false });
+    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('拖放'),
+    });
+    fake.ipcHandlers.get('on:nb-grant:path')!(
+      { senderFrame: { url: 'https://evil.example/' } },
+      dropped,
+    );
+    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({
+      ok: false,
+    });
     fake.ipcHandlers.get('on:nb-grant:path')!(page, dropped);
-    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({ ok: true, value: { failures: [expect.objectContaining({ file: join(dropped, 'a.txt') })] } });
+    expect(await importPaths(page, { paths: [join(dropped, 'a.txt')] })).toMatchObject({
+      ok: true,
+      value: { failures: [expect.objectContaining({ file: join(dropped, 'a.txt') })] },
+    });
 
     // Chinese menu installed.
-    expect((fake.state.menu as { label: string }[]).map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    expect((fake.state.menu as { label: string }[]).map((m) => m.label)).toEqual([
+      '文件(&F)',
+      '编辑(&E)',
+      '视图(&V)',
+      '帮助(&H)',
+    ]);
   });
 });

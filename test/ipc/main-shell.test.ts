@@ -12,7 +12,12 @@ import { PathGrants } from '../../src/main/grants';
 import type { IpcMainLike } from '../../src/main/ipc';
 import { buildMenuTemplate } from '../../src/main/menu';
 import type { MenuActions } from '../../src/main/menu';
-import { isAllowedNavigation, isAllowedRequest, isTrustedSender, withCsp } from '../../src/main/security';
+import {
+  isAllowedNavigation,
+  isAllowedRequest,
+  isTrustedSender,
+  withCsp,
+} from '../../src/main/security';
 import { APP_CSP } from '../../src/shared/security';
 import { IPC_METHODS } from '../../src/shared/ipc';
 import type { ServiceHandlers } from '../../src/core/app/service';
@@ -24,7 +29,10 @@ const appUrl = pathToFileURL(join(RENDERER, 'index.html')).href;
 
 class FakeIpcMain implements IpcMainLike {
   handlers = new Map<string, (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-  handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void {
+  handle(
+    channel: string,
+    listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>,
+  ): void {
     this.handlers.set(channel, listener);
   }
   removeHandler(channel: string): void {
@@ -33,19 +41,26 @@ class FakeIpcMain implements IpcMainLike {
   call(channel: string, frameUrl: string | undefined, ...args: unknown[]): Promise<unknown> {
     const h = this.handlers.get(channel);
     if (!h) throw new Error(`no handler for ${channel}`);
-    return h({ senderFrame: frameUrl === undefined ? null : { url: frameUrl } } as unknown as IpcMainInvokeEvent, ...args);
+    return h(
+      {
+        senderFrame: frameUrl === undefined ? null : { url: frameUrl },
+      } as unknown as IpcMainInvokeEvent,
+      ...args,
+    );
   }
 }
 
 function fakeHandlers(): { handlers: ServiceHandlers; seen: unknown[][] } {
   const seen: unknown[][] = [];
   const handlers = new Proxy({} as ServiceHandlers, {
-    get: (_t, name: string) => async (...args: unknown[]) => {
-      seen.push([name, ...args]);
-      if (name === 'getReport') throw new UserError('找不到该报告，可能已被移除。');
-      if (name === 'listReports') throw new Error('boom');
-      return `${name}-ok`;
-    },
+    get:
+      (_t, name: string) =>
+      async (...args: unknown[]) => {
+        seen.push([name, ...args]);
+        if (name === 'getReport') throw new UserError('找不到该报告，可能已被移除。');
+        if (name === 'listReports') throw new Error('boom');
+        return `${name}-ok`;
+      },
   });
   return { handlers, seen };
 }
@@ -63,7 +78,10 @@ describe('registerIpc', () => {
     const ipc = new FakeIpcMain();
     const { handlers, seen } = fakeHandlers();
     registerIpc(ipc, handlers, (url) => isTrustedSender(url, origin));
-    expect(await ipc.call('nb:importFiles', appUrl, { kind: 'files' })).toEqual({ ok: true, value: 'importFiles-ok' });
+    expect(await ipc.call('nb:importFiles', appUrl, { kind: 'files' })).toEqual({
+      ok: true,
+      value: 'importFiles-ok',
+    });
     expect(seen).toEqual([['importFiles', { kind: 'files' }]]);
   });
 
@@ -71,14 +89,30 @@ describe('registerIpc', () => {
     const ipc = new FakeIpcMain();
     const { handlers, seen } = fakeHandlers();
     registerIpc(ipc, handlers, (url) => isTrustedSender(url, origin));
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', undefined, 'data:text/html,x']) {
-      expect(await ipc.call('nb:getState', url)).toEqual({ ok: false, message: '拒绝来自未知页面的请求。' });
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      undefined,
+      'data:text/html,x',
+    ]) {
+      expect(await ipc.call('nb:getState', url)).toEqual({
+        ok: false,
+        message: '拒绝来自未知页面的请求。',
+      });
     }
     expect(await ipc.call('nb:importFiles', appUrl, { kind: 'disk' })).toMatchObject({ ok: false });
-    expect(await ipc.call('nb:exportWorkbook', appUrl, 'C:\\Windows\\x.xlsx')).toMatchObject({ ok: false });
+    expect(await ipc.call('nb:exportWorkbook', appUrl, 'C:\\Windows\\x.xlsx')).toMatchObject({
+      ok: false,
+    });
     expect(seen).toEqual([]);
-    expect(await ipc.call('nb:getReport', appUrl, { id: 'r9' })).toEqual({ ok: false, message: '找不到该报告，可能已被移除。' });
-    expect(await ipc.call('nb:listReports', appUrl)).toEqual({ ok: false, message: '操作失败：boom' });
+    expect(await ipc.call('nb:getReport', appUrl, { id: 'r9' })).toEqual({
+      ok: false,
+      message: '找不到该报告，可能已被移除。',
+    });
+    expect(await ipc.call('nb:listReports', appUrl)).toEqual({
+      ok: false,
+      message: '操作失败：boom',
+    });
   });
 });
 
@@ -97,9 +131,14 @@ describe('drag-and-drop grants', () => {
     const ipc = new FakeIpcMain();
     const { handlers, seen } = fakeHandlers();
     registerIpc(ipc, handlers, (url) => isTrustedSender(url, origin), dropGuard(grants));
-    expect(await ipc.call('nb:importPaths', appUrl, { paths: ['/home/u/报告/a.docx', '/etc/passwd'] })).toMatchObject({ ok: false, message: expect.stringContaining('拖放') });
+    expect(
+      await ipc.call('nb:importPaths', appUrl, { paths: ['/home/u/报告/a.docx', '/etc/passwd'] }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('拖放') });
     expect(seen).toEqual([]);
-    expect(await ipc.call('nb:importPaths', appUrl, { paths: ['/home/u/报告/a.docx'] })).toEqual({ ok: true, value: 'importPaths-ok' });
+    expect(await ipc.call('nb:importPaths', appUrl, { paths: ['/home/u/报告/a.docx'] })).toEqual({
+      ok: true,
+      value: 'importPaths-ok',
+    });
     expect(await ipc.call('nb:importPaths', appUrl, 'junk')).toMatchObject({ ok: false });
   });
 });
@@ -107,7 +146,9 @@ describe('drag-and-drop grants', () => {
 describe('URL policy', () => {
   it('allows only the app files, inline images/fonts and (in development) the dev server', () => {
     expect(isAllowedRequest(appUrl, origin)).toBe(true);
-    expect(isAllowedRequest(pathToFileURL(join(RENDERER, 'assets', 'index-abc.js')).href, origin)).toBe(true);
+    expect(
+      isAllowedRequest(pathToFileURL(join(RENDERER, 'assets', 'index-abc.js')).href, origin),
+    ).toBe(true);
     expect(isAllowedRequest('data:image/png;base64,AAAA', origin)).toBe(true);
     expect(isAllowedRequest('data:font/woff2;base64,AAAA', origin)).toBe(true);
     for (const url of [
@@ -137,7 +178,10 @@ describe('URL policy', () => {
   });
 
   it('sets the CSP header, replacing any other', () => {
-    const h = withCsp({ 'content-security-policy': ["default-src *"], 'Content-Type': 'text/html' }, APP_CSP);
+    const h = withCsp(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' },
+      APP_CSP,
+    );
     expect(h).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [APP_CSP] });
     expect(APP_CSP).toContain("script-src 'self'");
     expect(APP_CSP).not.toMatch(/script-src[^;]*unsafe/);
@@ -172,16 +216,38 @@ describe('Chinese menu', () => {
     expect(template.map((m) => m.label)).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
     const file = template[0]!.submenu as { label?: string; click?: () => void }[];
     const labels = file.map((i) => i.label).filter(Boolean);
-    expect(labels).toEqual(['新建工作区', '打开工作区…', '保存', '另存为…', '导入文件…', '导入文件夹…', '导出 Excel…', '退出']);
+    expect(labels).toEqual([
+      '新建工作区',
+      '打开工作区…',
+      '保存',
+      '另存为…',
+      '导入文件…',
+      '导入文件夹…',
+      '导出 Excel…',
+      '退出',
+    ]);
     for (const item of file) item.click?.();
-    expect(log).toEqual(['new', 'open', 'save', 'saveAs', 'importFiles', 'importFolder', 'export', 'quit']);
+    expect(log).toEqual([
+      'new',
+      'open',
+      'save',
+      'saveAs',
+      'importFiles',
+      'importFolder',
+      'export',
+      'quit',
+    ]);
     const view = template[2]!.submenu as { label?: string; role?: string; click?: () => void }[];
     view.find((i) => i.label === '设置')?.click?.();
     expect(log.at(-1)).toBe('send:goto-settings');
     view.find((i) => i.label === '报送情况')?.click?.();
     expect(log.at(-1)).toBe('send:goto-coverage');
     expect(view.some((i) => i.role === 'toggleDevTools')).toBe(false);
-    expect((buildMenuTemplate(a, { isMac: false, devTools: true })[2]!.submenu as { role?: string }[]).some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(
+      (
+        buildMenuTemplate(a, { isMac: false, devTools: true })[2]!.submenu as { role?: string }[]
+      ).some((i) => i.role === 'toggleDevTools'),
+    ).toBe(true);
     const help = template[3]!.submenu as { label?: string; click?: () => void }[];
     help[0]!.click?.();
     expect(log.at(-1)).toBe('about');

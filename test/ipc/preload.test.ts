@@ -10,16 +10,22 @@ const fake = vi.hoisted(() => ({
 }));
 
 vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => void fake.exposed.set(key, api) },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => void fake.exposed.set(key, api),
+  },
   ipcRenderer: {
     send: (...args: unknown[]) => void fake.sent.push(args),
     invoke: async (...args: unknown[]) => {
       fake.invoked.push(args);
       return { ok: true, value: 'v' };
     },
-    on: (channel: string, l: (event: unknown, payload: unknown) => void) => void fake.listeners.set(channel, [...(fake.listeners.get(channel) ?? []), l]),
+    on: (channel: string, l: (event: unknown, payload: unknown) => void) =>
+      void fake.listeners.set(channel, [...(fake.listeners.get(channel) ?? []), l]),
     removeListener: (channel: string, l: (event: unknown, payload: unknown) => void) =>
-      void fake.listeners.set(channel, (fake.listeners.get(channel) ?? []).filter((x) => x !== l)),
+      void fake.listeners.set(
+        channel,
+        (fake.listeners.get(channel) ?? []).filter((x) => x !== l),
+      ),
   },
   webUtils: {
     getPathForFile: (file: { path?: string }) => {
@@ -34,12 +40,15 @@ describe('preload', () => {
     await import('../../src/preload/index');
     expect([...fake.exposed.keys()]).toEqual(['nianbao']);
     const api = fake.exposed.get('nianbao') as Record<string, (...a: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual([...IPC_METHODS, 'on', 'onProgress', 'getPathForFile'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...IPC_METHODS, 'on', 'onProgress', 'getPathForFile'].sort(),
+    );
     expect(await api['importPaths']!({ paths: ['C:\\a.docx'] })).toEqual({ ok: true, value: 'v' });
     expect(fake.invoked).toEqual([['nb:importPaths', { paths: ['C:\\a.docx'] }]]);
     const got: unknown[] = [];
     const off = api['onProgress']!((p: unknown) => got.push(p)) as () => void;
-    for (const l of fake.listeners.get('nb-event:progress') ?? []) l({ sender: 'ipc event, not passed on' }, { done: 1 });
+    for (const l of fake.listeners.get('nb-event:progress') ?? [])
+      l({ sender: 'ipc event, not passed on' }, { done: 1 });
     off();
     expect(fake.listeners.get('nb-event:progress')).toEqual([]);
     expect(got).toEqual([{ done: 1 }]);

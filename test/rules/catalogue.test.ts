@@ -50,7 +50,10 @@ describe('rule catalogue', () => {
   it('every catalogue id is registered with its default severity', () => {
     const wrong = catalogue
       .filter((e) => registered.get(e.id)?.meta.severity !== e.severity)
-      .map((e) => `${e.id}: rules.md ${e.severity}, registry ${registered.get(e.id)?.meta.severity ?? '未注册'}`);
+      .map(
+        (e) =>
+          `${e.id}: rules.md ${e.severity}, registry ${registered.get(e.id)?.meta.severity ?? '未注册'}`,
+      );
     expect(wrong).toEqual([]);
   });
 
@@ -81,7 +84,9 @@ describe('rule catalogue', () => {
 
   it('titles and descriptions are non-empty Chinese', () => {
     const han = /\p{Script=Han}/u;
-    const bad = RULES.filter((r) => !han.test(r.meta.title) || r.meta.title.trim() === '' || !han.test(r.meta.description)).map((r) => r.meta.id);
+    const bad = RULES.filter(
+      (r) => !han.test(r.meta.title) || r.meta.title.trim() === '' || !han.test(r.meta.description),
+    ).map((r) => r.meta.id);
     expect(bad).toEqual([]);
   });
 

@@ -47,7 +47,8 @@ const tableFindings = (list: Finding[] | undefined) =>
     .filter((f) => TABLE_GROUPS.test(f.ruleId))
     .map((f) => [f.ruleId, f.row, f.column, f.expected, f.actual])
     .sort((a, b) => String(a).localeCompare(String(b)));
-const seriesFindings = (list: Finding[] | undefined) => (list ?? []).filter((f) => f.ruleId.startsWith('series/'));
+const seriesFindings = (list: Finding[] | undefined) =>
+  (list ?? []).filter((f) => f.ruleId.startsWith('series/'));
 
 /** Distinct openings of section 一, handed out in turn, so that only what a test shares is shared. */
 const OPENINGS = [
@@ -70,7 +71,10 @@ let nextOpening = 0;
 
 function withOwnText(spec: ReportSpec, problems?: string[]): ReportSpec {
   const overview = spec.sections.find((s) => s.key === 'overview')!;
-  overview.paragraphs = [OPENINGS[nextOpening++ % OPENINGS.length]!, ...overview.paragraphs.slice(1)];
+  overview.paragraphs = [
+    OPENINGS[nextOpening++ % OPENINGS.length]!,
+    ...overview.paragraphs.slice(1),
+  ];
   if (problems) spec.sections.find((s) => s.key === 'problems')!.paragraphs = problems;
   return spec;
 }
@@ -114,10 +118,16 @@ describe('identities of the tables, on .docx files', () => {
       ['applications/balance', 'newReceived', 'total', 3, 4],
     ]);
     expect(tableFindings(out.groupSum)).toEqual([['review/group-sum', 'review', 'total', 2, 3]]);
-    expect(tableFindings(out.effective)).toEqual([['active/effective-below-net-issued', 'normativeDocuments', 'effective', 4, 3]]);
+    expect(tableFindings(out.effective)).toEqual([
+      ['active/effective-below-net-issued', 'normativeDocuments', 'effective', 4, 3],
+    ]);
     // The finding points at the cell in the document, for the viewer to highlight.
     const f = out.groupSum!.find((x) => x.ruleId === 'review/group-sum')!;
-    expect(f.pos).toMatchObject({ block: expect.any(Number), row: expect.any(Number), col: expect.any(Number) });
+    expect(f.pos).toMatchObject({
+      block: expect.any(Number),
+      row: expect.any(Number),
+      col: expect.any(Number),
+    });
   }, 120_000);
 });
 
@@ -132,8 +142,24 @@ function chainedPair(agency: string): { y22: ReportSpec; y23: ReportSpec } {
     '（二）改进情况。建立栏目内容保障机制，每月检查更新；编制答复文书范本，组织两期专题培训。',
   ]);
   const a = y23.tables.applications;
-  a.carriedOver = { naturalPerson: 1, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 1 };
-  a.granted = { naturalPerson: 2, commercial: 1, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 3 };
+  a.carriedOver = {
+    naturalPerson: 1,
+    commercial: 0,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: 1,
+  };
+  a.granted = {
+    naturalPerson: 2,
+    commercial: 1,
+    research: 0,
+    publicInterest: 0,
+    legalService: 0,
+    otherOrg: 0,
+    total: 3,
+  };
   a.totalProcessed = { ...a.granted };
   y23.tables.activeDisclosure.normativeDocuments = { issued: 2, repealed: 1, effective: 17 };
   y23.tables.activeDisclosure.licensing = 64;
@@ -146,8 +172,24 @@ describe('across years, on .docx files', () => {
 
     const carry = chainedPair('张店区科学技术局');
     const c = carry.y23.tables.applications;
-    c.carriedOver = { naturalPerson: 0, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 0 };
-    c.granted = { naturalPerson: 1, commercial: 1, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0, total: 2 };
+    c.carriedOver = {
+      naturalPerson: 0,
+      commercial: 0,
+      research: 0,
+      publicInterest: 0,
+      legalService: 0,
+      otherOrg: 0,
+      total: 0,
+    };
+    c.granted = {
+      naturalPerson: 1,
+      commercial: 1,
+      research: 0,
+      publicInterest: 0,
+      legalService: 0,
+      otherOrg: 0,
+      total: 2,
+    };
     c.totalProcessed = { ...c.granted };
 
     const unchanged = chainedPair('博山区财政局');
@@ -171,23 +213,36 @@ describe('across years, on .docx files', () => {
       specs[`${name}-2023`] = p.y23;
     }
     const out = await audit(specs);
-    const ids = (name: string) => [...new Set(seriesFindings(out[`${name}-2023`]).map((f) => f.ruleId))].sort();
+    const ids = (name: string) =>
+      [...new Set(seriesFindings(out[`${name}-2023`]).map((f) => f.ruleId))].sort();
 
     for (const name of Object.keys(pairs)) expect(seriesFindings(out[`${name}-2022`])).toEqual([]);
     expect(seriesFindings(out['ok-2023'])).toEqual([]);
 
-    expect(seriesFindings(out['carry-2023']).map((f) => [f.ruleId, f.row, f.column, f.expected, f.actual])).toEqual([
+    expect(
+      seriesFindings(out['carry-2023']).map((f) => [
+        f.ruleId,
+        f.row,
+        f.column,
+        f.expected,
+        f.actual,
+      ]),
+    ).toEqual([
       ['series/carry-over', 'carriedOver', 'naturalPerson', 1, 0],
       ['series/carry-over', 'carriedOver', 'total', 1, 0],
     ]);
-    expect(seriesFindings(out['unchanged-2023']).map((f) => [f.ruleId, f.row, f.expected, f.actual])).toEqual([
-      ['series/effective-unchanged', 'normativeDocuments', 17, 16],
-    ]);
-    expect(seriesFindings(out['chain-2023']).map((f) => [f.ruleId, f.row, f.expected, f.actual])).toEqual([
-      ['series/effective-chain', 'normativeDocuments', 17, 20],
-    ]);
+    expect(
+      seriesFindings(out['unchanged-2023']).map((f) => [f.ruleId, f.row, f.expected, f.actual]),
+    ).toEqual([['series/effective-unchanged', 'normativeDocuments', 17, 16]]);
+    expect(
+      seriesFindings(out['chain-2023']).map((f) => [f.ruleId, f.row, f.expected, f.actual]),
+    ).toEqual([['series/effective-chain', 'normativeDocuments', 17, 20]]);
     // Copied tables also carry last year's 结转 and 现行有效 unchanged: those rules fire too.
-    expect(ids('identical')).toEqual(['series/carry-over', 'series/effective-unchanged', 'series/identical-tables']);
+    expect(ids('identical')).toEqual([
+      'series/carry-over',
+      'series/effective-unchanged',
+      'series/identical-tables',
+    ]);
     expect(ids('repeated')).toEqual(['series/repeated-problems']);
     const relatedOf = (name: string) => seriesFindings(out[`${name}-2023`])[0]?.relatedReport;
     expect(relatedOf('repeated')).toBeTruthy();
@@ -204,7 +259,11 @@ describe('outdated template, on .docx files', () => {
     expect(models.y22?.template).toBe('2019');
     expect(models.y23?.template).toBe('2021');
     expect(tableFindings(out.y22)).toEqual([]);
-    expect(seriesFindings(out.y23).filter((f) => f.ruleId.startsWith('series/effective') || f.ruleId === 'series/identical-tables')).toEqual([]);
+    expect(
+      seriesFindings(out.y23).filter(
+        (f) => f.ruleId.startsWith('series/effective') || f.ruleId === 'series/identical-tables',
+      ),
+    ).toEqual([]);
   }, 120_000);
 });
 
@@ -221,7 +280,10 @@ describe('across agencies, on .docx files', () => {
       '（二）改进情况。扩大审计结果公告范围，建立整改情况跟踪公开机制。',
     ]);
     const out = await audit({ a, b, c });
-    const copied = (name: string) => (out[name] ?? []).filter((f) => f.ruleId === 'corpus/copied-section').map((f) => [f.section, f.severity]);
+    const copied = (name: string) =>
+      (out[name] ?? [])
+        .filter((f) => f.ruleId === 'corpus/copied-section')
+        .map((f) => [f.section, f.severity]);
     expect(copied('a')).toEqual([['problems', 'warning']]);
     expect(copied('b')).toEqual([['problems', 'warning']]);
     expect(copied('c')).toEqual([]);

@@ -39,7 +39,9 @@ describe('seed reports: table, series and corpus rules', () => {
 
   it('no active/*, applications/*, review/* finding on any seed', () => {
     const alarms = run.reports.flatMap((r) =>
-      r.findings.filter((f) => /^(active|applications|review)\//.test(f.ruleId)).map((f) => `${path.basename(r.model.file)} ${f.ruleId} ${f.row ?? ''} ${f.column ?? ''}`),
+      r.findings
+        .filter((f) => /^(active|applications|review)\//.test(f.ruleId))
+        .map((f) => `${path.basename(r.model.file)} ${f.ruleId} ${f.row ?? ''} ${f.column ?? ''}`),
     );
     expect(alarms).toEqual([]);
   });

@@ -26,23 +26,35 @@ interface Expectation {
   detail?: (findings: Finding[]) => void;
 }
 
-const quotes = (fs: Finding[], id: string) => fs.filter((f) => f.ruleId === id).map((f) => f.quote ?? '');
+const quotes = (fs: Finding[], id: string) =>
+  fs.filter((f) => f.ruleId === id).map((f) => f.quote ?? '');
 
 const EXPECTED: Record<string, Expectation> = {
   '000': { rules: [] },
   '001': {
-    rules: ['structure/statistics-period', 'structure/missing-contact', 'other/optional-item-missing'],
+    rules: [
+      'structure/statistics-period',
+      'structure/missing-contact',
+      'other/optional-item-missing',
+    ],
     detail: (fs) => {
       expect(fs.find((f) => f.ruleId === 'structure/statistics-period')?.severity).toBe('info');
       expect(fs.find((f) => f.ruleId === 'structure/missing-contact')?.severity).toBe('info');
-      expect(fs.find((f) => f.ruleId === 'other/optional-item-missing')).toMatchObject({ severity: 'info', section: 'otherMatters' });
+      expect(fs.find((f) => f.ruleId === 'other/optional-item-missing')).toMatchObject({
+        severity: 'info',
+        section: 'otherMatters',
+      });
     },
   },
   '002': {
     rules: ['text/unbalanced-brackets', 'structure/government-accountability-missing'],
     detail: (fs) => {
       const q = quotes(fs, 'text/unbalanced-brackets');
-      for (const needle of ['〔202130号', '(六 项', '(单位 :万元']) expect(q.some((x) => x.includes(needle)), needle).toBe(true);
+      for (const needle of ['〔202130号', '(六 项', '(单位 :万元'])
+        expect(
+          q.some((x) => x.includes(needle)),
+          needle,
+        ).toBe(true);
     },
   },
   '003': {
@@ -53,17 +65,32 @@ const EXPECTED: Record<string, Expectation> = {
         expect.objectContaining({ section: 'problems', quote: expect.stringContaining('5、') }),
       ]);
       const q = quotes(fs, 'text/unbalanced-brackets');
-      for (const needle of ['放管服”改革', '（三)']) expect(q.some((x) => x.includes(needle)), needle).toBe(true);
+      for (const needle of ['放管服”改革', '（三)'])
+        expect(
+          q.some((x) => x.includes(needle)),
+          needle,
+        ).toBe(true);
     },
   },
   '004': {
     rules: ['structure/subnumbering-inconsistent', 'text/duplicate-paragraph'],
     detail: (fs) => {
-      expect(fs.some((f) => f.ruleId === 'structure/subnumbering-inconsistent' && f.section === 'overview' && f.quote === '（1）')).toBe(true);
+      expect(
+        fs.some(
+          (f) =>
+            f.ruleId === 'structure/subnumbering-inconsistent' &&
+            f.section === 'overview' &&
+            f.quote === '（1）',
+        ),
+      ).toBe(true);
       // Section 五's improvements repeated in 六.
       expect(
         fs.some(
-          (f) => f.ruleId === 'text/duplicate-paragraph' && f.section === 'otherMatters' && (f.quote ?? '').includes('科技局重点加强政务公开信息化建设') && f.message.includes('第五部分'),
+          (f) =>
+            f.ruleId === 'text/duplicate-paragraph' &&
+            f.section === 'otherMatters' &&
+            (f.quote ?? '').includes('科技局重点加强政务公开信息化建设') &&
+            f.message.includes('第五部分'),
         ),
       ).toBe(true);
     },
@@ -92,8 +119,14 @@ describe('text-facing rules on the seed reports', () => {
       const report = bySeed.get(seed);
       expect(report, `seed ${seed} was not read`).toBeDefined();
       const ours = report!.findings.filter((f) => GROUPS.some((g) => f.ruleId.startsWith(g)));
-      for (const id of expected.rules) expect(ours.map((f) => f.ruleId), id).toContain(id);
-      const unexpected = ours.filter((f) => f.severity !== 'info' && !expected.rules.includes(f.ruleId));
+      for (const id of expected.rules)
+        expect(
+          ours.map((f) => f.ruleId),
+          id,
+        ).toContain(id);
+      const unexpected = ours.filter(
+        (f) => f.severity !== 'info' && !expected.rules.includes(f.ruleId),
+      );
       expect(unexpected.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
       expect(report!.findings.filter((f) => f.ruleId === 'engine/rule-failed')).toEqual([]);
       expected.detail?.(ours);
@@ -103,9 +136,19 @@ describe('text-facing rules on the seed reports', () => {
   // The same seeds written as Word documents (the fixtures' writer, Word auto-numbering for the
   // headings): the text anomalies must survive the change of format.
   const ourWarnings = (fs: Finding[]) =>
-    [...new Set(fs.filter((f) => f.severity !== 'info' && GROUPS.some((g) => f.ruleId.startsWith(g))).map((f) => f.ruleId))].sort();
+    [
+      ...new Set(
+        fs
+          .filter((f) => f.severity !== 'info' && GROUPS.some((g) => f.ruleId.startsWith(g)))
+          .map((f) => f.ruleId),
+      ),
+    ].sort();
 
-  async function asDocx(seed: string, quirks: Quirks, edit?: (spec: ReturnType<typeof specFromModel>) => void): Promise<Finding[]> {
+  async function asDocx(
+    seed: string,
+    quirks: Quirks,
+    edit?: (spec: ReturnType<typeof specFromModel>) => void,
+  ): Promise<Finding[]> {
     const spec = specFromModel(bySeed.get(seed)!.model);
     edit?.(spec);
     const doc = await readBytes(await specToDocx(spec, quirks), `${seed}.docx`);
@@ -115,20 +158,38 @@ describe('text-facing rules on the seed reports', () => {
 
   it('seed 004 as .docx with auto-numbered headings: same subnumbering and duplicate findings', async () => {
     const found = await asDocx('004', { headingNumerals: 'auto' });
-    expect(ourWarnings(found)).toEqual(['structure/subnumbering-inconsistent', 'text/duplicate-paragraph']);
+    expect(ourWarnings(found)).toEqual([
+      'structure/subnumbering-inconsistent',
+      'text/duplicate-paragraph',
+    ]);
   });
 
   it('seed 003 as .docx: outdated basis and brackets; "5、" typed on section 五 with no other numerals', async () => {
-    expect(ourWarnings(await asDocx('003', { headingNumerals: 'auto' }))).toEqual(['structure/outdated-basis', 'text/unbalanced-brackets']);
-    const found = await asDocx('003', { headingNumerals: 'none', headingStyle: 'plain' }, (spec) => {
-      const five = spec.sections.find((s) => s.key === 'problems')!;
-      five.heading = `5、 ${five.heading}`;
+    expect(ourWarnings(await asDocx('003', { headingNumerals: 'auto' }))).toEqual([
+      'structure/outdated-basis',
+      'text/unbalanced-brackets',
+    ]);
+    const found = await asDocx(
+      '003',
+      { headingNumerals: 'none', headingStyle: 'plain' },
+      (spec) => {
+        const five = spec.sections.find((s) => s.key === 'problems')!;
+        five.heading = `5、 ${five.heading}`;
+      },
+    );
+    expect(ourWarnings(found)).toEqual([
+      'structure/outdated-basis',
+      'structure/section-numbering',
+      'text/unbalanced-brackets',
+    ]);
+    expect(found.find((f) => f.ruleId === 'structure/section-numbering')).toMatchObject({
+      section: 'problems',
     });
-    expect(ourWarnings(found)).toEqual(['structure/outdated-basis', 'structure/section-numbering', 'text/unbalanced-brackets']);
-    expect(found.find((f) => f.ruleId === 'structure/section-numbering')).toMatchObject({ section: 'problems' });
   });
 
   it('seed 000 as .docx stays free of errors and warnings', async () => {
-    expect(ourWarnings(await asDocx('000', { headingNumerals: 'auto', splitLabels: true }))).toEqual([]);
+    expect(
+      ourWarnings(await asDocx('000', { headingNumerals: 'auto', splitLabels: true })),
+    ).toEqual([]);
   });
 });

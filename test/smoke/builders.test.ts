@@ -29,6 +29,10 @@ describe('model builder and engine', () => {
     const out = runRules([r], { severities: { 'x/ok': 'warning' } }, [boom, ok]).get(r.id)!;
     expect(out.map((f) => f.ruleId)).toEqual(['engine/rule-failed', 'x/ok']);
     expect(out.find((f) => f.ruleId === 'x/ok')!.severity).toBe('warning');
-    expect(runRules([r], { disabled: ['x/boom'] }, [boom, ok]).get(r.id)!.map((f) => f.ruleId)).toEqual(['x/ok']);
+    expect(
+      runRules([r], { disabled: ['x/boom'] }, [boom, ok])
+        .get(r.id)!
+        .map((f) => f.ruleId),
+    ).toEqual(['x/ok']);
   });
 });

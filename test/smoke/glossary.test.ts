@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ROW_KEYS, RESULT_ROW_KEYS, APPLICANT_PARTS, REVIEW_PARTS } from '../../src/core/model/glossary';
+import {
+  APPLICATION_ROW_KEYS,
+  RESULT_ROW_KEYS,
+  APPLICANT_PARTS,
+  REVIEW_PARTS,
+} from '../../src/core/model/glossary';
 
 describe('glossary', () => {
   it('has the 25 rows of table 三 and the 21 result rows between granted and otherHandling.other', () => {

@@ -20,21 +20,42 @@ const killAt = (name: string) => (): void => {
 async function main(): Promise<void> {
   const store = await WorkspaceStore.create({
     autosaveMs: 0,
-    hooks: { afterPartialWrite: killAt('afterPartialWrite'), beforeRename: killAt('beforeRename'), afterBackup: killAt('afterBackup') },
+    hooks: {
+      afterPartialWrite: killAt('afterPartialWrite'),
+      beforeRename: killAt('beforeRename'),
+      afterBackup: killAt('afterBackup'),
+    },
   });
   const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
-  const rows = ['newReceived', 'carriedOver', 'granted', 'partialGrant', 'totalProcessed', 'carriedForward'];
-  const fps = putFindings(store, id, rows.map((r) => finding(r)));
-  const ack = (fp: string, status: string): void => void process.stdout.write(`ACK ${fp} ${status}\n`);
+  const rows = [
+    'newReceived',
+    'carriedOver',
+    'granted',
+    'partialGrant',
+    'totalProcessed',
+    'carriedForward',
+  ];
+  const fps = putFindings(
+    store,
+    id,
+    rows.map((r) => finding(r)),
+  );
+  const ack = (fp: string, status: string): void =>
+    void process.stdout.write(`ACK ${fp} ${status}\n`);
   // Three decisions, then a complete save.
-  for (const fp of fps.slice(0, 3)) ack(decision(store, fp, 'confirmed', '保存前').fingerprint, 'confirmed');
+  for (const fp of fps.slice(0, 3))
+    ack(decision(store, fp, 'confirmed', '保存前').fingerprint, 'confirmed');
   await store.save(path);
   // Three more, only journaled; and one earlier decision changed.
-  for (const fp of fps.slice(3)) ack(decision(store, fp, 'dismissed', '保存后').fingerprint, 'dismissed');
+  for (const fp of fps.slice(3))
+    ack(decision(store, fp, 'dismissed', '保存后').fingerprint, 'dismissed');
   ack(decision(store, fps[0]!, 'dismissed', '改主意了').fingerprint, 'dismissed');
   if (phase === 'duringJournal') {
     // A crash half-way through a journal append: a torn last line.
-    appendFileSync(`${path}.journal`, `{"v":1,"ws":"${store.id}","t":"decision","d":{"fingerprint":"torn`);
+    appendFileSync(
+      `${path}.journal`,
+      `{"v":1,"ws":"${store.id}","t":"decision","d":{"fingerprint":"torn`,
+    );
     crash();
   }
   // Pad the database so the save is a real multi-block write, then save and die in the middle of it.

@@ -13,8 +13,15 @@ import { decision, finding, imported, putFindings, tempDir } from './helpers';
 
 const CHILD = resolve(__dirname, 'crash-child.ts');
 
-function runChild(path: string, phase: string): { acks: Map<string, string>; saved: boolean; signal: NodeJS.Signals | null } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', CHILD, path, phase], { encoding: 'utf8', timeout: 60_000, cwd: resolve(__dirname, '../..') });
+function runChild(
+  path: string,
+  phase: string,
+): { acks: Map<string, string>; saved: boolean; signal: NodeJS.Signals | null } {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', CHILD, path, phase], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    cwd: resolve(__dirname, '../..'),
+  });
   if (res.status === 1) throw new Error(res.stderr);
   const acks = new Map<string, string>();
   for (const line of res.stdout.split('\n')) {
@@ -34,7 +41,8 @@ describe('crash in the middle of a save', () => {
       expect(saved).toBe(false);
       expect(acks.size).toBe(6);
       const leftovers = readdirSync(dir);
-      if (phase === 'afterPartialWrite') expect(leftovers.some((n) => n.includes('.tmp-'))).toBe(true);
+      if (phase === 'afterPartialWrite')
+        expect(leftovers.some((n) => n.includes('.tmp-'))).toBe(true);
       if (phase === 'afterBackup') expect(leftovers).toContain('ws.nianbao.bak');
 
       const { store } = await WorkspaceStore.open(path, { autosaveMs: 0 });

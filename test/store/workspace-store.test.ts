@@ -30,7 +30,12 @@ describe('WorkspaceStore', () => {
     expect(again.reportContent(id)?.html).toContain('data-nb-block');
     expect(again.findings(id).map((f) => f.fingerprint)).toEqual([fp1, fp2]);
     const d = again.decisions();
-    expect(d.get(fp1!)).toMatchObject({ status: 'confirmed', note: '已核实', ruleId: 'applications/balance', reportKey: '测试区财政局#2023' });
+    expect(d.get(fp1!)).toMatchObject({
+      status: 'confirmed',
+      note: '已核实',
+      ruleId: 'applications/balance',
+      reportKey: '测试区财政局#2023',
+    });
     expect(d.get(fp2!)?.status).toBe('dismissed');
     expect(again.settings().disabled).toEqual(['text/typos']);
     expect(again.id).toBe(store.id);
@@ -40,7 +45,10 @@ describe('WorkspaceStore', () => {
   it('reports an unchanged file as unchanged and a changed file (same path, new hash) as updated with the same id', async () => {
     const store = await WorkspaceStore.create({ autosaveMs: 0 });
     const a = store.upsertReport(imported('/docs/a.docx', 'h1'));
-    expect(store.upsertReport(imported('/docs/a.docx', 'h1'))).toEqual({ id: a.id, status: 'unchanged' });
+    expect(store.upsertReport(imported('/docs/a.docx', 'h1'))).toEqual({
+      id: a.id,
+      status: 'unchanged',
+    });
     const b = store.upsertReport(imported('/docs/a.docx', 'h2'));
     expect(b).toEqual({ id: a.id, status: 'updated' });
     expect(store.listReports()).toHaveLength(1);
@@ -54,7 +62,10 @@ describe('WorkspaceStore', () => {
   it('keeps decisions across re-import of a changed file; a decision whose finding disappeared shows as resolved', async () => {
     const store = await WorkspaceStore.create({ autosaveMs: 0 });
     const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
-    const [fpKept, fpGone] = putFindings(store, id, [finding('newReceived'), finding('carriedOver')]);
+    const [fpKept, fpGone] = putFindings(store, id, [
+      finding('newReceived'),
+      finding('carriedOver'),
+    ]);
     decision(store, fpKept!, 'confirmed', '保留');
     decision(store, fpGone!, 'dismissed', '会消失');
     expect(store.resolvedDecisions()).toEqual([]);
@@ -62,15 +73,25 @@ describe('WorkspaceStore', () => {
     // The office fixes one number: the file changes, the model is replaced, the rules run again.
     store.upsertReport(imported('/docs/a.docx', 'h2'));
     expect(store.findings(id)).toEqual([]); // cleared until the rules run
-    const [fpAgain] = putFindings(store, id, [finding('newReceived', { message: '换了措辞和数字', expected: 9, actual: 8 })]);
+    const [fpAgain] = putFindings(store, id, [
+      finding('newReceived', { message: '换了措辞和数字', expected: 9, actual: 8 }),
+    ]);
     expect(fpAgain).toBe(fpKept); // fingerprint ignores wording and numbers
     expect(store.decision(fpKept!)).toMatchObject({ status: 'confirmed', note: '保留' });
 
     const resolved = store.resolvedDecisions();
     expect(resolved.map((d) => d.fingerprint)).toEqual([fpGone]);
-    expect(resolved[0]).toMatchObject({ status: 'dismissed', note: '会消失', lastMessage: '第carriedOver行不平' });
-    expect(store.resolvedDecisions({ reportKey: '测试区财政局#2023', reportId: 'none' })).toHaveLength(1);
-    expect(store.resolvedDecisions({ reportKey: '别的单位#2023', reportId: 'none' })).toHaveLength(0);
+    expect(resolved[0]).toMatchObject({
+      status: 'dismissed',
+      note: '会消失',
+      lastMessage: '第carriedOver行不平',
+    });
+    expect(
+      store.resolvedDecisions({ reportKey: '测试区财政局#2023', reportId: 'none' }),
+    ).toHaveLength(1);
+    expect(store.resolvedDecisions({ reportKey: '别的单位#2023', reportId: 'none' })).toHaveLength(
+      0,
+    );
     // The file now reads as another agency (say, extraction improved): still found by report id.
     expect(store.resolvedDecisions({ reportKey: '别的单位#2023', reportId: id })).toHaveLength(1);
     // Never silently dropped: the decision itself is still there.
@@ -111,7 +132,9 @@ describe('WorkspaceStore', () => {
     writeFileSync(bogus, 'this is not sqlite at all');
     await expect(WorkspaceStore.open(bogus)).rejects.toBeInstanceOf(WorkspaceError);
     await expect(WorkspaceStore.open(bogus)).rejects.toThrow(/工作区/);
-    await expect(WorkspaceStore.open(join(dir, 'missing.nianbao'))).rejects.toThrow('工作区文件不存在');
+    await expect(WorkspaceStore.open(join(dir, 'missing.nianbao'))).rejects.toThrow(
+      '工作区文件不存在',
+    );
   });
 
   it('autosaves shortly after a change', async () => {
@@ -146,7 +169,11 @@ describe('WorkspaceStore', () => {
     await store.save();
     decision(store, fp!, 'dismissed', '未保存即崩溃'); // only in the journal
     store.abandon();
-    const { store: again, notes } = await WorkspaceStore.open(recoveryPath, { autosaveMs: 0, recoveryPath }, true);
+    const { store: again, notes } = await WorkspaceStore.open(
+      recoveryPath,
+      { autosaveMs: 0, recoveryPath },
+      true,
+    );
     expect(again.path).toBeNull();
     expect(again.decision(fp!)).toMatchObject({ status: 'dismissed', note: '未保存即崩溃' });
     expect(notes.join('')).toContain('1 项');
@@ -184,7 +211,11 @@ describe('WorkspaceStore migration', () => {
     const path = join(tempDir(), 'old.nianbao');
     writeFileSync(path, db.export());
     const { store } = await WorkspaceStore.open(path, { autosaveMs: 0 });
-    expect(store.decision('a#b#2023#')).toMatchObject({ status: 'confirmed', note: '旧', reportId: '' });
+    expect(store.decision('a#b#2023#')).toMatchObject({
+      status: 'confirmed',
+      note: '旧',
+      reportId: '',
+    });
     store.decide({ ...store.decision('a#b#2023#')!, note: '新', reportId: 'r1' });
     expect(store.decision('a#b#2023#')?.reportId).toBe('r1');
   });

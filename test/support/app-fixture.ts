@@ -39,10 +39,14 @@ export async function startAppFixture(opts: { samples?: boolean } = {}): Promise
   const dir = mkdtempSync(join(tmpdir(), 'nb-e2e-'));
   let samplesDir: string | null = null;
   if (opts.samples !== false) {
-    if (!existsSync(SEEDS_DIR)) throw new Error(`种子报告目录不存在：${SEEDS_DIR}（浏览器测试需要 shared/corpus/seeds，不会跳过）`);
+    if (!existsSync(SEEDS_DIR))
+      throw new Error(
+        `种子报告目录不存在：${SEEDS_DIR}（浏览器测试需要 shared/corpus/seeds，不会跳过）`,
+      );
     samplesDir = join(dir, 'samples');
     for (const name of readdirSync(SEEDS_DIR)) {
-      if (/\.(txt|docx|xlsx|html?|md)$/i.test(name)) cpSync(join(SEEDS_DIR, name), join(samplesDir, name));
+      if (/\.(txt|docx|xlsx|html?|md)$/i.test(name))
+        cpSync(join(SEEDS_DIR, name), join(samplesDir, name));
     }
   }
   const queue: DialogQueue = {
@@ -56,7 +60,8 @@ export async function startAppFixture(opts: { samples?: boolean } = {}): Promise
     saveDocument: [],
     confirmReplaceLetters: [],
   };
-  const take = <K extends keyof DialogQueue>(k: K): DialogQueue[K][number] => (queue[k].length ? (queue[k].shift() as DialogQueue[K][number]) : null);
+  const take = <K extends keyof DialogQueue>(k: K): DialogQueue[K][number] =>
+    queue[k].length ? (queue[k].shift() as DialogQueue[K][number]) : null;
   const dialogs: Dialogs = {
     openFiles: async () => take('openFiles'),
     openFolder: async () => take('openFolder'),

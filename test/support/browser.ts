@@ -15,7 +15,15 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } fr
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { IPC_CHANNEL_PREFIX, IPC_EVENT_PREFIX, IPC_METHODS, browserBridgeScript, type EventName, type IpcEvents, type MethodName } from '../../src/shared/ipc';
+import {
+  IPC_CHANNEL_PREFIX,
+  IPC_EVENT_PREFIX,
+  IPC_METHODS,
+  browserBridgeScript,
+  type EventName,
+  type IpcEvents,
+  type MethodName,
+} from '../../src/shared/ipc';
 import type { AppFixture } from './app-fixture';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -23,7 +31,15 @@ export const RENDERER_OUT = join(ROOT, 'out/renderer');
 export const SCREENS_DIR = join(ROOT, 'test-output/screens');
 export const CHROMIUM = '/usr/bin/chromium';
 
-const SOURCE_DIRS = ['src/renderer', 'src/shared', 'src/core/model', 'src/core/export/location.ts', 'src/core/indicators', 'src/core/workspace/agency-kind.ts', 'src/core/export/documents/settings.ts'];
+const SOURCE_DIRS = [
+  'src/renderer',
+  'src/shared',
+  'src/core/model',
+  'src/core/export/location.ts',
+  'src/core/indicators',
+  'src/core/workspace/agency-kind.ts',
+  'src/core/export/documents/settings.ts',
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -57,7 +73,8 @@ export async function ensureRendererBuilt(): Promise<void> {
     } catch {
       // Another worker builds; a lock older than 5 minutes is a crashed build.
       try {
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - statSync(lock).mtimeMs > 300_000)
+          rmSync(lock, { recursive: true, force: true });
       } catch {
         /* gone meanwhile */
       }
@@ -67,8 +84,13 @@ export async function ensureRendererBuilt(): Promise<void> {
   }
   try {
     if (!isStale()) return;
-    execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-    if (!existsSync(join(RENDERER_OUT, 'index.html'))) throw new Error(`renderer build produced no ${RENDERER_OUT}/index.html`);
+    execFileSync('npx', ['electron-vite', 'build'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    if (!existsSync(join(RENDERER_OUT, 'index.html')))
+      throw new Error(`renderer build produced no ${RENDERER_OUT}/index.html`);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -102,7 +124,10 @@ export async function startStaticServer(root: string = RENDERER_OUT): Promise<St
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -116,12 +141,21 @@ export async function startStaticServer(root: string = RENDERER_OUT): Promise<St
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium fonts-noto-cjk" (the browser tests never skip).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium fonts-noto-cjk" (the browser tests never skip).`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -151,7 +185,12 @@ export interface BoundPage {
   warnings: string[];
 }
 
-export async function openApp(browser: Browser, url: string, invoke: Invoke, viewport = { width: 1440, height: 900 }): Promise<BoundPage> {
+export async function openApp(
+  browser: Browser,
+  url: string,
+  invoke: Invoke,
+  viewport = { width: 1440, height: 900 },
+): Promise<BoundPage> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -159,11 +198,13 @@ export async function openApp(browser: Browser, url: string, invoke: Invoke, vie
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     // Failed loads are reported below with their URL.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${m.text()}`);
     if (m.type() === 'warning') warnings.push(m.text());
   });
   page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`http ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico'))
+      errors.push(`http ${r.status()}: ${r.url()}`);
   });
   for (const name of IPC_METHODS) {
     await page.exposeFunction(`__nb_${name}`, (...args: unknown[]) => invoke(name, args));
@@ -171,7 +212,10 @@ export async function openApp(browser: Browser, url: string, invoke: Invoke, vie
   await page.addInitScript({ content: bridgeScript() });
   await page.goto(url);
   const emit = async <E extends EventName>(event: E, payload: IpcEvents[E]): Promise<void> => {
-    await page.evaluate(([c, p]) => (window as unknown as { __nbEmit(c: string, p: unknown): void }).__nbEmit(c, p), [IPC_EVENT_PREFIX + event, payload] as const);
+    await page.evaluate(
+      ([c, p]) => (window as unknown as { __nbEmit(c: string, p: unknown): void }).__nbEmit(c, p),
+      [IPC_EVENT_PREFIX + event, payload] as const,
+    );
   };
   return { page, context, emit, errors, warnings };
 }
@@ -204,7 +248,12 @@ export async function startBrowserApp(
 ): Promise<BrowserApp> {
   const server = await startStaticServer();
   const browser = await launchChromium();
-  const app = await openApp(browser, server.url, opts.invoke ?? ((name, args) => fx.invoke(name, args)), opts.viewport);
+  const app = await openApp(
+    browser,
+    server.url,
+    opts.invoke ?? ((name, args) => fx.invoke(name, args)),
+    opts.viewport,
+  );
   fx.setSink((event, payload) => {
     void app.emit(event, payload).catch(() => undefined);
   });

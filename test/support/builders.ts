@@ -2,8 +2,21 @@
  * Small model builders for rule tests: a clean 2021-format report that passes every rule,
  * then one change per test case. Build models, not files.
  */
-import { SECTIONS, type ApplicantColumnKey, type ApplicationRowKey, type ReviewColumnKey, type ReviewGroupKey, type SectionKey } from '../../src/core/model/glossary';
-import { emptyActiveDisclosure, emptyApplications, emptyReport, emptyReviewLitigation, numberCell } from '../../src/core/model/factory';
+import {
+  SECTIONS,
+  type ApplicantColumnKey,
+  type ApplicationRowKey,
+  type ReviewColumnKey,
+  type ReviewGroupKey,
+  type SectionKey,
+} from '../../src/core/model/glossary';
+import {
+  emptyActiveDisclosure,
+  emptyApplications,
+  emptyReport,
+  emptyReviewLitigation,
+  numberCell,
+} from '../../src/core/model/factory';
 import type { CellValue, ReportModel, TextParagraph } from '../../src/core/model/types';
 
 let counter = 0;
@@ -58,14 +71,23 @@ export function buildReport(opts: BuildOptions = {}): ReportModel {
   r.template = '2021';
   r.title = `${agency}${year}年政府信息公开工作年度报告`;
   let block = 0;
-  const para = (text: string, section?: SectionKey): TextParagraph => ({ text, pos: { block: block++ }, ...(section ? { section } : {}) });
+  const para = (text: string, section?: SectionKey): TextParagraph => ({
+    text,
+    pos: { block: block++ },
+    ...(section ? { section } : {}),
+  });
   r.paragraphs.push(para(r.title));
   r.titlePos = { block: 0 };
   const preamble = opts.preamble ?? [
     `本报告根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与本局办公室联系（地址：临淄区雪宫路101号；电话：0533-7857266）。`,
   ];
   for (const t of preamble) r.paragraphs.push(para(t));
-  r.statisticsPeriod = { fromYear: year, toYear: year, quote: `${year}年1月1日起至${year}年12月31日止`, pos: { block: 1 } };
+  r.statisticsPeriod = {
+    fromYear: year,
+    toYear: year,
+    quote: `${year}年1月1日起至${year}年12月31日止`,
+    pos: { block: 1 },
+  };
   for (const def of SECTIONS) {
     const section = r.sections.find((s) => s.key === def.key)!;
     if (opts.omit?.includes(def.key)) continue;
@@ -81,7 +103,11 @@ export function buildReport(opts: BuildOptions = {}): ReportModel {
       r.paragraphs.push(p);
       section.paragraphs.push(p);
     }
-    if (def.key === 'activeDisclosure' || def.key === 'applications' || def.key === 'reviewLitigation') {
+    if (
+      def.key === 'activeDisclosure' ||
+      def.key === 'applications' ||
+      def.key === 'reviewLitigation'
+    ) {
       r.tablePos[def.key] = { block: block++ };
     }
   }
@@ -90,12 +116,21 @@ export function buildReport(opts: BuildOptions = {}): ReportModel {
   r.tables.applications = emptyApplications(zero);
   r.tables.reviewLitigation = emptyReviewLitigation(zero);
   // Give every cell a distinct position inside its table block, so tests can assert locations.
-  const at = (table: 'activeDisclosure' | 'applications' | 'reviewLitigation', row: number, col: number, c: CellValue) => {
+  const at = (
+    table: 'activeDisclosure' | 'applications' | 'reviewLitigation',
+    row: number,
+    col: number,
+    c: CellValue,
+  ) => {
     c.pos = { block: r.tablePos[table]!.block, row, col };
   };
   const a = r.tables.applications;
-  Object.values(a).forEach((cols, i) => Object.values(cols).forEach((c, j) => at('applications', i + 3, j + 2, c)));
-  Object.values(r.tables.reviewLitigation).forEach((cols, i) => Object.values(cols).forEach((c, j) => at('reviewLitigation', 2, i * 5 + j, c)));
+  Object.values(a).forEach((cols, i) =>
+    Object.values(cols).forEach((c, j) => at('applications', i + 3, j + 2, c)),
+  );
+  Object.values(r.tables.reviewLitigation).forEach((cols, i) =>
+    Object.values(cols).forEach((c, j) => at('reviewLitigation', 2, i * 5 + j, c)),
+  );
   const ad = r.tables.activeDisclosure;
   Object.values(ad.regulations).forEach((c, j) => at('activeDisclosure', 2, j + 1, c));
   Object.values(ad.normativeDocuments).forEach((c, j) => at('activeDisclosure', 3, j + 1, c));
@@ -107,20 +142,42 @@ export function buildReport(opts: BuildOptions = {}): ReportModel {
 }
 
 /** Sets a table-三 cell, keeping its position. */
-export function setApplication(r: ReportModel, row: ApplicationRowKey, col: ApplicantColumnKey, value: number | CellValue): void {
+export function setApplication(
+  r: ReportModel,
+  row: ApplicationRowKey,
+  col: ApplicantColumnKey,
+  value: number | CellValue,
+): void {
   const old = r.tables.applications![row][col];
   const cell = typeof value === 'number' ? numberCell(value) : value;
   r.tables.applications![row][col] = { ...cell, ...(old.pos ? { pos: old.pos } : {}) };
 }
 
 /** Sets a whole table-三 row from the six applicant values; total = their sum unless given. */
-export function setApplicationRow(r: ReportModel, row: ApplicationRowKey, parts: number[], total?: number): void {
-  const cols: ApplicantColumnKey[] = ['naturalPerson', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg'];
+export function setApplicationRow(
+  r: ReportModel,
+  row: ApplicationRowKey,
+  parts: number[],
+  total?: number,
+): void {
+  const cols: ApplicantColumnKey[] = [
+    'naturalPerson',
+    'commercial',
+    'research',
+    'publicInterest',
+    'legalService',
+    'otherOrg',
+  ];
   cols.forEach((c, i) => setApplication(r, row, c, parts[i] ?? 0));
   setApplication(r, row, 'total', total ?? parts.reduce((s, v) => s + v, 0));
 }
 
-export function setReview(r: ReportModel, group: ReviewGroupKey, col: ReviewColumnKey, value: number | CellValue): void {
+export function setReview(
+  r: ReportModel,
+  group: ReviewGroupKey,
+  col: ReviewColumnKey,
+  value: number | CellValue,
+): void {
   const old = r.tables.reviewLitigation![group][col];
   const cell = typeof value === 'number' ? numberCell(value) : value;
   r.tables.reviewLitigation![group][col] = { ...cell, ...(old.pos ? { pos: old.pos } : {}) };

@@ -11,7 +11,13 @@ export interface DocxText {
   sections: number;
 }
 
-const decode = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 export async function docxText(bytes: Uint8Array | Buffer): Promise<DocxText> {
   const zip = await JSZip.loadAsync(bytes);
@@ -21,5 +27,10 @@ export async function docxText(bytes: Uint8Array | Buffer): Promise<DocxText> {
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
     [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1] ?? '')).join(''),
   );
-  return { xml, paragraphs, text: paragraphs.join('\n'), sections: (xml.match(/<w:sectPr[ >]/g) ?? []).length };
+  return {
+    xml,
+    paragraphs,
+    text: paragraphs.join('\n'),
+    sections: (xml.match(/<w:sectPr[ >]/g) ?? []).length,
+  };
 }

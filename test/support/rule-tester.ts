@@ -7,7 +7,12 @@ import type { AuditSettings, Rule } from '../../src/core/rules/types';
 import type { Finding, ReportModel } from '../../src/core/model/types';
 
 /** Findings of `rule` on `report` (or, for a workspace, on the report with id `of`, default: all). */
-export function check(rule: Rule, reports: ReportModel | ReportModel[], settings?: Partial<AuditSettings>, of?: string): Finding[] {
+export function check(
+  rule: Rule,
+  reports: ReportModel | ReportModel[],
+  settings?: Partial<AuditSettings>,
+  of?: string,
+): Finding[] {
   const list = Array.isArray(reports) ? reports : [reports];
   const byId = runRules(list, settings, [rule]);
   if (of) return byId.get(of) ?? [];

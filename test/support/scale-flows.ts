@@ -28,7 +28,10 @@ export async function scrollOverview(page: Page): Promise<ScrollObservation> {
   await page.locator(ROWS).first().waitFor();
   const loadMs = performance.now() - tLoad;
   const domRowsBefore = await page.locator(ROWS).count();
-  const box = await page.locator('.nb-report-table .ant-table-body, .nb-report-table .ant-table-tbody-virtual-holder').first().boundingBox();
+  const box = await page
+    .locator('.nb-report-table .ant-table-body, .nb-report-table .ant-table-tbody-virtual-holder')
+    .first()
+    .boundingBox();
   if (!box) throw new Error('总览 table body not found');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const firstRowBefore = await page.locator(ROWS).first().textContent();
@@ -66,9 +69,16 @@ export async function scrollOverview(page: Page): Promise<ScrollObservation> {
   };
 }
 
-export function frameStats(frames: readonly number[]): { median: number; p95: number; max: number; over50: number; over100: number } {
+export function frameStats(frames: readonly number[]): {
+  median: number;
+  p95: number;
+  max: number;
+  over50: number;
+  over100: number;
+} {
   const sorted = [...frames].sort((a, b) => a - b);
-  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
+  const at = (q: number): number =>
+    sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
   return {
     median: at(0.5),
     p95: at(0.95),
@@ -79,7 +89,10 @@ export function frameStats(frames: readonly number[]): { median: number; p95: nu
 }
 
 /** Opens 统计图表 on a fresh page and waits until the rule chart holds `bars` bars; returns rule id → count as drawn. */
-export async function fillRuleChart(page: Page, bars: number): Promise<{ ms: number; shown: (readonly [string, number])[] }> {
+export async function fillRuleChart(
+  page: Page,
+  bars: number,
+): Promise<{ ms: number; shown: (readonly [string, number])[] }> {
   await page.reload();
   await page.locator(ROWS).first().waitFor();
   const t0 = performance.now();
@@ -88,21 +101,31 @@ export async function fillRuleChart(page: Page, bars: number): Promise<{ ms: num
   await page.waitForFunction(
     (n) => {
       const el = document.querySelector('[data-testid="chart-rules"]');
-      return !!el?.querySelector('canvas') && (el.getAttribute('data-nb-shown') ?? '').split(',').filter(Boolean).length === n;
+      return (
+        !!el?.querySelector('canvas') &&
+        (el.getAttribute('data-nb-shown') ?? '').split(',').filter(Boolean).length === n
+      );
     },
     bars,
     { polling: 'raf' },
   );
   const ms = performance.now() - t0;
-  const shown = ((await page.getByTestId('chart-rules').getAttribute('data-nb-shown')) ?? '').split(',').map((pair) => {
-    const [id, n] = pair.split('=');
-    return [id ?? '', Number(n)] as const;
-  });
+  const shown = ((await page.getByTestId('chart-rules').getAttribute('data-nb-shown')) ?? '')
+    .split(',')
+    .map((pair) => {
+      const [id, n] = pair.split('=');
+      return [id ?? '', Number(n)] as const;
+    });
   return { ms, shown };
 }
 
 /** Picks `ruleId` in the 总览 rule filter and waits for `shownText`, then clears it and waits for `allText`. */
-export async function filterByRule(page: Page, ruleId: string, shownText: string, allText: string): Promise<{ ms: number }> {
+export async function filterByRule(
+  page: Page,
+  ruleId: string,
+  shownText: string,
+  allText: string,
+): Promise<{ ms: number }> {
   await page.getByRole('tab', { name: '报告列表' }).click();
   const t0 = performance.now();
   await page.getByTestId('filter-rule').click();
@@ -119,7 +142,10 @@ export async function filterByRule(page: Page, ruleId: string, shownText: string
  * Opens each report from 总览 (searched by file name), then steps through five more with 下一份报告
  * in 审查. Returns the opened ids in order and the time of each open.
  */
-export async function openReports(page: Page, picks: readonly { id: string; fileName: string }[]): Promise<{ opened: string[]; fromOverviewMs: number[]; nextMs: number[] }> {
+export async function openReports(
+  page: Page,
+  picks: readonly { id: string; fileName: string }[],
+): Promise<{ opened: string[]; fromOverviewMs: number[]; nextMs: number[] }> {
   const opened: string[] = [];
   const fromOverviewMs: number[] = [];
   for (const r of picks) {
@@ -129,9 +155,15 @@ export async function openReports(page: Page, picks: readonly { id: string; file
     await link.waitFor();
     const t0 = performance.now();
     await link.click();
-    await page.waitForFunction((id) => document.body.dataset.nbOpened === id && document.querySelector('[data-testid="document-view"] [data-nb-block]') !== null, r.id, {
-      polling: 'raf',
-    });
+    await page.waitForFunction(
+      (id) =>
+        document.body.dataset.nbOpened === id &&
+        document.querySelector('[data-testid="document-view"] [data-nb-block]') !== null,
+      r.id,
+      {
+        polling: 'raf',
+      },
+    );
     fromOverviewMs.push(performance.now() - t0);
     opened.push(r.id);
     await page.getByTestId('nav-overview').click();
@@ -140,9 +172,15 @@ export async function openReports(page: Page, picks: readonly { id: string; file
   // Next report from inside the review screen (the everyday path). 审查 steps through 总览's
   // filtered, sorted list: open the first report of the unfiltered list, so there is a next one.
   await page.locator('[data-testid^="open-"]').first().click();
-  await page.waitForFunction(() => !!document.body.dataset.nbOpened && document.querySelector('[data-testid="document-view"] [data-nb-block]') !== null, undefined, {
-    polling: 'raf',
-  });
+  await page.waitForFunction(
+    () =>
+      !!document.body.dataset.nbOpened &&
+      document.querySelector('[data-testid="document-view"] [data-nb-block]') !== null,
+    undefined,
+    {
+      polling: 'raf',
+    },
+  );
   const nextMs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const before = await page.evaluate(() => document.body.dataset.nbOpened ?? '');
@@ -150,7 +188,11 @@ export async function openReports(page: Page, picks: readonly { id: string; file
     const button = (await forward.isDisabled()) ? page.getByTitle('上一份报告') : forward;
     const t0 = performance.now();
     await button.click();
-    await page.waitForFunction((prev) => !!document.body.dataset.nbOpened && document.body.dataset.nbOpened !== prev, before, { polling: 'raf' });
+    await page.waitForFunction(
+      (prev) => !!document.body.dataset.nbOpened && document.body.dataset.nbOpened !== prev,
+      before,
+      { polling: 'raf' },
+    );
     nextMs.push(performance.now() - t0);
     opened.push(await page.evaluate(() => document.body.dataset.nbOpened ?? ''));
   }

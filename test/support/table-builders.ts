@@ -6,19 +6,37 @@
 import { numberCell } from '../../src/core/model/factory';
 import type { DocumentColumnKey, DocumentRowKey } from '../../src/core/model/glossary';
 import type { CellValue, ReportModel } from '../../src/core/model/types';
-import { buildReport, setApplication, setApplicationRow, setReview, setSectionText, type BuildOptions } from './builders';
+import {
+  buildReport,
+  setApplication,
+  setApplicationRow,
+  setReview,
+  setSectionText,
+  type BuildOptions,
+} from './builders';
 
 type DecisionKey = 'licensing' | 'punishment' | 'coercion' | 'administrativeFees';
 
 /** Sets a table-二 document cell (规章 / 行政规范性文件), keeping its position. */
-export function setDocument(r: ReportModel, row: DocumentRowKey, col: DocumentColumnKey, value: number | CellValue): void {
+export function setDocument(
+  r: ReportModel,
+  row: DocumentRowKey,
+  col: DocumentColumnKey,
+  value: number | CellValue,
+): void {
   const old = r.tables.activeDisclosure![row][col];
   const cell = typeof value === 'number' ? numberCell(value) : value;
   r.tables.activeDisclosure![row][col] = { ...cell, ...(old.pos ? { pos: old.pos } : {}) };
 }
 
 /** Sets a whole document row: 制发, 废止, 现行有效. */
-export function setDocumentRow(r: ReportModel, row: DocumentRowKey, issued: number, repealed: number, effective: number): void {
+export function setDocumentRow(
+  r: ReportModel,
+  row: DocumentRowKey,
+  issued: number,
+  repealed: number,
+  effective: number,
+): void {
   setDocument(r, row, 'issued', issued);
   setDocument(r, row, 'repealed', repealed);
   setDocument(r, row, 'effective', effective);
@@ -69,7 +87,11 @@ export function buildBalancedReport(opts: BuildOptions = {}): ReportModel {
  * 结转下年度 per column, 现行有效 = last year's + 制发 − 废止, new values elsewhere, a different section 五.
  */
 export function buildNextYear(previous: ReportModel, opts: BuildOptions = {}): ReportModel {
-  const r = buildReport({ agency: previous.agency ?? undefined, year: (previous.year ?? 2022) + 1, ...opts });
+  const r = buildReport({
+    agency: previous.agency ?? undefined,
+    year: (previous.year ?? 2022) + 1,
+    ...opts,
+  });
   const p = previous.tables;
   // Table 二: issue 2, repeal 1 this year.
   for (const row of ['regulations', 'normativeDocuments'] as const) {

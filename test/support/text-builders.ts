@@ -6,7 +6,12 @@ import type { SectionKey } from '../../src/core/model/glossary';
 import type { ReportModel, SectionHeading, TextParagraph } from '../../src/core/model/types';
 
 /** Rewrites a section heading (text and numeral as written) in the section and in headingsInOrder. */
-export function setHeading(r: ReportModel, key: SectionKey, text: string, numeral: string): SectionHeading {
+export function setHeading(
+  r: ReportModel,
+  key: SectionKey,
+  text: string,
+  numeral: string,
+): SectionHeading {
   const section = r.sections.find((s) => s.key === key)!;
   const old = section.heading!;
   const heading: SectionHeading = { ...old, text, numeral };
@@ -20,7 +25,10 @@ export function setHeading(r: ReportModel, key: SectionKey, text: string, numera
 /** Replaces the preamble paragraphs (between the title and section 一). */
 export function setPreamble(r: ReportModel, texts: string[]): TextParagraph[] {
   const firstHeading = r.headingsInOrder[0]?.pos.block ?? Number.MAX_SAFE_INTEGER;
-  const keep = r.paragraphs.filter((p) => p.section !== undefined || p.pos.block === r.titlePos?.block || p.pos.block >= firstHeading);
+  const keep = r.paragraphs.filter(
+    (p) =>
+      p.section !== undefined || p.pos.block === r.titlePos?.block || p.pos.block >= firstHeading,
+  );
   let block = 500;
   const added = texts.map((text) => ({ text, pos: { block: block++ } }));
   r.paragraphs = [keep[0]!, ...added, ...keep.slice(1)];

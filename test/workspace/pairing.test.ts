@@ -8,7 +8,8 @@ import { buildReport } from '../support/builders';
 function pair(reports: ReportModel[], aliases: Record<string, string>) {
   return pairConsecutiveYears(reports, workspaceOf(reports, mergeSettings({ aliases })));
 }
-const ids = (pairs: ReturnType<typeof pairConsecutiveYears>) => pairs.map((p) => [p.report.id, p.previous.id]);
+const ids = (pairs: ReturnType<typeof pairConsecutiveYears>) =>
+  pairs.map((p) => [p.report.id, p.previous.id]);
 
 describe('pairing consecutive years', () => {
   it('pairs the same agency in consecutive years only', () => {
@@ -26,7 +27,9 @@ describe('pairing consecutive years', () => {
     const a22 = buildReport({ id: 'a22', year: 2022, agency: '临淄区 工信局' });
     const a23 = buildReport({ id: 'a23', year: 2023, agency: '临淄区工业和信息化局' });
     expect(ids(pair([a22, a23], {}))).toEqual([]);
-    expect(ids(pair([a22, a23], { 临淄区工信局: '临淄区工业和信息化局' }))).toEqual([['a23', 'a22']]);
+    expect(ids(pair([a22, a23], { 临淄区工信局: '临淄区工业和信息化局' }))).toEqual([
+      ['a23', 'a22'],
+    ]);
     expect(agencyKey('临淄区 工信局', {})).toBe('临淄区工信局');
   });
 

@@ -20,7 +20,8 @@ const FILE_ERRORS: Record<string, string> = {
 };
 
 export function errorMessage(err: unknown): string {
-  if (err instanceof UserError || err instanceof WorkspaceError || err instanceof IngestError) return err.message;
+  if (err instanceof UserError || err instanceof WorkspaceError || err instanceof IngestError)
+    return err.message;
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string' && FILE_ERRORS[code]) return FILE_ERRORS[code];
   const detail = err instanceof Error ? err.message : String(err);
@@ -28,7 +29,11 @@ export function errorMessage(err: unknown): string {
 }
 
 /** Calls a method by name with untrusted arguments. Never throws. */
-export async function invokeMethod(handlers: ServiceHandlers, name: unknown, args: unknown): Promise<Result<unknown>> {
+export async function invokeMethod(
+  handlers: ServiceHandlers,
+  name: unknown,
+  args: unknown,
+): Promise<Result<unknown>> {
   const check = validateCall(name, args);
   if (!check.ok) return check;
   try {
@@ -41,7 +46,9 @@ export async function invokeMethod(handlers: ServiceHandlers, name: unknown, arg
 }
 
 /** Same, addressed by channel ("nb:<method>"), as the preload sends it. */
-export function createInvoker(handlers: ServiceHandlers): (channel: unknown, args: unknown) => Promise<Result<unknown>> {
+export function createInvoker(
+  handlers: ServiceHandlers,
+): (channel: unknown, args: unknown) => Promise<Result<unknown>> {
   return (channel, args) => {
     if (typeof channel !== 'string' || !channel.startsWith(IPC_CHANNEL_PREFIX)) {
       return Promise.resolve({ ok: false, message: `未知操作：${String(channel).slice(0, 60)}` });

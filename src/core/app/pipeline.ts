@@ -23,12 +23,20 @@ export interface RunProgress {
 
 /** Runs the heavy work — per-file extraction, and the rules over the whole workspace; the app's runner does both in a worker thread. */
 export interface ExtractRunner {
-  run(paths: readonly string[], known: Readonly<Record<string, string>>, onProgress: (p: RunProgress) => void): Promise<ExtractOutcome[]>;
+  run(
+    paths: readonly string[],
+    known: Readonly<Record<string, string>>,
+    onProgress: (p: RunProgress) => void,
+  ): Promise<ExtractOutcome[]>;
   /**
    * runRules over every report (roster, aliases and version choices from the settings): findings by
    * report id; `onRule` follows the rules as they run.
    */
-  audit(models: readonly ReportModel[], settings: AuditSettings, onRule?: RuleProgress): Promise<Map<string, Finding[]>>;
+  audit(
+    models: readonly ReportModel[],
+    settings: AuditSettings,
+    onRule?: RuleProgress,
+  ): Promise<Map<string, Finding[]>>;
 }
 
 /** One file, as the app imports it: its model id is the store's to assign, so any id serves here. */
@@ -40,8 +48,15 @@ export function extractFile(path: string, knownSha?: string): Promise<ExtractOut
  * The files of one import as pool jobs: the store assigns model ids, so any id serves; a known hash
  * lets an unchanged file stop before extraction.
  */
-export function importJobs(paths: readonly string[], known: Readonly<Record<string, string>>): FileJob[] {
-  return paths.map((path) => ({ path, id: 'new', ...(known[path] !== undefined ? { knownSha: known[path] } : {}) }));
+export function importJobs(
+  paths: readonly string[],
+  known: Readonly<Record<string, string>>,
+): FileJob[] {
+  return paths.map((path) => ({
+    path,
+    id: 'new',
+    ...(known[path] !== undefined ? { knownSha: known[path] } : {}),
+  }));
 }
 
 /**
@@ -60,7 +75,8 @@ export async function streamImport(
   let finished = 0;
   await forEachFile(importJobs(paths, known), {
     ...pool,
-    onStart: (index) => onProgress({ done: finished, total: paths.length, file: paths[index] as string }),
+    onStart: (index) =>
+      onProgress({ done: finished, total: paths.length, file: paths[index] as string }),
     onOutcome: (index, outcome) => {
       finished++;
       onOutcome(index, outcome);
@@ -85,10 +101,15 @@ export async function readImport(
  * Runner on the calling thread (tests, and the app's fallback when its worker cannot start).
  * `threads` (default 1: everything on this thread) spreads the reading over pool threads.
  */
-export function inProcessRunner(pool: { threads?: number; script?: PoolScript } = {}): ExtractRunner {
+export function inProcessRunner(
+  pool: { threads?: number; script?: PoolScript } = {},
+): ExtractRunner {
   return {
     run(paths, known, onProgress) {
-      return readImport(paths, known, onProgress, { threads: pool.threads ?? 1, ...(pool.script !== undefined ? { script: pool.script } : {}) });
+      return readImport(paths, known, onProgress, {
+        threads: pool.threads ?? 1,
+        ...(pool.script !== undefined ? { script: pool.script } : {}),
+      });
     },
     async audit(models, settings, onRule) {
       return runRules(models, settings, undefined, onRule ? { onRule } : {});

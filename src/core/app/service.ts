@@ -11,9 +11,23 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { LIMITS as INGEST_LIMITS } from '../ingest/errors';
 import { basename, join } from 'node:path';
 import { findingFingerprint, findingKey } from '../model/fingerprint';
-import type { CoverageYear, Finding, ReportModel, Roster, Severity, SkippedFile, WorkspaceView } from '../model/types';
+import type {
+  CoverageYear,
+  Finding,
+  ReportModel,
+  Roster,
+  Severity,
+  SkippedFile,
+  WorkspaceView,
+} from '../model/types';
 import { collect, failureMessage, lateReports } from '../pipeline';
-import { CURRENT_REASON_LABELS, coverageOf, coverageRows, currentModels, unitKindsOf } from '../workspace/submissions';
+import {
+  CURRENT_REASON_LABELS,
+  coverageOf,
+  coverageRows,
+  currentModels,
+  unitKindsOf,
+} from '../workspace/submissions';
 import type { UnitKind } from '../model/glossary';
 import { compareVersions } from '../workspace/versions';
 import { readRoster } from '../workspace/roster';
@@ -29,7 +43,13 @@ import type { AuditSettings, Rule } from '../rules/types';
 import { isoDay, type DocumentSettings } from '../export/documents/settings';
 import { planLetters, type LettersInput } from '../export/documents/letters';
 import type { DocumentReport } from '../export/documents/select';
-import { letterTargets, writeBriefing, writeCombinedLetters, writeLetters, type ExistingPolicy } from '../export/documents/write';
+import {
+  letterTargets,
+  writeBriefing,
+  writeCombinedLetters,
+  writeLetters,
+  type ExistingPolicy,
+} from '../export/documents/write';
 import { INDICATOR_DEFS, indicatorInputs, reportIndicators } from '../indicators';
 import { agencyKind } from '../workspace/agency-kind';
 import { pairConsecutiveYears } from '../workspace/pairing';
@@ -114,7 +134,9 @@ export interface ServiceOptions {
   wasmPath?: string;
 }
 
-export type ServiceHandlers = { [K in MethodName]: (...args: MethodArgs<K>) => Promise<MethodResult<K>> };
+export type ServiceHandlers = {
+  [K in MethodName]: (...args: MethodArgs<K>) => Promise<MethodResult<K>>;
+};
 
 const UNTITLED = '未命名工作区';
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -131,7 +153,9 @@ function reviewerNotes(notes: readonly string[], findings: readonly StoredFindin
   const numbering = findings.some((f) => NUMBERING_RULES.has(f.finding.ruleId));
   return notes.flatMap((n) => {
     if (n !== NUMBERING_RECOVERED_NOTE) return [n];
-    return numbering ? ['本文档的标题序号由 Word 自动编号生成，序号检查按 Word 显示的编号（如“一、”）进行。'] : [];
+    return numbering
+      ? ['本文档的标题序号由 Word 自动编号生成，序号检查按 Word 显示的编号（如“一、”）进行。']
+      : [];
   });
 }
 
@@ -168,13 +192,18 @@ export class AppService implements ServiceHandlers {
     await mkdir(options.userDataDir, { recursive: true });
     service.config = await loadConfig(service.configPath);
     const last = service.config.lastWorkspace;
-    if (last && !existsSync(last)) service.notices.push(`上次的工作区「${basename(last)}」已不在原位置（${last}），请通过“打开工作区”重新选择。`);
+    if (last && !existsSync(last))
+      service.notices.push(
+        `上次的工作区「${basename(last)}」已不在原位置（${last}），请通过“打开工作区”重新选择。`,
+      );
     if (last && existsSync(last)) {
       try {
         await service.switchTo(last, false);
         return service;
       } catch (err) {
-        service.notices.push(`无法打开上次的工作区「${basename(last)}」：${err instanceof Error ? err.message : String(err)}`);
+        service.notices.push(
+          `无法打开上次的工作区「${basename(last)}」：${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     if (existsSync(service.recoveryPath)) {
@@ -204,9 +233,13 @@ export class AppService implements ServiceHandlers {
       onSaved: () => {
         // The first save of a new store happens before it is installed here.
         const current = this.store as WorkspaceStore | undefined;
-        if (current !== undefined && !current.isClosed) this.events.emit('changed', { reason: 'saved', state: this.state() });
+        if (current !== undefined && !current.isClosed)
+          this.events.emit('changed', { reason: 'saved', state: this.state() });
       },
-      onSaveError: (err: unknown) => this.notices.push(`自动保存失败：${err instanceof Error ? err.message : String(err)}（审查结论已记入日志，不会丢失）`),
+      onSaveError: (err: unknown) =>
+        this.notices.push(
+          `自动保存失败：${err instanceof Error ? err.message : String(err)}（审查结论已记入日志，不会丢失）`,
+        ),
     };
   }
 
@@ -244,7 +277,12 @@ export class AppService implements ServiceHandlers {
     const path = this.store.path;
     const notices = consume ? this.notices.splice(0) : [];
     return {
-      workspace: { path, name: path ? basename(path) : UNTITLED, dirty: this.store.dirty, lastSavedAt: this.store.lastSavedAt },
+      workspace: {
+        path,
+        name: path ? basename(path) : UNTITLED,
+        dirty: this.store.dirty,
+        lastSavedAt: this.store.lastSavedAt,
+      },
       reportCount: this.store.reportCount(),
       failures: this.store.failures(),
       skipped: [...this.skipped],
@@ -314,7 +352,9 @@ export class AppService implements ServiceHandlers {
       result.skipped = collected.skipped;
       result.failures.push(...collected.failures);
       const known = this.store.fileHashes();
-      const outcomes = await this.runner.run(collected.files, known, (p) => this.events.emit('progress', { phase: 'read', ...p }));
+      const outcomes = await this.runner.run(collected.files, known, (p) =>
+        this.events.emit('progress', { phase: 'read', ...p }),
+      );
       for (const o of outcomes) {
         if (o.kind === 'failed') {
           result.failures.push(o.failure);
@@ -337,11 +377,29 @@ export class AppService implements ServiceHandlers {
       // workspace is saved: on a large batch that takes a while, so each step says what it does and
       // the bar follows the rules as they run (never a bar frozen at 888/900).
       if (result.added.length || result.updated.length) {
-        await this.reaudit((done, all, scope) => this.events.emit('progress', { phase: 'audit', done, total: all, file: '', step: AUDIT_STEP_LABELS[scope] }));
+        await this.reaudit((done, all, scope) =>
+          this.events.emit('progress', {
+            phase: 'audit',
+            done,
+            total: all,
+            file: '',
+            step: AUDIT_STEP_LABELS[scope],
+          }),
+        );
       }
-      this.events.emit('progress', { phase: 'audit', done: 0, total: 1, file: '', step: '正在保存工作区…' });
+      this.events.emit('progress', {
+        phase: 'audit',
+        done: 0,
+        total: 1,
+        file: '',
+        step: '正在保存工作区…',
+      });
       // Imports are not journaled: save at once rather than after the debounce.
-      await this.store.save().catch((err: unknown) => this.notices.push(`保存工作区失败：${err instanceof Error ? err.message : String(err)}`));
+      await this.store
+        .save()
+        .catch((err: unknown) =>
+          this.notices.push(`保存工作区失败：${err instanceof Error ? err.message : String(err)}`),
+        );
       this.events.emit('progress', { phase: 'done', done: total, total, file: '' });
       this.events.emit('changed', { reason: 'import', state: this.state() });
       return result;
@@ -373,7 +431,11 @@ export class AppService implements ServiceHandlers {
       if (!model) continue;
       rows.set(
         id,
-        list.map((finding) => ({ fingerprint: findingFingerprint(model, finding), finding, location: this.locationOf(finding, model) })),
+        list.map((finding) => ({
+          fingerprint: findingFingerprint(model, finding),
+          finding,
+          location: this.locationOf(finding, model),
+        })),
       );
     }
     store.replaceFindings(rows);
@@ -401,18 +463,22 @@ export class AppService implements ServiceHandlers {
    * Cached on the store's cheap stamp (ids, paths, hashes, audit times) and, for the view, on the
    * roster, aliases and version choices. Callers treat both as read-only.
    */
-  private reportCache: { store: WorkspaceStore; stamp: string; reports: StoredReport[] } | null = null;
+  private reportCache: { store: WorkspaceStore; stamp: string; reports: StoredReport[] } | null =
+    null;
   private viewCache: { key: string; view: Omit<WorkspaceView, 'coverage'> } | null = null;
 
   private allReports(): StoredReport[] {
     const stamp = this.store.reportsStamp();
-    if (this.reportCache?.store === this.store && this.reportCache.stamp === stamp) return this.reportCache.reports;
+    if (this.reportCache?.store === this.store && this.reportCache.stamp === stamp)
+      return this.reportCache.reports;
     const reports = this.store.listReports();
     this.reportCache = { store: this.store, stamp, reports };
     return reports;
   }
 
-  private workspaceView(reports: readonly StoredReport[] = this.allReports()): Omit<WorkspaceView, 'coverage'> {
+  private workspaceView(
+    reports: readonly StoredReport[] = this.allReports(),
+  ): Omit<WorkspaceView, 'coverage'> {
     const settings = mergeSettings(this.store.settings());
     const key = JSON.stringify([
       reports.map((r) => [r.id, r.path, r.sha256, r.auditedAt]),
@@ -456,7 +522,9 @@ export class AppService implements ServiceHandlers {
       byRule.set(f.finding.ruleId, (byRule.get(f.finding.ruleId) ?? 0) + 1);
     }
     const place = view.placements[r.id];
-    const submission = place?.submission ? view.submissions.find((x) => x.key === place.submission) : undefined;
+    const submission = place?.submission
+      ? view.submissions.find((x) => x.key === place.submission)
+      : undefined;
     return {
       id: r.id,
       file: r.path,
@@ -485,7 +553,11 @@ export class AppService implements ServiceHandlers {
     return this.summaries();
   }
 
-  private views(findings: readonly StoredFinding[], decisions: ReadonlyMap<string, StoredDecision>, titles: ReadonlyMap<string, string>): FindingView[] {
+  private views(
+    findings: readonly StoredFinding[],
+    decisions: ReadonlyMap<string, StoredDecision>,
+    titles: ReadonlyMap<string, string>,
+  ): FindingView[] {
     return findings.map((f) => {
       const sides = ruleById(f.finding.ruleId)?.meta.values;
       const shown = sides ? shownValues(f.finding, sides) : null;
@@ -496,7 +568,13 @@ export class AppService implements ServiceHandlers {
         location: f.location,
         decision: decisionView(decisions.get(f.fingerprint)),
         ...(shown
-          ? { values: { expected: shown.expected === null ? null : String(shown.expected), actual: shown.actual === null ? null : String(shown.actual), percent: sides === 'percent' } }
+          ? {
+              values: {
+                expected: shown.expected === null ? null : String(shown.expected),
+                actual: shown.actual === null ? null : String(shown.actual),
+                percent: sides === 'percent',
+              },
+            }
           : {}),
       };
     });
@@ -514,16 +592,18 @@ export class AppService implements ServiceHandlers {
     const findings = this.store.findings(r.id);
     const decisions = this.store.decisions();
     const titles = this.ruleTitles();
-    const resolved: ResolvedDecision[] = this.store.resolvedDecisions({ reportKey: reportKeyOf(r.model), reportId: r.id }).map((d) => ({
-      fingerprint: d.fingerprint,
-      ruleId: d.ruleId,
-      ruleTitle: titles.get(d.ruleId) ?? d.ruleId,
-      status: d.status,
-      note: d.note,
-      updatedAt: d.updatedAt,
-      lastMessage: d.lastMessage,
-      lastLocation: d.lastLocation,
-    }));
+    const resolved: ResolvedDecision[] = this.store
+      .resolvedDecisions({ reportKey: reportKeyOf(r.model), reportId: r.id })
+      .map((d) => ({
+        fingerprint: d.fingerprint,
+        ruleId: d.ruleId,
+        ruleTitle: titles.get(d.ruleId) ?? d.ruleId,
+        status: d.status,
+        note: d.note,
+        updatedAt: d.updatedAt,
+        lastMessage: d.lastMessage,
+        lastLocation: d.lastLocation,
+      }));
     const reports = this.allReports();
     const view = this.workspaceView(reports);
     const views = this.views(findings, decisions, titles);
@@ -569,7 +649,9 @@ export class AppService implements ServiceHandlers {
         id,
         fileName: nameOf(id),
         current: id === submission.current,
-        duplicates: (submission.duplicates.find((d) => d.of === id)?.files ?? []).map((f) => basename(f.replace(/\\/g, '/'))),
+        duplicates: (submission.duplicates.find((d) => d.of === id)?.files ?? []).map((f) =>
+          basename(f.replace(/\\/g, '/')),
+        ),
       })),
       fixed: [],
       previousFile: null,
@@ -584,10 +666,14 @@ export class AppService implements ServiceHandlers {
       [r.id, r.model],
       [previous.id, previous.model],
     ]);
-    const cmp = compareVersions([submission], models, new Map([
-      [r.id, views],
-      [previous.id, prevFindings.map((f) => f.finding)],
-    ])).get(r.id);
+    const cmp = compareVersions(
+      [submission],
+      models,
+      new Map([
+        [r.id, views],
+        [previous.id, prevFindings.map((f) => f.finding)],
+      ]),
+    ).get(r.id);
     const prevByKey = new Map(prevFindings.map((f) => [findingKey(previous.model, f.finding), f]));
     views.forEach((v, i) => {
       const diff = cmp?.status.get(r.id)?.[i];
@@ -595,7 +681,12 @@ export class AppService implements ServiceHandlers {
       const earlier = prevByKey.get(findingKey(r.model, v));
       const carried = earlier ? decisions.get(earlier.fingerprint) : undefined;
       if (carried && v.decision.status === 'pending' && !v.decision.note) {
-        v.carried = { status: carried.status, note: carried.note, updatedAt: carried.updatedAt, fromFile: info.previousFile ?? '' };
+        v.carried = {
+          status: carried.status,
+          note: carried.note,
+          updatedAt: carried.updatedAt,
+          fromFile: info.previousFile ?? '',
+        };
       }
     });
     info.fixed = this.views(
@@ -619,12 +710,18 @@ export class AppService implements ServiceHandlers {
       if (!info.isFile() || info.size > INGEST_LIMITS.maxFileBytes) throw new Error('size');
       bytes = await readFile(r.path);
     } catch {
-      throw new UserError('找不到原文件（可能已移动、删除或过大），无法显示原文页面。请重新导入该文件。');
+      throw new UserError(
+        '找不到原文件（可能已移动、删除或过大），无法显示原文页面。请重新导入该文件。',
+      );
     }
     if (createHash('sha256').update(bytes).digest('hex') !== r.sha256) {
       throw new UserError('原文件在导入后已被修改，显示的页面会与审查结果不符。请重新导入该文件。');
     }
-    return { fileName: basename(r.path.replace(/\\/g, '/')), format: r.model.format, base64: bytes.toString('base64') };
+    return {
+      fileName: basename(r.path.replace(/\\/g, '/')),
+      format: r.model.format,
+      base64: bytes.toString('base64'),
+    };
   }
 
   async removeReport(args: ReportIdArgs): Promise<AppState> {
@@ -678,7 +775,8 @@ export class AppService implements ServiceHandlers {
   async listSeries(): Promise<SeriesEntry[]> {
     const groups = new Map<string, { agency: string; years: Map<number, string> }>();
     for (const s of this.summaries()) {
-      if (!s.agencyKey || s.year === null || !s.current || s.agencyKey.startsWith('file:')) continue;
+      if (!s.agencyKey || s.year === null || !s.current || s.agencyKey.startsWith('file:'))
+        continue;
       const g = groups.get(s.agencyKey) ?? { agency: s.unitName, years: new Map<number, string>() };
       if (!g.years.has(s.year)) g.years.set(s.year, s.id);
       groups.set(s.agencyKey, g);
@@ -688,7 +786,9 @@ export class AppService implements ServiceHandlers {
       .map(([key, g]) => ({
         agencyKey: key,
         agency: g.agency,
-        years: [...g.years.entries()].sort((a, b) => a[0] - b[0]).map(([year, reportId]) => ({ year, reportId })),
+        years: [...g.years.entries()]
+          .sort((a, b) => a[0] - b[0])
+          .map(([year, reportId]) => ({ year, reportId })),
       }))
       .sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN'));
   }
@@ -714,7 +814,10 @@ export class AppService implements ServiceHandlers {
     const related = laterFindings.filter((f) => f.finding.relatedReport === earlier.id);
     return {
       agencyKey: key,
-      earlier: { summary: this.summaryOf(earlier, this.store.findings(earlier.id), decisions, view), model: earlier.model },
+      earlier: {
+        summary: this.summaryOf(earlier, this.store.findings(earlier.id), decisions, view),
+        model: earlier.model,
+      },
       later: { summary: this.summaryOf(later, laterFindings, decisions, view), model: later.model },
       findings: this.views(related, decisions, this.ruleTitles()),
     };
@@ -725,13 +828,17 @@ export class AppService implements ServiceHandlers {
   async exportWorkbook(): Promise<ExportResult> {
     const reports = this.allReports();
     if (reports.length === 0) throw new UserError('工作区中还没有报告，无法导出。');
-    const target = await this.options.dialogs.saveWorkbook(`年报审查结果-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    const target = await this.options.dialogs.saveWorkbook(
+      `年报审查结果-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    );
     if (!target) return { path: null };
     const decisions = new Map<string, ReviewDecision>();
-    for (const [fp, d] of this.store.decisions()) decisions.set(fp, { status: d.status, note: d.note });
+    for (const [fp, d] of this.store.decisions())
+      decisions.set(fp, { status: d.status, note: d.note });
     const findings = this.store.findings();
     const byReport = new Map<string, Finding[]>();
-    for (const f of findings) byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f.finding]);
+    for (const f of findings)
+      byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f.finding]);
     const view = this.workspaceView(reports);
     const failures = this.store.failures();
     try {
@@ -756,7 +863,8 @@ export class AppService implements ServiceHandlers {
 
   private decisionMap(): Map<string, ReviewDecision> {
     const decisions = new Map<string, ReviewDecision>();
-    for (const [fp, d] of this.store.decisions()) decisions.set(fp, { status: d.status, note: d.note });
+    for (const [fp, d] of this.store.decisions())
+      decisions.set(fp, { status: d.status, note: d.note });
     return decisions;
   }
 
@@ -766,17 +874,33 @@ export class AppService implements ServiceHandlers {
     if (reports.length === 0) throw new UserError('工作区中还没有报告，无法导出。');
     const view = this.workspaceView(reports);
     const byReport = new Map<string, Finding[]>();
-    for (const f of this.store.findings()) byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f.finding]);
-    return currentModels(reports, view).map((r) => ({ model: r.model, findings: byReport.get(r.id) ?? [] }));
+    for (const f of this.store.findings())
+      byReport.set(f.reportId, [...(byReport.get(f.reportId) ?? []), f.finding]);
+    return currentModels(reports, view).map((r) => ({
+      model: r.model,
+      findings: byReport.get(r.id) ?? [],
+    }));
   }
 
   /** The roster's coverage and each current report's unit kind, for the briefing. */
-  private briefingFacts(): { inferred: boolean; coverage: CoverageYear[]; unitKinds: Map<string, UnitKind> } {
+  private briefingFacts(): {
+    inferred: boolean;
+    coverage: CoverageYear[];
+    unitKinds: Map<string, UnitKind>;
+  } {
     const reports = this.store.listReports();
     const view = this.workspaceView(reports);
     const findings = new Map<string, Finding[]>();
-    for (const f of this.store.findings()) findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
-    return { inferred: view.roster.inferred, coverage: coverageOf(view, lateReports(findings)), unitKinds: unitKindsOf(reports.map((r) => r.model), view) };
+    for (const f of this.store.findings())
+      findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
+    return {
+      inferred: view.roster.inferred,
+      coverage: coverageOf(view, lateReports(findings)),
+      unitKinds: unitKindsOf(
+        reports.map((r) => r.model),
+        view,
+      ),
+    };
   }
 
   private documentInput(includePending: boolean): LettersInput {
@@ -805,12 +929,17 @@ export class AppService implements ServiceHandlers {
     const letters = planLetters(input).length;
     if (letters === 0) {
       throw new UserError(
-        args.includePending ? '没有需要反馈的问题：所有问题均已排除或仅为提示。' : '还没有已确认的问题，无需生成审查意见。可先在“审查”中确认问题，或勾选“包含待审查的问题”。',
+        args.includePending
+          ? '没有需要反馈的问题：所有问题均已排除或仅为提示。'
+          : '还没有已确认的问题，无需生成审查意见。可先在“审查”中确认问题，或勾选“包含待审查的问题”。',
       );
     }
     const date = isoDay(new Date());
     if (args.oneFile) {
-      const target = await this.options.dialogs.saveDocument(`年报审查意见-${date}.docx`, '导出审查意见（合并为一个文件）');
+      const target = await this.options.dialogs.saveDocument(
+        `年报审查意见-${date}.docx`,
+        '导出审查意见（合并为一个文件）',
+      );
       if (!target) return { path: null, letters, written: 0, kept: 0 };
       const file = /\.docx$/i.test(target) ? target : `${target}.docx`;
       await this.documentWrite(() => writeCombinedLetters(file, input));
@@ -821,7 +950,9 @@ export class AppService implements ServiceHandlers {
     const { existing } = await letterTargets(dir, input);
     let policy: ExistingPolicy = 'overwrite';
     if (existing.length > 0) {
-      const answer = await this.options.dialogs.confirmReplaceLetters(existing.map((p) => basename(p)));
+      const answer = await this.options.dialogs.confirmReplaceLetters(
+        existing.map((p) => basename(p)),
+      );
       if (answer === 'cancel') return { path: null, letters, written: 0, kept: 0 };
       policy = answer;
     }
@@ -831,12 +962,20 @@ export class AppService implements ServiceHandlers {
 
   async exportBriefing(args: ExportBriefingArgs): Promise<ExportResult> {
     const input = this.documentInput(args.includePending);
-    const target = await this.options.dialogs.saveDocument(`年报审查情况通报-${isoDay(new Date())}.docx`, '导出审查情况通报');
+    const target = await this.options.dialogs.saveDocument(
+      `年报审查情况通报-${isoDay(new Date())}.docx`,
+      '导出审查情况通报',
+    );
     if (!target) return { path: null };
     const file = /\.docx$/i.test(target) ? target : `${target}.docx`;
     // An inferred roster is no list of who must report: the briefing then infers and says 推断.
     const facts = this.briefingFacts();
-    await this.documentWrite(() => writeBriefing(file, facts.inferred ? input : { ...input, coverage: facts.coverage, unitKinds: facts.unitKinds }));
+    await this.documentWrite(() =>
+      writeBriefing(
+        file,
+        facts.inferred ? input : { ...input, coverage: facts.coverage, unitKinds: facts.unitKinds },
+      ),
+    );
     return { path: file };
   }
 
@@ -855,8 +994,16 @@ export class AppService implements ServiceHandlers {
     const all = this.store.listReports();
     const view = this.workspaceView(all);
     const reports = currentModels(all, view);
-    const previous = new Map(pairConsecutiveYears(reports.map((r) => r.model), view).map((p) => [p.report, p.previous]));
-    const kinds = unitKindsOf(reports.map((r) => r.model), view);
+    const previous = new Map(
+      pairConsecutiveYears(
+        reports.map((r) => r.model),
+        view,
+      ).map((p) => [p.report, p.previous]),
+    );
+    const kinds = unitKindsOf(
+      reports.map((r) => r.model),
+      view,
+    );
     return reports.map((r) => {
       const ind = reportIndicators(r.model, previous.get(r.model));
       return {
@@ -879,7 +1026,9 @@ export class AppService implements ServiceHandlers {
 
   async setSettings(settings: AuditSettings): Promise<AuditSettings> {
     const known = new Set(ruleCatalogue().map((m) => m.id));
-    const unknown = [...settings.disabled, ...Object.keys(settings.severities)].filter((id) => !known.has(id));
+    const unknown = [...settings.disabled, ...Object.keys(settings.severities)].filter(
+      (id) => !known.has(id),
+    );
     if (unknown.length) throw new UserError(`未知的规则编号：${unknown.slice(0, 3).join('、')}`);
     this.store.setSettings(mergeSettings(settings));
     await this.reaudit();
@@ -890,7 +1039,9 @@ export class AppService implements ServiceHandlers {
   async catalogue(): Promise<RuleInfo[]> {
     const settings = this.store.settings();
     return ruleCatalogue().map((m) => {
-      const severity = (SEVERITIES as readonly string[]).includes(m.severity) ? (m.severity as Severity) : 'info';
+      const severity = (SEVERITIES as readonly string[]).includes(m.severity)
+        ? (m.severity as Severity)
+        : 'info';
       return {
         id: m.id,
         severity,
@@ -908,7 +1059,8 @@ export class AppService implements ServiceHandlers {
     const reports = this.allReports();
     const view = this.workspaceView(reports);
     const findings = new Map<string, Finding[]>();
-    for (const f of this.store.findings()) findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
+    for (const f of this.store.findings())
+      findings.set(f.reportId, [...(findings.get(f.reportId) ?? []), f.finding]);
     const late = lateReports(findings);
     const coverage = coverageOf(view, late);
     const years = coverage.map((c) => c.year);
@@ -923,12 +1075,19 @@ export class AppService implements ServiceHandlers {
         versionCount: c.submission?.versions.length ?? 0,
       })),
     }));
-    const unmatched = new Map<string, { name: string; reportIds: string[]; suggestions: string[] }>();
+    const unmatched = new Map<
+      string,
+      { name: string; reportIds: string[]; suggestions: string[] }
+    >();
     if (!view.roster.inferred) {
       for (const r of reports) {
         const p = view.placements[r.id];
         if (!p || p.unit !== null || !r.model.agency) continue;
-        const u = unmatched.get(p.unitKey) ?? { name: r.model.agency.replace(/\s+/g, ''), reportIds: [], suggestions: p.suggestions ?? [] };
+        const u = unmatched.get(p.unitKey) ?? {
+          name: r.model.agency.replace(/\s+/g, ''),
+          reportIds: [],
+          suggestions: p.suggestions ?? [],
+        };
         u.reportIds.push(r.id);
         unmatched.set(p.unitKey, u);
       }
@@ -960,17 +1119,31 @@ export class AppService implements ServiceHandlers {
     const previous = this.store.settings().roster;
     const seen = new Set<string>();
     const units = args.units
-      .map((u) => ({ ...u, name: u.name.trim(), aliases: u.aliases.map((a) => a.trim()).filter(Boolean) }))
+      .map((u) => ({
+        ...u,
+        name: u.name.trim(),
+        aliases: u.aliases.map((a) => a.trim()).filter(Boolean),
+      }))
       .filter((u) => u.name && !seen.has(u.name) && seen.add(u.name));
-    return this.replaceRoster({ source: previous?.source ?? null, inferred: false, units: units.map((u, i) => ({ ...u, id: u.id || `u${i + 1}` })) });
+    return this.replaceRoster({
+      source: previous?.source ?? null,
+      inferred: false,
+      units: units.map((u, i) => ({ ...u, id: u.id || `u${i + 1}` })),
+    });
   }
 
   async chooseVersion(args: ChooseVersionArgs): Promise<AppState> {
     const r = this.requireReport(args.reportId);
     const view = this.workspaceView();
-    if (view.placements[r.id]?.submission !== args.submissionKey) throw new UserError('该文件不属于这份报送记录，请刷新后重试。');
+    if (view.placements[r.id]?.submission !== args.submissionKey)
+      throw new UserError('该文件不属于这份报送记录，请刷新后重试。');
     const settings = this.store.settings();
-    this.store.setSettings(mergeSettings({ ...settings, versionChoices: { ...(settings.versionChoices ?? {}), [args.submissionKey]: r.path } }));
+    this.store.setSettings(
+      mergeSettings({
+        ...settings,
+        versionChoices: { ...(settings.versionChoices ?? {}), [args.submissionKey]: r.path },
+      }),
+    );
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.state();
@@ -979,8 +1152,11 @@ export class AppService implements ServiceHandlers {
   async addAlias(args: AliasArgs): Promise<CoverageView> {
     const settings = this.store.settings();
     const roster = settings.roster;
-    if (roster && !roster.units.some((u) => u.name === args.unitName)) throw new UserError(`名单中没有「${args.unitName}」。`);
-    this.store.setSettings(mergeSettings({ ...settings, aliases: { ...settings.aliases, [args.alias]: args.unitName } }));
+    if (roster && !roster.units.some((u) => u.name === args.unitName))
+      throw new UserError(`名单中没有「${args.unitName}」。`);
+    this.store.setSettings(
+      mergeSettings({ ...settings, aliases: { ...settings.aliases, [args.alias]: args.unitName } }),
+    );
     await this.reaudit();
     this.events.emit('changed', { reason: 'settings', state: this.state() });
     return this.getCoverage();
@@ -1024,7 +1200,9 @@ export class AppService implements ServiceHandlers {
   }
 
   async saveWorkspaceAs(): Promise<AppState> {
-    const suggested = this.store.path ? basename(this.store.path) : `年报审查工作区${WORKSPACE_EXTENSION}`;
+    const suggested = this.store.path
+      ? basename(this.store.path)
+      : `年报审查工作区${WORKSPACE_EXTENSION}`;
     let target = await this.options.dialogs.saveWorkspace(suggested);
     if (!target) return this.state();
     if (!target.toLowerCase().endsWith(WORKSPACE_EXTENSION)) target += WORKSPACE_EXTENSION;
@@ -1037,9 +1215,15 @@ export class AppService implements ServiceHandlers {
 
 /** Models as the rules see them: stored models of earlier builds lack the file facts, the file row has them. */
 function modelsOf(reports: readonly StoredReport[]): ReportModel[] {
-  return reports.map((r) => (r.model.fileInfo ? r.model : { ...r.model, fileInfo: { sha256: r.sha256, size: r.size, modifiedMs: null } }));
+  return reports.map((r) =>
+    r.model.fileInfo
+      ? r.model
+      : { ...r.model, fileInfo: { sha256: r.sha256, size: r.size, modifiedMs: null } },
+  );
 }
 
 function decisionView(d: StoredDecision | undefined | null): DecisionView {
-  return d ? { status: d.status, note: d.note, updatedAt: d.updatedAt } : { status: 'pending', note: '', updatedAt: null };
+  return d
+    ? { status: d.status, note: d.note, updatedAt: d.updatedAt }
+    : { status: 'pending', note: '', updatedAt: null };
 }

@@ -36,7 +36,8 @@ const SHORT_APPLICATION_ROWS: Partial<Record<ApplicationRowKey, string>> = {
 
 /** The row name in a header: the short form for the long table-三 rows, the reviewer's name otherwise. */
 function headerRowName(table: TableKey, row: string): string {
-  const short = table === 'applications' ? SHORT_APPLICATION_ROWS[row as ApplicationRowKey] : undefined;
+  const short =
+    table === 'applications' ? SHORT_APPLICATION_ROWS[row as ApplicationRowKey] : undefined;
   return short ?? rowLabel(table, row);
 }
 

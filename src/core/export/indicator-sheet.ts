@@ -7,7 +7,13 @@
  * the core's values, so viewers that do not recalculate show the same numbers.
  */
 import type ExcelJS from 'exceljs';
-import { CHANGE_TERMS, INDICATOR_DEFS, RATE_TERMS, cellNumber, reportIndicators } from '../indicators';
+import {
+  CHANGE_TERMS,
+  INDICATOR_DEFS,
+  RATE_TERMS,
+  cellNumber,
+  reportIndicators,
+} from '../indicators';
 import type { WorkspaceView, ReportModel } from '../model/types';
 import { DATA_LEAD_HEADERS, colLetter } from './data-columns';
 import { pairYears } from '../workspace/pairing';
@@ -31,9 +37,13 @@ export function addIndicatorSheet(
   view?: Pick<WorkspaceView, 'placements'>,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(INDICATOR_SHEET);
-  const columnOf = new Map(dataColumns().map((c, i) => [c.key, { index: DATA_LEAD + i + 1, column: c }]));
+  const columnOf = new Map(
+    dataColumns().map((c, i) => [c.key, { index: DATA_LEAD + i + 1, column: c }]),
+  );
   const rowOf = new Map(models.map((m, i) => [m, i + 2]));
-  const previousOf = new Map(pairYears(models, { aliases, ...(view ? { view } : {}) }).map((p) => [p.report, p.previous]));
+  const previousOf = new Map(
+    pairYears(models, { aliases, ...(view ? { view } : {}) }).map((p) => [p.report, p.previous]),
+  );
 
   ws.columns = [
     { header: '单位', width: 28 },
@@ -96,7 +106,20 @@ export function addIndicatorSheet(
     });
   }
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, ws.rowCount), column: INDICATOR_LEAD_HEADERS.length + INDICATOR_DEFS.length } };
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: {
+      row: Math.max(1, ws.rowCount),
+      column: INDICATOR_LEAD_HEADERS.length + INDICATOR_DEFS.length,
+    },
+  };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+  };
   return ws;
 }

@@ -27,7 +27,11 @@ function rowColumn(row: string | undefined, column: string | undefined): string 
   return `${row ? `「${row}」行` : ''}${column ? `「${column}」列` : ''}`;
 }
 
-function describeTable(table: TableKey, row: string | undefined, column: string | undefined): string {
+function describeTable(
+  table: TableKey,
+  row: string | undefined,
+  column: string | undefined,
+): string {
   const name = TABLE_SHORT[table];
   // Keys the glossary does not know are left out rather than shown in English to an office user
   // (the find* lookups give undefined for them). A table-三 row may also be a whole group (`denied`).
@@ -41,7 +45,10 @@ function describeTable(table: TableKey, row: string | undefined, column: string 
 const normalise = (s: string): string => s.replace(/\s+/g, '');
 
 /** The paragraph a finding points at: by source block first, by quoted text second. */
-function findParagraph(paragraphs: readonly TextParagraph[], finding: Finding): TextParagraph | undefined {
+function findParagraph(
+  paragraphs: readonly TextParagraph[],
+  finding: Finding,
+): TextParagraph | undefined {
   const block = finding.pos?.block;
   if (block !== undefined) {
     const byPos = paragraphs.find((p) => p.pos.block === block);
@@ -61,7 +68,10 @@ function subLabel(p: TextParagraph): { label: string; headingOnly: boolean } | n
   const m = SUB_LABEL.exec(p.text);
   if (!m?.[1]) return null;
   const rest = p.text.slice(m[0].length).trim();
-  return { label: `（${m[1]}）`, headingOnly: rest.length <= HEADING_ONLY_MAX && !/[。；;]./.test(rest) };
+  return {
+    label: `（${m[1]}）`,
+    headingOnly: rest.length <= HEADING_ONLY_MAX && !/[。；;]./.test(rest),
+  };
 }
 
 /**
@@ -85,7 +95,9 @@ function paragraphPlace(paragraphs: readonly TextParagraph[], index: number): st
 function tableAt(report: ReportModel, finding: Finding): TableKey | undefined {
   const block = finding.pos?.block;
   if (block === undefined) return undefined;
-  return (Object.keys(report.tablePos) as TableKey[]).find((k) => report.tablePos[k]?.block === block);
+  return (Object.keys(report.tablePos) as TableKey[]).find(
+    (k) => report.tablePos[k]?.block === block,
+  );
 }
 
 export function describeLocation(finding: Finding, report: ReportModel): string {
@@ -94,9 +106,20 @@ export function describeLocation(finding: Finding, report: ReportModel): string 
     // Narrative-against-table findings point at a sentence and name a cell: give both, text first.
     // Only a position that is a paragraph counts (a quote alone may be a cell's own text, e.g. "二十").
     const pos = finding.pos;
-    const paragraph = pos && pos.row === undefined ? report.paragraphs.find((p) => p.pos.block === pos.block) : undefined;
+    const paragraph =
+      pos && pos.row === undefined
+        ? report.paragraphs.find((p) => p.pos.block === pos.block)
+        : undefined;
     if (!paragraph) return cell;
-    const text = describeLocation({ ruleId: finding.ruleId, severity: finding.severity, message: finding.message, pos: paragraph.pos }, report);
+    const text = describeLocation(
+      {
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        pos: paragraph.pos,
+      },
+      report,
+    );
     return text ? `${text}；${cell}` : cell;
   }
 
@@ -118,19 +141,25 @@ export function describeLocation(finding: Finding, report: ReportModel): string 
 
   // Outside the six sections: the title or the opening paragraphs before section 一.
   if (finding.pos || finding.quote) {
-    if (finding.pos && report.titlePos && finding.pos.block === report.titlePos.block) return '标题';
-    const preamble = report.paragraphs.filter((p) => p.section === undefined && p.pos.block !== report.titlePos?.block);
+    if (finding.pos && report.titlePos && finding.pos.block === report.titlePos.block)
+      return '标题';
+    const preamble = report.paragraphs.filter(
+      (p) => p.section === undefined && p.pos.block !== report.titlePos?.block,
+    );
     const hit = findParagraph(preamble, finding);
     if (hit) {
       // Paragraphs after section 一 without a section are the closing lines (signature, date).
       const firstHeading = report.headingsInOrder[0]?.pos.block;
       const opening = firstHeading === undefined || hit.pos.block < firstHeading;
-      const list = preamble.filter((p) => (firstHeading === undefined || p.pos.block < firstHeading) === opening);
+      const list = preamble.filter(
+        (p) => (firstHeading === undefined || p.pos.block < firstHeading) === opening,
+      );
       return `${opening ? '正文开头' : '文末'}第 ${list.indexOf(hit) + 1} 段`;
     }
     // A section found by paragraph: rules may give a pos without naming the section.
     const inSection = findParagraph(report.paragraphs, finding);
-    if (inSection?.section) return describeLocation({ ...finding, section: inSection.section }, report);
+    if (inSection?.section)
+      return describeLocation({ ...finding, section: inSection.section }, report);
   }
   return '';
 }

@@ -55,7 +55,12 @@ function reason(code: string | undefined, step: 'write' | 'rename', program: str
 }
 
 /** The SaveError for `err`, raised while writing (`write`) or replacing (`rename`) `target`. */
-export function toSaveError(target: string, err: unknown, step: 'write' | 'rename' = 'write', program = 'Excel'): SaveError {
+export function toSaveError(
+  target: string,
+  err: unknown,
+  step: 'write' | 'rename' = 'write',
+  program = 'Excel',
+): SaveError {
   if (err instanceof SaveError) return err;
   const code = errorCode(err);
   return new SaveError(`无法写入 ${target}：${reason(code, step, program)}。`, code, err);
@@ -75,8 +80,19 @@ async function isDirectory(file: string): Promise<boolean> {
  * `program`: what the user would have the file open in, for the locked-file message (Excel for the
  * workbook, Word for the letters and the briefing).
  */
-export async function saveFileAtomic(target: string, data: Uint8Array | Iterable<Uint8Array>, hooks: SaveHooks = {}, program = 'Excel'): Promise<void> {
-  if (await isDirectory(target)) throw toSaveError(target, Object.assign(new Error('target is a folder'), { code: 'EISDIR' }), 'write', program);
+export async function saveFileAtomic(
+  target: string,
+  data: Uint8Array | Iterable<Uint8Array>,
+  hooks: SaveHooks = {},
+  program = 'Excel',
+): Promise<void> {
+  if (await isDirectory(target))
+    throw toSaveError(
+      target,
+      Object.assign(new Error('target is a folder'), { code: 'EISDIR' }),
+      'write',
+      program,
+    );
   // Up to beforeRename the failure is the folder's (writing the temporary file); after it, the target's.
   let step: 'write' | 'rename' = 'write';
   try {

@@ -28,5 +28,8 @@ export function shortFileNames(files: readonly string[]): ShortNames {
   // The folder as typed: the first file's text up to its common-th separator.
   let cut = 0;
   for (let i = 0; i < common; i++) cut = first.slice(cut).search(SEP) + cut + 1;
-  return { names: new Map(split.map((s) => [s.file, s.parts.slice(common).join('/')])), folder: common > 0 ? first.slice(0, Math.max(0, cut - 1)) : '' };
+  return {
+    names: new Map(split.map((s) => [s.file, s.parts.slice(common).join('/')])),
+    folder: common > 0 ? first.slice(0, Math.max(0, cut - 1)) : '',
+  };
 }

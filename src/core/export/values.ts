@@ -14,13 +14,20 @@ export interface ShownValues {
   actual: number | string | null;
 }
 
-function show(n: number | undefined, sides: ValueSides | undefined, side: 'expected' | 'actual'): number | string | null {
+function show(
+  n: number | undefined,
+  sides: ValueSides | undefined,
+  side: 'expected' | 'actual',
+): number | string | null {
   if (n === undefined) return null;
   if (sides === undefined) return n;
   if (sides === 'percent') return `${n}%`;
   return `${sides[side]} ${n} ${sides.unit}`;
 }
 
-export function shownValues(f: Pick<Finding, 'expected' | 'actual'>, sides: ValueSides | undefined): ShownValues {
+export function shownValues(
+  f: Pick<Finding, 'expected' | 'actual'>,
+  sides: ValueSides | undefined,
+): ShownValues {
   return { expected: show(f.expected, sides, 'expected'), actual: show(f.actual, sides, 'actual') };
 }

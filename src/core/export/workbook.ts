@@ -5,7 +5,16 @@
  * readable widths and an A4-landscape print setup that repeats the header on every page.
  */
 import ExcelJS from 'exceljs';
-import { SEVERITY_LABELS, SUBMISSION_STATUS_LABELS, TEMPLATE_LABELS, UNAUDITED_LABELS, UNIT_KIND_LABELS, VERSION_DIFF_LABELS, OUTPUT_MARKER, OUTPUT_CREATOR } from '../model/glossary';
+import {
+  SEVERITY_LABELS,
+  SUBMISSION_STATUS_LABELS,
+  TEMPLATE_LABELS,
+  UNAUDITED_LABELS,
+  UNIT_KIND_LABELS,
+  VERSION_DIFF_LABELS,
+  OUTPUT_MARKER,
+  OUTPUT_CREATOR,
+} from '../model/glossary';
 import type { SubmissionStatus } from '../model/glossary';
 import { findingFingerprint } from '../model/fingerprint';
 import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
@@ -19,14 +28,29 @@ import { shortFileNames } from './short-names';
 import { shownValues } from './values';
 import type { SaveHooks } from '../store/atomic';
 import { saveFileAtomic } from './save';
-import { REVIEW_STATUS_LABELS, type ReviewDecision, type ReviewStatus, type WorkbookInput } from './types';
+import {
+  REVIEW_STATUS_LABELS,
+  type ReviewDecision,
+  type ReviewStatus,
+  type WorkbookInput,
+} from './types';
 
 export const SHEET_NAMES = ['汇总', '问题清单', '数据', '规则说明'] as const;
 /** Sheets after the four of the contract, in this order, where they apply. */
 export const COVERAGE_SHEET = '报送情况';
 
 /** 说明 (added after the contract's columns) holds why a file was not audited. */
-export const SUMMARY_HEADERS = ['单位', '年度', '文件', '模板', '错误', '警告', '提示', '审查状态', '说明'] as const;
+export const SUMMARY_HEADERS = [
+  '单位',
+  '年度',
+  '文件',
+  '模板',
+  '错误',
+  '警告',
+  '提示',
+  '审查状态',
+  '说明',
+] as const;
 export const FINDING_HEADERS = [
   '单位',
   '年度',
@@ -46,7 +70,11 @@ export const FINDING_HEADERS = [
 ] as const;
 export { DATA_LEAD_HEADERS } from './data-columns';
 /** 版本 of a report row: the version its submission uses, another version, or a copy of one. */
-export const VERSION_LABELS = { current: '当前版本', other: '其他版本', duplicate: '重复文件' } as const;
+export const VERSION_LABELS = {
+  current: '当前版本',
+  other: '其他版本',
+  duplicate: '重复文件',
+} as const;
 export const CATALOGUE_HEADERS = ['规则编号', '规则名称', '严重程度', '说明'] as const;
 /** Label of the closing row of 数据. */
 export const DATA_TOTAL_LABEL = '合计';
@@ -62,13 +90,21 @@ const SEVERITY_STYLE: Record<Severity, { fill: string; font: string }> = {
   info: { fill: 'FFDDEBF7', font: 'FF1F4E78' },
 };
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFD9D9D9' },
+};
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
 
 const severityFills = Object.fromEntries(
   (Object.keys(SEVERITY_STYLE) as Severity[]).map((s) => [
     s,
-    { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_STYLE[s].fill } } satisfies ExcelJS.Fill,
+    {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: SEVERITY_STYLE[s].fill },
+    } satisfies ExcelJS.Fill,
   ]),
 ) as Record<Severity, ExcelJS.Fill>;
 
@@ -84,11 +120,21 @@ interface ColumnSpec {
 }
 
 /** Shared polish: header row, widths, wrapping, frozen header, print setup. */
-function setUpSheet(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], opts: { freezeColumns?: number; fitWidth: boolean }): void {
+function setUpSheet(
+  ws: ExcelJS.Worksheet,
+  specs: readonly ColumnSpec[],
+  opts: { freezeColumns?: number; fitWidth: boolean },
+): void {
   ws.columns = specs.map((s) => ({
     header: s.header,
     width: s.width,
-    style: { alignment: { vertical: 'top', wrapText: s.wrap ?? false, ...(s.center ? { horizontal: 'center' } : {}) } },
+    style: {
+      alignment: {
+        vertical: 'top',
+        wrapText: s.wrap ?? false,
+        ...(s.center ? { horizontal: 'center' } : {}),
+      },
+    },
   }));
   const header = ws.getRow(1);
   header.eachCell((cell) => {
@@ -97,7 +143,15 @@ function setUpSheet(ws: ExcelJS.Worksheet, specs: readonly ColumnSpec[], opts: {
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     cell.border = { bottom: THIN };
   });
-  ws.views = [{ state: 'frozen', xSplit: opts.freezeColumns ?? 0, ySplit: 1, topLeftCell: opts.freezeColumns ? `${colLetter(opts.freezeColumns + 1)}2` : 'A2', activeCell: 'A2' }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: opts.freezeColumns ?? 0,
+      ySplit: 1,
+      topLeftCell: opts.freezeColumns ? `${colLetter(opts.freezeColumns + 1)}2` : 'A2',
+      activeCell: 'A2',
+    },
+  ];
   ws.pageSetup = {
     paperSize: 9, // A4
     orientation: 'landscape',
@@ -119,7 +173,13 @@ const MAX_ROW_HEIGHT_PT = 409;
 /** Display width in Excel column units: a CJK or full-width character takes about two. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return w;
 }
 
@@ -139,7 +199,9 @@ function fitRowHeights(ws: ExcelJS.Worksheet): void {
     row.eachCell((cell, col) => {
       if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
       const width = widths[col] ?? 9;
-      const n = cell.value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
+      const n = cell.value
+        .split('\n')
+        .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
       lines = Math.max(lines, n);
     });
     if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT_PT, lines * LINE_HEIGHT_PT + 4);
@@ -147,7 +209,10 @@ function fitRowHeights(ws: ExcelJS.Worksheet): void {
 }
 
 function setAutoFilter(ws: ExcelJS.Worksheet, lastRow: number, columns: number): void {
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lastRow), column: columns } };
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, lastRow), column: columns },
+  };
 }
 
 export { colLetter } from './data-columns';
@@ -170,7 +235,11 @@ function compareReports(a: ReportModel, b: ReportModel): number {
   return collator.compare(a.file, b.file);
 }
 
-function decisionOf(decisions: WorkbookInput['decisions'], model: ReportModel, f: Finding): ReviewDecision | undefined {
+function decisionOf(
+  decisions: WorkbookInput['decisions'],
+  model: ReportModel,
+  f: Finding,
+): ReviewDecision | undefined {
   return decisions?.get(findingFingerprint(model, f));
 }
 
@@ -197,7 +266,12 @@ function listedSkipped(input: WorkbookInput): NonNullable<WorkbookInput['skipped
   return (input.skipped ?? []).filter((s) => s.reason !== 'clutter' && s.reason !== 'own-output');
 }
 
-function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: WorkbookInput, names: ReadonlyMap<string, string>): void {
+function addSummary(
+  wb: ExcelJS.Workbook,
+  entries: readonly Entry[],
+  input: WorkbookInput,
+  names: ReadonlyMap<string, string>,
+): void {
   const ws = wb.addWorksheet(SHEET_NAMES[0]);
   setUpSheet(
     ws,
@@ -216,7 +290,9 @@ function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Work
   );
   for (const { model, findings } of entries) {
     const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-    const statuses = findings.map((f) => decisionOf(input.decisions, model, f)?.status ?? 'pending');
+    const statuses = findings.map(
+      (f) => decisionOf(input.decisions, model, f)?.status ?? 'pending',
+    );
     const row = ws.addRow([
       model.agency,
       model.year,
@@ -234,18 +310,44 @@ function addSummary(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Work
   }
   // Files not audited: their state in 审查状态 (short, filterable), the reason in the wide 说明.
   const unaudited = [
-    ...(input.failures ?? []).map((f) => ({ file: f.file, state: UNAUDITED_LABELS.failed, message: f.message, fill: severityFills.error })),
-    ...listedSkipped(input).map((f) => ({ file: f.file, state: UNAUDITED_LABELS.skipped, message: f.message, fill: severityFills.warning })),
+    ...(input.failures ?? []).map((f) => ({
+      file: f.file,
+      state: UNAUDITED_LABELS.failed,
+      message: f.message,
+      fill: severityFills.error,
+    })),
+    ...listedSkipped(input).map((f) => ({
+      file: f.file,
+      state: UNAUDITED_LABELS.skipped,
+      message: f.message,
+      fill: severityFills.warning,
+    })),
   ];
   for (const u of unaudited) {
-    const row = ws.addRow([null, null, names.get(u.file) ?? u.file, null, null, null, null, u.state, cellText(u.message)]);
+    const row = ws.addRow([
+      null,
+      null,
+      names.get(u.file) ?? u.file,
+      null,
+      null,
+      null,
+      null,
+      u.state,
+      cellText(u.message),
+    ]);
     row.getCell(8).fill = u.fill;
   }
   fitRowHeights(ws);
   setAutoFilter(ws, ws.rowCount, SUMMARY_HEADERS.length);
 }
 
-function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: WorkbookInput, titles: ReadonlyMap<string, string>, names: ReadonlyMap<string, string>): void {
+function addFindings(
+  wb: ExcelJS.Workbook,
+  entries: readonly Entry[],
+  input: WorkbookInput,
+  titles: ReadonlyMap<string, string>,
+  names: ReadonlyMap<string, string>,
+): void {
   const ws = wb.addWorksheet(SHEET_NAMES[1]);
   setUpSheet(
     ws,
@@ -280,7 +382,9 @@ function addFindings(wb: ExcelJS.Workbook, entries: readonly Entry[], input: Wor
   const findingIndex = new Map<Finding, number>();
   entries.forEach(({ findings }) => findings.forEach((f, i) => findingIndex.set(f, i)));
   const rows: { model: ReportModel; finding: Finding; order: number }[] = [];
-  entries.forEach(({ model, findings }) => findings.forEach((finding) => rows.push({ model, finding, order: rows.length })));
+  entries.forEach(({ model, findings }) =>
+    findings.forEach((finding) => rows.push({ model, finding, order: rows.length })),
+  );
   // Entries are already in report order; a stable sort by that order keeps one report's rows together.
   const reportOrder = new Map(entries.map((e, i) => [e.model, i]));
   rows.sort(
@@ -332,7 +436,12 @@ function versionLabel(ws: WorkspaceView | undefined, model: ReportModel): string
  * sums that year's current versions (SUMIFS on 年度 and 当前版本), never across years or over
  * duplicates and superseded versions; rows the office adds inside the range are counted too.
  */
-function addData(wb: ExcelJS.Workbook, entries: readonly Entry[], names: ReadonlyMap<string, string>, workspace: WorkspaceView | undefined): void {
+function addData(
+  wb: ExcelJS.Workbook,
+  entries: readonly Entry[],
+  names: ReadonlyMap<string, string>,
+  workspace: WorkspaceView | undefined,
+): void {
   const ws = wb.addWorksheet(SHEET_NAMES[2]);
   const cols = dataColumns();
   setUpSheet(
@@ -360,8 +469,16 @@ function addData(wb: ExcelJS.Workbook, entries: readonly Entry[], names: Readonl
   const sums = new Map<number, number[]>();
   for (const { model } of entries) {
     const current = versionLabel(workspace, model) === VERSION_LABELS.current;
-    const values: (string | number | null)[] = [model.agency, model.year, names.get(model.file) ?? model.file, current ? '是' : '否'];
-    const yearSums = model.year !== null && current ? (sums.get(model.year) ?? new Array<number>(cols.length).fill(0)) : null;
+    const values: (string | number | null)[] = [
+      model.agency,
+      model.year,
+      names.get(model.file) ?? model.file,
+      current ? '是' : '否',
+    ];
+    const yearSums =
+      model.year !== null && current
+        ? (sums.get(model.year) ?? new Array<number>(cols.length).fill(0))
+        : null;
     cols.forEach((c, i) => {
       // Only real numbers are written: a blank, a blank marker, text or a missing table stays blank, never 0.
       const v = c.cell(model)?.value ?? null;
@@ -372,7 +489,9 @@ function addData(wb: ExcelJS.Workbook, entries: readonly Entry[], names: Readonl
     ws.addRow(values);
   }
   const lastData = Math.max(2, ws.rowCount);
-  const years = [...new Set(entries.flatMap((e) => (e.model.year === null ? [] : [e.model.year])))].sort((a, b) => a - b);
+  const years = [
+    ...new Set(entries.flatMap((e) => (e.model.year === null ? [] : [e.model.year]))),
+  ].sort((a, b) => a - b);
   if (years.length === 0) {
     // Nothing to sum: the closing row is still there, without a formula that would refer to itself.
     ws.addRow([DATA_TOTAL_LABEL]).eachCell((cell) => {
@@ -402,7 +521,12 @@ function addData(wb: ExcelJS.Workbook, entries: readonly Entry[], names: Readonl
 }
 
 /** 报送情况: one row per unit, per year its standing and the file the audit used. */
-function addCoverage(wb: ExcelJS.Workbook, view: WorkspaceView, models: ReadonlyMap<string, ReportModel>, late: ReadonlySet<string>): void {
+function addCoverage(
+  wb: ExcelJS.Workbook,
+  view: WorkspaceView,
+  models: ReadonlyMap<string, ReportModel>,
+  late: ReadonlySet<string>,
+): void {
   const ws = wb.addWorksheet(COVERAGE_SHEET);
   const years = view.coverage.map((c) => c.year);
   setUpSheet(
@@ -419,23 +543,37 @@ function addCoverage(wb: ExcelJS.Workbook, view: WorkspaceView, models: Readonly
     { fitWidth: true, freezeColumns: 1 },
   );
   const fileName = (id: string) => (models.get(id)?.file ?? '').split(/[\\/]/).pop() ?? '';
-  const statusFill: Partial<Record<SubmissionStatus, string>> = { late: 'FFFFEB9C', missing: 'FFFFC7CE', notOnRoster: 'FFDDEBF7' };
+  const statusFill: Partial<Record<SubmissionStatus, string>> = {
+    late: 'FFFFEB9C',
+    missing: 'FFFFC7CE',
+    notOnRoster: 'FFDDEBF7',
+  };
   for (const u of coverageRows(view, late)) {
     const row = ws.addRow([
       u.name,
       u.kind ? UNIT_KIND_LABELS[u.kind] : '',
       u.parent,
-      ...u.cells.flatMap((c) => [c.status ? SUBMISSION_STATUS_LABELS[c.status] : '—', c.submission ? fileName(c.submission.current) : null]),
+      ...u.cells.flatMap((c) => [
+        c.status ? SUBMISSION_STATUS_LABELS[c.status] : '—',
+        c.submission ? fileName(c.submission.current) : null,
+      ]),
     ]);
     u.cells.forEach((c, i) => {
       const fill = c.status ? statusFill[c.status] : undefined;
-      if (fill) row.getCell(4 + i * 2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+      if (fill)
+        row.getCell(4 + i * 2).fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: fill },
+        };
     });
   }
   const lastUnitRow = ws.rowCount;
   ws.addRow([]);
   for (const c of view.coverage) {
-    ws.addRow([`${c.year} 年度：应报 ${c.expected}，已报 ${c.submitted}（按时 ${c.onTime}，逾期 ${c.late}），未报 ${c.missing.length}，名单外 ${c.notOnRoster.length}`]);
+    ws.addRow([
+      `${c.year} 年度：应报 ${c.expected}，已报 ${c.submitted}（按时 ${c.onTime}，逾期 ${c.late}），未报 ${c.missing.length}，名单外 ${c.notOnRoster.length}`,
+    ]);
   }
   ws.addRow([
     view.roster.inferred
@@ -480,11 +618,16 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
   const titles = new Map(rules.map((r) => [r.id, r.title]));
   const entries = [...input.reports].sort((a, b) => compareReports(a.model, b.model));
   // 文件 shows the name relative to the folder all inputs share, not the path as typed.
-  const { names, folder } = shortFileNames([...entries.map((e) => e.model.file), ...(input.failures ?? []).map((f) => f.file), ...listedSkipped(input).map((f) => f.file)]);
+  const { names, folder } = shortFileNames([
+    ...entries.map((e) => e.model.file),
+    ...(input.failures ?? []).map((f) => f.file),
+    ...listedSkipped(input).map((f) => f.file),
+  ]);
   addSummary(wb, entries, input, names);
   // Where the files are, once, on the printed 汇总 (「&」 is a code in Excel's header strings).
   const summary = wb.getWorksheet(SHEET_NAMES[0]);
-  if (summary && folder) summary.headerFooter.oddHeader = `&L文件所在文件夹：${folder.replace(/&/g, '&&')}`;
+  if (summary && folder)
+    summary.headerFooter.oddHeader = `&L文件所在文件夹：${folder.replace(/&/g, '&&')}`;
   addFindings(wb, entries, input, titles, names);
   addData(wb, entries, names, input.workspace);
   addCatalogue(wb, rules);
@@ -493,7 +636,12 @@ export async function buildAuditWorkbook(input: WorkbookInput): Promise<ExcelJS.
     addCoverage(wb, input.workspace, new Map(entries.map((e) => [e.model.id, e.model])), late);
   }
   // After the four contract sheets (cli-contract.md); 数据's rows are `entries` in this order.
-  addIndicatorSheet(wb, entries.map((e) => e.model), input.aliases, input.workspace);
+  addIndicatorSheet(
+    wb,
+    entries.map((e) => e.model),
+    input.aliases,
+    input.workspace,
+  );
   return wb;
 }
 
@@ -507,7 +655,11 @@ export async function auditWorkbookBuffer(input: WorkbookInput): Promise<Buffer>
  * Writes the workbook to `target` atomically. Throws an Error with a Chinese message (SaveError)
  * when the file cannot be written, e.g. because Excel holds it open; the old file is then untouched.
  */
-export async function writeAuditWorkbook(target: string, input: WorkbookInput, hooks?: SaveHooks): Promise<void> {
+export async function writeAuditWorkbook(
+  target: string,
+  input: WorkbookInput,
+  hooks?: SaveHooks,
+): Promise<void> {
   const data = await auditWorkbookBuffer(input);
   await saveFileAtomic(target, data, hooks);
 }

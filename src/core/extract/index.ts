@@ -29,17 +29,27 @@ export function extractReport(doc: SourceDocument, ref: { id: string; file: stri
   doc.blocks.forEach((b, block) => {
     if (b.kind !== 'paragraph') return;
     const text = (b.numberingLabel ?? '') + b.text;
-    if (text.trim()) paras.push({ text, block, ...(b.headingLevel !== undefined ? { headingLevel: b.headingLevel } : {}) });
+    if (text.trim())
+      paras.push({
+        text,
+        block,
+        ...(b.headingLevel !== undefined ? { headingLevel: b.headingLevel } : {}),
+      });
   });
 
   // ── tables (first: their regions tell which short lines are cells, not prose)
   const tokens = tokenize(doc.blocks);
   const regions = findRegions(tokens);
   const tableBlocks = new Set<number>();
-  for (const key of ['activeDisclosure', 'applications', 'reviewLitigation'] as const satisfies readonly TableKey[]) {
+  for (const key of [
+    'activeDisclosure',
+    'applications',
+    'reviewLitigation',
+  ] as const satisfies readonly TableKey[]) {
     const r = regions[key];
     if (!r) continue;
-    for (let i = r.start; i < r.end; i++) tableBlocks.add((tokens[i] as (typeof tokens)[number]).pos.block);
+    for (let i = r.start; i < r.end; i++)
+      tableBlocks.add((tokens[i] as (typeof tokens)[number]).pos.block);
     model.tablePos[key] = regionPos(tokens, r);
   }
 
@@ -84,7 +94,12 @@ export function extractReport(doc: SourceDocument, ref: { id: string; file: stri
     const isTitle = titleBlocks.has(p.block);
     const h = isTitle ? null : matchHeading(p.text);
     if (h) {
-      const heading: SectionHeading = { key: h.key, text: p.text.trim(), numeral: h.numeral, pos: { block: p.block } };
+      const heading: SectionHeading = {
+        key: h.key,
+        text: p.text.trim(),
+        numeral: h.numeral,
+        pos: { block: p.block },
+      };
       model.headingsInOrder.push(heading);
       const s = byKey.get(h.key);
       if (s && !s.found) {
@@ -93,35 +108,53 @@ export function extractReport(doc: SourceDocument, ref: { id: string; file: stri
       }
       current = h.key;
     }
-    const para: TextParagraph = { text: p.text.trim(), pos: { block: p.block }, ...(current && !isTitle ? { section: current } : {}) };
+    const para: TextParagraph = {
+      text: p.text.trim(),
+      pos: { block: p.block },
+      ...(current && !isTitle ? { section: current } : {}),
+    };
     model.paragraphs.push(para);
-    if (!h && current && !isTitle && !tableBlocks.has(p.block)) byKey.get(current)?.paragraphs.push(para);
+    if (!h && current && !isTitle && !tableBlocks.has(p.block))
+      byKey.get(current)?.paragraphs.push(para);
   }
 
   // ── tables pasted as pictures: the section of a standard table holds a picture and no table
   const images = doc.images ?? [];
   if (images.length) {
-    for (const key of ['activeDisclosure', 'applications', 'reviewLitigation'] as const satisfies readonly TableKey[]) {
+    for (const key of [
+      'activeDisclosure',
+      'applications',
+      'reviewLitigation',
+    ] as const satisfies readonly TableKey[]) {
       const heading = byKey.get(key)?.heading;
       if (model.tablePos[key] || !heading) continue;
       const start = heading.pos.block;
-      const end = model.headingsInOrder.find((h) => h.pos.block > start && h.key !== key)?.pos.block ?? doc.blocks.length;
-      if (images.some((i) => i > start && i <= end)) (model.tablesAsImages ??= {})[key] = { block: start };
+      const end =
+        model.headingsInOrder.find((h) => h.pos.block > start && h.key !== key)?.pos.block ??
+        doc.blocks.length;
+      if (images.some((i) => i > start && i <= end))
+        (model.tablesAsImages ??= {})[key] = { block: start };
     }
   }
 
   // ── template, then tables (old templates are not mapped onto 2021 keys)
-  const single = regions.applications ? hasSingleRowOtherHandling(tokens, regions.applications) : false;
+  const single = regions.applications
+    ? hasSingleRowOtherHandling(tokens, regions.applications)
+    : false;
   const tmpl = detectTemplate(tokens, Object.keys(regions).length > 0, single);
   model.template = tmpl.template;
   model.templateEvidence = tmpl.evidence;
   if (tmpl.template !== 'pre-2019') {
     if (regions.activeDisclosure) {
       model.tables.activeDisclosure =
-        tmpl.template === '2019' ? emptyActiveDisclosure() : readActiveDisclosure(tokens, regions.activeDisclosure);
+        tmpl.template === '2019'
+          ? emptyActiveDisclosure()
+          : readActiveDisclosure(tokens, regions.activeDisclosure);
     }
-    if (regions.applications) model.tables.applications = readApplications(tokens, regions.applications);
-    if (regions.reviewLitigation) model.tables.reviewLitigation = readReviewLitigation(tokens, regions.reviewLitigation);
+    if (regions.applications)
+      model.tables.applications = readApplications(tokens, regions.applications);
+    if (regions.reviewLitigation)
+      model.tables.reviewLitigation = readReviewLitigation(tokens, regions.reviewLitigation);
   }
   locatePositions(model, doc);
   return model;

@@ -35,13 +35,16 @@ function titleYear(s: string): { year: number; index: number } | null {
 export function agencyFromTitle(title: string): string | null {
   const t = squeeze(title).replace(CHROME_PREFIX, '');
   const y = titleYear(t);
-  let head = y ? t.slice(0, y.index) : t.split(/政府信息公开|政务公开/)[0] ?? '';
+  let head = y ? t.slice(0, y.index) : (t.split(/政府信息公开|政务公开/)[0] ?? '');
   // "2023年临淄区人民政府政府信息公开工作年度报告": the agency follows the year.
   if (y && !head.replace(/[《「“"（(]/g, '')) {
     const after = t.slice(y.index).replace(YEAR_IN_TITLE, '').replace(/^度/, '');
     head = after.split(/政府信息公开|政务公开|年度报告/)[0] ?? '';
   }
-  head = head.replace(/(?:关于)?$/, '').replace(/[《「“"（(]+$/, '').replace(/^[《「“"]+/, '');
+  head = head
+    .replace(/(?:关于)?$/, '')
+    .replace(/[《「“"（(]+$/, '')
+    .replace(/^[《「“"]+/, '');
   if (!head || head.length < 2 || head.length > 40) return null;
   return head;
 }
@@ -70,9 +73,18 @@ export function findTitle(paras: readonly Para[]): TitleInfo | null {
   let text = p.text.trim().replace(CHROME_PREFIX, '');
   let pos: SourcePos = { block: p.block };
   // "临淄区工业和信息化局" + "2023年政府信息公开工作年度报告", "樟树市工信局2023年政府信息公开工作" + "年度报告".
-  const startsBare = /^(?:(?:(?:19|20)\d{2}|[〇零Oo一二三四五六七八九]{4})年度?)?(?:政府信息公开|政务公开)?(?:工作)?年度报告/.test(squeeze(text));
+  const startsBare =
+    /^(?:(?:(?:19|20)\d{2}|[〇零Oo一二三四五六七八九]{4})年度?)?(?:政府信息公开|政务公开)?(?:工作)?年度报告/.test(
+      squeeze(text),
+    );
   const prev = best > 0 ? paras[best - 1] : undefined;
-  if (startsBare && prev && norm(prev.text).length <= 40 && !/[。；:：]/.test(prev.text) && !CHROME_PREFIX.test(prev.text)) {
+  if (
+    startsBare &&
+    prev &&
+    norm(prev.text).length <= 40 &&
+    !/[。；:：]/.test(prev.text) &&
+    !CHROME_PREFIX.test(prev.text)
+  ) {
     text = `${prev.text.trim()}${text}`;
     pos = { block: prev.block };
   }
@@ -85,14 +97,17 @@ export function fromFileName(fileName: string): { agency: string | null; year: n
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const y = /((?:19|20)\d{2})/.exec(base);
   const year = y ? Number(y[1]) : null;
-  const head = squeeze(y ? base.slice(0, y.index) : base.split(/政府信息公开|政务公开|年度报告/)[0] ?? '').replace(/[_\-—.·]+$/, '');
+  const head = squeeze(
+    y ? base.slice(0, y.index) : (base.split(/政府信息公开|政务公开|年度报告/)[0] ?? ''),
+  ).replace(/[_\-—.·]+$/, '');
   // File names like "000_9d3f07d5fe28c571" carry no agency: require Chinese characters.
   const agency = /[\u4e00-\u9fff]{2,}/.test(head) ? head : null;
   return { agency, year };
 }
 
 const DATE_NUM = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/;
-const DATE_CN = /([〇零Oo一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+const DATE_CN =
+  /([〇零Oo一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -133,7 +148,12 @@ export function findDates(paras: readonly Para[]): ReportModel['dates'] {
       if (seen.has(key)) continue;
       seen.add(key);
       const start = (m.index ?? 0) + m[0].length + d.index;
-      out.push({ date: d.date, kind: 'published', pos: { block: p.block, start, end: start + d.length }, quote: p.text.slice(m.index ?? 0, start + d.length).trim() });
+      out.push({
+        date: d.date,
+        kind: 'published',
+        pos: { block: p.block, start, end: start + d.length },
+        quote: p.text.slice(m.index ?? 0, start + d.length).trim(),
+      });
     }
   }
   // The signature: a short line near the end that is (or ends with) a date.
@@ -144,14 +164,20 @@ export function findDates(paras: readonly Para[]): ReportModel['dates'] {
     if (t.length > 40 || /[。；]/.test(t)) continue;
     const d = parseDate(t);
     if (!d || t.length - (d.index + d.length) > 2) continue;
-    out.push({ date: d.date, kind: 'signature', pos: { block: p.block, start: d.index, end: d.index + d.length }, quote: t });
+    out.push({
+      date: d.date,
+      kind: 'signature',
+      pos: { block: p.block, start: d.index, end: d.index + d.length },
+      quote: t,
+    });
     break;
   }
   return out;
 }
 
 const PERIOD_CUE = /统计期限|统计期间|统计时限|统计时间|统计区间|统计周期|所列数据/;
-const PERIOD = /((?:19|20)\d{2})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?(?:12|十二)\s*月\s*(?:31|三十一)\s*日/;
+const PERIOD =
+  /((?:19|20)\d{2})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~|～)\s*(?:((?:19|20)\d{2})\s*年\s*)?(?:12|十二)\s*月\s*(?:31|三十一)\s*日/;
 
 /** "统计期限自2023年1月1日起，至2023年12月31日止", "统计期限为2023年1月1日至12月31日". */
 export function findStatisticsPeriod(paras: readonly Para[]): ReportModel['statisticsPeriod'] {
@@ -164,7 +190,12 @@ export function findStatisticsPeriod(paras: readonly Para[]): ReportModel['stati
     const cue = PERIOD_CUE.exec(p.text);
     const start = Math.min(cue?.index ?? m.index, m.index);
     const end = m.index + m[0].length + (p.text[m.index + m[0].length] === '止' ? 1 : 0);
-    return { fromYear, toYear, quote: p.text.slice(start, end), pos: { block: p.block, start, end } };
+    return {
+      fromYear,
+      toYear,
+      quote: p.text.slice(start, end),
+      pos: { block: p.block, start, end },
+    };
   }
   return undefined;
 }

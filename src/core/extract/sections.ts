@@ -15,14 +15,16 @@ export interface HeadingMatch {
 
 const CN_NUMERALS = '一二三四五六七八九十';
 /** Leading numeral as written: "一、", "第一部分", "5、", "5.", "（五）", "(5)". */
-const NUMERAL = /^\s*((?:第[一二三四五六七八九十]+(?:部分|章|节)?[、.．:：\s]*)|(?:[一二三四五六七八九十]+\s*[、.．,，:：\s])|(?:\d{1,2}\s*[、.．:：](?!\d))|(?:[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]\s*[、.．]?))\s*/;
+const NUMERAL =
+  /^\s*((?:第[一二三四五六七八九十]+(?:部分|章|节)?[、.．:：\s]*)|(?:[一二三四五六七八九十]+\s*[、.．,，:：\s])|(?:\d{1,2}\s*[、.．:：](?!\d))|(?:[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[)）]\s*[、.．]?))\s*/;
 
 /** Strong patterns: the title text alone identifies the section, whatever the numeral. */
 const STRONG: Record<SectionKey, RegExp> = {
   overview: /^(?:政府信息公开(?:工作)?)?总体情况$|^总体情况/,
   activeDisclosure: /主动公开政府信息(?:的)?(?:情况|工作)/,
   applications: /收到和处理政府信息公开申请|收到和处理.*申请(?:的)?情况/,
-  reviewLitigation: /(?:行政复议.{0,6}行政诉讼|复议.{0,4}诉讼)(?:的)?情况$|被申请行政复议.*提起行政诉讼/,
+  reviewLitigation:
+    /(?:行政复议.{0,6}行政诉讼|复议.{0,4}诉讼)(?:的)?情况$|被申请行政复议.*提起行政诉讼/,
   problems: /存在的?(?:主要)?问题(?:及|和|与)(?:其)?改进/,
   otherMatters: /其他需要报告的?事项|其他需报告的?事项/,
 };
@@ -72,13 +74,24 @@ export function matchHeading(text: string, numberingLabel?: string): HeadingMatc
   // "。" ("2023年度市工信局无其他需要报告的事项。"), not much longer than the canonical title.
   if (!numeral) {
     if (/[。;；]$/.test(rest.trim()) || /^\d/.test(body)) return null;
-    const longest = Math.max(...SECTIONS.map((s) => Math.max(s.title.length, ...s.variants.map((v) => v.length))));
+    const longest = Math.max(
+      ...SECTIONS.map((s) => Math.max(s.title.length, ...s.variants.map((v) => v.length))),
+    );
     if (body.length > longest + 4) return null;
   }
   for (const s of SECTIONS) {
-    if (STRONG[s.key].test(body) || s.variants.some((v) => norm(v) === body) || norm(s.title) === body) {
+    if (
+      STRONG[s.key].test(body) ||
+      s.variants.some((v) => norm(v) === body) ||
+      norm(s.title) === body
+    ) {
       // A bracketed numeral marks a sub-item; only a full title makes it a heading.
-      if (bracketed && !body.includes(norm(s.title)) && !s.variants.some((v) => body.includes(norm(v)))) continue;
+      if (
+        bracketed &&
+        !body.includes(norm(s.title)) &&
+        !s.variants.some((v) => body.includes(norm(v)))
+      )
+        continue;
       return { key: s.key, numeral };
     }
   }

@@ -18,7 +18,12 @@ import {
   type ReviewColumnKey,
   type ReviewGroupKey,
 } from '../model/glossary';
-import { emptyActiveDisclosure, emptyApplications, emptyReviewLitigation, missingCell } from '../model/factory';
+import {
+  emptyActiveDisclosure,
+  emptyApplications,
+  emptyReviewLitigation,
+  missingCell,
+} from '../model/factory';
 import type {
   ActiveDisclosureTable,
   ApplicationsTable,
@@ -53,13 +58,21 @@ const PAGE_NUMBER = /^[-—–]\d+[-—–]$|^第\d+页(?:共\d+页)?$/;
  * without a label stay together: "3 251" is more likely one number with a stray space.
  */
 export function splitValueRun(text: string): { text: string; start: number; end: number }[] | null {
-  const parts = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+  const parts = [...text.matchAll(/\S+/g)].map((m) => ({
+    text: m[0],
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
   let k = parts.length;
   while (k > 0 && valueKind((parts[k - 1] as { text: string }).text) === 'number') k--;
   const values = parts.slice(k);
   if (values.length === 0) return null;
   if (k === 0) return values.length >= 3 ? values : null;
-  const label = { text: text.slice(0, (parts[k - 1] as { end: number }).end).trim(), start: (parts[0] as { start: number }).start, end: (parts[k - 1] as { end: number }).end };
+  const label = {
+    text: text.slice(0, (parts[k - 1] as { end: number }).end).trim(),
+    start: (parts[0] as { start: number }).start,
+    end: (parts[k - 1] as { end: number }).end,
+  };
   // "2024 年" or "第 3 项": a number inside a phrase, not a value after a label.
   if (!/[\u4e00-\u9fff)）"”」』\]】]$/.test(label.text)) return null;
   return [label, ...values];
@@ -72,11 +85,22 @@ export function tokenize(blocks: readonly Block[]): Token[] {
     if (b.kind === 'paragraph') {
       const n = norm(b.text);
       if (!n || PAGE_NUMBER.test(n)) return;
-      const prose = n.length > MAX_CELL_LINE || /。./.test(n) || b.headingLevel !== undefined || matchHeading(b.text, b.numberingLabel) !== null;
+      const prose =
+        n.length > MAX_CELL_LINE ||
+        /。./.test(n) ||
+        b.headingLevel !== undefined ||
+        matchHeading(b.text, b.numberingLabel) !== null;
       if (!prose) {
         const parts = splitValueRun(b.text);
         if (parts) {
-          for (const p of parts) out.push({ text: p.text, n: norm(p.text), pos: { block, start: p.start, end: p.end }, grid: false, isBreak: false });
+          for (const p of parts)
+            out.push({
+              text: p.text,
+              n: norm(p.text),
+              pos: { block, start: p.start, end: p.end },
+              grid: false,
+              isBreak: false,
+            });
           return;
         }
       }
@@ -85,14 +109,27 @@ export function tokenize(blocks: readonly Block[]): Token[] {
     }
     if (b.layout === 'stream') {
       b.rows.forEach((row, r) => {
-        for (const cell of row) out.push({ text: cell.text, n: norm(cell.text), pos: { block, row: r, col: 0 }, grid: false, isBreak: false });
+        for (const cell of row)
+          out.push({
+            text: cell.text,
+            n: norm(cell.text),
+            pos: { block, row: r, col: 0 },
+            grid: false,
+            isBreak: false,
+          });
       });
       return;
     }
     b.rows.forEach((row, r) => {
       row.forEach((cell, c) => {
         if (cell.covered) return;
-        out.push({ text: cell.text, n: norm(cell.text), pos: { block, row: r, col: c }, grid: true, isBreak: false });
+        out.push({
+          text: cell.text,
+          n: norm(cell.text),
+          pos: { block, row: r, col: c },
+          grid: true,
+          isBreak: false,
+        });
       });
     });
   });
@@ -140,7 +177,8 @@ export function findRegions(tokens: readonly Token[]): TableRegions {
   const t3 = findIndex(tokens, T3_ANCHOR);
   const t2 = findIndex(tokens, T2_ANCHOR);
   const t4 = findIndex(tokens, T4_ANCHOR, t3 >= 0 ? t3 : 0);
-  if (t2 >= 0 && (t3 < 0 || t2 < t3)) out.activeDisclosure = regionFrom(tokens, t2, [T3_ANCHOR, T4_ANCHOR]);
+  if (t2 >= 0 && (t3 < 0 || t2 < t3))
+    out.activeDisclosure = regionFrom(tokens, t2, [T3_ANCHOR, T4_ANCHOR]);
   if (t3 >= 0) out.applications = regionFrom(tokens, t3, [T4_ANCHOR]);
   if (t4 >= 0) out.reviewLitigation = regionFrom(tokens, t4, []);
   return out;
@@ -158,7 +196,12 @@ function sameRow(a: Token, b: Token): boolean {
  * The value candidates of a row label: in a grid, the cells after it in its row; otherwise
  * (or when its row holds nothing else) the run of number/blank tokens that follows it.
  */
-function candidatesAfter(tokens: readonly Token[], i: number, end: number, isLabel: (t: Token) => boolean): Token[] {
+function candidatesAfter(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  isLabel: (t: Token) => boolean,
+): Token[] {
   const label = tokens[i] as Token;
   const out: Token[] = [];
   if (label.grid) {
@@ -209,7 +252,10 @@ function cellOf(t: Slot): CellValue {
  * Maps column keys to grid columns from header tokens; null unless every key has its own column
  * (a copy that lost merged cells puts labels in the wrong columns, and then we must not trust them).
  */
-function headerColumns<K extends string>(header: readonly Token[], labels: readonly [K, RegExp][]): Map<K, { block: number; col: number }> | null {
+function headerColumns<K extends string>(
+  header: readonly Token[],
+  labels: readonly [K, RegExp][],
+): Map<K, { block: number; col: number }> | null {
   const map = new Map<K, { block: number; col: number }>();
   for (const [key, re] of labels) {
     const t = header.find((h) => h.grid && re.test(h.n));
@@ -223,20 +269,31 @@ function headerColumns<K extends string>(header: readonly Token[], labels: reado
 }
 
 /** Values by header column, when the row's numbers all sit in header columns right of its label. */
-function byColumns<K extends string>(label: Token, cands: readonly Token[], cols: Map<K, { block: number; col: number }> | null, keys: readonly K[]): Slot[] | null {
+function byColumns<K extends string>(
+  label: Token,
+  cands: readonly Token[],
+  cols: Map<K, { block: number; col: number }> | null,
+  keys: readonly K[],
+): Slot[] | null {
   if (!cols || !label.grid || label.pos.col === undefined) return null;
   const first = cols.get(keys[0] as K);
   if (!first || first.block !== label.pos.block) return null;
   const wanted = new Set(keys.map((k) => cols.get(k)?.col));
   if ([...wanted].some((c) => c === undefined || c <= (label.pos.col as number))) return null;
   if (cands.some((t) => valueKind(t.text) === 'number' && !wanted.has(t.pos.col))) return null;
-  const slots = keys.map((k) => cands.find((t) => t.grid && t.pos.col === cols.get(k)?.col && sameRow(label, t)));
+  const slots = keys.map((k) =>
+    cands.find((t) => t.grid && t.pos.col === cols.get(k)?.col && sameRow(label, t)),
+  );
   // Without a single cell under the header, the columns explain nothing: use the value run.
   return slots.some((s) => s !== undefined) ? slots : null;
 }
 
 /** Column order as the header lists it, when it names every key once; canonical order otherwise. */
-function headerOrder<K extends string>(header: readonly Token[], labels: readonly [K, RegExp][], canonical: readonly K[]): K[] {
+function headerOrder<K extends string>(
+  header: readonly Token[],
+  labels: readonly [K, RegExp][],
+  canonical: readonly K[],
+): K[] {
   const seen: K[] = [];
   for (const h of header) {
     const hit = labels.find(([, re]) => re.test(h.n));
@@ -267,10 +324,16 @@ const DOC_COLUMNS: readonly [DocumentColumnKey, RegExp][] = [
 ];
 const ACTIVE_LABELS = /^第二十条|^信息内容$|件数$|数量$|金额|单位|^第.{1,4}项$/;
 
-export function readActiveDisclosure(tokens: readonly Token[], region: Region): ActiveDisclosureTable {
+export function readActiveDisclosure(
+  tokens: readonly Token[],
+  region: Region,
+): ActiveDisclosureTable {
   const table = emptyActiveDisclosure();
   const rowKey = (t: Token) => ACTIVE_ROWS.find(([, re]) => re.test(t.n))?.[0];
-  const isLabel = (t: Token) => rowKey(t) !== undefined || ACTIVE_LABELS.test(t.n) || DOC_COLUMNS.some(([, re]) => re.test(t.n));
+  const isLabel = (t: Token) =>
+    rowKey(t) !== undefined ||
+    ACTIVE_LABELS.test(t.n) ||
+    DOC_COLUMNS.some(([, re]) => re.test(t.n));
   const firstRow = tokens.slice(region.start, region.end).findIndex((t) => rowKey(t) !== undefined);
   const header = tokens.slice(region.start, firstRow < 0 ? region.end : region.start + firstRow);
   const cols = headerColumns(header, DOC_COLUMNS);
@@ -281,7 +344,9 @@ export function readActiveDisclosure(tokens: readonly Token[], region: Region): 
     if (!key) continue;
     const cands = candidatesAfter(tokens, i, region.end, isLabel);
     if (key === 'regulations' || key === 'normativeDocuments') {
-      const slots = byColumns(t, cands, cols, DOCUMENT_COLUMN_KEYS) ?? reorder(pickWindow(cands, 3), order, DOCUMENT_COLUMN_KEYS);
+      const slots =
+        byColumns(t, cands, cols, DOCUMENT_COLUMN_KEYS) ??
+        reorder(pickWindow(cands, 3), order, DOCUMENT_COLUMN_KEYS);
       DOCUMENT_COLUMN_KEYS.forEach((c, k) => {
         table[key][c] = cellOf(slots[k]);
       });
@@ -293,7 +358,11 @@ export function readActiveDisclosure(tokens: readonly Token[], region: Region): 
 }
 
 /** Slots in header order → slots in canonical order. */
-function reorder<K extends string>(slots: readonly Slot[], order: readonly K[], canonical: readonly K[]): Slot[] {
+function reorder<K extends string>(
+  slots: readonly Slot[],
+  order: readonly K[],
+  canonical: readonly K[],
+): Slot[] {
   return canonical.map((k) => slots[order.indexOf(k)]);
 }
 
@@ -334,9 +403,13 @@ const APPLICANT_COLUMNS: readonly [ApplicantColumnKey, RegExp][] = [
   ['total', /^总计$/],
 ];
 /** Group and header labels: not rows, but they end a row's values. */
-const APPLICATION_LABELS = /勾稽关系|申请人情况|法人或其他组织|^自然人$|^商业企业$|^科研机构$|^社会公益组织$|^法律服务机构$|本年度办理结果|^不予公开$|^无法提供$|^不予处理$|^其他处理$/;
+const APPLICATION_LABELS =
+  /勾稽关系|申请人情况|法人或其他组织|^自然人$|^商业企业$|^科研机构$|^社会公益组织$|^法律服务机构$|本年度办理结果|^不予公开$|^无法提供$|^不予处理$|^其他处理$/;
 
-function applicationRowKey(t: Token, previous: ApplicationRowKey | undefined): ApplicationRowKey | undefined {
+function applicationRowKey(
+  t: Token,
+  previous: ApplicationRowKey | undefined,
+): ApplicationRowKey | undefined {
   if (t.n === '' || valueKind(t.text) !== 'text') return undefined;
   const b = bare(t.n);
   const { numeral } = splitNumeral(t.n);
@@ -344,29 +417,35 @@ function applicationRowKey(t: Token, previous: ApplicationRowKey | undefined): A
   if (b === '予以公开') return 'granted';
   // "3.其他" and "(七)总计" share their words with the columns 其他 and 总计: the row needs its
   // numbering, or to follow the row it follows in the template.
-  if (b === '其他' && (numeral !== '' || previous === 'otherHandling.overdueFee')) return 'otherHandling.other';
-  if (/^总计$|^合计$/.test(b) && (numeral !== '' || previous === 'otherHandling.other')) return 'totalProcessed';
+  if (b === '其他' && (numeral !== '' || previous === 'otherHandling.overdueFee'))
+    return 'otherHandling.other';
+  if (/^总计$|^合计$/.test(b) && (numeral !== '' || previous === 'otherHandling.other'))
+    return 'totalProcessed';
   return undefined;
 }
 
 export function readApplications(tokens: readonly Token[], region: Region): ApplicationsTable {
   const table = emptyApplications();
   let firstRow = -1;
-  for (let i = region.start; i < region.end && firstRow < 0; i++) if (applicationRowKey(tokens[i] as Token, undefined)) firstRow = i;
+  for (let i = region.start; i < region.end && firstRow < 0; i++)
+    if (applicationRowKey(tokens[i] as Token, undefined)) firstRow = i;
   const header = tokens.slice(region.start, firstRow < 0 ? region.end : firstRow);
   const cols = headerColumns(header, APPLICANT_COLUMNS);
   // Header rows of table 三 are merged over two levels, so their reading order is not the column
   // order; without trustworthy grid columns the template's order is the only safe one.
   const order = APPLICANT_COLUMN_KEYS;
   let previous: ApplicationRowKey | undefined;
-  const isLabel = (t: Token) => applicationRowKey(t, previous) !== undefined || APPLICATION_LABELS.test(t.n);
+  const isLabel = (t: Token) =>
+    applicationRowKey(t, previous) !== undefined || APPLICATION_LABELS.test(t.n);
   for (let i = Math.max(firstRow, region.start); firstRow >= 0 && i < region.end; i++) {
     const t = tokens[i] as Token;
     const key = applicationRowKey(t, previous);
     if (!key) continue;
     previous = key;
     const cands = candidatesAfter(tokens, i, region.end, isLabel);
-    const slots = byColumns(t, cands, cols, APPLICANT_COLUMN_KEYS) ?? reorder(pickWindow(cands, 7), order, APPLICANT_COLUMN_KEYS);
+    const slots =
+      byColumns(t, cands, cols, APPLICANT_COLUMN_KEYS) ??
+      reorder(pickWindow(cands, 7), order, APPLICANT_COLUMN_KEYS);
     APPLICANT_COLUMN_KEYS.forEach((c, k) => {
       table[key][c] = cellOf(slots[k]);
     });
@@ -390,10 +469,15 @@ const REVIEW_COLUMNS: readonly [ReviewColumnKey, RegExp][] = [
 ];
 const REVIEW_LABELS = /^行政诉讼$/;
 
-export function readReviewLitigation(tokens: readonly Token[], region: Region): ReviewLitigationTable {
+export function readReviewLitigation(
+  tokens: readonly Token[],
+  region: Region,
+): ReviewLitigationTable {
   const table = emptyReviewLitigation();
   const isLabel = (t: Token) =>
-    REVIEW_LABELS.test(t.n) || REVIEW_GROUPS.some(([, re]) => re.test(t.n)) || REVIEW_COLUMNS.some(([, re]) => re.test(t.n));
+    REVIEW_LABELS.test(t.n) ||
+    REVIEW_GROUPS.some(([, re]) => re.test(t.n)) ||
+    REVIEW_COLUMNS.some(([, re]) => re.test(t.n));
   let lastLabel = region.start;
   for (let i = region.start; i < region.end; i++) if (isLabel(tokens[i] as Token)) lastLabel = i;
   const header = tokens.slice(region.start, lastLabel + 1);
@@ -403,23 +487,35 @@ export function readReviewLitigation(tokens: readonly Token[], region: Region): 
     const hit = REVIEW_COLUMNS.find(([, re]) => re.test(h.n));
     if (hit) columnSeq.push(hit[0]);
   }
-  const validOrder = (seq: readonly ReviewColumnKey[]) => seq.length === 5 && new Set(seq).size === 5;
+  const validOrder = (seq: readonly ReviewColumnKey[]) =>
+    seq.length === 5 && new Set(seq).size === 5;
   const columnsOf = (g: number): readonly ReviewColumnKey[] => {
-    const chunk = columnSeq.length === 15 ? columnSeq.slice(g * 5, g * 5 + 5) : columnSeq.slice(0, 5);
+    const chunk =
+      columnSeq.length === 15 ? columnSeq.slice(g * 5, g * 5 + 5) : columnSeq.slice(0, 5);
     return validOrder(chunk) ? chunk : REVIEW_COLUMN_KEYS;
   };
 
   // Groups as rows ("行政复议 | 0 | 0 | …"): each group label with its own values in its row.
   const perGroup = REVIEW_GROUPS.map(([, re]) => {
-    const i = tokens.findIndex((t, k) => k >= region.start && k < region.end && t.grid && re.test(t.n));
+    const i = tokens.findIndex(
+      (t, k) => k >= region.start && k < region.end && t.grid && re.test(t.n),
+    );
     if (i < 0) return null;
-    const cands = candidatesAfter(tokens, i, region.end, isLabel).filter((t) => sameRow(tokens[i] as Token, t));
+    const cands = candidatesAfter(tokens, i, region.end, isLabel).filter((t) =>
+      sameRow(tokens[i] as Token, t),
+    );
     // Empty cells beside a merged header label are layout: a group row holds written values.
-    return cands.filter((t) => t.n !== '' && valueKind(t.text) !== 'text').length >= 4 ? cands : null;
+    return cands.filter((t) => t.n !== '' && valueKind(t.text) !== 'text').length >= 4
+      ? cands
+      : null;
   });
   if (perGroup.every((c) => c !== null)) {
     REVIEW_GROUP_KEYS.forEach((g, k) => {
-      const slots = reorder(pickWindow(perGroup[k] as Token[], 5), columnsOf(0), REVIEW_COLUMN_KEYS);
+      const slots = reorder(
+        pickWindow(perGroup[k] as Token[], 5),
+        columnsOf(0),
+        REVIEW_COLUMN_KEYS,
+      );
       REVIEW_COLUMN_KEYS.forEach((c, j) => {
         table[g][c] = cellOf(slots[j]);
       });

@@ -33,16 +33,22 @@ export interface TemplateResult {
  * `singleRowOtherHandling`: table 三 has a （六）其他处理 row with its own values and no
  * sub-rows, as in the 2019 format.
  */
-export function detectTemplate(tokens: readonly Token[], tablesFound: boolean, singleRowOtherHandling: boolean): TemplateResult {
+export function detectTemplate(
+  tokens: readonly Token[],
+  tablesFound: boolean,
+  singleRowOtherHandling: boolean,
+): TemplateResult {
   // A label fills its cell; a sentence that mentions one is prose.
   const cells = tokens.filter((t) => t.n.length <= 24 && !/[。，,；]/.test(t.n));
-  const hits = (list: readonly [string, RegExp][]) => list.filter(([, re]) => cells.some((t) => re.test(t.n))).map(([label]) => label);
+  const hits = (list: readonly [string, RegExp][]) =>
+    list.filter(([, re]) => cells.some((t) => re.test(t.n))).map(([label]) => label);
   const old = hits(OLD_2019);
   if (singleRowOtherHandling) old.push('（六）其他处理（单行，无细分项）');
   const pre = hits(PRE_2019);
   const modern = cells.some((t) => NEW_2021.test(t.n));
   if (old.length >= 2 || (old.length === 1 && !modern)) return { template: '2019', evidence: old };
-  if (pre.length >= 2 || (pre.length === 1 && !tablesFound && !modern)) return { template: 'pre-2019', evidence: pre };
+  if (pre.length >= 2 || (pre.length === 1 && !tablesFound && !modern))
+    return { template: 'pre-2019', evidence: pre };
   if (modern || tablesFound) return { template: '2021', evidence: [] };
   return { template: 'unknown', evidence: [] };
 }

@@ -59,7 +59,20 @@ export function parseCell(raw: string, pos?: SourcePos): CellValue {
 }
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, O: 0, o: 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  O: 0,
+  o: 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 /** "二〇二三" → 2023 (digit by digit, as years are written). */

@@ -16,7 +16,14 @@ import { RESULT_ROW_KEYS, type ApplicationRowKey, type ReviewGroupKey } from '..
 import type { CellValue, ReportModel, ReportTables } from '../model/types';
 
 /** The outcome groups of table 三 (三、本年度办理结果 （一）…（六）). */
-export const OUTCOME_KEYS = ['granted', 'partiallyGranted', 'denied', 'unableToProvide', 'notProcessed', 'otherHandling'] as const;
+export const OUTCOME_KEYS = [
+  'granted',
+  'partiallyGranted',
+  'denied',
+  'unableToProvide',
+  'notProcessed',
+  'otherHandling',
+] as const;
 export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
 export const OUTCOME_LABELS: Record<OutcomeKey, string> = {
@@ -106,7 +113,11 @@ function applicationTotal(tables: ReportTables, row: ApplicationRowKey): number 
   return tables.applications ? cellNumber(tables.applications[row].total) : null;
 }
 
-function reviewCell(tables: ReportTables, group: ReviewGroupKey, column: 'corrected' | 'total'): number | null {
+function reviewCell(
+  tables: ReportTables,
+  group: ReviewGroupKey,
+  column: 'corrected' | 'total',
+): number | null {
   return tables.reviewLitigation ? cellNumber(tables.reviewLitigation[group][column]) : null;
 }
 
@@ -123,8 +134,14 @@ export function indicatorInputs(report: Pick<ReportModel, 'tables'>): IndicatorI
     outcomes,
     reviewCorrected: reviewCell(t, 'review', 'corrected'),
     reviewTotal: reviewCell(t, 'review', 'total'),
-    litigationCorrected: sumOrNull([reviewCell(t, 'litigationDirect', 'corrected'), reviewCell(t, 'litigationAfterReview', 'corrected')]),
-    litigationTotal: sumOrNull([reviewCell(t, 'litigationDirect', 'total'), reviewCell(t, 'litigationAfterReview', 'total')]),
+    litigationCorrected: sumOrNull([
+      reviewCell(t, 'litigationDirect', 'corrected'),
+      reviewCell(t, 'litigationAfterReview', 'corrected'),
+    ]),
+    litigationTotal: sumOrNull([
+      reviewCell(t, 'litigationDirect', 'total'),
+      reviewCell(t, 'litigationAfterReview', 'total'),
+    ]),
   };
 }
 
@@ -139,7 +156,10 @@ export function sumInputs(list: readonly IndicatorInputs[]): IndicatorInputs {
     carriedOver: add((i) => i.carriedOver),
     totalProcessed: add((i) => i.totalProcessed),
     carriedForward: add((i) => i.carriedForward),
-    outcomes: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, add((i) => i.outcomes[k])])) as Record<OutcomeKey, number | null>,
+    outcomes: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, add((i) => i.outcomes[k])])) as Record<
+      OutcomeKey,
+      number | null
+    >,
     reviewCorrected: add((i) => i.reviewCorrected),
     reviewTotal: add((i) => i.reviewTotal),
     litigationCorrected: add((i) => i.litigationCorrected),
@@ -152,13 +172,18 @@ export function indicatorsOf(i: IndicatorInputs, previous?: IndicatorInputs): In
   const workload = sumOrNull([i.newReceived, i.carriedOver]);
   const out: Indicators = {
     completionRate: ratio(i.totalProcessed, workload),
-    outcomeShares: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, ratio(i.outcomes[k], i.totalProcessed)])) as Record<OutcomeKey, number | null>,
+    outcomeShares: Object.fromEntries(
+      OUTCOME_KEYS.map((k) => [k, ratio(i.outcomes[k], i.totalProcessed)]),
+    ) as Record<OutcomeKey, number | null>,
     carriedForwardShare: ratio(i.carriedForward, workload),
     reviewCorrectionRate: ratio(i.reviewCorrected, i.reviewTotal),
     litigationCorrectionRate: ratio(i.litigationCorrected, i.litigationTotal),
   };
   if (previous) {
-    const change = (now: number | null, last: number | null) => ({ previous: last, change: now === null ? null : ratio(now - (last ?? 0), last) });
+    const change = (now: number | null, last: number | null) => ({
+      previous: last,
+      change: now === null ? null : ratio(now - (last ?? 0), last),
+    });
     out.yearOnYear = {
       newReceived: change(i.newReceived, previous.newReceived),
       review: change(i.reviewTotal, previous.reviewTotal),
@@ -169,7 +194,10 @@ export function indicatorsOf(i: IndicatorInputs, previous?: IndicatorInputs): In
 }
 
 /** One report's indicators; `previous` is the same unit's report of the year before, when loaded. */
-export function reportIndicators(report: Pick<ReportModel, 'tables'>, previous?: Pick<ReportModel, 'tables'>): Indicators {
+export function reportIndicators(
+  report: Pick<ReportModel, 'tables'>,
+  previous?: Pick<ReportModel, 'tables'>,
+): Indicators {
   return indicatorsOf(indicatorInputs(report), previous ? indicatorInputs(previous) : undefined);
 }
 
@@ -184,15 +212,48 @@ export interface IndicatorDef {
 
 export const INDICATOR_DEFS: readonly IndicatorDef[] = [
   { key: 'completionRate', label: '依申请公开办结率', kind: 'rate', get: (x) => x.completionRate },
-  ...OUTCOME_KEYS.map(
-    (k): IndicatorDef => ({ key: `outcome.${k}`, label: `${OUTCOME_LABELS[k]}占比`, kind: 'rate', get: (x) => x.outcomeShares[k] }),
-  ),
-  { key: 'carriedForwardShare', label: '结转下年度占比', kind: 'rate', get: (x) => x.carriedForwardShare },
-  { key: 'reviewCorrectionRate', label: '行政复议纠错率', kind: 'rate', get: (x) => x.reviewCorrectionRate },
-  { key: 'litigationCorrectionRate', label: '行政诉讼纠错率', kind: 'rate', get: (x) => x.litigationCorrectionRate },
-  { key: 'yoy.newReceived', label: '新收申请同比', kind: 'change', get: (x) => x.yearOnYear?.newReceived.change ?? null },
-  { key: 'yoy.review', label: '行政复议同比', kind: 'change', get: (x) => x.yearOnYear?.review.change ?? null },
-  { key: 'yoy.litigation', label: '行政诉讼同比', kind: 'change', get: (x) => x.yearOnYear?.litigation.change ?? null },
+  ...OUTCOME_KEYS.map((k): IndicatorDef => ({
+    key: `outcome.${k}`,
+    label: `${OUTCOME_LABELS[k]}占比`,
+    kind: 'rate',
+    get: (x) => x.outcomeShares[k],
+  })),
+  {
+    key: 'carriedForwardShare',
+    label: '结转下年度占比',
+    kind: 'rate',
+    get: (x) => x.carriedForwardShare,
+  },
+  {
+    key: 'reviewCorrectionRate',
+    label: '行政复议纠错率',
+    kind: 'rate',
+    get: (x) => x.reviewCorrectionRate,
+  },
+  {
+    key: 'litigationCorrectionRate',
+    label: '行政诉讼纠错率',
+    kind: 'rate',
+    get: (x) => x.litigationCorrectionRate,
+  },
+  {
+    key: 'yoy.newReceived',
+    label: '新收申请同比',
+    kind: 'change',
+    get: (x) => x.yearOnYear?.newReceived.change ?? null,
+  },
+  {
+    key: 'yoy.review',
+    label: '行政复议同比',
+    kind: 'change',
+    get: (x) => x.yearOnYear?.review.change ?? null,
+  },
+  {
+    key: 'yoy.litigation',
+    label: '行政诉讼同比',
+    kind: 'change',
+    get: (x) => x.yearOnYear?.litigation.change ?? null,
+  },
 ];
 
 /** "96.0%" / "+12.5%" / "" for undefined: one formatting for the briefing, the 总览 and tests. */
@@ -209,13 +270,30 @@ export function formatIndicator(value: number | null, kind: IndicatorDef['kind']
  * indicatorsOf() give the same numbers on the seed reports.
  */
 const APP = (row: ApplicationRowKey): string => `applications.${row}.total`;
-const RL = (group: ReviewGroupKey, column: 'corrected' | 'total'): string => `reviewLitigation.${group}.${column}`;
+const RL = (group: ReviewGroupKey, column: 'corrected' | 'total'): string =>
+  `reviewLitigation.${group}.${column}`;
 
-export const RATE_TERMS: Readonly<Record<string, { numerator: readonly string[]; denominator: readonly string[] }>> = {
-  completionRate: { numerator: [APP('totalProcessed')], denominator: [APP('newReceived'), APP('carriedOver')] },
-  ...Object.fromEntries(OUTCOME_KEYS.map((k) => [`outcome.${k}`, { numerator: OUTCOME_ROWS[k].map(APP), denominator: [APP('totalProcessed')] }])),
-  carriedForwardShare: { numerator: [APP('carriedForward')], denominator: [APP('newReceived'), APP('carriedOver')] },
-  reviewCorrectionRate: { numerator: [RL('review', 'corrected')], denominator: [RL('review', 'total')] },
+export const RATE_TERMS: Readonly<
+  Record<string, { numerator: readonly string[]; denominator: readonly string[] }>
+> = {
+  completionRate: {
+    numerator: [APP('totalProcessed')],
+    denominator: [APP('newReceived'), APP('carriedOver')],
+  },
+  ...Object.fromEntries(
+    OUTCOME_KEYS.map((k) => [
+      `outcome.${k}`,
+      { numerator: OUTCOME_ROWS[k].map(APP), denominator: [APP('totalProcessed')] },
+    ]),
+  ),
+  carriedForwardShare: {
+    numerator: [APP('carriedForward')],
+    denominator: [APP('newReceived'), APP('carriedOver')],
+  },
+  reviewCorrectionRate: {
+    numerator: [RL('review', 'corrected')],
+    denominator: [RL('review', 'total')],
+  },
   litigationCorrectionRate: {
     numerator: [RL('litigationDirect', 'corrected'), RL('litigationAfterReview', 'corrected')],
     denominator: [RL('litigationDirect', 'total'), RL('litigationAfterReview', 'total')],

@@ -24,7 +24,8 @@ import { renderBlocks } from './render';
 import { computeLabels, type NumberingDefs, type ScannedParagraph } from './numbering';
 import type { OleFile } from './ole';
 
-const DAMAGED = 'Word 文档（.doc）内容已损坏或结构异常，无法解析，请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
+const DAMAGED =
+  'Word 文档（.doc）内容已损坏或结构异常，无法解析，请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
 
 function bad(detail: string): IngestError {
   return new IngestError(`${DAMAGED}（${detail}）`);
@@ -72,8 +73,18 @@ export function readFib(word: Buffer): Fib {
     ccpText,
     ...(() => {
       // FibRgLw97 indexes 4–9; a short FIB (cslw < 10) has no text box story.
-      const at = (i: number): number => (i < cslw && lwStart + i * 4 + 4 <= word.length ? Math.max(0, word.readInt32LE(lwStart + i * 4)) : 0);
-      return { ccpFtn: at(4), ccpHdd: at(5), ccpMcr: at(6), ccpAtn: at(7), ccpEdn: at(8), ccpTxbx: at(9) };
+      const at = (i: number): number =>
+        i < cslw && lwStart + i * 4 + 4 <= word.length
+          ? Math.max(0, word.readInt32LE(lwStart + i * 4))
+          : 0;
+      return {
+        ccpFtn: at(4),
+        ccpHdd: at(5),
+        ccpMcr: at(6),
+        ccpAtn: at(7),
+        ccpEdn: at(8),
+        ccpTxbx: at(9),
+      };
     })(),
     fcLcb: (index) => {
       const p = fcStart + index * 8;
@@ -93,8 +104,10 @@ export function docProblem(ole: OleFile): string | null {
   } catch {
     return null; // read() reports the damage with its own message
   }
-  if (fib.encrypted) return '这是设置了打开密码的 Word 文档（.doc/.wps 已加密），无法读取。请在 Word 或 WPS 中取消密码后另存为 .docx 或 PDF 再导入。';
-  if (fib.nFib < 101) return '这是 Word 6.0/95 或更早版本的文档，格式过旧无法读取。请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
+  if (fib.encrypted)
+    return '这是设置了打开密码的 Word 文档（.doc/.wps 已加密），无法读取。请在 Word 或 WPS 中取消密码后另存为 .docx 或 PDF 再导入。';
+  if (fib.nFib < 101)
+    return '这是 Word 6.0/95 或更早版本的文档，格式过旧无法读取。请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
   return null;
 }
 
@@ -184,7 +197,14 @@ interface PropRun {
 }
 
 /** Reads the PAPX (para = true) or CHPX FKPs named by a bin table (PlcBte) into runs sorted by FC. */
-function readFkps(word: Buffer, table: Buffer, data: Buffer | undefined, fc: number, lcb: number, para: boolean): PropRun[] {
+function readFkps(
+  word: Buffer,
+  table: Buffer,
+  data: Buffer | undefined,
+  fc: number,
+  lcb: number,
+  para: boolean,
+): PropRun[] {
   if (lcb < 8 || fc + lcb > table.length) return [];
   const n = Math.floor((lcb - 4) / 8);
   const runs: PropRun[] = [];
@@ -221,7 +241,12 @@ function readFkps(word: Buffer, table: Buffer, data: Buffer | undefined, fc: num
               const at = page.readUInt32LE(huge.data);
               if (at + 2 <= data.length) {
                 const cbHuge = data.readUInt16LE(at);
-                for (const [k, v] of parseSprms(data, at + 2, Math.min(data.length, at + 2 + cbHuge))) sprms.set(k, v);
+                for (const [k, v] of parseSprms(
+                  data,
+                  at + 2,
+                  Math.min(data.length, at + 2 + cbHuge),
+                ))
+                  sprms.set(k, v);
               }
             }
           }
@@ -300,7 +325,8 @@ interface RawRow {
 /** Turns rows of cell texts with their definitions into a grid: columns from all cell boundaries. */
 function buildTable(rows: readonly RawRow[]): RawCell[][] {
   const bounds = new Set<number>();
-  for (const r of rows) if (r.def && r.def.x.length === r.cells.length + 1) for (const x of r.def.x) bounds.add(x);
+  for (const r of rows)
+    if (r.def && r.def.x.length === r.cells.length + 1) for (const x of r.def.x) bounds.add(x);
   // A real table has a few dozen distinct cell edges; beyond that (a crafted file) lay cells out by
   // index, so that placing them stays linear.
   const cols = bounds.size > 256 ? [] : [...bounds].sort((a, b) => a - b);
@@ -357,12 +383,33 @@ function buildTable(rows: readonly RawRow[]): RawCell[][] {
 
 /** Number formats (MSONFC, [MS-DOC] 2.9.158) by the names numbering.ts formats. */
 const NFC: Record<number, string> = {
-  0: 'decimal', 1: 'upperRoman', 2: 'lowerRoman', 3: 'upperLetter', 4: 'lowerLetter', 10: 'ideographDigital',
-  11: 'japaneseCounting', 14: 'decimalFullWidth', 16: 'japaneseLegal', 17: 'japaneseDigitalTenThousand',
-  18: 'decimalEnclosedCircle', 19: 'decimalFullWidth2', 22: 'decimalZero', 23: 'bullet', 26: 'decimalEnclosedFullstop',
-  27: 'decimalEnclosedParen', 28: 'decimalEnclosedCircleChinese', 30: 'ideographTraditional', 31: 'ideographZodiac',
-  33: 'taiwaneseCounting', 34: 'ideographLegalTraditional', 35: 'taiwaneseCountingThousand', 36: 'taiwaneseDigital',
-  37: 'chineseCounting', 38: 'chineseLegalSimplified', 39: 'chineseCountingThousand', 255: 'none',
+  0: 'decimal',
+  1: 'upperRoman',
+  2: 'lowerRoman',
+  3: 'upperLetter',
+  4: 'lowerLetter',
+  10: 'ideographDigital',
+  11: 'japaneseCounting',
+  14: 'decimalFullWidth',
+  16: 'japaneseLegal',
+  17: 'japaneseDigitalTenThousand',
+  18: 'decimalEnclosedCircle',
+  19: 'decimalFullWidth2',
+  22: 'decimalZero',
+  23: 'bullet',
+  26: 'decimalEnclosedFullstop',
+  27: 'decimalEnclosedParen',
+  28: 'decimalEnclosedCircleChinese',
+  30: 'ideographTraditional',
+  31: 'ideographZodiac',
+  33: 'taiwaneseCounting',
+  34: 'ideographLegalTraditional',
+  35: 'taiwaneseCountingThousand',
+  36: 'taiwaneseDigital',
+  37: 'chineseCounting',
+  38: 'chineseLegalSimplified',
+  39: 'chineseCountingThousand',
+  255: 'none',
 };
 
 /**
@@ -375,7 +422,13 @@ function readLists(table: Buffer, fib: Fib): NumberingDefs {
   const defs: NumberingDefs = { abstracts: new Map(), nums: new Map() };
   const lst = fib.fcLcb(FC_PLF_LST);
   const lfo = fib.fcLcb(FC_PLF_LFO);
-  if (lst.lcb < 2 || lst.fc + lst.lcb > table.length || lfo.lcb < 4 || lfo.fc + lfo.lcb > table.length) return defs;
+  if (
+    lst.lcb < 2 ||
+    lst.fc + lst.lcb > table.length ||
+    lfo.lcb < 4 ||
+    lfo.fc + lfo.lcb > table.length
+  )
+    return defs;
   try {
     const cLst = table.readUInt16LE(lst.fc);
     let p = lst.fc + lst.lcb;
@@ -383,7 +436,10 @@ function readLists(table: Buffer, fib: Fib): NumberingDefs {
       const at = lst.fc + 2 + i * 28;
       const lsid = table.readInt32LE(at);
       const simple = ((table[at + 26] as number) & 1) === 1;
-      const levels = new Map<number, { numFmt: string; lvlText: string; start: number; isLgl: boolean }>();
+      const levels = new Map<
+        number,
+        { numFmt: string; lvlText: string; start: number; isLgl: boolean }
+      >();
       for (let l = 0; l < (simple ? 1 : 9); l++) {
         const start = table.readInt32LE(p);
         const nfc = table[p + 4] as number;
@@ -405,7 +461,10 @@ function readLists(table: Buffer, fib: Fib): NumberingDefs {
     }
     const lfoMac = table.readInt32LE(lfo.fc);
     for (let i = 0; i < lfoMac && i < 10_000 && lfo.fc + 4 + (i + 1) * 16 <= table.length; i++) {
-      defs.nums.set(String(i + 1), { abstractId: String(table.readInt32LE(lfo.fc + 4 + i * 16)), starts: new Map() });
+      defs.nums.set(String(i + 1), {
+        abstractId: String(table.readInt32LE(lfo.fc + 4 + i * 16)),
+        starts: new Map(),
+      });
     }
   } catch {
     return { abstracts: new Map(), nums: new Map() };
@@ -456,15 +515,30 @@ function storyLines(text: string): string[] {
  * shape id). Returns each anchor CP with the lines of its box, which are read after the paragraph
  * holding the anchor, as the .docx reader reads a text box (mammoth's "extra" paragraphs).
  */
-function readTextBoxes(word: Buffer, table: Buffer, fib: Fib, pieces: readonly Piece[]): Map<number, string[]> {
+function readTextBoxes(
+  word: Buffer,
+  table: Buffer,
+  fib: Fib,
+  pieces: readonly Piece[],
+): Map<number, string[]> {
   const out = new Map<number, string[]>();
   if (fib.ccpTxbx <= 0) return out;
   const spa = fib.fcLcb(FC_PLCF_SPA_MOM);
   const txbx = fib.fcLcb(FC_PLCF_TXBX_TXT);
-  if (spa.lcb < 4 + 26 || spa.fc + spa.lcb > table.length || txbx.lcb < 4 + 22 || txbx.fc + txbx.lcb > table.length) return out;
+  if (
+    spa.lcb < 4 + 26 ||
+    spa.fc + spa.lcb > table.length ||
+    txbx.lcb < 4 + 22 ||
+    txbx.fc + txbx.lcb > table.length
+  )
+    return out;
   const nSpa = Math.floor((spa.lcb - 4) / 30);
   const anchorOf = new Map<number, number>();
-  for (let i = 0; i < nSpa; i++) anchorOf.set(table.readInt32LE(spa.fc + (nSpa + 1) * 4 + i * 26), table.readInt32LE(spa.fc + i * 4));
+  for (let i = 0; i < nSpa; i++)
+    anchorOf.set(
+      table.readInt32LE(spa.fc + (nSpa + 1) * 4 + i * 26),
+      table.readInt32LE(spa.fc + i * 4),
+    );
   const start = fib.ccpText + fib.ccpFtn + fib.ccpHdd + fib.ccpMcr + fib.ccpAtn + fib.ccpEdn;
   const n = Math.floor((txbx.lcb - 4) / 26);
   for (let i = 0; i < n; i++) {
@@ -493,7 +567,10 @@ function tidy(line: string): string {
 
 /** Lines of a paragraph or cell (line breaks and paragraph marks), tidied, empty ones dropped. */
 function lines(text: string): string[] {
-  return text.split('\n').map(tidy).filter((l) => l !== '');
+  return text
+    .split('\n')
+    .map(tidy)
+    .filter((l) => l !== '');
 }
 
 export function read(ole: OleFile, fileName: string): SourceDocument {
@@ -529,7 +606,8 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
       chars.push(text[i] ?? '');
       fcs.push(pc.fc + i * width);
     }
-    if (chars.length > LIMITS.maxTextBytes) throw new IngestError('Word 文档的正文过长，不像是一份年度报告，已拒绝读取。');
+    if (chars.length > LIMITS.maxTextBytes)
+      throw new IngestError('Word 文档的正文过长，不像是一份年度报告，已拒绝读取。');
   }
 
   const blocks: Block[] = [];
@@ -568,7 +646,11 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
     const ilfoValue = ilfo && ilfo.size === 2 ? ilfo.buf.readInt16LE(ilfo.data) : 0;
     const ilvl = byteOf(run, 0x260a);
     if (lists.nums.size && scanned.length < LIMITS.maxBlocks * 2) {
-      scanned.push({ text: '', ...(ilfoValue > 0 ? { numId: String(ilfoValue) } : {}), ...(ilvl !== undefined ? { ilvl } : {}) });
+      scanned.push({
+        text: '',
+        ...(ilfoValue > 0 ? { numId: String(ilfoValue) } : {}),
+        ...(ilvl !== undefined ? { ilvl } : {}),
+      });
     }
     if (inTable) {
       const withBoxes = boxLines.length ? [text, ...boxLines].join('\n') : text;
@@ -579,11 +661,21 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
     flushTable();
     const istd = run?.istd ?? 0;
     const outline = byteOf(run, 0x2640);
-    const level = istd >= 1 && istd <= 9 ? istd : outline !== undefined && outline < 9 ? outline + 1 : undefined;
+    const level =
+      istd >= 1 && istd <= 9
+        ? istd
+        : outline !== undefined && outline < 9
+          ? outline + 1
+          : undefined;
     // A manual line break starts a new paragraph block, as <br> does on the .docx path.
     lines(text).forEach((line, i) => {
-      if (i === 0 && ilfoValue > 0 && blocks.length < LIMITS.maxBlocks) labelled.set(blocks.length, scanned.length - 1);
-      pushBlock(level ? { kind: 'paragraph', text: line, headingLevel: level } : { kind: 'paragraph', text: line });
+      if (i === 0 && ilfoValue > 0 && blocks.length < LIMITS.maxBlocks)
+        labelled.set(blocks.length, scanned.length - 1);
+      pushBlock(
+        level
+          ? { kind: 'paragraph', text: line, headingLevel: level }
+          : { kind: 'paragraph', text: line },
+      );
     });
     for (const line of boxLines) pushBlock({ kind: 'paragraph', text: line });
     boxLines = [];
@@ -610,7 +702,8 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
     if (code === 0x0d || code === 0x07 || code === 0x0c) {
       const run = findRun(papx, fc);
       const itapSprm = run?.sprms.get(0x6649);
-      const itap = itapSprm && itapSprm.size === 4 ? itapSprm.buf.readInt32LE(itapSprm.data) : undefined;
+      const itap =
+        itapSprm && itapSprm.size === 4 ? itapSprm.buf.readInt32LE(itapSprm.data) : undefined;
       const inTable = byteOf(run, 0x2416) === 1 || (itap ?? 0) >= 1;
       const depth = itap ?? (inTable ? 1 : 0);
       if (code === 0x0c && !inTable) {
@@ -650,13 +743,16 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
     }
     if (code === 0x09) para += '\t';
     else if (code === 0x0b) para += '\n';
-    else if (code === 0x1e) para += '-'; // non-breaking hyphen: shows as a dash
-    else if (code === 0x1f) continue; // optional hyphen: shows nothing mid-line
+    else if (code === 0x1e)
+      para += '-'; // non-breaking hyphen: shows as a dash
+    else if (code === 0x1f)
+      continue; // optional hyphen: shows nothing mid-line
     else if (code === 0x01 || code === 0x08) {
       // An inline picture or a drawn object: not text, but where it stands matters (table-as-image).
-      if (!rows.length && !rowCells.length && images[images.length - 1] !== blocks.length) images.push(blocks.length);
-    } else if (code < 0x20) continue; // note references, annotation marks
-
+      if (!rows.length && !rowCells.length && images[images.length - 1] !== blocks.length)
+        images.push(blocks.length);
+    } else if (code < 0x20)
+      continue; // note references, annotation marks
     else para += ch;
   }
   if (tidy(para)) endParagraph(undefined, false);
@@ -679,5 +775,12 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
   }
   if (truncated) notes.push(`文档内容过多，仅读取了前 ${LIMITS.maxBlocks} 段。`);
   if (blocks.length === 0) notes.push('文档中没有文字内容。');
-  return { format: 'doc', fileName, blocks, html: renderBlocks(blocks), notes, ...(images.length ? { images } : {}) };
+  return {
+    format: 'doc',
+    fileName,
+    blocks,
+    html: renderBlocks(blocks),
+    notes,
+    ...(images.length ? { images } : {}),
+  };
 }

@@ -15,7 +15,13 @@ import mammoth from 'mammoth';
 import type { SourceDocument } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import { htmlToBlocks, paragraphMarker } from './html-grid';
-import { computeLabels, parseNumbering, parseStyles, scanParagraphs, type StyleDef } from './numbering';
+import {
+  computeLabels,
+  parseNumbering,
+  parseStyles,
+  scanParagraphs,
+  type StyleDef,
+} from './numbering';
 import { displayedXml } from './word-display';
 import { checkOfficeZip, readEntry, readText, type ZipEntry } from './zip-guard';
 
@@ -30,7 +36,10 @@ interface MammothNode {
 
 const STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh",
-  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='标题 ${n}'] => h${n}:fresh`, `p[style-name='标题${n}'] => h${n}:fresh`]),
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [
+    `p[style-name='标题 ${n}'] => h${n}:fresh`,
+    `p[style-name='标题${n}'] => h${n}:fresh`,
+  ]),
 ];
 
 /** Text of a mammoth paragraph, whitespace removed, for alignment with our own scan. */
@@ -62,7 +71,12 @@ interface Labelled {
 /** Reader note: heading numerals came from Word's automatic numbering (the app shows it only beside numbering findings). */
 export const NUMBERING_RECOVERED_NOTE = '已根据 Word 自动编号恢复标题编号（如“一、”）。';
 
-function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], documentXml: string, notes: string[]): Labelled[] {
+function recoverLabels(
+  bytes: Buffer,
+  entries: readonly ZipEntry[],
+  documentXml: string,
+  notes: string[],
+): Labelled[] {
   const numberingXml = readText(bytes, entries, 'word/numbering.xml', 'docx');
   if (numberingXml === null) return [];
   const stylesXml = readText(bytes, entries, 'word/styles.xml', 'docx') ?? '';
@@ -75,7 +89,11 @@ function recoverLabels(bytes: Buffer, entries: readonly ZipEntry[], documentXml:
   const all: Labelled[] = paragraphs
     .map((p, i) => {
       const l = labels[i];
-      return { key: squeeze(p.text), label: l?.label ?? '', ...(l?.label && l.level !== undefined ? { level: l.level } : {}) };
+      return {
+        key: squeeze(p.text),
+        label: l?.label ?? '',
+        ...(l?.label && l.level !== undefined ? { level: l.level } : {}),
+      };
     })
     .filter((p) => p.key !== '');
   if (all.some((p) => p.label !== '')) notes.push(NUMBERING_RECOVERED_NOTE);
@@ -116,7 +134,10 @@ function annotate(labelled: readonly Labelled[]): (doc: MammothNode) => MammothN
         const style = n.styleName ?? '';
         if (match?.label || style) {
           const t = firstText(n);
-          if (t) t.value = paragraphMarker(match?.label ?? '', style, match?.label ? match.level : undefined) + (t.value ?? '');
+          if (t)
+            t.value =
+              paragraphMarker(match?.label ?? '', style, match?.label ? match.level : undefined) +
+              (t.value ?? '');
         }
         return;
       }
@@ -135,9 +156,15 @@ async function replaceEntry(bytes: Buffer, name: string, text: string): Promise<
   try {
     const zip = await JSZip.loadAsync(bytes);
     zip.file(name, text);
-    return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    return await zip.generateAsync({
+      type: 'nodebuffer',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 1 },
+    });
   } catch {
-    throw new IngestError('Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。');
+    throw new IngestError(
+      'Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。',
+    );
   }
 }
 
@@ -147,11 +174,14 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
   // Inflating the body ourselves, bounded by its declared size, also catches a directory that
   // under-declares sizes before mammoth's unzip would inflate it without limit.
   const originalXml = readText(bytes, entries, 'word/document.xml', 'docx') ?? '';
-  for (const e of entries) if (e.name !== 'word/document.xml' && /\.(xml|rels)$/i.test(e.name)) readEntry(bytes, e, 'docx');
+  for (const e of entries)
+    if (e.name !== 'word/document.xml' && /\.(xml|rels)$/i.test(e.name))
+      readEntry(bytes, e, 'docx');
   // The body as Word displays it (fields by result, no hidden text or note marks, text boxes once).
   const displayed = displayedXml(originalXml);
   const documentXml = displayed ?? originalXml;
-  const input = displayed === null ? bytes : await replaceEntry(bytes, 'word/document.xml', displayed);
+  const input =
+    displayed === null ? bytes : await replaceEntry(bytes, 'word/document.xml', displayed);
   const all = recoverLabels(bytes, entries, documentXml, notes);
   let html: string;
   try {
@@ -169,7 +199,9 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
   } catch (e) {
     if (e instanceof IngestError) throw e;
     // The library's own message (xmldom, stack depth) means nothing to an office user.
-    throw new IngestError('Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。');
+    throw new IngestError(
+      'Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。',
+    );
   }
   const out = htmlToBlocks(html, { dropChrome: false });
   if (out.blocks.length === 0) notes.push('文档中没有文字内容。');

@@ -53,15 +53,74 @@ export interface HtmlBlocks {
 
 /** Elements whose content is never report text. */
 const SKIPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'head', 'title', 'meta', 'link',
-  'nav', 'header', 'footer', 'aside', 'button', 'select', 'input', 'textarea', 'option', 'svg', 'canvas',
-  'img', 'map', 'audio', 'video', 'xml',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'option',
+  'svg',
+  'canvas',
+  'img',
+  'map',
+  'audio',
+  'video',
+  'xml',
 ]);
 
 const BLOCK = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre',
-  'section', 'article', 'main', 'address', 'figure', 'figcaption', 'center', 'hr', 'body', 'html', 'form',
-  'fieldset', 'caption', 'details', 'summary', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'main',
+  'address',
+  'figure',
+  'figcaption',
+  'center',
+  'hr',
+  'body',
+  'html',
+  'form',
+  'fieldset',
+  'caption',
+  'details',
+  'summary',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'tfoot',
 ]);
 
 /** Inline formatting kept in the display HTML (everything else is reduced to its text). */
@@ -69,13 +128,35 @@ const KEPT_INLINE = new Set(['b', 'strong', 'i', 'em', 'u', 'sup', 'sub']);
 
 /** class/id segments of portal chrome containers. "zoom" is deliberately absent: it is often the article body. */
 const CHROME_SEGMENTS = new Set([
-  'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs', 'bread', 'location', 'position', 'curpos', 'share', 'bdshare',
-  'jiathis', 'print', 'toolbar', 'tools', 'fontsize', 'nav', 'navbar', 'menu', 'footer', 'copyright', 'sidebar',
-  'topbar', 'logo', 'search',
+  'breadcrumb',
+  'breadcrumbs',
+  'crumb',
+  'crumbs',
+  'bread',
+  'location',
+  'position',
+  'curpos',
+  'share',
+  'bdshare',
+  'jiathis',
+  'print',
+  'toolbar',
+  'tools',
+  'fontsize',
+  'nav',
+  'navbar',
+  'menu',
+  'footer',
+  'copyright',
+  'sidebar',
+  'topbar',
+  'logo',
+  'search',
 ]);
 
 /** Short paragraphs that are page furniture, not report text. */
-const CHROME_PREFIX = /^(当前位置|您当前的位置|您现在的位置|您的位置|所在位置)[:：]|^首页\s*[>»＞›]|^(上一篇|下一篇)[:：]|网站标识码|ICP备|版权所有|主办单位[:：]/;
+const CHROME_PREFIX =
+  /^(当前位置|您当前的位置|您现在的位置|您的位置|所在位置)[:：]|^首页\s*[>»＞›]|^(上一篇|下一篇)[:：]|网站标识码|ICP备|版权所有|主办单位[:：]/;
 const CHROME_WORDS =
   /^(字号|大|中|小|默认|打印(本页)?|关闭(窗口|本页)?|分享(到)?|收藏|微信|微博|QQ空间|QQ|返回顶部|保存(本页)?|纠错|视力保护色|扫一扫|手机版|手机|电子书|H5|图文解读|视频解读|语音播报|标题|正文|附件|\||Ι|丨)+$/;
 
@@ -139,7 +220,8 @@ function textOf(root: ChildNode): string {
   while (stack.length > 0) {
     const n = stack.pop() as ChildNode;
     if (n.type === 'text') out.push(n.data);
-    else if (isElement(n) && !SKIPPED.has(n.name.toLowerCase())) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
+    else if (isElement(n) && !SKIPPED.has(n.name.toLowerCase()))
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
   }
   return out.join('');
 }
@@ -192,7 +274,11 @@ class Walker {
         const inner: Ctx = {
           depth: inside.depth,
           listDepth: name === 'ul' || name === 'ol' ? ctx.listDepth + 1 : ctx.listDepth,
-          ...(m ? { headingLevel: Number(m[1]) } : ctx.headingLevel ? { headingLevel: ctx.headingLevel } : {}),
+          ...(m
+            ? { headingLevel: Number(m[1]) }
+            : ctx.headingLevel
+              ? { headingLevel: ctx.headingLevel }
+              : {}),
           ...(listItem !== undefined ? { listItem } : {}),
         };
         this.walk(node.children, inner);
@@ -277,18 +363,28 @@ class Walker {
     const rows = tableRows(el);
     if (isLayoutTable(rows)) {
       // A page laid out in a table: its cells are ordinary containers.
-      for (const row of rows) for (const cell of row) {
-        this.walk(cell.children, ctx);
-        this.flush();
-      }
+      for (const row of rows)
+        for (const cell of row) {
+          this.walk(cell.children, ctx);
+          this.flush();
+        }
       return;
     }
-    const grid = expandTable(rows.map((r) => r.map((c) => ({ text: cellText(c), rowSpan: span(c, 'rowspan'), colSpan: span(c, 'colspan') }))));
+    const grid = expandTable(
+      rows.map((r) =>
+        r.map((c) => ({
+          text: cellText(c),
+          rowSpan: span(c, 'rowspan'),
+          colSpan: span(c, 'colspan'),
+        })),
+      ),
+    );
     if (grid.truncated) this.notes.push(`表格过大，仅读取了前 ${grid.rows.length} 行。`);
     if (grid.rows.length === 0) return;
     if (grid.rows.every((r) => r.every((c) => c.text === ''))) {
       // A picture pasted into an otherwise empty table (a frame around a scanned table).
-      if (DomUtils.findOne((n) => n.name === 'img', el.children, true)) this.images.push(this.blocks.length);
+      if (DomUtils.findOne((n) => n.name === 'img', el.children, true))
+        this.images.push(this.blocks.length);
       return;
     }
     if (!this.room()) return;
@@ -335,9 +431,12 @@ function tableRows(table: Element): Element[][] {
   for (const child of childElements(table)) {
     const n = child.name.toLowerCase();
     if (n === 'tr') rows.push(child);
-    else if (n === 'thead' || n === 'tbody' || n === 'tfoot') rows.push(...childElements(child).filter((r) => r.name.toLowerCase() === 'tr'));
+    else if (n === 'thead' || n === 'tbody' || n === 'tfoot')
+      rows.push(...childElements(child).filter((r) => r.name.toLowerCase() === 'tr'));
   }
-  return rows.map((tr) => childElements(tr).filter((c) => c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th'));
+  return rows.map((tr) =>
+    childElements(tr).filter((c) => c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th'),
+  );
 }
 
 function hasNested(el: Element, names: ReadonlySet<string>): boolean {
@@ -414,7 +513,10 @@ export interface RawCell {
 }
 
 /** Expands rows of origin cells into a rectangular grid; bounded by LIMITS.maxTableCells. */
-export function expandTable(rows: readonly (readonly RawCell[])[]): { rows: TableCell[][]; truncated: boolean } {
+export function expandTable(rows: readonly (readonly RawCell[])[]): {
+  rows: TableCell[][];
+  truncated: boolean;
+} {
   const nRows = rows.length;
   const grid: (TableCell | undefined)[][] = rows.map(() => []);
   let truncated = false;
@@ -456,11 +558,18 @@ export function expandTable(rows: readonly (readonly RawCell[])[]): { rows: Tabl
   for (let r = 0; r < keptRows; r++) {
     const g = grid[r] as (TableCell | undefined)[];
     out.push(
-      Array.from({ length: width }, (_, c) => g[c] ?? { text: '', rowSpan: 1, colSpan: 1, covered: false, originRow: r, originCol: c }),
+      Array.from(
+        { length: width },
+        (_, c) =>
+          g[c] ?? { text: '', rowSpan: 1, colSpan: 1, covered: false, originRow: r, originCol: c },
+      ),
     );
   }
   // A merge reaching past a truncation point must not claim rows that are gone.
-  if (truncated) for (const row of out) for (const cell of row) if (!cell.covered) cell.rowSpan = Math.min(cell.rowSpan, keptRows - cell.originRow);
+  if (truncated)
+    for (const row of out)
+      for (const cell of row)
+        if (!cell.covered) cell.rowSpan = Math.min(cell.rowSpan, keptRows - cell.originRow);
   return { rows: out, truncated };
 }
 
@@ -469,7 +578,9 @@ export function tableHtml(block: TableBlock, index: number): string {
     const tds = row
       .map((cell, c) => {
         if (cell.covered) return '';
-        const attrs = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
+        const attrs =
+          (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') +
+          (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
         return `<td data-nb-cell="${r},${c}"${attrs}>${escapeHtml(cell.text).replace(/\n/g, '<br>')}</td>`;
       })
       .join('');
@@ -480,7 +591,11 @@ export function tableHtml(block: TableBlock, index: number): string {
 
 /** Turns an HTML string into blocks and annotated display HTML. */
 export function htmlToBlocks(html: string, opts: HtmlToBlocksOptions): HtmlBlocks {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
   const w = new Walker(opts);
   w.walk(doc.children, { listDepth: 0, depth: 0 });
   w.flush();

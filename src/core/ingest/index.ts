@@ -72,17 +72,24 @@ function mb(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean => sig.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean =>
+  sig.every((b, i) => bytes[i] === b);
 
 /** The first bytes as lower-case text (after a UTF-8 BOM), for recognising text formats. */
 function head(bytes: Buffer): string {
   const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
-  return bytes.subarray(start, start + 4096).toString('latin1').toLowerCase();
+  return bytes
+    .subarray(start, start + 4096)
+    .toString('latin1')
+    .toLowerCase();
 }
 
 function isMht(h: string): boolean {
   // A MIME message: header lines first, MIME-Version among them, HTML or multipart content.
-  return /^(?:[a-z-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*mime-version:/.test(h.trimStart()) && /content-type:\s*(multipart\/|text\/html)/.test(h);
+  return (
+    /^(?:[a-z-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*mime-version:/.test(h.trimStart()) &&
+    /content-type:\s*(multipart\/|text\/html)/.test(h)
+  );
 }
 
 function isHtml(h: string, strict: boolean): boolean {
@@ -114,16 +121,30 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   }
   if (isOle(bytes)) return 'doc'; // refined by the caller from the streams (see readOle)
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
-    refuse(`这是 RTF 格式的文档${hint === 'doc' ? '（虽然扩展名是 .doc）' : ''}，无法直接读取。${ASK}`);
+    refuse(
+      `这是 RTF 格式的文档${hint === 'doc' ? '（虽然扩展名是 .doc）' : ''}，无法直接读取。${ASK}`,
+    );
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
   if (looksBinary(bytes)) {
-    if (hint === 'doc') refuse(`文件不是可识别的 Word 文档，可能是早期 WPS 或 Microsoft Works 等旧格式，无法读取。${ASK}`);
-    if (hint === 'xls') refuse('文件不是可识别的 Excel 工作簿，可能是旧格式或已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
+    if (hint === 'doc')
+      refuse(
+        `文件不是可识别的 Word 文档，可能是早期 WPS 或 Microsoft Works 等旧格式，无法读取。${ASK}`,
+      );
+    if (hint === 'xls')
+      refuse(
+        '文件不是可识别的 Excel 工作簿，可能是旧格式或已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
+      );
     // The text readers and the zip check word their own message for binary bytes.
     // A PDF may carry bytes before its header; pdf.js finds it, or says it is no PDF.
     if (hint === 'pdf') return 'pdf';
-    return hint === 'txt' || hint === 'md' ? 'txt' : hint === 'html' || hint === 'mht' ? 'html' : hint === 'xlsx' ? 'xlsx' : 'docx';
+    return hint === 'txt' || hint === 'md'
+      ? 'txt'
+      : hint === 'html' || hint === 'mht'
+        ? 'html'
+        : hint === 'xlsx'
+          ? 'xlsx'
+          : 'docx';
   }
   const h = head(bytes);
   if (isMht(h)) return 'mht';
@@ -139,8 +160,10 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   if (hint === 'pdf') return 'pdf'; // the PDF reader says it is no PDF
   // Plain text under an Office name is far more often a broken or placeholder file than a report
   // typed in Notepad: say what it is instead of auditing it as a report full of missing sections.
-  if (hint === 'doc') refuse('文件内容是纯文本，不是 Word 文档（.doc），请将扩展名改为 .txt 后再导入。');
-  if (hint === 'xls') refuse('文件内容是纯文本，不是 Excel 工作簿（.xls），请将扩展名改为 .txt 后再导入。');
+  if (hint === 'doc')
+    refuse('文件内容是纯文本，不是 Word 文档（.doc），请将扩展名改为 .txt 后再导入。');
+  if (hint === 'xls')
+    refuse('文件内容是纯文本，不是 Excel 工作簿（.xls），请将扩展名改为 .txt 后再导入。');
   return hint === 'xlsx' ? 'xlsx' : 'docx'; // zip-guard words the same refusal for .docx/.xlsx
 }
 
@@ -160,13 +183,17 @@ async function readOle(bytes: Buffer, name: string, hint: SourceFormat): Promise
     case 'xls':
       return (await readers.xls()).read(ole, name);
     case 'old-excel':
-      return refuse('这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
+      return refuse(
+        '这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
+      );
     case 'works':
       return refuse(`这是 Microsoft Works 文档，无法读取。${ASK}`);
     case 'old-wps':
       return refuse(`这是早期金山 WPS（WPS 2000 及更早版本）格式的文档，无法读取。${ASK}`);
     case 'powerpoint':
-      return refuse('这是 PowerPoint 演示文稿，不是年度报告文档，请提供 Word、Excel、网页或文本格式的报告。');
+      return refuse(
+        '这是 PowerPoint 演示文稿，不是年度报告文档，请提供 Word、Excel、网页或文本格式的报告。',
+      );
     case 'other':
       return refuse(`这是无法识别的 OLE 复合文档（可能是其他程序的文件），无法读取。${ASK}`);
   }
@@ -181,7 +208,10 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
     );
   }
   if (bytes.length === 0) throw new IngestError('文件为空（0 字节），无法读取。');
-  if (bytes.length > LIMITS.maxFileBytes) throw new IngestError(`文件过大（${mb(bytes.length)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`);
+  if (bytes.length > LIMITS.maxFileBytes)
+    throw new IngestError(
+      `文件过大（${mb(bytes.length)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`,
+    );
   const name = basename(fileName);
   const reader = sniff(bytes, hint);
   let out: SourceDocument;
@@ -210,7 +240,9 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
       break;
   }
   if (out.format !== hint) {
-    out.notes.unshift(`文件扩展名为「${extname(fileName).toLowerCase()}」，但实际内容是${FORMAT_LABEL[out.format]}，已按实际内容读取。`);
+    out.notes.unshift(
+      `文件扩展名为「${extname(fileName).toLowerCase()}」，但实际内容是${FORMAT_LABEL[out.format]}，已按实际内容读取。`,
+    );
   }
   return out;
 }
@@ -219,6 +251,9 @@ export async function readPath(path: string): Promise<SourceDocument> {
   const info = await stat(path);
   if (!info.isFile()) throw new IngestError('不是文件，无法读取。');
   if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。');
-  if (info.size > LIMITS.maxFileBytes) throw new IngestError(`文件过大（${mb(info.size)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`);
+  if (info.size > LIMITS.maxFileBytes)
+    throw new IngestError(
+      `文件过大（${mb(info.size)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`,
+    );
   return readBytes(await readFile(path), path);
 }

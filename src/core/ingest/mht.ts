@@ -50,7 +50,8 @@ function decodeQuotedPrintable(body: Buffer): Buffer {
 
 function decodeBody(part: Part): Buffer {
   const cte = (part.headers.get('content-transfer-encoding') ?? '').toLowerCase();
-  if (cte === 'base64') return Buffer.from(part.body.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+  if (cte === 'base64')
+    return Buffer.from(part.body.toString('latin1').replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
   if (cte === 'quoted-printable') return decodeQuotedPrintable(part.body);
   return part.body;
 }
@@ -80,12 +81,18 @@ function htmlPart(part: Part, depth: number): Part | null {
 export function read(bytes: Buffer, fileName: string): SourceDocument {
   // A saved page with its images inlined is larger than the page alone: allow a few times the text limit.
   if (bytes.length > LIMITS.maxTextBytes * 4) {
-    throw new IngestError(`网页存档文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份年度报告。`);
+    throw new IngestError(
+      `网页存档文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份年度报告。`,
+    );
   }
   const part = htmlPart(parsePart(bytes), 0);
-  if (!part) throw new IngestError('网页存档（.mht）中没有找到网页正文（text/html 部分），请用浏览器打开后另存为 .html 再导入。');
+  if (!part)
+    throw new IngestError(
+      '网页存档（.mht）中没有找到网页正文（text/html 部分），请用浏览器打开后另存为 .html 再导入。',
+    );
   const html = decodeBody(part);
-  if (html.length > LIMITS.maxTextBytes) throw new IngestError('网页存档中的网页正文过大，不像是一份年度报告。');
+  if (html.length > LIMITS.maxTextBytes)
+    throw new IngestError('网页存档中的网页正文过大，不像是一份年度报告。');
   const label = param(part.headers.get('content-type'), 'charset') ?? sniffCharset(html);
   const decoded = decodeWith(html, label);
   const notes = ['已从网页存档（.mht）中读取网页正文。'];

@@ -195,7 +195,11 @@ const CN_LEGAL = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌',
 const TIANGAN = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
 const DIZHI = ['子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥'];
 
-function chineseCounting(n: number, digits: readonly string[], units: readonly [string, string, string]): string {
+function chineseCounting(
+  n: number,
+  digits: readonly string[],
+  units: readonly [string, string, string],
+): string {
   if (n <= 0 || n >= 10000) return String(n);
   const [ten, hundred, thousand] = units;
   const parts: string[] = [];
@@ -224,15 +228,27 @@ function letters(n: number, base: string): string {
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
   const table: [number, string][] = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
   ];
   let out = '';
   let rest = n;
-  for (const [v, s] of table) while (rest >= v) {
-    out += s;
-    rest -= v;
-  }
+  for (const [v, s] of table)
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
   return out;
 }
 
@@ -250,7 +266,10 @@ export function formatNumber(n: number, numFmt: string): string {
     case 'ideographDigital':
     case 'taiwaneseDigital':
     case 'japaneseDigitalTenThousand':
-      return String(n).split('').map((d) => CN_DIGITS[Number(d)] ?? d).join('');
+      return String(n)
+        .split('')
+        .map((d) => CN_DIGITS[Number(d)] ?? d)
+        .join('');
     case 'ideographTraditional':
       return TIANGAN[(n - 1) % 10] ?? String(n);
     case 'ideographZodiac':
@@ -300,7 +319,8 @@ export function computeLabels(
     for (let depth = 0; id && depth < 20; depth++) {
       const s = styles.get(id);
       if (!s) break;
-      if (s.numId !== undefined) return { numId: s.numId, ...(s.ilvl !== undefined ? { ilvl: s.ilvl } : {}) };
+      if (s.numId !== undefined)
+        return { numId: s.numId, ...(s.ilvl !== undefined ? { ilvl: s.ilvl } : {}) };
       id = s.basedOn;
     }
     return {};

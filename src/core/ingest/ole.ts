@@ -17,7 +17,8 @@ export function isOle(bytes: Uint8Array): boolean {
   return OLE_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-const DAMAGED = '文件已损坏（OLE 复合文档结构异常），无法读取。请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
+const DAMAGED =
+  '文件已损坏（OLE 复合文档结构异常），无法读取。请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
 const ENDOFCHAIN = 0xfffffffe;
 const FREESECT = 0xffffffff;
 const MAX_REGSECT = 0xfffffffa;
@@ -53,7 +54,8 @@ export function checkOle(bytes: Buffer): void {
   if (bytes.length < 512 || !isOle(bytes)) throw damaged('文件头无效或文件过短');
   const major = bytes.readUInt16LE(26);
   const shift = bytes.readUInt16LE(30);
-  if (!((major === 3 && shift === 9) || (major === 4 && shift === 12))) throw damaged('版本或扇区大小无效');
+  if (!((major === 3 && shift === 9) || (major === 4 && shift === 12)))
+    throw damaged('版本或扇区大小无效');
   const ssz = 1 << shift;
   const miniShift = bytes.readUInt16LE(32);
   if (miniShift !== 6) throw damaged('短扇区大小无效');
@@ -66,31 +68,40 @@ export function checkOle(bytes: Buffer): void {
   const nMiniFat = bytes.readUInt32LE(64);
   let difat = bytes.readUInt32LE(68);
   const nDifat = bytes.readUInt32LE(72);
-  if (nFat > nSectors || nDifat > nSectors || nMiniFat > nSectors) throw damaged('分配表的扇区数超出文件大小');
+  if (nFat > nSectors || nDifat > nSectors || nMiniFat > nSectors)
+    throw damaged('分配表的扇区数超出文件大小');
   // FAT sector numbers: 109 in the header, the rest in the DIFAT chain.
   const fatSectors: number[] = [];
-  for (let i = 0; i < 109 && fatSectors.length < nFat; i++) fatSectors.push(bytes.readUInt32LE(76 + i * 4));
+  for (let i = 0; i < 109 && fatSectors.length < nFat; i++)
+    fatSectors.push(bytes.readUInt32LE(76 + i * 4));
   const seenDifat = new Set<number>();
   while (fatSectors.length < nFat) {
-    if (difat > MAX_REGSECT || difat >= nSectors || seenDifat.has(difat)) throw damaged('DIFAT 扇区链无效');
+    if (difat > MAX_REGSECT || difat >= nSectors || seenDifat.has(difat))
+      throw damaged('DIFAT 扇区链无效');
     seenDifat.add(difat);
     const off = sectorOffset(difat);
-    for (let i = 0; i < ssz / 4 - 1 && fatSectors.length < nFat; i++) fatSectors.push(bytes.readUInt32LE(off + i * 4));
+    for (let i = 0; i < ssz / 4 - 1 && fatSectors.length < nFat; i++)
+      fatSectors.push(bytes.readUInt32LE(off + i * 4));
     difat = bytes.readUInt32LE(off + ssz - 4);
   }
   const fat = new Uint32Array((fatSectors.length * ssz) / 4);
   fatSectors.forEach((s, i) => {
     if (s > MAX_REGSECT || s >= nSectors) throw damaged('FAT 扇区位置超出文件');
     const off = sectorOffset(s);
-    for (let j = 0; j < ssz / 4; j++) fat[i * (ssz / 4) + j] = off + j * 4 + 4 <= bytes.length ? bytes.readUInt32LE(off + j * 4) : FREESECT;
+    for (let j = 0; j < ssz / 4; j++)
+      fat[i * (ssz / 4) + j] =
+        off + j * 4 + 4 <= bytes.length ? bytes.readUInt32LE(off + j * 4) : FREESECT;
   });
   const dir = chain(fat, dirStart, nSectors, '目录');
   const entryCount = Math.min(MAX_DIR_ENTRIES, (dir.length * ssz) / 128);
-  const miniFatChain = miniFatStart === ENDOFCHAIN ? [] : chain(fat, miniFatStart, nSectors, '短扇区分配表');
+  const miniFatChain =
+    miniFatStart === ENDOFCHAIN ? [] : chain(fat, miniFatStart, nSectors, '短扇区分配表');
   const miniFat = new Uint32Array((miniFatChain.length * ssz) / 4);
   miniFatChain.forEach((s, i) => {
     const off = sectorOffset(s);
-    for (let j = 0; j < ssz / 4; j++) miniFat[i * (ssz / 4) + j] = off + j * 4 + 4 <= bytes.length ? bytes.readUInt32LE(off + j * 4) : FREESECT;
+    for (let j = 0; j < ssz / 4; j++)
+      miniFat[i * (ssz / 4) + j] =
+        off + j * 4 + 4 <= bytes.length ? bytes.readUInt32LE(off + j * 4) : FREESECT;
   });
   let rootStart = ENDOFCHAIN;
   let rootSize = 0;
@@ -100,7 +111,8 @@ export function checkOle(bytes: Buffer): void {
     if (off + 128 > bytes.length) throw damaged('目录项超出文件');
     const type = bytes[off + 66];
     const start = bytes.readUInt32LE(off + 116);
-    const size = major === 3 ? bytes.readUInt32LE(off + 120) : Number(bytes.readBigUInt64LE(off + 120));
+    const size =
+      major === 3 ? bytes.readUInt32LE(off + 120) : Number(bytes.readBigUInt64LE(off + 120));
     if (type === 5) {
       rootStart = start;
       rootSize = size;

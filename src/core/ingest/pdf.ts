@@ -33,7 +33,8 @@ function pdfjs(): Promise<Pdfjs> {
 /** pdf.js's character maps (for PDFs using Adobe's predefined Chinese encodings), read from disk. */
 function cmapDir(): string | undefined {
   try {
-    const req = typeof require === 'function' ? require : createRequire(join(process.cwd(), 'package.json'));
+    const req =
+      typeof require === 'function' ? require : createRequire(join(process.cwd(), 'package.json'));
     return join(req.resolve('pdfjs-dist/package.json'), '..', 'cmaps') + '/';
   } catch {
     return undefined;
@@ -99,10 +100,14 @@ function failureOf(e: unknown): IngestError {
   if (e instanceof IngestError) return e;
   const name = e instanceof Error ? e.name : '';
   if (name === 'PasswordException') {
-    return new IngestError('PDF 文件设有打开密码（已加密），无法读取。请向报送单位索取未加密的文件。');
+    return new IngestError(
+      'PDF 文件设有打开密码（已加密），无法读取。请向报送单位索取未加密的文件。',
+    );
   }
   if (name === 'InvalidPDFException') {
-    return new IngestError('不是有效的 PDF 文件（文件已损坏、不完整或扩展名有误），无法读取。请重新下载或向报送单位索取原文件。');
+    return new IngestError(
+      '不是有效的 PDF 文件（文件已损坏、不完整或扩展名有误），无法读取。请重新下载或向报送单位索取原文件。',
+    );
   }
   return new IngestError('PDF 文件已损坏或结构异常，无法解析。请重新下载或向报送单位索取原文件。');
 }
@@ -115,11 +120,18 @@ interface PdfPage {
 }
 
 /** One page's glyphs, rules and image cover, in top-left page coordinates. */
-async function readPage(page: PdfPage, n: number, codes: OpCodes, normalize: (s: string) => string): Promise<PageContent> {
+async function readPage(
+  page: PdfPage,
+  n: number,
+  codes: OpCodes,
+  normalize: (s: string) => string,
+): Promise<PageContent> {
   const vp = page.getViewport({ scale: 1 });
   const ops = await page.getOperatorList();
   if (ops.fnArray.length > LIMITS.maxPdfPageOps) {
-    throw new IngestError(`PDF 第 ${n} 页的图形过于复杂（${ops.fnArray.length} 个绘图指令），不像是年度报告的页面，已停止读取。`);
+    throw new IngestError(
+      `PDF 第 ${n} 页的图形过于复杂（${ops.fnArray.length} 个绘图指令），不像是年度报告的页面，已停止读取。`,
+    );
   }
   const fonts = (name: string): FontInfo | undefined => {
     try {
@@ -128,9 +140,23 @@ async function readPage(page: PdfPage, n: number, codes: OpCodes, normalize: (s:
       return undefined;
     }
   };
-  const scan = scanOperators(ops.fnArray, ops.argsArray, codes, vp.transform as Matrix, fonts, normalize);
+  const scan = scanOperators(
+    ops.fnArray,
+    ops.argsArray,
+    codes,
+    vp.transform as Matrix,
+    fonts,
+    normalize,
+  );
   page.cleanup();
-  return { page: n, width: vp.width, height: vp.height, glyphs: scan.glyphs, rules: scan.rules, imageCover: scan.imageArea / Math.max(1, vp.width * vp.height) };
+  return {
+    page: n,
+    width: vp.width,
+    height: vp.height,
+    glyphs: scan.glyphs,
+    rules: scan.rules,
+    imageCover: scan.imageArea / Math.max(1, vp.width * vp.height),
+  };
 }
 
 /** Rejects with an IngestError when the work takes longer than the limit. */
@@ -139,7 +165,11 @@ function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void): P
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
-      reject(new IngestError(`PDF 读取超时（超过 ${Math.round(ms / 1000)} 秒），文件可能过于复杂或已损坏。`));
+      reject(
+        new IngestError(
+          `PDF 读取超时（超过 ${Math.round(ms / 1000)} 秒），文件可能过于复杂或已损坏。`,
+        ),
+      );
     }, ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
@@ -170,7 +200,9 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     });
     const n = doc.numPages;
     if (n > LIMITS.maxPdfPages) {
-      throw new IngestError(`PDF 页数过多（${n} 页），超过 ${LIMITS.maxPdfPages} 页的上限，不像是一份年度报告。`);
+      throw new IngestError(
+        `PDF 页数过多（${n} 页），超过 ${LIMITS.maxPdfPages} 页的上限，不像是一份年度报告。`,
+      );
     }
     const pages: PageContent[] = [];
     for (let i = 1; i <= n; i++) {
@@ -183,7 +215,9 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
         }),
       );
       if (Date.now() - started > LIMITS.maxPdfMillis) {
-        throw new IngestError(`PDF 读取超时（超过 ${Math.round(LIMITS.maxPdfMillis / 1000)} 秒），文件可能过于复杂或已损坏。`);
+        throw new IngestError(
+          `PDF 读取超时（超过 ${Math.round(LIMITS.maxPdfMillis / 1000)} 秒），文件可能过于复杂或已损坏。`,
+        );
       }
       // pdf.js keeps every page's parsed content and fonts until told otherwise: on a long file
       // that is most of the memory. Only the glyphs and rules we took are needed from here on.
@@ -212,24 +246,40 @@ export function fromPages(pages: readonly PageContent[], fileName: string): Sour
   if (unmapped > visible.length * 0.3) throw new IngestError(BAD_FONTS);
   // Pages of images whose only text is a few Latin letters or digits (a scanner's stamp, page
   // numbers added afterwards): still a scan, not a report without Chinese.
-  if (!/[\u4e00-\u9fff]/.test(visible) && pages.some((p) => p.imageCover >= 0.3)) throw new IngestError(SCANNED);
+  if (!/[\u4e00-\u9fff]/.test(visible) && pages.some((p) => p.imageCover >= 0.3))
+    throw new IngestError(SCANNED);
   const blocks = layoutBlocks(pages);
   if (blocks.length > LIMITS.maxBlocks) {
-    throw new IngestError(`文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`);
+    throw new IngestError(
+      `文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`,
+    );
   }
   const notes: string[] = [];
   if (unmapped > 0) notes.push(`PDF 中有 ${unmapped} 个字符没有文字编码，已略去。`);
-  const scannedPages = pages.filter((p) => p.imageCover >= 0.5 && p.glyphs.length < 20).map((p) => p.page);
-  if (scannedPages.length) notes.push(`第 ${scannedPages.join('、')} 页是图片（扫描件），其中的文字无法读取。`);
+  const scannedPages = pages
+    .filter((p) => p.imageCover >= 0.5 && p.glyphs.length < 20)
+    .map((p) => p.page);
+  if (scannedPages.length)
+    notes.push(`第 ${scannedPages.join('、')} 页是图片（扫描件），其中的文字无法读取。`);
   // Characters with no Unicode behind them are dropped, in paragraphs and in cells alike.
   const strip = (t: string) => t.replace(new RegExp(UNMAPPED.source, 'gu'), '');
-  const clean = unmapped === 0 ? blocks : blocks.map((b) => (b.kind === 'paragraph' ? { ...b, text: strip(b.text) } : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: strip(c.text) }))) }));
+  const clean =
+    unmapped === 0
+      ? blocks
+      : blocks.map((b) =>
+          b.kind === 'paragraph'
+            ? { ...b, text: strip(b.text) }
+            : { ...b, rows: b.rows.map((r) => r.map((c) => ({ ...c, text: strip(c.text) }))) },
+        );
   return {
     format: 'pdf',
     fileName,
     blocks: clean,
     html: renderBlocks(clean),
     notes,
-    pages: pages.map((p) => ({ width: Math.round(p.width * 100) / 100, height: Math.round(p.height * 100) / 100 })),
+    pages: pages.map((p) => ({
+      width: Math.round(p.width * 100) / 100,
+      height: Math.round(p.height * 100) / 100,
+    })),
   };
 }

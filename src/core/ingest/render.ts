@@ -5,7 +5,10 @@
 import type { Block } from '../model/types';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 export function renderBlocks(blocks: readonly Block[]): string {
@@ -28,12 +31,17 @@ export function renderBlocks(blocks: readonly Block[]): string {
       row.forEach((cell, c) => {
         if (cell.covered) return;
         const span =
-          (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
-        cells.push(`<td data-nb-cell="${r},${c}"${span}>${escapeHtml(cell.text).replace(/\n/g, '<br>')}</td>`);
+          (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') +
+          (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
+        cells.push(
+          `<td data-nb-cell="${r},${c}"${span}>${escapeHtml(cell.text).replace(/\n/g, '<br>')}</td>`,
+        );
       });
       rows.push(`<tr>${cells.join('')}</tr>`);
     });
-    out.push(`<table data-nb-block="${i}" class="${b.layout === 'stream' ? 'nb-stream' : 'nb-grid'}"><tbody>${rows.join('')}</tbody></table>`);
+    out.push(
+      `<table data-nb-block="${i}" class="${b.layout === 'stream' ? 'nb-stream' : 'nb-grid'}"><tbody>${rows.join('')}</tbody></table>`,
+    );
   });
   return out.join('\n');
 }

@@ -22,23 +22,32 @@ const ENCODING_NOTES: Record<string, string> = {
   'utf-16be': '已按 UTF-16 编码读取。',
 };
 
-export async function read(bytes: Buffer, fileName: string, format: 'txt' | 'md'): Promise<SourceDocument> {
+export async function read(
+  bytes: Buffer,
+  fileName: string,
+  format: 'txt' | 'md',
+): Promise<SourceDocument> {
   if (bytes.length > LIMITS.maxTextBytes) {
     throw new IngestError(
       `文本文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），超过 ${LIMITS.maxTextBytes / 1024 / 1024} MB 的上限，不像是一份年度报告。`,
     );
   }
   if (looksBinary(bytes)) {
-    throw new IngestError('文件内容不是文本（含二进制数据），可能是扩展名有误的 Word、PDF 或压缩文件，请确认文件格式。');
+    throw new IngestError(
+      '文件内容不是文本（含二进制数据），可能是扩展名有误的 Word、PDF 或压缩文件，请确认文件格式。',
+    );
   }
   const decoded = decodeText(bytes);
   const notes: string[] = [];
   const note = ENCODING_NOTES[decoded.encoding];
   if (note) notes.push(note);
   const blocks = parseText(decoded.text, format);
-  if (wrapWidth(splitLines(decoded.text)) !== null) notes.push('文本按页面宽度折行（如 PDF 文字层），已将折行的段落重新合并。');
+  if (wrapWidth(splitLines(decoded.text)) !== null)
+    notes.push('文本按页面宽度折行（如 PDF 文字层），已将折行的段落重新合并。');
   if (blocks.length > LIMITS.maxBlocks) {
-    throw new IngestError(`文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`);
+    throw new IngestError(
+      `文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`,
+    );
   }
   if (!blocks.some((b) => b.kind === 'table' || b.text.length > 0)) {
     throw new IngestError('文件中没有可读的文字内容。');
@@ -52,7 +61,10 @@ interface Line {
 }
 
 function cleanLine(raw: string): string {
-  return raw.replace(ARTEFACT, '').replace(/\u00a0/g, ' ').replace(/[\u200b\ufeff]/g, '');
+  return raw
+    .replace(ARTEFACT, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[\u200b\ufeff]/g, '');
 }
 
 function isTabCellLine(s: string): boolean {
@@ -98,7 +110,8 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
   const wrap = wrapWidth(raw);
   const lines = wrap === null ? raw : unwrap(raw, wrap);
   // Markdown headings are honoured in .md files and in .txt files that plainly use them.
-  const markdown = format === 'md' || lines.some((l) => MD_HEADING.test(l.text) && /^#{1,6}\s+\S/.test(l.text));
+  const markdown =
+    format === 'md' || lines.some((l) => MD_HEADING.test(l.text) && /^#{1,6}\s+\S/.test(l.text));
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -111,7 +124,12 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
       const h = MD_HEADING.exec(line.text);
       if (h) {
         const body = (h[2] ?? '').trim();
-        if (body) blocks.push({ kind: 'paragraph', text: stripEmphasis(body), headingLevel: (h[1] ?? '#').length });
+        if (body)
+          blocks.push({
+            kind: 'paragraph',
+            text: stripEmphasis(body),
+            headingLevel: (h[1] ?? '#').length,
+          });
         i++;
         continue;
       }
@@ -124,7 +142,10 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
       i = readTabTable(lines, i, blocks);
       continue;
     }
-    blocks.push({ kind: 'paragraph', text: markdown ? stripEmphasis(line.text.trim()) : line.text.trim() });
+    blocks.push({
+      kind: 'paragraph',
+      text: markdown ? stripEmphasis(line.text.trim()) : line.text.trim(),
+    });
     i++;
   }
   return blocks;
@@ -132,7 +153,8 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
 
 const SENTENCE_END = /[。！？!?；;：:）)」』”"]$/;
 /** Starts of lines that open a new paragraph: numbered items and headings. */
-const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[条部章])/;
+const ITEM_START =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[条部章])/;
 const PAGE_NUMBER_LINE = /^\s*[-—–]\s*\d+\s*[-—–]\s*$/;
 
 function width(s: string): number {
@@ -144,7 +166,10 @@ export function wrapWidth(lines: readonly Line[]): number | null {
   // PDF text layers (and some e-mail copies) break every paragraph at the page width: many
   // prose lines of nearly the same length that do not end a sentence. Table labels of web text
   // are short and of every length, long paragraphs of Word copies end their sentences.
-  const widths = lines.filter((l) => !l.blank && !l.text.includes('\t')).map((l) => width(l.text)).filter((w) => w >= 20);
+  const widths = lines
+    .filter((l) => !l.blank && !l.text.includes('\t'))
+    .map((l) => width(l.text))
+    .filter((w) => w >= 20);
   if (widths.length < 10) return null;
   const counts = new Map<number, number>();
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -152,7 +177,9 @@ export function wrapWidth(lines: readonly Line[]): number | null {
   // Digits and Latin letters are narrower than Chinese: full lines vary a few characters around the mode.
   const near = widths.filter((w) => w >= mode - 3 && w <= mode + 4).length;
   if (near * 10 < widths.length * 5) return null;
-  const open = lines.filter((l) => !l.blank && width(l.text) >= mode - 3 && !SENTENCE_END.test(l.text.trim())).length;
+  const open = lines.filter(
+    (l) => !l.blank && width(l.text) >= mode - 3 && !SENTENCE_END.test(l.text.trim()),
+  ).length;
   return open * 10 >= near * 6 ? mode : null;
 }
 

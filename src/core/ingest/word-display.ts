@@ -23,9 +23,11 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element, ParentNode } from 'domhandler';
 
-const TRIGGER = /<w:(fldSimple|vanish|specVanish|footnoteReference|endnoteReference|softHyphen|txbxContent)\b/;
+const TRIGGER =
+  /<w:(fldSimple|vanish|specVanish|footnoteReference|endnoteReference|softHyphen|txbxContent)\b/;
 
-const isEl = (n: ChildNode | ParentNode | null | undefined): n is Element => !!n && (n as Element).type === 'tag';
+const isEl = (n: ChildNode | ParentNode | null | undefined): n is Element =>
+  !!n && (n as Element).type === 'tag';
 
 function childEls(e: Element, name?: string): Element[] {
   return e.children.filter((c): c is Element => isEl(c) && (name === undefined || c.name === name));
@@ -35,7 +37,11 @@ function childEls(e: Element, name?: string): Element[] {
 function hidden(run: Element): boolean {
   const rPr = childEls(run, 'w:rPr')[0];
   if (!rPr) return false;
-  return childEls(rPr).some((p) => (p.name === 'w:vanish' || p.name === 'w:specVanish') && !/^(0|false|off)$/i.test(p.attribs['w:val'] ?? ''));
+  return childEls(rPr).some(
+    (p) =>
+      (p.name === 'w:vanish' || p.name === 'w:specVanish') &&
+      !/^(0|false|off)$/i.test(p.attribs['w:val'] ?? ''),
+  );
 }
 
 /** Every element below (and including) the given nodes, depth first, without recursion. */
@@ -66,7 +72,10 @@ function textBoxes(e: Element): Element[] {
 
 /** A VML shape holding the given text box contents, which mammoth reads as paragraphs after the current one. */
 function vmlTextBox(boxes: readonly Element[]): Element {
-  const pict = parseDocument('<w:pict xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox></v:textbox></v:shape></w:pict>', { xmlMode: true }).children[0] as Element;
+  const pict = parseDocument(
+    '<w:pict xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox></v:textbox></v:shape></w:pict>',
+    { xmlMode: true },
+  ).children[0] as Element;
   const textbox = (childEls(pict, 'v:shape')[0] as Element).children[0] as Element;
   for (const b of boxes) {
     DomUtils.removeElement(b);
@@ -132,5 +141,7 @@ export function displayedXml(xml: string): string | null {
       }
     }
   }
-  return changed ? DomUtils.getOuterHTML(doc.children, { xmlMode: true, decodeEntities: false }) : null;
+  return changed
+    ? DomUtils.getOuterHTML(doc.children, { xmlMode: true, decodeEntities: false })
+    : null;
 }

@@ -16,9 +16,12 @@ import type { OleFile } from './ole';
 import { renderBlocks } from './render';
 import { formatNumber, sheetBlocks, type Slot } from './xlsx';
 
-const DAMAGED = 'Excel 工作簿（.xls）内容已损坏或结构异常，无法解析，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
-export const ENCRYPTED_XLS = '这是设置了打开密码的 Excel 工作簿（.xls/.et 已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。';
-const OLD_EXCEL = '这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
+const DAMAGED =
+  'Excel 工作簿（.xls）内容已损坏或结构异常，无法解析，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
+export const ENCRYPTED_XLS =
+  '这是设置了打开密码的 Excel 工作簿（.xls/.et 已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。';
+const OLD_EXCEL =
+  '这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
 
 const R = {
   BOF: 0x0809,
@@ -134,7 +137,9 @@ function shortString(data: Buffer, at: number, countBytes: 1 | 2): string {
   const cch = countBytes === 1 ? (data[at] as number) : data.readUInt16LE(at);
   const flags = data[at + countBytes] as number;
   const start = at + countBytes + 1;
-  return flags & 1 ? data.toString('utf16le', start, Math.min(data.length, start + cch * 2)) : data.toString('latin1', start, Math.min(data.length, start + cch));
+  return flags & 1
+    ? data.toString('utf16le', start, Math.min(data.length, start + cch * 2))
+    : data.toString('latin1', start, Math.min(data.length, start + cch));
 }
 
 function rk(v: number): number {
@@ -151,7 +156,9 @@ function rk(v: number): number {
 /** Built-in number formats that fix the decimals ([MS-XLS] 2.5.165); custom ones come from FORMAT. */
 const BUILTIN_FORMATS: Record<number, string> = { 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00' };
 /** Built-in date formats, including the CJK ones (27–36, 50–58) Chinese Excel and WPS use. */
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATES = new Set([
+  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 const DATE_MARK = '\u0000date';
 
 /** A custom format that shows a date: y/m/d outside quoted text and [colour]/[$-locale] brackets. */
@@ -193,7 +200,8 @@ function readGlobals(stream: Buffer): Globals {
     const segs = new Segments(pendingSst);
     segs.u32();
     const unique = segs.u32();
-    for (let i = 0; i < unique && g.sst.length < 1_000_000; i++) g.sst.push(segs.richString().replace(/\r\n?/g, '\n'));
+    for (let i = 0; i < unique && g.sst.length < 1_000_000; i++)
+      g.sst.push(segs.richString().replace(/\r\n?/g, '\n'));
     pendingSst = null;
   };
   for (const rec of all) {
@@ -228,7 +236,8 @@ function readGlobals(stream: Buffer): Globals {
         g.date1904 = rec.data.length >= 2 && rec.data.readUInt16LE(0) === 1;
         break;
       case R.FORMAT:
-        if (rec.data.length >= 5) formats.set(rec.data.readUInt16LE(0), shortString(rec.data, 2, 2));
+        if (rec.data.length >= 5)
+          formats.set(rec.data.readUInt16LE(0), shortString(rec.data, 2, 2));
         break;
       case R.XF:
         if (rec.data.length >= 14) {
@@ -252,7 +261,13 @@ interface Cell {
   boxed: boolean;
 }
 
-function readSheet(stream: Buffer, pos: number, g: Globals, name: string, notes: string[]): Slot[][] {
+function readSheet(
+  stream: Buffer,
+  pos: number,
+  g: Globals,
+  name: string,
+  notes: string[],
+): Slot[][] {
   const cells = new Map<number, Cell>();
   const merges: [number, number, number, number][] = [];
   let maxRow = -1;
@@ -291,17 +306,40 @@ function readSheet(stream: Buffer, pos: number, g: Globals, name: string, notes:
     if (d.length < 6 && rec.type !== R.MERGEDCELLS) continue;
     switch (rec.type) {
       case R.LABELSST:
-        if (d.length >= 10) put(d.readUInt16LE(0), d.readUInt16LE(2), d.readUInt16LE(4), g.sst[d.readUInt32LE(6)] ?? '');
+        if (d.length >= 10)
+          put(
+            d.readUInt16LE(0),
+            d.readUInt16LE(2),
+            d.readUInt16LE(4),
+            g.sst[d.readUInt32LE(6)] ?? '',
+          );
         break;
       case R.LABEL:
       case R.RSTRING:
-        put(d.readUInt16LE(0), d.readUInt16LE(2), d.readUInt16LE(4), shortString(d, 6, 2).replace(/\r\n?/g, '\n'));
+        put(
+          d.readUInt16LE(0),
+          d.readUInt16LE(2),
+          d.readUInt16LE(4),
+          shortString(d, 6, 2).replace(/\r\n?/g, '\n'),
+        );
         break;
       case R.NUMBER:
-        if (d.length >= 14) put(d.readUInt16LE(0), d.readUInt16LE(2), d.readUInt16LE(4), num(d.readDoubleLE(6), d.readUInt16LE(4)));
+        if (d.length >= 14)
+          put(
+            d.readUInt16LE(0),
+            d.readUInt16LE(2),
+            d.readUInt16LE(4),
+            num(d.readDoubleLE(6), d.readUInt16LE(4)),
+          );
         break;
       case R.RK:
-        if (d.length >= 10) put(d.readUInt16LE(0), d.readUInt16LE(2), d.readUInt16LE(4), num(rk(d.readUInt32LE(6)), d.readUInt16LE(4)));
+        if (d.length >= 10)
+          put(
+            d.readUInt16LE(0),
+            d.readUInt16LE(2),
+            d.readUInt16LE(4),
+            num(rk(d.readUInt32LE(6)), d.readUInt16LE(4)),
+          );
         break;
       case R.MULRK: {
         const r = d.readUInt16LE(0);
@@ -324,7 +362,13 @@ function readSheet(stream: Buffer, pos: number, g: Globals, name: string, notes:
         break;
       }
       case R.BOOLERR:
-        if (d.length >= 8) put(d.readUInt16LE(0), d.readUInt16LE(2), d.readUInt16LE(4), d[7] ? '' : d[6] ? 'TRUE' : 'FALSE');
+        if (d.length >= 8)
+          put(
+            d.readUInt16LE(0),
+            d.readUInt16LE(2),
+            d.readUInt16LE(4),
+            d[7] ? '' : d[6] ? 'TRUE' : 'FALSE',
+          );
         break;
       case R.FORMULA: {
         // The cached result, as Excel shows it; a string result follows in a STRING record.
@@ -345,7 +389,12 @@ function readSheet(stream: Buffer, pos: number, g: Globals, name: string, notes:
         const n = Math.min(d.readUInt16LE(0), Math.floor((d.length - 2) / 8));
         for (let i = 0; i < n; i++) {
           const p = 2 + i * 8;
-          merges.push([d.readUInt16LE(p), d.readUInt16LE(p + 2), d.readUInt16LE(p + 4), d.readUInt16LE(p + 6)]);
+          merges.push([
+            d.readUInt16LE(p),
+            d.readUInt16LE(p + 2),
+            d.readUInt16LE(p + 4),
+            d.readUInt16LE(p + 6),
+          ]);
         }
         break;
       }
@@ -403,6 +452,7 @@ export function read(ole: OleFile, fileName: string): SourceDocument {
     sheetBlocks(readSheet(stream, sh.pos, g, sh.name, notes), blocks);
   }
   if (blocks.length === 0) notes.push('工作簿中没有内容。');
-  else if (!blocks.some((b) => b.kind === 'paragraph' && b.text.length > 60)) notes.push('Excel 工作簿只含表格，没有报告正文。');
+  else if (!blocks.some((b) => b.kind === 'paragraph' && b.text.length > 60))
+    notes.push('Excel 工作簿只含表格，没有报告正文。');
   return { format: 'xls', fileName, blocks, html: renderBlocks(blocks), notes };
 }

@@ -56,7 +56,8 @@ function cellText(cell: ExcelJS.Cell): string {
   return cell.text.replace(/\r\n?/g, '\n');
 }
 
-const HEADING = /^[一二三四五六七八九十]{1,2}[、.．]|年度报告|^[（(][一二三四五六七八九十]{1,2}[)）]\s*\S*情况$/;
+const HEADING =
+  /^[一二三四五六七八九十]{1,2}[、.．]|年度报告|^[（(][一二三四五六七八九十]{1,2}[)）]\s*\S*情况$/;
 const TABLE_LABEL = /^(第二十条|（本列数据|\(本列数据|申请人情况|信息内容|行政复议|行政诉讼)/;
 const NUMERIC = /^[\s\d０-９.,，．%-]+$/;
 
@@ -87,7 +88,12 @@ function sheetGrid(ws: ExcelJS.Worksheet, notes: string[]): Slot[][] {
       } else {
         const text = cellText(cell);
         const blank = text.trim() === '';
-        out.push({ text: blank ? '' : text, or: r - 1, oc: c - 1, boxed: !blank || hasBorder(cell) });
+        out.push({
+          text: blank ? '' : text,
+          or: r - 1,
+          oc: c - 1,
+          boxed: !blank || hasBorder(cell),
+        });
       }
     }
     grid.push(out);
@@ -138,7 +144,14 @@ function toTable(grid: readonly Slot[][], r0: number, r1: number): TableCell[][]
       const s = (grid[r] as Slot[])[c] as Slot;
       const own = s.or === r && s.oc === c;
       const covered = !own && inside(s);
-      row.push({ text: s.text, rowSpan: 1, colSpan: 1, covered, originRow: covered ? s.or - r0 : r - r0, originCol: covered ? s.oc - c0 : c - c0 });
+      row.push({
+        text: s.text,
+        rowSpan: 1,
+        colSpan: 1,
+        covered,
+        originRow: covered ? s.or - r0 : r - r0,
+        originCol: covered ? s.oc - c0 : c - c0,
+      });
     }
     rows.push(row);
   }
@@ -162,7 +175,8 @@ export function sheetBlocks(grid: readonly Slot[][], blocks: Block[]): void {
   const close = (end: number): void => {
     if (start < 0) return;
     const rows = toTable(grid, start, end);
-    if (rows && blocks.length < LIMITS.maxBlocks) blocks.push({ kind: 'table', layout: 'grid', rows });
+    if (rows && blocks.length < LIMITS.maxBlocks)
+      blocks.push({ kind: 'table', layout: 'grid', rows });
     start = -1;
   };
   grid.forEach((row, r) => {
@@ -186,7 +200,8 @@ export function sheetBlocks(grid: readonly Slot[][], blocks: Block[]): void {
       (r < firstMulti || HEADING.test(only));
     if (paragraph) {
       close(r);
-      if (blocks.length < LIMITS.maxBlocks) blocks.push({ kind: 'paragraph', text: only.replace(/\s*\n\s*/g, '') });
+      if (blocks.length < LIMITS.maxBlocks)
+        blocks.push({ kind: 'paragraph', text: only.replace(/\s*\n\s*/g, '') });
       return;
     }
     if (start < 0) start = r;
@@ -205,7 +220,9 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     if (e instanceof IngestError) throw e;
-    throw new IngestError('Excel 工作簿内容已损坏或结构异常，无法解析，请用 Excel 打开后另存为 .xlsx 再导入。');
+    throw new IngestError(
+      'Excel 工作簿内容已损坏或结构异常，无法解析，请用 Excel 打开后另存为 .xlsx 再导入。',
+    );
   }
   const notes: string[] = [];
   const blocks: Block[] = [];
@@ -214,6 +231,7 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     sheetBlocks(sheetGrid(ws, notes), blocks);
   }
   if (blocks.length === 0) notes.push('工作簿中没有内容。');
-  else if (!blocks.some((b) => b.kind === 'paragraph' && b.text.length > 60)) notes.push('Excel 工作簿只含表格，没有报告正文。');
+  else if (!blocks.some((b) => b.kind === 'paragraph' && b.text.length > 60))
+    notes.push('Excel 工作簿只含表格，没有报告正文。');
   return { format: 'xlsx', fileName, blocks, html: renderBlocks(blocks), notes };
 }

@@ -19,8 +19,14 @@ export interface ZipEntry {
   encrypted: boolean;
 }
 
-const KIND_LABEL: Record<OfficeKind, string> = { docx: 'Word 文档（.docx）', xlsx: 'Excel 工作簿（.xlsx）' };
-const MAIN_PART: Record<OfficeKind, string> = { docx: 'word/document.xml', xlsx: 'xl/workbook.xml' };
+const KIND_LABEL: Record<OfficeKind, string> = {
+  docx: 'Word 文档（.docx）',
+  xlsx: 'Excel 工作簿（.xlsx）',
+};
+const MAIN_PART: Record<OfficeKind, string> = {
+  docx: 'word/document.xml',
+  xlsx: 'xl/workbook.xml',
+};
 const MAX_ENTRIES = 5000;
 /**
  * XML parts that the libraries parse into a DOM (mammoth's xmldom, exceljs' SAX + models) cost
@@ -28,7 +34,8 @@ const MAX_ENTRIES = 5000;
  * part is refused up front rather than parsed for minutes.
  */
 const MAX_PARSED_XML_BYTES = 30 * 1024 * 1024;
-const PARSED_PART = /^(word\/document\.xml|word\/(footnotes|endnotes|comments|styles|numbering)\.xml|xl\/worksheets\/[^/]+\.xml|xl\/sharedStrings\.xml|xl\/styles\.xml)$/;
+const PARSED_PART =
+  /^(word\/document\.xml|word\/(footnotes|endnotes|comments|styles|numbering)\.xml|xl\/worksheets\/[^/]+\.xml|xl\/sharedStrings\.xml|xl\/styles\.xml)$/;
 
 function startsWith(bytes: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((b, i) => bytes[i] === b);
@@ -41,7 +48,10 @@ const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
 /** An OLE compound file holding "EncryptionInfo"/"EncryptedPackage" is a password-protected OOXML file. */
 function isEncryptedOle(bytes: Buffer): boolean {
   const probe = bytes.subarray(0, Math.min(bytes.length, 1024 * 1024));
-  return probe.includes(Buffer.from('EncryptedPackage', 'utf16le')) || probe.includes(Buffer.from('EncryptionInfo', 'utf16le'));
+  return (
+    probe.includes(Buffer.from('EncryptedPackage', 'utf16le')) ||
+    probe.includes(Buffer.from('EncryptionInfo', 'utf16le'))
+  );
 }
 
 function looksLikeText(bytes: Buffer): boolean {
@@ -63,40 +73,67 @@ function notAZip(bytes: Buffer, kind: OfficeKind): IngestError {
       ? new IngestError('这是旧版 Word（.doc）或加密的文档，请另存为 .docx 后再导入。')
       : new IngestError('这是旧版 Excel（.xls）或加密的工作簿，请另存为 .xlsx 后再导入。');
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return new IngestError(`这是 PDF 文件，不是 ${KIND_LABEL[kind]}，请提供 Word、Excel、网页或文本格式的报告。`);
-  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return new IngestError('这是 RTF 文档，请用 Word 另存为 .docx 后再导入。');
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
+    return new IngestError(
+      `这是 PDF 文件，不是 ${KIND_LABEL[kind]}，请提供 Word、Excel、网页或文本格式的报告。`,
+    );
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66]))
+    return new IngestError('这是 RTF 文档，请用 Word 另存为 .docx 后再导入。');
   if (looksLikeText(bytes)) {
     const head = bytes.subarray(0, 2048).toString('latin1').toLowerCase();
     if (head.includes('mime-version:') && head.includes('multipart/related')) {
-      return new IngestError('这是网页存档（.mht）文件，请用 Word 或浏览器打开后另存为 .docx 或 .html 再导入。');
+      return new IngestError(
+        '这是网页存档（.mht）文件，请用 Word 或浏览器打开后另存为 .docx 或 .html 再导入。',
+      );
     }
-    if (head.startsWith('<?xml') || head.includes('<w:worddocument') || head.includes('<?mso-application')) {
-      return new IngestError(`文件内容是 XML（如 Word/Excel 2003 XML 格式），不是 ${KIND_LABEL[kind]}，请用 Office 打开后另存为 ${kind === 'docx' ? '.docx' : '.xlsx'} 再导入。`);
+    if (
+      head.startsWith('<?xml') ||
+      head.includes('<w:worddocument') ||
+      head.includes('<?mso-application')
+    ) {
+      return new IngestError(
+        `文件内容是 XML（如 Word/Excel 2003 XML 格式），不是 ${KIND_LABEL[kind]}，请用 Office 打开后另存为 ${kind === 'docx' ? '.docx' : '.xlsx'} 再导入。`,
+      );
     }
     if (head.includes('<html') || head.includes('<!doctype html') || head.includes('<body')) {
       // Word's "save as web page" named .doc/.docx happens often.
-      return new IngestError(`文件内容是网页（HTML），不是 ${KIND_LABEL[kind]}，请将扩展名改为 .html 后再导入。`);
+      return new IngestError(
+        `文件内容是网页（HTML），不是 ${KIND_LABEL[kind]}，请将扩展名改为 .html 后再导入。`,
+      );
     }
-    return new IngestError(`文件内容是纯文本，不是 ${KIND_LABEL[kind]}，请将扩展名改为 .txt 后再导入。`);
+    return new IngestError(
+      `文件内容是纯文本，不是 ${KIND_LABEL[kind]}，请将扩展名改为 .txt 后再导入。`,
+    );
   }
   return new IngestError(`文件不是有效的 ${KIND_LABEL[kind]}（可能已损坏，或扩展名与内容不符）。`);
 }
 
 const CORRUPT = (kind: OfficeKind): IngestError =>
-  new IngestError(`${KIND_LABEL[kind]}已损坏或不完整（压缩目录无法读取），请重新下载或用 Office 打开后另存再导入。`);
+  new IngestError(
+    `${KIND_LABEL[kind]}已损坏或不完整（压缩目录无法读取），请重新下载或用 Office 打开后另存再导入。`,
+  );
 
 /** Finds the end-of-central-directory record (it may be followed by a comment of up to 64 KB). */
 function findEocd(bytes: Buffer): number {
   const min = Math.max(0, bytes.length - 22 - 0xffff);
   for (let i = bytes.length - 22; i >= min; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) return i;
+    if (
+      bytes[i] === 0x50 &&
+      bytes[i + 1] === 0x4b &&
+      bytes[i + 2] === 0x05 &&
+      bytes[i + 3] === 0x06
+    )
+      return i;
   }
   return -1;
 }
 
 /** Reads the central directory; throws IngestError for anything malformed. */
 export function listEntries(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
-  if (bytes.length < 22) throw bytes.length === 0 ? new IngestError('文件为空（0 字节），无法读取。') : notAZip(bytes, kind);
+  if (bytes.length < 22)
+    throw bytes.length === 0
+      ? new IngestError('文件为空（0 字节），无法读取。')
+      : notAZip(bytes, kind);
   if (!startsWith(bytes, ZIP_LOCAL) && !startsWith(bytes, ZIP_EMPTY)) throw notAZip(bytes, kind);
   const eocd = findEocd(bytes);
   if (eocd < 0) throw CORRUPT(kind);
@@ -113,7 +150,10 @@ export function listEntries(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
     cdSize = Number(bytes.readBigUInt64LE(rec + 40));
     cdOffset = Number(bytes.readBigUInt64LE(rec + 48));
   }
-  if (count > MAX_ENTRIES) throw new IngestError(`压缩包中的文件数量异常（${count} 个），不像是正常的 ${KIND_LABEL[kind]}，已拒绝读取。`);
+  if (count > MAX_ENTRIES)
+    throw new IngestError(
+      `压缩包中的文件数量异常（${count} 个），不像是正常的 ${KIND_LABEL[kind]}，已拒绝读取。`,
+    );
   if (cdOffset + cdSize > bytes.length) throw CORRUPT(kind);
   const entries: ZipEntry[] = [];
   let p = cdOffset;
@@ -149,7 +189,14 @@ export function listEntries(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
       }
       x += 4 + size;
     }
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, encrypted: (flags & 1) === 1 });
+    entries.push({
+      name,
+      method,
+      compressedSize,
+      uncompressedSize,
+      localHeaderOffset,
+      encrypted: (flags & 1) === 1,
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -165,13 +212,26 @@ export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
   let total = 0;
   let compressed = 0;
   for (const e of entries) {
-    if (e.uncompressedSize > LIMITS.maxEntryBytes) throw bomb(kind, `其中「${e.name}」解压后达 ${mb(e.uncompressedSize)}`);
-    if (e.method !== 0 && e.method !== 8) throw new IngestError(`${KIND_LABEL[kind]}使用了不支持的压缩方式，请用 Office 打开后另存再导入。`);
-    if (e.compressedSize > 0 && e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / e.compressedSize > LIMITS.maxCompressionRatio) {
-      throw bomb(kind, `其中「${e.name}」的压缩比高达 ${Math.round(e.uncompressedSize / e.compressedSize)} 倍`);
+    if (e.uncompressedSize > LIMITS.maxEntryBytes)
+      throw bomb(kind, `其中「${e.name}」解压后达 ${mb(e.uncompressedSize)}`);
+    if (e.method !== 0 && e.method !== 8)
+      throw new IngestError(
+        `${KIND_LABEL[kind]}使用了不支持的压缩方式，请用 Office 打开后另存再导入。`,
+      );
+    if (
+      e.compressedSize > 0 &&
+      e.uncompressedSize > 1024 * 1024 &&
+      e.uncompressedSize / e.compressedSize > LIMITS.maxCompressionRatio
+    ) {
+      throw bomb(
+        kind,
+        `其中「${e.name}」的压缩比高达 ${Math.round(e.uncompressedSize / e.compressedSize)} 倍`,
+      );
     }
     if (PARSED_PART.test(e.name) && e.uncompressedSize > MAX_PARSED_XML_BYTES) {
-      throw new IngestError(`${KIND_LABEL[kind]}的内容过大（「${e.name}」解压后 ${mb(e.uncompressedSize)}），不像是一份年度报告，已拒绝读取。`);
+      throw new IngestError(
+        `${KIND_LABEL[kind]}的内容过大（「${e.name}」解压后 ${mb(e.uncompressedSize)}），不像是一份年度报告，已拒绝读取。`,
+      );
     }
     total += e.uncompressedSize;
     compressed += e.compressedSize;
@@ -182,10 +242,19 @@ export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
   }
   const names = new Set(entries.map((e) => e.name));
   if (!names.has(MAIN_PART[kind])) {
-    if (kind === 'docx' && names.has('xl/workbook.xml')) throw new IngestError('这是 Excel 工作簿（.xlsx），不是 Word 文档，请将扩展名改为 .xlsx 后再导入。');
-    if (kind === 'xlsx' && names.has('word/document.xml')) throw new IngestError('这是 Word 文档（.docx），不是 Excel 工作簿，请将扩展名改为 .docx 后再导入。');
-    if (names.has('ppt/presentation.xml')) throw new IngestError(`这是 PowerPoint 演示文稿，不是 ${KIND_LABEL[kind]}。`);
-    throw new IngestError(`压缩包中没有${kind === 'docx' ? ' Word 正文（word/document.xml）' : '工作簿（xl/workbook.xml）'}，不是有效的 ${KIND_LABEL[kind]}。`);
+    if (kind === 'docx' && names.has('xl/workbook.xml'))
+      throw new IngestError(
+        '这是 Excel 工作簿（.xlsx），不是 Word 文档，请将扩展名改为 .xlsx 后再导入。',
+      );
+    if (kind === 'xlsx' && names.has('word/document.xml'))
+      throw new IngestError(
+        '这是 Word 文档（.docx），不是 Excel 工作簿，请将扩展名改为 .docx 后再导入。',
+      );
+    if (names.has('ppt/presentation.xml'))
+      throw new IngestError(`这是 PowerPoint 演示文稿，不是 ${KIND_LABEL[kind]}。`);
+    throw new IngestError(
+      `压缩包中没有${kind === 'docx' ? ' Word 正文（word/document.xml）' : '工作簿（xl/workbook.xml）'}，不是有效的 ${KIND_LABEL[kind]}。`,
+    );
   }
   return entries;
 }
@@ -195,7 +264,9 @@ function mb(n: number): string {
 }
 
 function bomb(kind: OfficeKind, detail: string): IngestError {
-  return new IngestError(`${KIND_LABEL[kind]}的压缩内容异常（${detail}），疑似“压缩炸弹”，已拒绝读取。`);
+  return new IngestError(
+    `${KIND_LABEL[kind]}的压缩内容异常（${detail}），疑似“压缩炸弹”，已拒绝读取。`,
+  );
 }
 
 /**
@@ -223,7 +294,12 @@ export function readEntry(bytes: Buffer, entry: ZipEntry, kind: OfficeKind): Buf
 }
 
 /** Reads the named entry as UTF-8 text, or null when absent. */
-export function readText(bytes: Buffer, entries: readonly ZipEntry[], name: string, kind: OfficeKind): string | null {
+export function readText(
+  bytes: Buffer,
+  entries: readonly ZipEntry[],
+  name: string,
+  kind: OfficeKind,
+): string | null {
   const e = entries.find((x) => x.name === name);
   return e ? readEntry(bytes, e, kind).toString('utf8') : null;
 }

@@ -43,7 +43,8 @@ export type CellKind = 'count' | 'amount';
  * they get 'decisions' (行政许可/处罚/强制) or 'amount' (行政事业性收费) so that every cell has a
  * column and the rules' messages can name it (「本年处理决定数量」列).
  */
-export type CellColumnKey = DocumentColumnKey | 'decisions' | 'amount' | ApplicantColumnKey | ReviewColumnKey;
+export type CellColumnKey =
+  DocumentColumnKey | 'decisions' | 'amount' | ApplicantColumnKey | ReviewColumnKey;
 /** Row keys: table 二 rows, table 三 rows, table 四 groups. */
 export type CellRowKey = ActiveRowKey | ApplicationRowKey | ReviewGroupKey;
 
@@ -93,18 +94,44 @@ function grid<T extends TableKey, R extends CellRowKey, C extends CellColumnKey>
 }
 
 /** A single-value row of table 二. */
-function single(row: Exclude<ActiveRowKey, 'regulations' | 'normativeDocuments'>, column: 'decisions' | 'amount', kind: CellKind): CellDef {
-  return { table: 'activeDisclosure', row, column, kind, single: true, get: (tables) => tables.activeDisclosure?.[row] };
+function single(
+  row: Exclude<ActiveRowKey, 'regulations' | 'normativeDocuments'>,
+  column: 'decisions' | 'amount',
+  kind: CellKind,
+): CellDef {
+  return {
+    table: 'activeDisclosure',
+    row,
+    column,
+    kind,
+    single: true,
+    get: (tables) => tables.activeDisclosure?.[row],
+  };
 }
 
 const CELLS_BY_TABLE: Record<TableKey, readonly CellDef[]> = {
   activeDisclosure: [
-    ...grid('activeDisclosure', DOCUMENT_ROW_KEYS, DOCUMENT_COLUMN_KEYS, (t, row, column) => t[row][column]),
+    ...grid(
+      'activeDisclosure',
+      DOCUMENT_ROW_KEYS,
+      DOCUMENT_COLUMN_KEYS,
+      (t, row, column) => t[row][column],
+    ),
     ...DECISION_ROW_KEYS.map((row) => single(row, 'decisions', 'count')),
     single(FEE_ROW_KEY, 'amount', 'amount'),
   ],
-  applications: grid('applications', APPLICATION_ROW_KEYS, APPLICANT_COLUMN_KEYS, (t, row, column) => t[row][column]),
-  reviewLitigation: grid('reviewLitigation', REVIEW_GROUP_KEYS, REVIEW_COLUMN_KEYS, (t, row, column) => t[row][column]),
+  applications: grid(
+    'applications',
+    APPLICATION_ROW_KEYS,
+    APPLICANT_COLUMN_KEYS,
+    (t, row, column) => t[row][column],
+  ),
+  reviewLitigation: grid(
+    'reviewLitigation',
+    REVIEW_GROUP_KEYS,
+    REVIEW_COLUMN_KEYS,
+    (t, row, column) => t[row][column],
+  ),
 };
 
 /** Every cell of tables 二, 三 and 四, in template order (10 + 175 + 15, fixed by the 2021 template). */
@@ -146,9 +173,14 @@ export function tableRowDefs(table: TableKey): readonly RowDef[] {
   return ROWS_BY_TABLE[table];
 }
 
-function label<K extends string>(labels: Record<K, string>, key: string | undefined): string | undefined {
+function label<K extends string>(
+  labels: Record<K, string>,
+  key: string | undefined,
+): string | undefined {
   // Own keys only: a key like 'toString' must not find Object.prototype's member.
-  return key !== undefined && Object.prototype.hasOwnProperty.call(labels, key) ? labels[key as K] : undefined;
+  return key !== undefined && Object.prototype.hasOwnProperty.call(labels, key)
+    ? labels[key as K]
+    : undefined;
 }
 
 /**
@@ -159,7 +191,8 @@ function label<K extends string>(labels: Record<K, string>, key: string | undefi
 export function findRowLabel(table: TableKey, row: string | undefined): string | undefined {
   if (table === 'activeDisclosure') return label(ACTIVE_ROW_LABELS, row);
   if (table === 'applications') {
-    if (label(APPLICATION_ROW_LABELS, row) !== undefined) return applicationRowName(row as ApplicationRowKey);
+    if (label(APPLICATION_ROW_LABELS, row) !== undefined)
+      return applicationRowName(row as ApplicationRowKey);
     return label(APPLICATION_GROUP_LABELS, row);
   }
   return label(REVIEW_GROUP_LABELS, row);

@@ -45,7 +45,10 @@ export function numericValue(cell: CellValue | undefined): number | null {
 }
 
 export function emptyActiveDisclosure(make: () => CellValue = missingCell): ActiveDisclosureTable {
-  const docs = () => Object.fromEntries(DOCUMENT_COLUMN_KEYS.map((c) => [c, make()])) as ActiveDisclosureTable['regulations'];
+  const docs = () =>
+    Object.fromEntries(
+      DOCUMENT_COLUMN_KEYS.map((c) => [c, make()]),
+    ) as ActiveDisclosureTable['regulations'];
   return {
     regulations: docs(),
     normativeDocuments: docs(),
@@ -58,22 +61,38 @@ export function emptyActiveDisclosure(make: () => CellValue = missingCell): Acti
 
 export function emptyApplications(make: () => CellValue = missingCell): ApplicationsTable {
   return Object.fromEntries(
-    APPLICATION_ROW_KEYS.map((r) => [r, Object.fromEntries(APPLICANT_COLUMN_KEYS.map((c) => [c, make()]))]),
+    APPLICATION_ROW_KEYS.map((r) => [
+      r,
+      Object.fromEntries(APPLICANT_COLUMN_KEYS.map((c) => [c, make()])),
+    ]),
   ) as ApplicationsTable;
 }
 
 export function emptyReviewLitigation(make: () => CellValue = missingCell): ReviewLitigationTable {
   return Object.fromEntries(
-    REVIEW_GROUP_KEYS.map((g) => [g, Object.fromEntries(REVIEW_COLUMN_KEYS.map((c) => [c, make()]))]),
+    REVIEW_GROUP_KEYS.map((g) => [
+      g,
+      Object.fromEntries(REVIEW_COLUMN_KEYS.map((c) => [c, make()])),
+    ]),
   ) as ReviewLitigationTable;
 }
 
 export function emptySections(): SectionModel[] {
-  return SECTIONS.map((s) => ({ key: s.key, number: s.number, found: false, title: s.title, paragraphs: [] }));
+  return SECTIONS.map((s) => ({
+    key: s.key,
+    number: s.number,
+    found: false,
+    title: s.title,
+    paragraphs: [],
+  }));
 }
 
 /** A report with nothing found: the base of extraction and of test builders. */
-export function emptyReport(id: string, file: string, format: ReportModel['format'] = 'txt'): ReportModel {
+export function emptyReport(
+  id: string,
+  file: string,
+  format: ReportModel['format'] = 'txt',
+): ReportModel {
   return {
     id,
     file,

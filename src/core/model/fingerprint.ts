@@ -12,13 +12,25 @@ function fileNameOf(file: string): string {
 }
 
 /** The fingerprint without its version part: the same finding in any version of one submission. */
-export function findingKey(report: Pick<ReportModel, 'agency' | 'year' | 'file'>, f: Finding): string {
+export function findingKey(
+  report: Pick<ReportModel, 'agency' | 'year' | 'file'>,
+  f: Finding,
+): string {
   const who = report.agency ?? `file:${fileNameOf(report.file)}`;
-  const where = [f.section ?? '', f.table ?? '', f.row ?? '', f.column ?? '', quoteKey(f.quote)].join('|');
+  const where = [
+    f.section ?? '',
+    f.table ?? '',
+    f.row ?? '',
+    f.column ?? '',
+    quoteKey(f.quote),
+  ].join('|');
   return [f.ruleId, who.replace(/\s+/g, ''), report.year ?? '', where].join('#');
 }
 
-export function findingFingerprint(report: Pick<ReportModel, 'agency' | 'year' | 'file'>, f: Finding): string {
+export function findingFingerprint(
+  report: Pick<ReportModel, 'agency' | 'year' | 'file'>,
+  f: Finding,
+): string {
   return `${findingKey(report, f)}#${versionTag(report.file)}`;
 }
 
@@ -51,7 +63,8 @@ export function contentKey(report: Pick<ReportModel, 'tables' | 'sections'>): st
     else if (typeof v === 'object' && 'value' in (v as object) && 'raw' in (v as object)) {
       const c = v as { value: number | null; blank: boolean };
       parts.push(c.value === null ? (c.blank ? 'b' : '∅') : String(c.value));
-    } else if (typeof v === 'object') for (const k of Object.keys(v as object).sort()) visit((v as Record<string, unknown>)[k]);
+    } else if (typeof v === 'object')
+      for (const k of Object.keys(v as object).sort()) visit((v as Record<string, unknown>)[k]);
   };
   visit(report.tables);
   for (const s of report.sections) {

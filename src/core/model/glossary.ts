@@ -25,15 +25,33 @@ export interface SectionDef {
 
 export const SECTIONS: readonly SectionDef[] = [
   { key: 'overview', number: 1, title: '总体情况', variants: [] },
-  { key: 'activeDisclosure', number: 2, title: '主动公开政府信息情况', variants: ['行政机关主动公开政府信息情况'] },
-  { key: 'applications', number: 3, title: '收到和处理政府信息公开申请情况', variants: ['行政机关收到和处理政府信息公开申请情况'] },
+  {
+    key: 'activeDisclosure',
+    number: 2,
+    title: '主动公开政府信息情况',
+    variants: ['行政机关主动公开政府信息情况'],
+  },
+  {
+    key: 'applications',
+    number: 3,
+    title: '收到和处理政府信息公开申请情况',
+    variants: ['行政机关收到和处理政府信息公开申请情况'],
+  },
   {
     key: 'reviewLitigation',
     number: 4,
     title: '政府信息公开行政复议、行政诉讼情况',
-    variants: ['因政府信息公开工作被申请行政复议、提起行政诉讼情况', '政府信息公开行政复议及行政诉讼情况'],
+    variants: [
+      '因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '政府信息公开行政复议及行政诉讼情况',
+    ],
   },
-  { key: 'problems', number: 5, title: '存在的主要问题及改进情况', variants: ['政府信息公开工作存在的主要问题及改进情况'] },
+  {
+    key: 'problems',
+    number: 5,
+    title: '存在的主要问题及改进情况',
+    variants: ['政府信息公开工作存在的主要问题及改进情况'],
+  },
   { key: 'otherMatters', number: 6, title: '其他需要报告的事项', variants: [] },
 ];
 
@@ -91,7 +109,10 @@ export const APPLICANT_COLUMN_KEYS = [
 ] as const;
 export type ApplicantColumnKey = (typeof APPLICANT_COLUMN_KEYS)[number];
 /** The six applicant columns whose sum is `total`. */
-export const APPLICANT_PARTS = APPLICANT_COLUMN_KEYS.slice(0, 6) as readonly Exclude<ApplicantColumnKey, 'total'>[];
+export const APPLICANT_PARTS = APPLICANT_COLUMN_KEYS.slice(0, 6) as readonly Exclude<
+  ApplicantColumnKey,
+  'total'
+>[];
 
 export const APPLICANT_COLUMN_LABELS: Record<ApplicantColumnKey, string> = {
   naturalPerson: '自然人',
@@ -156,8 +177,10 @@ export const APPLICATION_ROW_LABELS: Record<ApplicationRowKey, string> = {
   'notProcessed.publication': '3.要求提供公开出版物',
   'notProcessed.massRepeated': '4.无正当理由大量反复申请',
   'notProcessed.confirmation': '5.要求行政机关确认或重新出具已获取信息',
-  'otherHandling.overdueCorrection': '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-  'otherHandling.overdueFee': '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  'otherHandling.overdueCorrection':
+    '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  'otherHandling.overdueFee':
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
   'otherHandling.other': '3.其他',
   totalProcessed: '（七）总计',
   carriedForward: '四、结转下年度继续办理',
@@ -173,7 +196,9 @@ export const APPLICATION_GROUP_LABELS: Record<string, string> = {
 
 /** Short, reviewer-style name of a table-三 row: 「（三）不予公开 1.属于国家秘密」. */
 export function applicationRowName(key: ApplicationRowKey): string {
-  const group = key.includes('.') ? APPLICATION_GROUP_LABELS[key.split('.')[0] as string] : undefined;
+  const group = key.includes('.')
+    ? APPLICATION_GROUP_LABELS[key.split('.')[0] as string]
+    : undefined;
   const label = APPLICATION_ROW_LABELS[key];
   const short = key === 'partiallyGranted' ? '（二）部分公开' : label;
   return group ? `${group} ${short}` : short;
@@ -184,7 +209,10 @@ export const REVIEW_GROUP_KEYS = ['review', 'litigationDirect', 'litigationAfter
 export type ReviewGroupKey = (typeof REVIEW_GROUP_KEYS)[number];
 export const REVIEW_COLUMN_KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 export type ReviewColumnKey = (typeof REVIEW_COLUMN_KEYS)[number];
-export const REVIEW_PARTS = REVIEW_COLUMN_KEYS.slice(0, 4) as readonly Exclude<ReviewColumnKey, 'total'>[];
+export const REVIEW_PARTS = REVIEW_COLUMN_KEYS.slice(0, 4) as readonly Exclude<
+  ReviewColumnKey,
+  'total'
+>[];
 
 export const REVIEW_GROUP_LABELS: Record<ReviewGroupKey, string> = {
   review: '行政复议',
@@ -202,7 +230,12 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumnKey, string> = {
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
 /** 汇总's 审查状态 of a file that was not audited: read and failed, or left out unread. */
 export const UNAUDITED_LABELS = { failed: '无法读取', skipped: '已跳过' } as const;
-export const TEMPLATE_LABELS = { '2021': '2021 年版', '2019': '2019 年试行版', 'pre-2019': '2019 年以前', unknown: '无法识别' } as const;
+export const TEMPLATE_LABELS = {
+  '2021': '2021 年版',
+  '2019': '2019 年试行版',
+  'pre-2019': '2019 年以前',
+  unknown: '无法识别',
+} as const;
 
 // ───────────────────────── Units, submissions, skipped files ─────────────────────────
 
@@ -267,5 +300,7 @@ export const RULE_GROUP_LABELS: Record<string, string> = {
 /** The group label of a rule id; '其他' for a group the list does not know. */
 export function ruleGroupLabel(ruleId: string): string {
   const group = ruleId.split('/')[0] ?? '';
-  return Object.prototype.hasOwnProperty.call(RULE_GROUP_LABELS, group) ? (RULE_GROUP_LABELS[group] as string) : '其他';
+  return Object.prototype.hasOwnProperty.call(RULE_GROUP_LABELS, group)
+    ? (RULE_GROUP_LABELS[group] as string)
+    : '其他';
 }

@@ -21,7 +21,15 @@ import type { ImportedFile } from '../store/types';
 import { coverageOf, lateReports } from '../workspace/submissions';
 
 export { lateReports } from '../workspace/submissions';
-import { clutter, isClutter, isOwnOutput, notAReport, notAReportReason, ownOutput, unsupported } from './classify';
+import {
+  clutter,
+  isClutter,
+  isOwnOutput,
+  notAReport,
+  notAReportReason,
+  ownOutput,
+  unsupported,
+} from './classify';
 import { failureMessage } from './errors';
 
 export { failureMessage } from './errors';
@@ -48,7 +56,10 @@ const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
  * Expands files and folders: folders recursively; links to files followed, links to folders
  * never (they may loop back to a parent); every file once, however often it is reached.
  */
-export async function collect(inputs: readonly string[], maxFiles: number = MAX_COLLECTED_FILES): Promise<Collected> {
+export async function collect(
+  inputs: readonly string[],
+  maxFiles: number = MAX_COLLECTED_FILES,
+): Promise<Collected> {
   const out: Collected = { files: [], skipped: [], failures: [] };
   const seen = new Set<string>();
   let truncated = false;
@@ -62,7 +73,8 @@ export async function collect(inputs: readonly string[], maxFiles: number = MAX_
     seen.add(real);
     if (isClutter(path)) out.skipped.push(clutter(path));
     else if (formatOf(path)) out.files.push(path);
-    else if (extname(path).toLowerCase() === '.json' && (await headIsOwnOutput(path))) out.skipped.push(ownOutput(path));
+    else if (extname(path).toLowerCase() === '.json' && (await headIsOwnOutput(path)))
+      out.skipped.push(ownOutput(path));
     else out.skipped.push(unsupported(path));
   };
   const walk = async (dir: string): Promise<void> => {
@@ -98,7 +110,11 @@ export async function collect(inputs: readonly string[], maxFiles: number = MAX_
     else if (info.isFile()) await addFile(input);
     else out.failures.push({ file: input, message: '不是文件或文件夹，无法读取。' });
   }
-  if (truncated) out.failures.push({ file: inputs.join('、'), message: `文件过多：一次最多读取 ${maxFiles} 个文件，其余未读取。请分批导入。` });
+  if (truncated)
+    out.failures.push({
+      file: inputs.join('、'),
+      message: `文件过多：一次最多读取 ${maxFiles} 个文件，其余未读取。请分批导入。`,
+    });
   return out;
 }
 
@@ -129,13 +145,18 @@ export function reportId(file: string): string {
  * Reads one file: bytes, hash, own-output check, reader, extraction, classification. With
  * `knownSha` equal to the file's hash, stops early ("unchanged": the app already holds it).
  */
-export async function processFile(path: string, options: { knownSha?: string; id?: string } = {}): Promise<FileOutcome> {
+export async function processFile(
+  path: string,
+  options: { knownSha?: string; id?: string } = {},
+): Promise<FileOutcome> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new IngestError('不是文件，无法读取。');
     if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。');
     if (info.size > LIMITS.maxFileBytes) {
-      throw new IngestError(`文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），超过单个报告 ${(LIMITS.maxFileBytes / 1024 / 1024).toFixed(1)} MB 的上限。`);
+      throw new IngestError(
+        `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），超过单个报告 ${(LIMITS.maxFileBytes / 1024 / 1024).toFixed(1)} MB 的上限。`,
+      );
     }
     const bytes = await readFile(path);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -148,7 +169,15 @@ export async function processFile(path: string, options: { knownSha?: string; id
     model.fileInfo = { sha256, size: bytes.length, modifiedMs: Math.round(info.mtimeMs) };
     return {
       kind: 'report',
-      file: { path, sha256, size: bytes.length, auditedAt: new Date().toISOString(), model, html: doc.html, notes: doc.notes },
+      file: {
+        path,
+        sha256,
+        size: bytes.length,
+        auditedAt: new Date().toISOString(),
+        model,
+        html: doc.html,
+        notes: doc.notes,
+      },
     };
   } catch (err) {
     return { kind: 'failed', failure: { file: path, message: failureMessage(err) } };
@@ -161,7 +190,10 @@ export interface AuditedModels {
 }
 
 /** Groups the reports into units and submissions, runs every rule, and derives the coverage. */
-export function auditModels(models: readonly ReportModel[], partial?: Partial<AuditSettings>): AuditedModels {
+export function auditModels(
+  models: readonly ReportModel[],
+  partial?: Partial<AuditSettings>,
+): AuditedModels {
   const settings = mergeSettings(partial);
   const view = workspaceOf(models, settings);
   const findings = runRules(models, settings, undefined, { workspace: view });

@@ -15,6 +15,8 @@ const post = (reply: PoolReply): void => port.postMessage(reply);
 
 port.on('message', (req: PoolRequest) => {
   // processJob never throws (failures are values), so every request gets its one reply.
-  void processJob(req.job, req.keepHtml).then((outcome) => post({ type: 'outcome', seq: req.seq, outcome }));
+  void processJob(req.job, req.keepHtml).then((outcome) =>
+    post({ type: 'outcome', seq: req.seq, outcome }),
+  );
 });
 post({ type: 'ready' });

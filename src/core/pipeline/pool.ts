@@ -152,7 +152,10 @@ export async function processJob(job: FileJob, keepHtml: boolean): Promise<FileO
 }
 
 /** Reads, extracts and classifies every job; never throws for a bad file or a dead thread. */
-export async function processFiles(jobs: readonly FileJob[], options: ProcessFilesOptions = {}): Promise<FileOutcome[]> {
+export async function processFiles(
+  jobs: readonly FileJob[],
+  options: ProcessFilesOptions = {},
+): Promise<FileOutcome[]> {
   const out: FileOutcome[] = [];
   await forEachFile(jobs, {
     ...options,
@@ -168,7 +171,10 @@ export async function processFiles(jobs: readonly FileJob[], options: ProcessFil
  * processFiles without keeping the outcomes: each is handed to onOutcome (in input order) and
  * forgotten, so a caller that streams them on holds no copy of the batch.
  */
-export async function forEachFile(jobs: readonly FileJob[], options: ProcessFilesOptions = {}): Promise<void> {
+export async function forEachFile(
+  jobs: readonly FileJob[],
+  options: ProcessFilesOptions = {},
+): Promise<void> {
   const keepHtml = options.keepHtml ?? true;
   const threads = Math.min(options.threads ?? defaultThreads(jobs.length), jobs.length);
   // Outcomes that finished ahead of an earlier file wait here, and only here.
@@ -215,7 +221,13 @@ export async function forEachFile(jobs: readonly FileJob[], options: ProcessFile
         } else {
           // The thread died on this very file (out of memory, a crash in a reader): the file is a
           // failure; a fresh thread takes the next one.
-          deliver(index, { kind: 'failed', failure: { file: job.path, message: `读取此文件时处理线程意外退出（${r.crashed}），未能读取。可单独重试该文件。` } });
+          deliver(index, {
+            kind: 'failed',
+            failure: {
+              file: job.path,
+              message: `读取此文件时处理线程意外退出（${r.crashed}），未能读取。可单独重试该文件。`,
+            },
+          });
         }
       }
     } finally {

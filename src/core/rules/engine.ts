@@ -16,7 +16,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 function stamp(rule: Rule, draft: Draft, settings: AuditSettings): Finding {
   const override = settings.severities[rule.meta.id];
   const { severity: caseSeverity, ...rest } = draft;
-  return { ruleId: rule.meta.id, severity: override ?? caseSeverity ?? rule.meta.severity, ...rest };
+  return {
+    ruleId: rule.meta.id,
+    severity: override ?? caseSeverity ?? rule.meta.severity,
+    ...rest,
+  };
 }
 
 function failure(rule: Rule, err: unknown, settings: AuditSettings): Finding {
@@ -42,8 +46,15 @@ export function mergeSettings(partial?: Partial<AuditSettings>): AuditSettings {
 }
 
 /** The workspace the rules see: roster, units and submissions from the settings. */
-export function workspaceOf(reports: readonly ReportModel[], settings: AuditSettings): Omit<WorkspaceView, 'coverage'> {
-  return buildWorkspace(reports, { roster: settings.roster ?? null, aliases: settings.aliases, versionChoices: settings.versionChoices ?? {} });
+export function workspaceOf(
+  reports: readonly ReportModel[],
+  settings: AuditSettings,
+): Omit<WorkspaceView, 'coverage'> {
+  return buildWorkspace(reports, {
+    roster: settings.roster ?? null,
+    aliases: settings.aliases,
+    versionChoices: settings.versionChoices ?? {},
+  });
 }
 
 /**
@@ -81,7 +92,8 @@ export function runRules(
     if (rule.scope === 'report') {
       for (const report of reports) {
         try {
-          for (const d of rule.check({ report, settings })) push(report.id, stamp(rule, d, settings));
+          for (const d of rule.check({ report, settings }))
+            push(report.id, stamp(rule, d, settings));
         } catch (err) {
           push(report.id, failure(rule, err, settings));
         }
@@ -100,14 +112,16 @@ export function runRules(
       for (const submission of view.submissions) {
         const versions = submission.versions.flatMap((id) => byId.get(id) ?? []);
         try {
-          for (const d of rule.check({ submission, versions, settings })) push(submission.current, stamp(rule, d, settings));
+          for (const d of rule.check({ submission, versions, settings }))
+            push(submission.current, stamp(rule, d, settings));
         } catch (err) {
           push(submission.current, failure(rule, err, settings));
         }
       }
     } else {
       try {
-        for (const { reportId, draft } of rule.check({ reports: current, settings })) push(reportId, stamp(rule, draft, settings));
+        for (const { reportId, draft } of rule.check({ reports: current, settings }))
+          push(reportId, stamp(rule, draft, settings));
       } catch (err) {
         for (const report of current) push(report.id, failure(rule, err, settings));
       }
@@ -116,7 +130,10 @@ export function runRules(
   const last = enabled[enabled.length - 1];
   if (last) onRule?.(enabled.length, enabled.length, last.scope);
   for (const list of out.values()) {
-    list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+    list.sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
+    );
   }
   return out;
 }

@@ -35,7 +35,12 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Every rule's metadata, plus the engine's own `engine/rule-failed`. */
-export function catalogue(): { id: string; severity: string; title: string; description: string }[] {
+export function catalogue(): {
+  id: string;
+  severity: string;
+  title: string;
+  description: string;
+}[] {
   return [...RULES.map((r) => r.meta), engineMeta].map((m) => ({ ...m }));
 }
 

@@ -57,7 +57,11 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-export async function atomicWrite(target: string, bytes: Uint8Array | Iterable<Uint8Array>, hooks: SaveHooks = {}): Promise<void> {
+export async function atomicWrite(
+  target: string,
+  bytes: Uint8Array | Iterable<Uint8Array>,
+  hooks: SaveHooks = {},
+): Promise<void> {
   const tmp = `${target}${TMP_MARK}${process.pid}-${Date.now()}`;
   const fh = await open(tmp, 'w');
   try {

@@ -1,7 +1,22 @@
-export { WorkspaceStore, WorkspaceError, loadSql, reportKeyOf, APP_ID, SCHEMA_VERSION, WORKSPACE_EXTENSION } from './workspace-store';
+export {
+  WorkspaceStore,
+  WorkspaceError,
+  loadSql,
+  reportKeyOf,
+  APP_ID,
+  SCHEMA_VERSION,
+  WORKSPACE_EXTENSION,
+} from './workspace-store';
 export type { StoreOptions, OpenReport } from './workspace-store';
 export { atomicWrite, removeStaleTemps } from './atomic';
 export type { SaveHooks } from './atomic';
 export { Journal } from './journal';
 export type { JournalEntry } from './journal';
-export type { StoredDecision, StoredFinding, StoredReport, StoredReportContent, ImportedFile, UpsertStatus } from './types';
+export type {
+  StoredDecision,
+  StoredFinding,
+  StoredReport,
+  StoredReportContent,
+  ImportedFile,
+  UpsertStatus,
+} from './types';

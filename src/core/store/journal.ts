@@ -4,7 +4,18 @@
  * a crash between autosaves loses nothing entered. After a save that includes the first N bytes,
  * those bytes are cut from the journal (the tail written during the save is kept).
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import type { AuditSettings } from '../rules/types';
 import type { DocumentSettings } from '../export/documents/settings';
 import type { StoredDecision } from './types';
@@ -45,7 +56,13 @@ export class Journal {
       if (!line.trim()) continue;
       try {
         const e = JSON.parse(line) as JournalEntry;
-        if (e && e.v === 1 && e.ws === workspaceId && (e.t === 'decision' || e.t === 'settings' || e.t === 'documents')) out.push(e);
+        if (
+          e &&
+          e.v === 1 &&
+          e.ws === workspaceId &&
+          (e.t === 'decision' || e.t === 'settings' || e.t === 'documents')
+        )
+          out.push(e);
       } catch {
         // torn line
       }

@@ -27,7 +27,14 @@ import { atomicWrite, removeStaleTemps } from './atomic';
 import type { SaveHooks } from './atomic';
 import { Journal } from './journal';
 import type { JournalEntry } from './journal';
-import type { StoredDecision, StoredFinding, StoredReport, StoredReportContent, ImportedFile, UpsertStatus } from './types';
+import type {
+  StoredDecision,
+  StoredFinding,
+  StoredReport,
+  StoredReportContent,
+  ImportedFile,
+  UpsertStatus,
+} from './types';
 
 export const APP_ID = 'nianbao-audit';
 export const SCHEMA_VERSION = 1;
@@ -82,10 +89,12 @@ let sqlPromise: Promise<SqlJsStatic> | null = null;
 /** Loads sql.js once. `wasmPath` is needed only where the default lookup (next to sql-wasm.js) fails, e.g. a packaged app. */
 export function loadSql(wasmPath?: string): Promise<SqlJsStatic> {
   if (!sqlPromise) {
-    sqlPromise = initSqlJs(wasmPath ? { locateFile: () => wasmPath } : undefined).catch((err: unknown) => {
-      sqlPromise = null;
-      throw err;
-    });
+    sqlPromise = initSqlJs(wasmPath ? { locateFile: () => wasmPath } : undefined).catch(
+      (err: unknown) => {
+        sqlPromise = null;
+        throw err;
+      },
+    );
   }
   return sqlPromise;
 }
@@ -175,7 +184,11 @@ export class WorkspaceStore {
    * crashed between copying the backup and the rename), removes stale temporary files, and replays
    * the journal. `asUntitled` opens the recovery file of an untitled workspace.
    */
-  static async open(path: string, options: StoreOptions = {}, asUntitled = false): Promise<{ store: WorkspaceStore } & OpenReport> {
+  static async open(
+    path: string,
+    options: StoreOptions = {},
+    asUntitled = false,
+  ): Promise<{ store: WorkspaceStore } & OpenReport> {
     const SQL = await loadSql(options.wasmPath);
     const notes: string[] = [];
     await removeStaleTemps(path);
@@ -197,7 +210,10 @@ export class WorkspaceStore {
    * entries (decisions entered since the last save) are applied in memory, so the run sees what the
    * app would show.
    */
-  static async openReadOnly(path: string, options: Pick<StoreOptions, 'wasmPath'> = {}): Promise<WorkspaceStore> {
+  static async openReadOnly(
+    path: string,
+    options: Pick<StoreOptions, 'wasmPath'> = {},
+  ): Promise<WorkspaceStore> {
     const SQL = await loadSql(options.wasmPath);
     const { db } = await WorkspaceStore.loadFileOrBackup(SQL, path);
     const store = new WorkspaceStore(db, { autosaveMs: 0 }, null);
@@ -207,17 +223,26 @@ export class WorkspaceStore {
   }
 
   /** The workspace file, or the .bak a crashed save left when the file itself is missing or unreadable. */
-  private static async loadFileOrBackup(SQL: SqlJsStatic, path: string): Promise<{ db: Database; fromBackup: boolean }> {
+  private static async loadFileOrBackup(
+    SQL: SqlJsStatic,
+    path: string,
+  ): Promise<{ db: Database; fromBackup: boolean }> {
     let firstError: unknown = null;
     for (const candidate of [path, `${path}.bak`]) {
       if (!existsSync(candidate)) continue;
       try {
-        return { db: WorkspaceStore.load(SQL, await readFile(candidate)), fromBackup: candidate !== path };
+        return {
+          db: WorkspaceStore.load(SQL, await readFile(candidate)),
+          fromBackup: candidate !== path,
+        };
       } catch (err) {
         firstError ??= err;
       }
     }
-    if (firstError) throw firstError instanceof WorkspaceError ? firstError : new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
+    if (firstError)
+      throw firstError instanceof WorkspaceError
+        ? firstError
+        : new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
     throw new WorkspaceError('工作区文件不存在。');
   }
 
@@ -228,8 +253,11 @@ export class WorkspaceStore {
       const rows = db.exec("SELECT value FROM meta WHERE key = 'app'");
       const app = rows[0]?.values[0]?.[0];
       if (app !== APP_ID) throw new WorkspaceError('该文件不是年报审查工作区。');
-      const version = Number(db.exec("SELECT value FROM meta WHERE key = 'schema_version'")[0]?.values[0]?.[0] ?? 0);
-      if (version > SCHEMA_VERSION) throw new WorkspaceError('该工作区由更新版本的年报审查创建，请升级软件后再打开。');
+      const version = Number(
+        db.exec("SELECT value FROM meta WHERE key = 'schema_version'")[0]?.values[0]?.[0] ?? 0,
+      );
+      if (version > SCHEMA_VERSION)
+        throw new WorkspaceError('该工作区由更新版本的年报审查创建，请升级软件后再打开。');
       return db;
     } catch (err) {
       if (err instanceof WorkspaceError) throw err;
@@ -239,8 +267,11 @@ export class WorkspaceStore {
 
   /** Brings files written by earlier builds of schema 1 up to date (columns added since). */
   private migrate(): void {
-    const cols = (this.db.exec('PRAGMA table_info(decisions)')[0]?.values ?? []).map((v) => str(v[1]));
-    if (!cols.includes('report_id')) this.db.run("ALTER TABLE decisions ADD COLUMN report_id TEXT NOT NULL DEFAULT ''");
+    const cols = (this.db.exec('PRAGMA table_info(decisions)')[0]?.values ?? []).map((v) =>
+      str(v[1]),
+    );
+    if (!cols.includes('report_id'))
+      this.db.run("ALTER TABLE decisions ADD COLUMN report_id TEXT NOT NULL DEFAULT ''");
     this.migrateFingerprints();
   }
 
@@ -257,7 +288,10 @@ export class WorkspaceStore {
       const fp = str(v[0]);
       if (!isUnversionedFingerprint(fp)) continue;
       const next = `${fp}#${versionTag(str(v[1]))}`;
-      this.db.run('UPDATE OR IGNORE decisions SET fingerprint = ? WHERE fingerprint = ?', [next, fp]);
+      this.db.run('UPDATE OR IGNORE decisions SET fingerprint = ? WHERE fingerprint = ?', [
+        next,
+        fp,
+      ]);
     }
   }
 
@@ -272,7 +306,9 @@ export class WorkspaceStore {
   }
   /** Unsaved changes exist (in the user's file; for an untitled workspace: never saved by the user). */
   get dirty(): boolean {
-    return this.userPath === null ? this.changeCounter > 0 || this.reportCount() > 0 : this.changeCounter !== this.savedCounter;
+    return this.userPath === null
+      ? this.changeCounter > 0 || this.reportCount() > 0
+      : this.changeCounter !== this.savedCounter;
   }
   get isClosed(): boolean {
     return this.closed;
@@ -369,7 +405,10 @@ export class WorkspaceStore {
     return v === undefined || v === null ? null : str(v);
   }
   private setMeta(key: string, value: string): void {
-    this.db.run('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', [key, value]);
+    this.db.run(
+      'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
   }
 
   // ───────────── files and reports ─────────────
@@ -392,11 +431,23 @@ export class WorkspaceStore {
     try {
       let fileId: number;
       if (status === 'added') {
-        this.db.run('INSERT INTO files(path, sha256, size, audited_at) VALUES (?, ?, ?, ?)', [file.path, file.sha256, file.size, file.auditedAt]);
+        this.db.run('INSERT INTO files(path, sha256, size, audited_at) VALUES (?, ?, ?, ?)', [
+          file.path,
+          file.sha256,
+          file.size,
+          file.auditedAt,
+        ]);
         fileId = num(this.db.exec('SELECT last_insert_rowid()')[0]?.values[0]?.[0]);
       } else {
-        fileId = num(this.db.exec('SELECT id FROM files WHERE path = ?', [file.path])[0]?.values[0]?.[0]);
-        this.db.run('UPDATE files SET sha256 = ?, size = ?, audited_at = ? WHERE id = ?', [file.sha256, file.size, file.auditedAt, fileId]);
+        fileId = num(
+          this.db.exec('SELECT id FROM files WHERE path = ?', [file.path])[0]?.values[0]?.[0],
+        );
+        this.db.run('UPDATE files SET sha256 = ?, size = ?, audited_at = ? WHERE id = ?', [
+          file.sha256,
+          file.size,
+          file.auditedAt,
+          fileId,
+        ]);
       }
       const id = `r${fileId}`;
       const model: ReportModel = { ...file.model, id, file: file.path };
@@ -417,12 +468,16 @@ export class WorkspaceStore {
   }
 
   reportIdOfPath(path: string): string | null {
-    const v = this.db.exec('SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE f.path = ?', [path])[0]?.values[0]?.[0];
+    const v = this.db.exec(
+      'SELECT r.id FROM reports r JOIN files f ON f.id = r.file_id WHERE f.path = ?',
+      [path],
+    )[0]?.values[0]?.[0];
     return v === undefined ? null : str(v);
   }
 
   removeReport(id: string): boolean {
-    const fileId = this.db.exec('SELECT file_id FROM reports WHERE id = ?', [id])[0]?.values[0]?.[0];
+    const fileId = this.db.exec('SELECT file_id FROM reports WHERE id = ?', [id])[0]
+      ?.values[0]?.[0];
     if (fileId === undefined) return false;
     // Explicit rather than relying on ON DELETE CASCADE alone.
     this.db.run('DELETE FROM findings WHERE report_id = ?', [id]);
@@ -448,7 +503,10 @@ export class WorkspaceStore {
 
   /** What listReports would return, as a cheap stamp (ids, paths, hashes, audit times; no model parsing): equal stamps, equal lists. */
   reportsStamp(): string {
-    const rows = this.db.exec('SELECT r.id, f.path, f.sha256, f.audited_at FROM reports r JOIN files f ON f.id = r.file_id ORDER BY f.id')[0]?.values ?? [];
+    const rows =
+      this.db.exec(
+        'SELECT r.id, f.path, f.sha256, f.audited_at FROM reports r JOIN files f ON f.id = r.file_id ORDER BY f.id',
+      )[0]?.values ?? [];
     return JSON.stringify(rows);
   }
 
@@ -458,13 +516,21 @@ export class WorkspaceStore {
       [id],
     )[0]?.values[0];
     if (!v) return null;
-    return { id: str(v[0]), path: str(v[1]), sha256: str(v[2]), size: num(v[3]), auditedAt: str(v[4]), model: JSON.parse(str(v[5])) as ReportModel };
+    return {
+      id: str(v[0]),
+      path: str(v[1]),
+      sha256: str(v[2]),
+      size: num(v[3]),
+      auditedAt: str(v[4]),
+      model: JSON.parse(str(v[5])) as ReportModel,
+    };
   }
 
   /** path → SHA-256 of every imported file (cheap: no model parsing). */
   fileHashes(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const v of this.db.exec('SELECT path, sha256 FROM files')[0]?.values ?? []) out[str(v[0])] = str(v[1]);
+    for (const v of this.db.exec('SELECT path, sha256 FROM files')[0]?.values ?? [])
+      out[str(v[0])] = str(v[1]);
     return out;
   }
 
@@ -489,7 +555,9 @@ export class WorkspaceStore {
   }
 
   failures(): { file: string; message: string }[] {
-    return (this.db.exec('SELECT path, message FROM failures ORDER BY at, path')[0]?.values ?? []).map((v) => ({ file: str(v[0]), message: str(v[1]) }));
+    return (
+      this.db.exec('SELECT path, message FROM failures ORDER BY at, path')[0]?.values ?? []
+    ).map((v) => ({ file: str(v[0]), message: str(v[1]) }));
   }
 
   // ───────────── findings ─────────────
@@ -498,11 +566,15 @@ export class WorkspaceStore {
   replaceFindings(byReport: ReadonlyMap<string, readonly Omit<StoredFinding, 'reportId'>[]>): void {
     this.db.run('BEGIN');
     try {
-      const stmt = this.db.prepare('INSERT INTO findings(report_id, seq, fingerprint, location, data) VALUES (?, ?, ?, ?, ?)');
+      const stmt = this.db.prepare(
+        'INSERT INTO findings(report_id, seq, fingerprint, location, data) VALUES (?, ?, ?, ?, ?)',
+      );
       try {
         for (const [reportId, list] of byReport) {
           this.db.run('DELETE FROM findings WHERE report_id = ?', [reportId]);
-          list.forEach((f, seq) => stmt.run([reportId, seq, f.fingerprint, f.location, JSON.stringify(f.finding)]));
+          list.forEach((f, seq) =>
+            stmt.run([reportId, seq, f.fingerprint, f.location, JSON.stringify(f.finding)]),
+          );
         }
       } finally {
         stmt.free();
@@ -517,8 +589,13 @@ export class WorkspaceStore {
 
   findings(reportId?: string): StoredFinding[] {
     const res = reportId
-      ? this.db.exec('SELECT report_id, fingerprint, location, data FROM findings WHERE report_id = ? ORDER BY seq', [reportId])[0]
-      : this.db.exec('SELECT report_id, fingerprint, location, data FROM findings ORDER BY report_id, seq')[0];
+      ? this.db.exec(
+          'SELECT report_id, fingerprint, location, data FROM findings WHERE report_id = ? ORDER BY seq',
+          [reportId],
+        )[0]
+      : this.db.exec(
+          'SELECT report_id, fingerprint, location, data FROM findings ORDER BY report_id, seq',
+        )[0];
     return (res?.values ?? []).map((v) => ({
       reportId: str(v[0]),
       fingerprint: str(v[1]),
@@ -528,9 +605,17 @@ export class WorkspaceStore {
   }
 
   findingByFingerprint(fingerprint: string): StoredFinding | null {
-    const v = this.db.exec('SELECT report_id, fingerprint, location, data FROM findings WHERE fingerprint = ? LIMIT 1', [fingerprint])[0]?.values[0];
+    const v = this.db.exec(
+      'SELECT report_id, fingerprint, location, data FROM findings WHERE fingerprint = ? LIMIT 1',
+      [fingerprint],
+    )[0]?.values[0];
     if (!v) return null;
-    return { reportId: str(v[0]), fingerprint: str(v[1]), location: str(v[2]), finding: JSON.parse(str(v[3])) as StoredFinding['finding'] };
+    return {
+      reportId: str(v[0]),
+      fingerprint: str(v[1]),
+      location: str(v[2]),
+      finding: JSON.parse(str(v[3])) as StoredFinding['finding'],
+    };
   }
 
   // ───────────── decisions ─────────────
@@ -549,7 +634,17 @@ export class WorkspaceStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(fingerprint) DO UPDATE SET status = excluded.status, note = excluded.note, updated_at = excluded.updated_at,
          rule_id = excluded.rule_id, report_key = excluded.report_key, report_id = excluded.report_id, last_message = excluded.last_message, last_location = excluded.last_location`,
-      [d.fingerprint, d.status, d.note, d.updatedAt, d.ruleId, d.reportKey, d.reportId ?? '', d.lastMessage, d.lastLocation],
+      [
+        d.fingerprint,
+        d.status,
+        d.note,
+        d.updatedAt,
+        d.ruleId,
+        d.reportKey,
+        d.reportId ?? '',
+        d.lastMessage,
+        d.lastLocation,
+      ],
     );
   }
 
@@ -590,9 +685,14 @@ export class WorkspaceStore {
         AND NOT (d.status = 'pending' AND d.note = '')
         ${report === undefined ? '' : "AND (d.report_key = ? OR (d.report_id <> '' AND d.report_id = ?))"}
       ORDER BY d.updated_at, d.fingerprint`;
-    const res = this.db.exec(sql, report === undefined ? [] : [report.reportKey, report.reportId])[0];
+    const res = this.db.exec(
+      sql,
+      report === undefined ? [] : [report.reportKey, report.reportId],
+    )[0];
     const all = this.decisions();
-    return (res?.values ?? []).map((v) => all.get(str(v[0]))).filter((d): d is StoredDecision => d !== undefined);
+    return (res?.values ?? [])
+      .map((v) => all.get(str(v[0])))
+      .filter((d): d is StoredDecision => d !== undefined);
   }
 
   // ───────────── settings ─────────────
@@ -610,7 +710,10 @@ export class WorkspaceStore {
   }
 
   private writeSettings(settings: AuditSettings): void {
-    this.db.run('INSERT INTO settings(id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data', [JSON.stringify(settings)]);
+    this.db.run(
+      'INSERT INTO settings(id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data',
+      [JSON.stringify(settings)],
+    );
   }
 
   // ───────────── letters and briefing settings ─────────────

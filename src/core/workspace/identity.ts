@@ -26,7 +26,10 @@ export function normaliseName(name: string): string {
 }
 
 /** Normalises an agency name and applies the reviewer's aliases (alias → canonical name). */
-export function agencyKey(agency: string | null, aliases: Readonly<Record<string, string>>): string | null {
+export function agencyKey(
+  agency: string | null,
+  aliases: Readonly<Record<string, string>>,
+): string | null {
   if (!agency) return null;
   const name = normaliseName(agency);
   if (!name) return null;
@@ -56,7 +59,10 @@ export function shortKeyOf(key: string): string {
 }
 
 /** agencyKey, then shortKeyOf. */
-export function agencyShortKey(agency: string | null, aliases: Readonly<Record<string, string>>): string | null {
+export function agencyShortKey(
+  agency: string | null,
+  aliases: Readonly<Record<string, string>>,
+): string | null {
   const key = agencyKey(agency, aliases);
   return key === null ? null : shortKeyOf(key);
 }
@@ -69,8 +75,7 @@ export interface NamedUnit {
 }
 
 export type UnitMatch =
-  | { unitId: string; how: 'name' | 'alias' | 'short' }
-  | { unitId: null; suggestions: string[] };
+  { unitId: string; how: 'name' | 'alias' | 'short' } | { unitId: null; suggestions: string[] };
 
 /** Matches names to units; built once per roster and reused for every report. */
 export class UnitMatcher {
@@ -107,7 +112,8 @@ export class UnitMatcher {
     const exact = this.byKey.get(key);
     if (exact) return exact;
     const candidates = this.byShort.get(shortKeyOf(key));
-    if (candidates && candidates.size === 1) return { unitId: [...candidates][0] as string, how: 'short' };
+    if (candidates && candidates.size === 1)
+      return { unitId: [...candidates][0] as string, how: 'short' };
     return { unitId: null, suggestions: this.suggest(key) };
   }
 
@@ -115,7 +121,10 @@ export class UnitMatcher {
   private suggest(key: string): string[] {
     const short = shortKeyOf(key);
     return this.names
-      .map((n) => ({ name: n.name, score: Math.max(dice(key, n.key), dice(short, shortKeyOf(n.key))) }))
+      .map((n) => ({
+        name: n.name,
+        score: Math.max(dice(key, n.key), dice(short, shortKeyOf(n.key))),
+      }))
       .filter((x) => x.score >= 0.5)
       .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh-CN'))
       .slice(0, 3)

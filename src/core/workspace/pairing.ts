@@ -17,7 +17,10 @@ export interface SeriesPair {
 }
 
 /** Pairs each report with its unit's report of the previous year, when loaded. */
-export function pairConsecutiveYears(reports: readonly ReportModel[], view: Pick<WorkspaceView, 'placements'>): SeriesPair[] {
+export function pairConsecutiveYears(
+  reports: readonly ReportModel[],
+  view: Pick<WorkspaceView, 'placements'>,
+): SeriesPair[] {
   const byUnitYear = new Map<string, ReportModel>();
   for (const r of reports) {
     const unit = view.placements[r.id]?.unitKey;
@@ -28,7 +31,8 @@ export function pairConsecutiveYears(reports: readonly ReportModel[], view: Pick
   const pairs: SeriesPair[] = [];
   for (const r of reports) {
     const unit = view.placements[r.id]?.unitKey;
-    if (unit === undefined || r.year === null || byUnitYear.get(`${unit}\u0000${r.year}`) !== r) continue;
+    if (unit === undefined || r.year === null || byUnitYear.get(`${unit}\u0000${r.year}`) !== r)
+      continue;
     const previous = byUnitYear.get(`${unit}\u0000${r.year - 1}`);
     if (previous) pairs.push({ report: r, previous });
   }
@@ -42,9 +46,14 @@ export function pairConsecutiveYears(reports: readonly ReportModel[], view: Pick
  */
 export function pairYears(
   reports: readonly ReportModel[],
-  input: { aliases?: Readonly<Record<string, string>>; view?: Pick<WorkspaceView, 'placements'> } = {},
+  input: {
+    aliases?: Readonly<Record<string, string>>;
+    view?: Pick<WorkspaceView, 'placements'>;
+  } = {},
 ): SeriesPair[] {
-  const view = input.view ?? buildWorkspace(reports, { roster: null, aliases: input.aliases ?? {}, versionChoices: {} });
+  const view =
+    input.view ??
+    buildWorkspace(reports, { roster: null, aliases: input.aliases ?? {}, versionChoices: {} });
   return pairConsecutiveYears(
     reports.filter((r) => view.placements[r.id]?.current !== false),
     view,

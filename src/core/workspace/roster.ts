@@ -28,7 +28,8 @@ const KIND_WORDS: [RegExp, UnitKind][] = [
 function kindOfLabel(label: string, name: string): UnitKind {
   const l = label.trim();
   if (!l) return kindOfName(name);
-  for (const [kind, text] of Object.entries(UNIT_KIND_LABELS)) if (l === text) return kind as UnitKind;
+  for (const [kind, text] of Object.entries(UNIT_KIND_LABELS))
+    if (l === text) return kind as UnitKind;
   for (const [re, kind] of KIND_WORDS) if (re.test(l)) return kind;
   return kindOfName(name);
 }
@@ -49,8 +50,13 @@ const HEADERS: [RegExp, Column][] = [
 ];
 
 /** Builds a roster from rows of cells (the first row may be a header). */
-export function rosterFromRows(rows: readonly (readonly string[])[], source: string | null): Roster {
-  const clean = rows.map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim())).filter((r) => r.some(Boolean));
+export function rosterFromRows(
+  rows: readonly (readonly string[])[],
+  source: string | null,
+): Roster {
+  const clean = rows
+    .map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim()))
+    .filter((r) => r.some(Boolean));
   let columns: Partial<Record<Column, number>> = { name: 0 };
   let start = 0;
   const first = clean[0];
@@ -110,12 +116,17 @@ export async function readRoster(bytes: Buffer, fileName: string): Promise<Roste
     });
   } else if (ext === '.csv' || ext === '.txt' || ext === '') {
     const text = decodeText(bytes).text;
-    rows = text.split(/\r?\n/).map((line) => (ext === '.csv' ? parseCsvLine(line) : line.split('\t')));
+    rows = text
+      .split(/\r?\n/)
+      .map((line) => (ext === '.csv' ? parseCsvLine(line) : line.split('\t')));
   } else {
-    throw new IngestError(`名单文件的类型「${ext}」不受支持，请提供 .xlsx、.csv 或 .txt 文件（每行一个单位）。`);
+    throw new IngestError(
+      `名单文件的类型「${ext}」不受支持，请提供 .xlsx、.csv 或 .txt 文件（每行一个单位）。`,
+    );
   }
   const roster = rosterFromRows(rows, fileName);
-  if (roster.units.length === 0) throw new IngestError('名单文件中没有找到任何单位名称（每行一个单位，第一列为单位名称）。');
+  if (roster.units.length === 0)
+    throw new IngestError('名单文件中没有找到任何单位名称（每行一个单位，第一列为单位名称）。');
   return roster;
 }
 
@@ -147,12 +158,17 @@ function parseCsvLine(line: string): string[] {
  * The unit takes its most complete (longest) name; the others become aliases. Ids are stable for
  * the same set of names (sorted), independent of file order.
  */
-export function inferRoster(names: readonly string[], aliases: Readonly<Record<string, string>> = {}): Roster {
+export function inferRoster(
+  names: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): Roster {
   const canonical = new Map<string, string>(); // normalised key → name as written (first seen)
   for (const n of names) {
     let key = normaliseName(n);
-    for (const [a, c] of Object.entries(aliases)) if (normaliseName(a) === key) key = normaliseName(c);
-    if (key && !canonical.has(key)) canonical.set(key, key === normaliseName(n) ? n.replace(/\s+/g, '') : key);
+    for (const [a, c] of Object.entries(aliases))
+      if (normaliseName(a) === key) key = normaliseName(c);
+    if (key && !canonical.has(key))
+      canonical.set(key, key === normaliseName(n) ? n.replace(/\s+/g, '') : key);
   }
   const keys = [...canonical.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
   const groups: { name: string; key: string; short: string; members: string[] }[] = [];
@@ -167,6 +183,12 @@ export function inferRoster(names: readonly string[], aliases: Readonly<Record<s
   return {
     source: null,
     inferred: true,
-    units: groups.map((g, i) => ({ id: `u${i + 1}`, name: g.name, kind: kindOfName(g.name), parent: null, aliases: g.members })),
+    units: groups.map((g, i) => ({
+      id: `u${i + 1}`,
+      name: g.name,
+      kind: kindOfName(g.name),
+      parent: null,
+      aliases: g.members,
+    })),
   };
 }

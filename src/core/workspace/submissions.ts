@@ -18,7 +18,15 @@
  */
 import { basename } from 'node:path';
 import type { SubmissionStatus, UnitKind } from '../model/glossary';
-import type { CoverageYear, CurrentReason, ReportModel, ReportPlacement, Roster, Submission, WorkspaceView } from '../model/types';
+import type {
+  CoverageYear,
+  CurrentReason,
+  ReportModel,
+  ReportPlacement,
+  Roster,
+  Submission,
+  WorkspaceView,
+} from '../model/types';
 import { contentKey } from '../model/fingerprint';
 import { normaliseName, UnitMatcher } from './identity';
 import { inferRoster } from './roster';
@@ -43,7 +51,8 @@ export function versionMarkerScore(path: string): number {
   const name = fileName(path).replace(/\.[^.]+$/, '');
   if (/(最终|定稿|终稿|正式稿|final)/i.test(name)) return 100;
   const numbered = /(?:v|版本|第)\s*([0-9]+)\s*(?:稿|版)?/i.exec(name);
-  if (/(修改|修订|更正|整改后|改稿)/.test(name) || numbered) return 50 + Math.min(40, Number(numbered?.[1] ?? 1));
+  if (/(修改|修订|更正|整改后|改稿)/.test(name) || numbered)
+    return 50 + Math.min(40, Number(numbered?.[1] ?? 1));
   if (/(初稿|草稿|征求意见稿|draft)/i.test(name)) return -10;
   // A copy's name ("… - 副本", "…(1)", "Copy of …") stands for its content less well than the original's.
   if (/(副本|复件|copy|[(（]\d+[)）]$)/i.test(name)) return -5;
@@ -69,7 +78,11 @@ function rank(models: readonly ReportModel[]): { sorted: ReportModel[]; reason: 
   const ta = time(a);
   const tb = time(b);
   const reason: CurrentReason =
-    ta !== null && tb !== null && Math.abs(ta - tb) >= SAME_TIME_MS ? 'newest-time' : versionMarkerScore(a.file) !== versionMarkerScore(b.file) ? 'name-marker' : 'path-order';
+    ta !== null && tb !== null && Math.abs(ta - tb) >= SAME_TIME_MS
+      ? 'newest-time'
+      : versionMarkerScore(a.file) !== versionMarkerScore(b.file)
+        ? 'name-marker'
+        : 'path-order';
   return { sorted, reason };
 }
 
@@ -87,12 +100,24 @@ export function submissionKey(unitName: string, year: number): string {
 }
 
 /** Places every report and groups them into submissions. Pure and deterministic. */
-export function buildWorkspace(models: readonly ReportModel[], input: WorkspaceInput): Omit<WorkspaceView, 'coverage'> {
-  const roster = input.roster && input.roster.units.length > 0 ? input.roster : inferRoster(models.flatMap((m) => (m.agency ? [m.agency] : [])), input.aliases);
+export function buildWorkspace(
+  models: readonly ReportModel[],
+  input: WorkspaceInput,
+): Omit<WorkspaceView, 'coverage'> {
+  const roster =
+    input.roster && input.roster.units.length > 0
+      ? input.roster
+      : inferRoster(
+          models.flatMap((m) => (m.agency ? [m.agency] : [])),
+          input.aliases,
+        );
   const matcher = new UnitMatcher(roster.units, input.aliases);
   const unitName = new Map(roster.units.map((u) => [u.id, u.name]));
   const placements: Record<string, ReportPlacement> = {};
-  const groups = new Map<string, { unit: string | null; unitName: string; year: number; models: ReportModel[] }>();
+  const groups = new Map<
+    string,
+    { unit: string | null; unitName: string; year: number; models: ReportModel[] }
+  >();
 
   for (const m of models) {
     const match = matcher.match(m.agency);
@@ -108,8 +133,15 @@ export function buildWorkspace(models: readonly ReportModel[], input: WorkspaceI
       unitKey = `file:${fileName(m.file)}`;
       name = `（未识别单位）${fileName(m.file)}`;
     }
-    const placement: ReportPlacement = { unit: match.unitId, unitKey, unitName: name, current: true, submission: null };
-    if (match.unitId === null && match.suggestions.length) placement.suggestions = match.suggestions;
+    const placement: ReportPlacement = {
+      unit: match.unitId,
+      unitKey,
+      unitName: name,
+      current: true,
+      submission: null,
+    };
+    if (match.unitId === null && match.suggestions.length)
+      placement.suggestions = match.suggestions;
     placements[m.id] = placement;
     if (m.year === null) continue; // no year, no submission: the report stands alone
     const key = submissionKey(name, m.year);
@@ -133,7 +165,8 @@ export function buildWorkspace(models: readonly ReportModel[], input: WorkspaceI
       const { sorted } = rank(copies);
       const head = sorted[0] as ReportModel;
       versionHeads.push(head);
-      if (sorted.length > 1) duplicates.push({ of: head.id, files: sorted.slice(1).map((m) => m.file) });
+      if (sorted.length > 1)
+        duplicates.push({ of: head.id, files: sorted.slice(1).map((m) => m.file) });
       for (const m of sorted.slice(1)) {
         const p = placements[m.id] as ReportPlacement;
         p.current = false;
@@ -143,7 +176,9 @@ export function buildWorkspace(models: readonly ReportModel[], input: WorkspaceI
     let { sorted, reason } = rank(versionHeads);
     const choice = input.versionChoices[key];
     if (choice !== undefined && sorted.length > 1) {
-      const chosen = sorted.find((m) => m.file === choice) ?? sorted.find((m) => fileName(m.file) === fileName(choice));
+      const chosen =
+        sorted.find((m) => m.file === choice) ??
+        sorted.find((m) => fileName(m.file) === fileName(choice));
       if (chosen) {
         sorted = [chosen, ...sorted.filter((m) => m !== chosen)];
         reason = 'chosen';
@@ -173,7 +208,10 @@ export function buildWorkspace(models: readonly ReportModel[], input: WorkspaceI
  * that reported in 2022 and not in 2023 is. `late` counts submissions whose current version has a
  * publication date after the deadline (reportIds in `lateReports`); the rest are on time.
  */
-export function coverageOf(view: Omit<WorkspaceView, 'coverage'>, lateReports: ReadonlySet<string>): CoverageYear[] {
+export function coverageOf(
+  view: Omit<WorkspaceView, 'coverage'>,
+  lateReports: ReadonlySet<string>,
+): CoverageYear[] {
   const years = [...new Set(view.submissions.map((s) => s.year))].sort((a, b) => a - b);
   const firstYear = new Map<string, number>();
   for (const s of view.submissions) {
@@ -182,10 +220,16 @@ export function coverageOf(view: Omit<WorkspaceView, 'coverage'>, lateReports: R
   }
   return years.map((year) => {
     const thisYear = view.submissions.filter((s) => s.year === year);
-    const byUnit = new Map(thisYear.filter((s) => s.unit !== null).map((s) => [s.unit as string, s]));
-    const expectedUnits = view.roster.units.filter((u) => !view.roster.inferred || (firstYear.get(u.id) ?? Infinity) <= year);
+    const byUnit = new Map(
+      thisYear.filter((s) => s.unit !== null).map((s) => [s.unit as string, s]),
+    );
+    const expectedUnits = view.roster.units.filter(
+      (u) => !view.roster.inferred || (firstYear.get(u.id) ?? Infinity) <= year,
+    );
     const submitted = expectedUnits.filter((u) => byUnit.has(u.id));
-    const late = submitted.filter((u) => lateReports.has((byUnit.get(u.id) as Submission).current)).length;
+    const late = submitted.filter((u) =>
+      lateReports.has((byUnit.get(u.id) as Submission).current),
+    ).length;
     return {
       year,
       expected: expectedUnits.length,
@@ -199,14 +243,20 @@ export function coverageOf(view: Omit<WorkspaceView, 'coverage'>, lateReports: R
 }
 
 /** Current reports only, in the given order: what the cross-report rules and totals use. */
-export function currentModels<T extends { id: string }>(items: readonly T[], view: Pick<WorkspaceView, 'placements'>): T[] {
+export function currentModels<T extends { id: string }>(
+  items: readonly T[],
+  view: Pick<WorkspaceView, 'placements'>,
+): T[] {
   return items.filter((m) => view.placements[m.id]?.current !== false);
 }
 
 /** Reports with a `timeliness/late` finding: the late ones of 报送情况. */
-export function lateReports(findings: ReadonlyMap<string, readonly { ruleId: string }[]>): Set<string> {
+export function lateReports(
+  findings: ReadonlyMap<string, readonly { ruleId: string }[]>,
+): Set<string> {
   const late = new Set<string>();
-  for (const [id, list] of findings) if (list.some((f) => f.ruleId === 'timeliness/late')) late.add(id);
+  for (const [id, list] of findings)
+    if (list.some((f) => f.ruleId === 'timeliness/late')) late.add(id);
   return late;
 }
 
@@ -231,10 +281,14 @@ export interface UnitCoverage {
  * 报送情况 per unit: every roster unit, then the units not on the roster, each with one cell per
  * year of the coverage. The same expectation as coverageOf: the per-year counts and these rows agree.
  */
-export function coverageRows(view: Omit<WorkspaceView, 'coverage'>, lateReports: ReadonlySet<string>): UnitCoverage[] {
+export function coverageRows(
+  view: Omit<WorkspaceView, 'coverage'>,
+  lateReports: ReadonlySet<string>,
+): UnitCoverage[] {
   const years = [...new Set(view.submissions.map((s) => s.year))].sort((a, b) => a - b);
   const firstYear = new Map<string, number>();
-  for (const s of view.submissions) if (s.unit) firstYear.set(s.unit, Math.min(firstYear.get(s.unit) ?? s.year, s.year));
+  for (const s of view.submissions)
+    if (s.unit) firstYear.set(s.unit, Math.min(firstYear.get(s.unit) ?? s.year, s.year));
   const rows: UnitCoverage[] = view.roster.units.map((u) => ({
     unitId: u.id,
     unitKey: u.id,
@@ -244,13 +298,20 @@ export function coverageRows(view: Omit<WorkspaceView, 'coverage'>, lateReports:
     aliases: u.aliases,
     cells: years.map((year) => {
       const submission = view.submissions.find((x) => x.unit === u.id && x.year === year) ?? null;
-      if (submission) return { year, status: lateReports.has(submission.current) ? 'late' : 'onTime', submission };
+      if (submission)
+        return {
+          year,
+          status: lateReports.has(submission.current) ? 'late' : 'onTime',
+          submission,
+        };
       const expected = !view.roster.inferred || (firstYear.get(u.id) ?? Infinity) <= year;
       return { year, status: expected ? 'missing' : null, submission: null };
     }),
   }));
   const outside = new Map<string, string>();
-  for (const p of Object.values(view.placements)) if (p.unit === null && p.submission !== null && !outside.has(p.unitKey)) outside.set(p.unitKey, p.unitName);
+  for (const p of Object.values(view.placements))
+    if (p.unit === null && p.submission !== null && !outside.has(p.unitKey))
+      outside.set(p.unitKey, p.unitName);
   for (const [unitKey, name] of outside) {
     rows.push({
       unitId: null,
@@ -260,7 +321,9 @@ export function coverageRows(view: Omit<WorkspaceView, 'coverage'>, lateReports:
       parent: null,
       aliases: [],
       cells: years.map((year) => {
-        const submission = view.submissions.find((x) => x.unit === null && x.unitName === name && x.year === year) ?? null;
+        const submission =
+          view.submissions.find((x) => x.unit === null && x.unitName === name && x.year === year) ??
+          null;
         return { year, status: submission ? 'notOnRoster' : null, submission };
       }),
     });
@@ -272,7 +335,10 @@ export function coverageRows(view: Omit<WorkspaceView, 'coverage'>, lateReports:
  * The kind of each report's unit, by the agency name the report gives: the roster's 类别 where the
  * report matched a roster unit (the briefing groups its indicators by it).
  */
-export function unitKindsOf(models: readonly ReportModel[], view: Pick<WorkspaceView, 'roster' | 'placements'>): Map<string, UnitKind> {
+export function unitKindsOf(
+  models: readonly ReportModel[],
+  view: Pick<WorkspaceView, 'roster' | 'placements'>,
+): Map<string, UnitKind> {
   const kinds = new Map(view.roster.units.map((u) => [u.id, u.kind]));
   const out = new Map<string, UnitKind>();
   for (const m of models) {

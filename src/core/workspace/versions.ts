@@ -35,7 +35,8 @@ export function compareVersions(
     const cur = models.get(currentId);
     const prev = models.get(previousId);
     if (!cur || !prev) continue;
-    const keyOf = (m: ReportModel, f: Finding): string | null => (CROSS_REPORT.test(f.ruleId) ? null : findingKey(m, f));
+    const keyOf = (m: ReportModel, f: Finding): string | null =>
+      CROSS_REPORT.test(f.ruleId) ? null : findingKey(m, f);
     const curKeys = (findings.get(currentId) ?? []).map((f) => keyOf(cur, f));
     const prevKeys = (findings.get(previousId) ?? []).map((f) => keyOf(prev, f));
     const inCur = new Set(curKeys);
@@ -44,8 +45,18 @@ export function compareVersions(
       current: currentId,
       previous: previousId,
       status: new Map([
-        [currentId, curKeys.map((k): VersionDiff | null => (k === null ? null : inPrev.has(k) ? 'persists' : 'new'))],
-        [previousId, prevKeys.map((k): VersionDiff | null => (k === null ? null : inCur.has(k) ? 'persists' : 'fixed'))],
+        [
+          currentId,
+          curKeys.map((k): VersionDiff | null =>
+            k === null ? null : inPrev.has(k) ? 'persists' : 'new',
+          ),
+        ],
+        [
+          previousId,
+          prevKeys.map((k): VersionDiff | null =>
+            k === null ? null : inCur.has(k) ? 'persists' : 'fixed',
+          ),
+        ],
       ]),
     };
     out.set(currentId, comparison);

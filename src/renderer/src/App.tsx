@@ -55,14 +55,21 @@ function SaveState(): React.JSX.Element | null {
     return (
       <Tooltip title={UNTITLED_SAVE_HINT}>
         <span data-testid="save-state">
-          <Badge status="success" text={ws.lastSavedAt ? `已自动保存到本机${when}` : '自动保存到本机'} />
+          <Badge
+            status="success"
+            text={ws.lastSavedAt ? `已自动保存到本机${when}` : '自动保存到本机'}
+          />
         </span>
       </Tooltip>
     );
   }
   return (
     <span data-testid="save-state">
-      {ws.dirty ? <Badge status="warning" text="有未保存的更改" /> : <Badge status="success" text={`已保存${when}`} />}
+      {ws.dirty ? (
+        <Badge status="warning" text="有未保存的更改" />
+      ) : (
+        <Badge status="success" text={`已保存${when}`} />
+      )}
     </span>
   );
 }
@@ -116,15 +123,37 @@ function WorkspaceButtons(): React.JSX.Element {
   return (
     <Space size={4}>
       <Tooltip title="新建一个空的工作区">
-        <Button size="small" type="text" icon={<PlusOutlined />} onClick={act(() => unwrap(api().newWorkspace()))}>
+        <Button
+          size="small"
+          type="text"
+          icon={<PlusOutlined />}
+          onClick={act(() => unwrap(api().newWorkspace()))}
+        >
           新建
         </Button>
       </Tooltip>
-      <Button size="small" type="text" icon={<FolderOpenOutlined />} onClick={act(() => unwrap(api().openWorkspace()))}>
+      <Button
+        size="small"
+        type="text"
+        icon={<FolderOpenOutlined />}
+        onClick={act(() => unwrap(api().openWorkspace()))}
+      >
         打开
       </Button>
-      <Tooltip title={state?.workspace.path ? `保存到 ${state.workspace.name}` : '另存为工作区文件（.nianbao）：选择保存位置，便于备份或交给同事继续审查'}>
-        <Button size="small" type="text" icon={<SaveOutlined />} onClick={act(() => unwrap(api().saveWorkspace()))} data-testid="save-workspace">
+      <Tooltip
+        title={
+          state?.workspace.path
+            ? `保存到 ${state.workspace.name}`
+            : '另存为工作区文件（.nianbao）：选择保存位置，便于备份或交给同事继续审查'
+        }
+      >
+        <Button
+          size="small"
+          type="text"
+          icon={<SaveOutlined />}
+          onClick={act(() => unwrap(api().saveWorkspace()))}
+          data-testid="save-workspace"
+        >
           保存
         </Button>
       </Tooltip>
@@ -148,7 +177,12 @@ export function App(): React.JSX.Element {
           theme="dark"
           mode="inline"
           selectedKeys={[page]}
-          items={MENU.map((m) => ({ key: m.key, icon: m.icon, label: m.label, 'data-testid': `nav-${m.key}` }))}
+          items={MENU.map((m) => ({
+            key: m.key,
+            icon: m.icon,
+            label: m.label,
+            'data-testid': `nav-${m.key}`,
+          }))}
           onClick={(e) => go(e.key as PageKey)}
         />
         <div className="nb-version">{state ? `版本 ${state.appVersion}` : ''}</div>
@@ -160,7 +194,9 @@ export function App(): React.JSX.Element {
               {state?.workspace.name ?? '…'}
             </Typography.Text>
             <SaveState />
-            {state && state.reportCount > 0 ? <Typography.Text type="secondary">共 {state.reportCount} 份报告</Typography.Text> : null}
+            {state && state.reportCount > 0 ? (
+              <Typography.Text type="secondary">共 {state.reportCount} 份报告</Typography.Text>
+            ) : null}
           </Space>
           <WorkspaceButtons />
         </Header>

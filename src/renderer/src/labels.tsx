@@ -4,8 +4,16 @@ import type { Severity } from '../../core/model/types';
 import { SEVERITY_LABELS } from '../../core/model/glossary';
 import type { ReviewStatus } from '../../shared/ipc';
 
-export const SEVERITY_COLORS: Record<Severity, string> = { error: 'red', warning: 'orange', info: 'blue' };
-export const SEVERITY_HEX: Record<Severity, string> = { error: '#cf1322', warning: '#d46b08', info: '#1677ff' };
+export const SEVERITY_COLORS: Record<Severity, string> = {
+  error: 'red',
+  warning: 'orange',
+  info: 'blue',
+};
+export const SEVERITY_HEX: Record<Severity, string> = {
+  error: '#cf1322',
+  warning: '#d46b08',
+  info: '#1677ff',
+};
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function SeverityTag({ severity }: { severity: Severity }): React.JSX.Element {
@@ -16,8 +24,16 @@ export function SeverityTag({ severity }: { severity: Severity }): React.JSX.Ele
   );
 }
 
-export const STATUS_LABELS: Record<ReviewStatus, string> = { pending: '待审查', confirmed: '已确认', dismissed: '已排除' };
-const STATUS_COLORS: Record<ReviewStatus, string> = { pending: 'default', confirmed: 'volcano', dismissed: 'green' };
+export const STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: '待审查',
+  confirmed: '已确认',
+  dismissed: '已排除',
+};
+const STATUS_COLORS: Record<ReviewStatus, string> = {
+  pending: 'default',
+  confirmed: 'volcano',
+  dismissed: 'green',
+};
 
 export function StatusTag({ status }: { status: ReviewStatus }): React.JSX.Element {
   return (
@@ -33,6 +49,7 @@ export function formatTime(iso: string | null, short = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const pad = (n: number): string => String(n).padStart(2, '0');
-  if (short && d.toDateString() === new Date().toDateString()) return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (short && d.toDateString() === new Date().toDateString())
+    return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

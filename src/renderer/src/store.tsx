@@ -2,12 +2,21 @@
  * App-wide state: the main process's AppState and the report list, refetched on the `changed`
  * event; plus navigation (page, open report, comparison). Kept in one small context.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { App as AntApp } from 'antd';
 import type { AppState, CompareArgs, ReportSummary } from '../../shared/ipc';
 import { api, errorText, unwrap } from './api';
 
-export type PageKey = 'import' | 'overview' | 'coverage' | 'review' | 'compare' | 'export' | 'settings';
+export type PageKey =
+  'import' | 'overview' | 'coverage' | 'review' | 'compare' | 'export' | 'settings';
 
 export interface Store {
   state: AppState | null;
@@ -49,7 +58,13 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
   /** AppState.notices are shown once (crash recovery, autosave failures). */
   const showNotices = useCallback(
     (s: AppState) => {
-      for (const text of s.notices ?? []) notification.warning({ title: '提示', description: text, duration: 0, placement: 'bottomRight' });
+      for (const text of s.notices ?? [])
+        notification.warning({
+          title: '提示',
+          description: text,
+          duration: 0,
+          placement: 'bottomRight',
+        });
     },
     [notification],
   );
@@ -66,31 +81,37 @@ export function StoreProvider({ children }: { children: React.ReactNode }): Reac
   const refreshRef = useRef<(findingsChanged?: boolean) => Promise<void>>(async () => undefined);
 
   /** Refetches state and the report list; `findingsChanged` false (a decision) keeps `version`, so open screens do not reload. */
-  const refresh = useCallback(async (findingsChanged = true): Promise<void> => {
-    if (inflight.current) {
-      // A fetch is under way but may predate this change: fetch once more after it.
-      queued.current = queued.current === 'bump' || findingsChanged ? 'bump' : 'plain';
-      return inflight.current;
-    }
-    const p = (async () => {
-      try {
-        const [s, list] = await Promise.all([unwrap(api().getState()), unwrap(api().listReports())]);
-        setState(s);
-        showNotices(s);
-        setReports(list);
-        if (findingsChanged) setVersion((v) => v + 1);
-      } catch (e) {
-        void message.error(errorText(e));
-      } finally {
-        inflight.current = null;
-        const again = queued.current;
-        queued.current = null;
-        if (again) void refreshRef.current(again === 'bump');
+  const refresh = useCallback(
+    async (findingsChanged = true): Promise<void> => {
+      if (inflight.current) {
+        // A fetch is under way but may predate this change: fetch once more after it.
+        queued.current = queued.current === 'bump' || findingsChanged ? 'bump' : 'plain';
+        return inflight.current;
       }
-    })();
-    inflight.current = p;
-    return p;
-  }, [message, showNotices]);
+      const p = (async () => {
+        try {
+          const [s, list] = await Promise.all([
+            unwrap(api().getState()),
+            unwrap(api().listReports()),
+          ]);
+          setState(s);
+          showNotices(s);
+          setReports(list);
+          if (findingsChanged) setVersion((v) => v + 1);
+        } catch (e) {
+          void message.error(errorText(e));
+        } finally {
+          inflight.current = null;
+          const again = queued.current;
+          queued.current = null;
+          if (again) void refreshRef.current(again === 'bump');
+        }
+      })();
+      inflight.current = p;
+      return p;
+    },
+    [message, showNotices],
+  );
   refreshRef.current = refresh;
 
   useEffect(() => {

@@ -77,14 +77,28 @@ describe('tables from ruling lines', () => {
   });
 
   it('a border drawn as many short segments is one rule; a lone underline is no table', () => {
-    const pieces = [h(100, 100, 150), h(100, 150, 200), h(130, 100, 200), v(100, 100, 130), v(200, 100, 115), v(200, 115, 130), v(150, 100, 130)];
+    const pieces = [
+      h(100, 100, 150),
+      h(100, 150, 200),
+      h(130, 100, 200),
+      v(100, 100, 130),
+      v(200, 100, 115),
+      v(200, 115, 130),
+      v(150, 100, 130),
+    ];
     const [frame] = findRuledFrames(pieces, 1);
     expect(frame?.xs).toHaveLength(3);
     expect(findRuledFrames([h(300, 100, 400)], 1)).toEqual([]);
   });
 
   it('a table cut by the page end keeps its open last row', () => {
-    const open = [h(100, 100, 300), h(120, 100, 300), v(100, 100, 140), v(200, 100, 140), v(300, 100, 140)];
+    const open = [
+      h(100, 100, 300),
+      h(120, 100, 300),
+      v(100, 100, 140),
+      v(200, 100, 140),
+      v(300, 100, 140),
+    ];
     const [frame] = findRuledFrames(open, 1);
     expect(frame?.ys).toHaveLength(3);
   });
@@ -92,18 +106,50 @@ describe('tables from ruling lines', () => {
 
 describe('operators → glyphs and rules', () => {
   const OPS: OpCodes = {
-    save: 10, restore: 11, transform: 12, constructPath: 91, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
-    setFillRGBColor: 59, setStrokeRGBColor: 58, beginText: 31, setFont: 37, setTextMatrix: 42, moveText: 40,
-    setLeadingMoveText: 41, nextLine: 43, setLeading: 36, setCharSpacing: 33, setWordSpacing: 34, setHScale: 35,
-    setTextRise: 39, showText: 44, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24,
-    eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, images: [85],
+    save: 10,
+    restore: 11,
+    transform: 12,
+    constructPath: 91,
+    paintFormXObjectBegin: 74,
+    paintFormXObjectEnd: 75,
+    setFillRGBColor: 59,
+    setStrokeRGBColor: 58,
+    beginText: 31,
+    setFont: 37,
+    setTextMatrix: 42,
+    moveText: 40,
+    setLeadingMoveText: 41,
+    nextLine: 43,
+    setLeading: 36,
+    setCharSpacing: 33,
+    setWordSpacing: 34,
+    setHScale: 35,
+    setTextRise: 39,
+    showText: 44,
+    stroke: 20,
+    closeStroke: 21,
+    fill: 22,
+    eoFill: 23,
+    fillStroke: 24,
+    eoFillStroke: 25,
+    closeFillStroke: 26,
+    closeEOFillStroke: 27,
+    images: [85],
   };
   // PDF user space (y up) → top-left page coordinates of an 842pt-high page.
   const viewport: [number, number, number, number, number, number] = [1, 0, 0, -1, 0, 842];
-  const rect = (x: number, y: number, w: number, hh: number) => new Float32Array([0, x, y, 1, x + w, y, 1, x + w, y + hh, 1, x, y + hh, 4]);
+  const rect = (x: number, y: number, w: number, hh: number) =>
+    new Float32Array([0, x, y, 1, x + w, y, 1, x + w, y + hh, 1, x, y + hh, 4]);
 
   it('stroked lines and thin filled rectangles are rules; shading and white fills are not', () => {
-    const fn = [OPS.constructPath, OPS.setFillRGBColor, OPS.constructPath, OPS.constructPath, OPS.setFillRGBColor, OPS.constructPath];
+    const fn = [
+      OPS.constructPath,
+      OPS.setFillRGBColor,
+      OPS.constructPath,
+      OPS.constructPath,
+      OPS.setFillRGBColor,
+      OPS.constructPath,
+    ];
     const args = [
       [OPS.stroke, [new Float32Array([0, 100, 700, 1, 300, 700])], null],
       ['#000000'],
@@ -124,15 +170,36 @@ describe('operators → glyphs and rules', () => {
     const args = [null, [1, 0, 0, 1, 50, 0], [OPS.stroke, [rect(100, 700, 40, 20)], null], null];
     const { rules } = scanOperators(fn, args, OPS, viewport);
     expect(rules).toHaveLength(4);
-    expect(rules.filter((r) => r.dir === 'v').map((r) => r.x0).sort((a, b) => a - b)).toEqual([150, 190]);
-    expect(rules.filter((r) => r.dir === 'h').map((r) => r.y0).sort((a, b) => a - b)).toEqual([122, 142]);
+    expect(
+      rules
+        .filter((r) => r.dir === 'v')
+        .map((r) => r.x0)
+        .sort((a, b) => a - b),
+    ).toEqual([150, 190]);
+    expect(
+      rules
+        .filter((r) => r.dir === 'h')
+        .map((r) => r.y0)
+        .sort((a, b) => a - b),
+    ).toEqual([122, 142]);
   });
 
   it('places glyphs by the text state, vertical fonts stacked downwards', () => {
     const font = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], ascent: 0.88, descent: -0.12 };
     const vfont = { ...font, vertical: true, defaultVMetrics: [-1000, 500, 880] };
     const glyph = (u: string) => ({ unicode: u, width: 1000 });
-    const fn = [OPS.beginText, OPS.setFont, OPS.setTextMatrix, OPS.showText, OPS.moveText, OPS.showText, OPS.beginText, OPS.setFont, OPS.setTextMatrix, OPS.showText];
+    const fn = [
+      OPS.beginText,
+      OPS.setFont,
+      OPS.setTextMatrix,
+      OPS.showText,
+      OPS.moveText,
+      OPS.showText,
+      OPS.beginText,
+      OPS.setFont,
+      OPS.setTextMatrix,
+      OPS.showText,
+    ];
     const args = [
       null,
       ['F1', 10],
@@ -166,7 +233,8 @@ describe('lines, paragraphs and page furniture', () => {
   });
 
   it('rebuilds paragraphs: indented first lines, wrapped lines joined, short lines end them', () => {
-    const body = '本年度，我局持续深化政务公开标准化规范化建设围绕重点领域主动公开各类信息切实保障人民群众的知情权参与权和监督权';
+    const body =
+      '本年度，我局持续深化政务公开标准化规范化建设围绕重点领域主动公开各类信息切实保障人民群众的知情权参与权和监督权';
     const glyphs = [
       ...text('一、总体情况', 92, 100),
       ...text(body.slice(0, 18), 92, 120),
@@ -199,7 +267,10 @@ describe('lines, paragraphs and page furniture', () => {
   });
 
   it('a table without rules: columns from the values, a wrapped label joined to its row', () => {
-    const rowsAt = (label: string, top: number, values: string[]) => [...text(label, 72, top), ...values.flatMap((x, i) => text(x, 300 + i * 40, top))];
+    const rowsAt = (label: string, top: number, values: string[]) => [
+      ...text(label, 72, top),
+      ...values.flatMap((x, i) => text(x, 300 + i * 40, top)),
+    ];
     const glyphs = [
       ...rowsAt('信息内容', 100, ['制发', '废止', '有效']),
       ...rowsAt('规章', 120, ['1', '0', '11']),
@@ -222,7 +293,14 @@ describe('lines, paragraphs and page furniture', () => {
 });
 
 describe('whole pages', () => {
-  const page = (n: number, glyphs: Glyph[], imageCover = 0): PageContent => ({ page: n, width: 595, height: 842, glyphs, rules: [], imageCover });
+  const page = (n: number, glyphs: Glyph[], imageCover = 0): PageContent => ({
+    page: n,
+    width: 595,
+    height: 842,
+    glyphs,
+    rules: [],
+    imageCover,
+  });
 
   it('a paragraph broken by the page end continues on the next page', () => {
     const first = '报告正文的第一段落文字很长一直写到页面的右边缘然后';
@@ -230,13 +308,30 @@ describe('whole pages', () => {
       page(1, [...text('标题', 72, 80), ...text(first.slice(2), 92, 760), ...text(first, 72, 780)]),
       page(2, [...text('在下一页接着写完。', 72, 80)]),
     ]);
-    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual(['标题', `${first.slice(2)}${first}在下一页接着写完。`]);
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''))).toEqual([
+      '标题',
+      `${first.slice(2)}${first}在下一页接着写完。`,
+    ]);
   });
 
   it('pages of images and no text: a scanned PDF; private-use characters: unreadable fonts', () => {
     expect(() => fromPages([page(1, [], 1), page(2, [], 1)], 's.pdf')).toThrow(IngestError);
     expect(() => fromPages([page(1, [], 1)], 's.pdf')).toThrow(/扫描件/);
     expect(() => fromPages([page(1, [])], 's.pdf')).toThrow(/没有可读的文字/);
-    expect(() => fromPages([page(1, text('\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b\ue00c\ue00d\ue00e\ue00f\ue010\ue011\ue012\ue013\ue014\ue015', 72, 100))], 'f.pdf')).toThrow(/字体/);
+    expect(() =>
+      fromPages(
+        [
+          page(
+            1,
+            text(
+              '\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b\ue00c\ue00d\ue00e\ue00f\ue010\ue011\ue012\ue013\ue014\ue015',
+              72,
+              100,
+            ),
+          ),
+        ],
+        'f.pdf',
+      ),
+    ).toThrow(/字体/);
   });
 });

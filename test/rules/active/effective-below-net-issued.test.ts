@@ -49,7 +49,9 @@ describe('active/effective-below-net-issued', () => {
       const r = buildBalancedReport({ agency: '淄博市人民政府' });
       setDocumentRow(r, 'regulations', 2, 0, 0);
       setDocument(r, 'regulations', 'effective', blankCell());
-      expect(check(activeEffectiveBelowNetIssued, r).map((f) => [f.row, f.expected, f.actual])).toEqual([['regulations', 2, 0]]);
+      expect(
+        check(activeEffectiveBelowNetIssued, r).map((f) => [f.row, f.expected, f.actual]),
+      ).toEqual([['regulations', 2, 0]]);
     });
   });
 });

@@ -14,14 +14,24 @@ function withRegulations(agency: string) {
 describe('active/regulations-at-county-level', () => {
   describe('valid', () => {
     it('county body with 规章 all 0', () => {
-      expect(check(activeRegulationsAtCountyLevel, buildBalancedReport({ agency: '临淄区工业和信息化局' }))).toEqual([]);
+      expect(
+        check(
+          activeRegulationsAtCountyLevel,
+          buildBalancedReport({ agency: '临淄区工业和信息化局' }),
+        ),
+      ).toEqual([]);
     });
-    it.each(['淮安市人民政府', '淄博市市场监督管理局', '淄博市住房和城乡建设局', '淄博市城市管理局', '山东省科学技术厅', '北京市人民政府', '广州市人民政府'])(
-      '%s (provincial or 设区的市) may report 规章',
-      (agency) => {
-        expect(check(activeRegulationsAtCountyLevel, withRegulations(agency))).toEqual([]);
-      },
-    );
+    it.each([
+      '淮安市人民政府',
+      '淄博市市场监督管理局',
+      '淄博市住房和城乡建设局',
+      '淄博市城市管理局',
+      '山东省科学技术厅',
+      '北京市人民政府',
+      '广州市人民政府',
+    ])('%s (provincial or 设区的市) may report 规章', (agency) => {
+      expect(check(activeRegulationsAtCountyLevel, withRegulations(agency))).toEqual([]);
+    });
     it('unknown agency stays quiet', () => {
       const r = withRegulations('x');
       r.agency = null;
@@ -61,7 +71,9 @@ describe('active/regulations-at-county-level', () => {
     it('points at the first non-zero cell', () => {
       const r = buildBalancedReport({ agency: '张店区科学技术局' });
       setDocumentRow(r, 'regulations', 1, 0, 1);
-      expect(check(activeRegulationsAtCountyLevel, r)[0]!.pos).toEqual(r.tables.activeDisclosure!.regulations.issued.pos);
+      expect(check(activeRegulationsAtCountyLevel, r)[0]!.pos).toEqual(
+        r.tables.activeDisclosure!.regulations.issued.pos,
+      );
     });
   });
 

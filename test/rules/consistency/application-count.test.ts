@@ -18,8 +18,10 @@ function seed002Like(text: string[]): ReportModel {
 }
 
 describe('consistency/application-count', () => {
-  it('is quiet when seed 002\'s narrative matches its table', () => {
-    const r = seed002Like(['(二)积极开展依申请公开答复2023年,共受理依申请公开信息169件,2022年度结转6件。按时办结数168件,结转2024年度继续办理7件。新受理件数较去年增加61件。']);
+  it("is quiet when seed 002's narrative matches its table", () => {
+    const r = seed002Like([
+      '(二)积极开展依申请公开答复2023年,共受理依申请公开信息169件,2022年度结转6件。按时办结数168件,结转2024年度继续办理7件。新受理件数较去年增加61件。',
+    ]);
     expect(check(applicationCount, r)).toEqual([]);
   });
 
@@ -42,12 +44,18 @@ describe('consistency/application-count', () => {
       column: 'total',
       expected: 169,
       actual: 170,
-      pos: { block: r.sections[0]!.paragraphs[0]!.pos.block, start: text.indexOf('受理'), end: text.indexOf('件') + 1 },
+      pos: {
+        block: r.sections[0]!.paragraphs[0]!.pos.block,
+        start: text.indexOf('受理'),
+        end: text.indexOf('件') + 1,
+      },
     });
   });
 
   it('is quiet on a 人民政府 report whose sentence counts only its own office (a narrower scope than the table)', () => {
-    const r = seed002Like(['2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。']);
+    const r = seed002Like([
+      '2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。',
+    ]);
     expect(check(applicationCount, r)).toEqual([]);
     const own = seed002Like(['政府本级受理政府信息公开申请 17 件。']);
     expect(check(applicationCount, own)).toEqual([]);
@@ -64,17 +72,29 @@ describe('consistency/application-count', () => {
       '（二）依申请公开情况。确保依申请答复工作规范高效。2024 年，全区共受理政府',
       '信息公开申请 17 件，均已在法定期限内予以答复。',
     ]);
-    r.tables.applications!.carriedOver.total = { value: null, raw: '', blank: false, missing: true };
+    r.tables.applications!.carriedOver.total = {
+      value: null,
+      raw: '',
+      blank: false,
+      missing: true,
+    };
     const found = check(applicationCount, r);
     expect(found).toHaveLength(1);
     const first = r.sections[0]!.paragraphs[0]!;
-    expect(found[0]).toMatchObject({ row: 'newReceived', expected: 169, actual: 17, pos: { block: first.pos.block, start: first.text.indexOf('受理') } });
+    expect(found[0]).toMatchObject({
+      row: 'newReceived',
+      expected: 169,
+      actual: 17,
+      pos: { block: first.pos.block, start: first.text.indexOf('受理') },
+    });
     expect(found[0]!.pos!.end).toBe(first.text.length);
     expect(found[0]!.quote).toBe('受理政府信息公开申请 17 件');
   });
 
   it('reports 上年结转, 办结 and 结转下年度 counts that differ', () => {
-    const r = seed002Like(['共受理依申请公开信息169件，上年结转5件。办结申请160件，结转下年度继续办理9件。']);
+    const r = seed002Like([
+      '共受理依申请公开信息169件，上年结转5件。办结申请160件，结转下年度继续办理9件。',
+    ]);
     const found = check(applicationCount, r);
     expect(found.map((f) => [f.row, f.expected, f.actual])).toEqual([
       ['carriedOver', 6, 5],
@@ -84,7 +104,9 @@ describe('consistency/application-count', () => {
   });
 
   it('ignores comparisons, other subjects and text of 2019-template reports', () => {
-    const r = seed002Like(['新受理申请件数较去年增加61件，收到人大建议141件，对信访类申请不予受理3件。']);
+    const r = seed002Like([
+      '新受理申请件数较去年增加61件，收到人大建议141件，对信访类申请不予受理3件。',
+    ]);
     expect(check(applicationCount, r)).toEqual([]);
     const old = seed002Like(['共受理依申请公开信息999件。']);
     old.template = '2019';

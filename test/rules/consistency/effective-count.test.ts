@@ -32,14 +32,19 @@ describe('consistency/effective-count', () => {
       column: 'effective',
       expected: 16,
       actual: 15,
-      pos: { block: r.sections[0]!.paragraphs[0]!.pos.block, start: text.indexOf('行政规范性文件') + 2 },
+      pos: {
+        block: r.sections[0]!.paragraphs[0]!.pos.block,
+        start: text.indexOf('行政规范性文件') + 2,
+      },
     });
   });
 
   it('compares 规章 with the 规章 row and accepts a generic count equal to the sum', () => {
     const r = withEffective(16, 2);
     setSectionText(r, 'overview', ['现行有效规章3件。', '现行有效文件18件。']);
-    expect(check(effectiveCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([['regulations', 2, 3]]);
+    expect(check(effectiveCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([
+      ['regulations', 2, 3],
+    ]);
   });
 
   it('is quiet on a 2019-template report', () => {

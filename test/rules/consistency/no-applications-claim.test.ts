@@ -8,7 +8,10 @@ describe('consistency/no-applications-claim', () => {
     expect(check(noApplicationsClaim, buildReport())).toEqual([]);
     const r = buildReport();
     setApplicationRow(r, 'newReceived', [3]);
-    setSectionText(r, 'overview', ['（二）依申请公开。全年收到政府信息公开申请3件，均已按时答复。', '全年未收到行政复议申请。']);
+    setSectionText(r, 'overview', [
+      '（二）依申请公开。全年收到政府信息公开申请3件，均已按时答复。',
+      '全年未收到行政复议申请。',
+    ]);
     expect(check(noApplicationsClaim, r)).toEqual([]);
   });
 
@@ -32,7 +35,10 @@ describe('consistency/no-applications-claim', () => {
   });
 
   it('recognises other ways of saying none (无依申请, 没有收到受理)', () => {
-    for (const text of ['2023 年度，我单位无依申请公开的信息。', '2023年我局没有收到受理依申请公开。']) {
+    for (const text of [
+      '2023 年度，我单位无依申请公开的信息。',
+      '2023年我局没有收到受理依申请公开。',
+    ]) {
       const r = buildReport();
       setApplicationRow(r, 'carriedOver', [1]);
       setSectionText(r, 'overview', ['（二）依申请公开。依法规范办理。']);

@@ -6,7 +6,9 @@ import { check } from '../../support/rule-tester';
 describe('consistency/no-review-litigation-claim', () => {
   it('is quiet when "no 复议/诉讼" matches an all-zero table 四', () => {
     const r = buildReport();
-    setSectionText(r, 'overview', ['2023年未收到政府信息公开申请，未产生行政复议和行政诉讼，与2022年度情况一致。']);
+    setSectionText(r, 'overview', [
+      '2023年未收到政府信息公开申请，未产生行政复议和行政诉讼，与2022年度情况一致。',
+    ]);
     expect(check(noReviewLitigationClaim, r)).toEqual([]);
   });
 
@@ -16,7 +18,10 @@ describe('consistency/no-review-litigation-claim', () => {
     setReview(r, 'review', 'total', 2);
     setReview(r, 'litigationDirect', 'upheld', 3);
     setReview(r, 'litigationDirect', 'total', 3);
-    setSectionText(r, 'reviewLitigation', ['未经复议直接起诉', '全年未出现行政诉讼败诉案件，因依申请导致的行政诉讼率降低50%以上。']);
+    setSectionText(r, 'reviewLitigation', [
+      '未经复议直接起诉',
+      '全年未出现行政诉讼败诉案件，因依申请导致的行政诉讼率降低50%以上。',
+    ]);
     expect(check(noReviewLitigationClaim, r)).toEqual([]);
   });
 
@@ -34,7 +39,11 @@ describe('consistency/no-review-litigation-claim', () => {
       ['consistency/no-review-litigation-claim', 'error', 'litigationDirect', 1, 0],
     ]);
     const start = text.indexOf('未产生');
-    expect(found[0]!.pos).toMatchObject({ block: r.sections[0]!.paragraphs[0]!.pos.block, start, end: text.indexOf('，与') });
+    expect(found[0]!.pos).toMatchObject({
+      block: r.sections[0]!.paragraphs[0]!.pos.block,
+      start,
+      end: text.indexOf('，与'),
+    });
   });
 
   it('reports the reverse: cases in the text, zero in table 四', () => {
@@ -42,6 +51,11 @@ describe('consistency/no-review-litigation-claim', () => {
     setSectionText(r, 'reviewLitigation', ['本年度被申请行政复议2件，均已审结。']);
     const found = check(noReviewLitigationClaim, r);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ row: 'review', expected: 0, actual: 2, section: 'reviewLitigation' });
+    expect(found[0]).toMatchObject({
+      row: 'review',
+      expected: 0,
+      actual: 2,
+      section: 'reviewLitigation',
+    });
   });
 });

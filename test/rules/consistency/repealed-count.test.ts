@@ -39,7 +39,9 @@ describe('consistency/repealed-count', () => {
   it('reads the number-first form ("对2件规章予以废止")', () => {
     const r = withRepealed(0, 1);
     setSectionText(r, 'overview', ['对2件规章予以废止。']);
-    expect(check(repealedCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([['regulations', 1, 2]]);
+    expect(check(repealedCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([
+      ['regulations', 1, 2],
+    ]);
   });
 
   it('ignores comparisons', () => {

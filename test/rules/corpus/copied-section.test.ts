@@ -11,19 +11,26 @@ const PROBLEMS_A = [
   '（一）存在的主要问题。临淄区工业和信息化局政府信息公开工作虽然取得了一定成效，但仍存在信息公开的及时性有待提高、政策解读形式较为单一、工作人员业务能力参差不齐等问题。',
   '（二）改进情况。下一步，临淄区工业和信息化局将健全信息发布机制，丰富政策解读形式，加强业务培训，不断提升政务公开工作水平。',
 ];
-const swap = (texts: string[], from: string, to: string) => texts.map((t) => t.split(from).join(to));
+const swap = (texts: string[], from: string, to: string) =>
+  texts.map((t) => t.split(from).join(to));
 
 /** Distinct sections 一, so that only section 五 is shared (the builder's default 一 is the same everywhere). */
 const OWN_OVERVIEWS: Record<string, string> = {
-  临淄区工业和信息化局: '围绕工业经济运行和企业服务，全年公开产业政策、技改项目申报通知和专精特新企业认定结果，发布政策解读八篇。',
-  张店区科学技术局: '张店区科学技术局坚持以人民为中心，围绕科技创新中心工作推进政务公开，全年发布科技政策解读十二篇，开展科技政策进企业活动二十余场。',
-  周村区民政局: '聚焦社会救助、养老服务和婚姻登记等民生事项，公开低保、特困供养标准和资金发放情况，养老机构名录按季度更新。',
+  临淄区工业和信息化局:
+    '围绕工业经济运行和企业服务，全年公开产业政策、技改项目申报通知和专精特新企业认定结果，发布政策解读八篇。',
+  张店区科学技术局:
+    '张店区科学技术局坚持以人民为中心，围绕科技创新中心工作推进政务公开，全年发布科技政策解读十二篇，开展科技政策进企业活动二十余场。',
+  周村区民政局:
+    '聚焦社会救助、养老服务和婚姻登记等民生事项，公开低保、特困供养标准和资金发放情况，养老机构名录按季度更新。',
 };
 
 function agencyReport(agency: string, problems: string[], year = 2023): ReportModel {
   const r = buildReport({ agency, year });
   setSectionText(r, 'problems', problems);
-  setSectionText(r, 'overview', [OWN_OVERVIEWS[agency.replace(/\s/g, '')] ?? `${agency}全年主动公开政府信息，依法办理政府信息公开申请。`]);
+  setSectionText(r, 'overview', [
+    OWN_OVERVIEWS[agency.replace(/\s/g, '')] ??
+      `${agency}全年主动公开政府信息，依法办理政府信息公开申请。`,
+  ]);
   return r;
 }
 
@@ -65,7 +72,10 @@ describe('corpus/copied-section', () => {
   describe('invalid', () => {
     it('section 五 copied with the agency name swapped: one finding on each side', () => {
       const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
-      const b = agencyReport('张店区科学技术局', swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'));
+      const b = agencyReport(
+        '张店区科学技术局',
+        swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'),
+      );
       const onB = check(corpusCopiedSection, [a, b], undefined, b.id);
       expect(onB).toHaveLength(1);
       expect(onB[0]).toMatchObject({
@@ -76,21 +86,36 @@ describe('corpus/copied-section', () => {
         actual: 100,
         pos: b.sections.find((s) => s.key === 'problems')!.paragraphs[0]!.pos,
       });
-      expect(check(corpusCopiedSection, [a, b], undefined, a.id).map((f) => [f.section, f.relatedReport])).toEqual([['problems', b.id]]);
+      expect(
+        check(corpusCopiedSection, [a, b], undefined, a.id).map((f) => [
+          f.section,
+          f.relatedReport,
+        ]),
+      ).toEqual([['problems', b.id]]);
     });
     it('section 一 copied (the default text of both builders), numbers changed', () => {
       const a = buildReport({ agency: '临淄区工业和信息化局' });
       const b = buildReport({ agency: '博山区财政局' });
-      const overview = b.sections.find((s) => s.key === 'overview')!.paragraphs.map((p) => p.text.replace('120', '87'));
+      const overview = b.sections
+        .find((s) => s.key === 'overview')!
+        .paragraphs.map((p) => p.text.replace('120', '87'));
       setSectionText(b, 'overview', overview);
-      setSectionText(b, 'problems', ['（一）存在的问题：财政信息公开的精细化程度不够，预决算公开说明不够通俗，群众理解存在困难。（二）改进措施：编制通俗版预决算说明。']);
+      setSectionText(b, 'problems', [
+        '（一）存在的问题：财政信息公开的精细化程度不够，预决算公开说明不够通俗，群众理解存在困难。（二）改进措施：编制通俗版预决算说明。',
+      ]);
       const out = check(corpusCopiedSection, [a, b], undefined, b.id);
-      expect(out.map((f) => [f.ruleId, f.section, f.relatedReport])).toEqual([['corpus/copied-section', 'overview', a.id]]);
+      expect(out.map((f) => [f.ruleId, f.section, f.relatedReport])).toEqual([
+        ['corpus/copied-section', 'overview', a.id],
+      ]);
     });
     it('90 % is the bound: a moderately edited copy is caught, a heavily edited one is not', () => {
       const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
       const light = swap(PROBLEMS_A, '参差不齐', '有待提升');
-      const heavy = swap(swap(light, '健全信息发布机制', '完善发布审核流程制度'), '丰富政策解读形式', '拓展图解视频等解读渠道');
+      const heavy = swap(
+        swap(light, '健全信息发布机制', '完善发布审核流程制度'),
+        '丰富政策解读形式',
+        '拓展图解视频等解读渠道',
+      );
       const b = agencyReport('张店区科学技术局', light);
       const c = agencyReport('周村区民政局', heavy);
       const names = (r: ReportModel) => [...agencyNames(a.agency), ...agencyNames(r.agency)];
@@ -107,8 +132,14 @@ describe('corpus/copied-section', () => {
     });
     it('one finding per report and section, naming the most similar report', () => {
       const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
-      const b = agencyReport('张店区科学技术局', swap(swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'), '参差不齐', '有待提升'));
-      const c = agencyReport('周村区民政局', swap(PROBLEMS_A, '临淄区工业和信息化局', '周村区民政局'));
+      const b = agencyReport(
+        '张店区科学技术局',
+        swap(swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'), '参差不齐', '有待提升'),
+      );
+      const c = agencyReport(
+        '周村区民政局',
+        swap(PROBLEMS_A, '临淄区工业和信息化局', '周村区民政局'),
+      );
       const onA = check(corpusCopiedSection, [a, b, c], undefined, a.id);
       expect(onA.map((f) => [f.section, f.relatedReport])).toEqual([['problems', c.id]]);
     });
@@ -124,9 +155,16 @@ describe('corpus/copied-section', () => {
             const a = reports[i]!;
             const b = reports[j]!;
             const names = [...agencyNames(a.agency), ...agencyNames(b.agency)];
-            const x = normaliseForSimilarity(sectionText(a, key)!.text, names).replace(/[0-9]+/g, '#');
-            const y = normaliseForSimilarity(sectionText(b, key)!.text, names).replace(/[0-9]+/g, '#');
-            if (similarAtLeast(x, y, 0.9) !== null) brute.add(`${a.id}|${b.id}|${key}`).add(`${b.id}|${a.id}|${key}`);
+            const x = normaliseForSimilarity(sectionText(a, key)!.text, names).replace(
+              /[0-9]+/g,
+              '#',
+            );
+            const y = normaliseForSimilarity(sectionText(b, key)!.text, names).replace(
+              /[0-9]+/g,
+              '#',
+            );
+            if (similarAtLeast(x, y, 0.9) !== null)
+              brute.add(`${a.id}|${b.id}|${key}`).add(`${b.id}|${a.id}|${key}`);
           }
         }
       }

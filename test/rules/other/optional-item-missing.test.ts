@@ -7,7 +7,12 @@ describe('other/optional-item-missing', () => {
   it('is quiet when 建议提案, 工作要点 and 创新 are all reported', () => {
     expect(check(optionalItemMissing, buildReport())).toEqual([]);
     const r = buildReport();
-    setSectionText(r, 'otherMatters', ['未收取信息处理费。', '办理人大代表建议4件。', '《2023年张店区政务公开工作方案》落实情况：全部完成。', '创新实践情况：开设专栏。']);
+    setSectionText(r, 'otherMatters', [
+      '未收取信息处理费。',
+      '办理人大代表建议4件。',
+      '《2023年张店区政务公开工作方案》落实情况：全部完成。',
+      '创新实践情况：开设专栏。',
+    ]);
     expect(check(optionalItemMissing, r)).toEqual([]);
   });
 
@@ -16,12 +21,20 @@ describe('other/optional-item-missing', () => {
     setSectionText(r, 'otherMatters', ['今年未收取信息处理费。']);
     const found = check(optionalItemMissing, r);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'other/optional-item-missing', severity: 'info', section: 'otherMatters' });
+    expect(found[0]).toMatchObject({
+      ruleId: 'other/optional-item-missing',
+      severity: 'info',
+      section: 'otherMatters',
+    });
   });
 
   it('reports when a single item is missing', () => {
     const r = buildReport();
-    setSectionText(r, 'otherMatters', ['未收取信息处理费。', '办理人大代表建议4件。', '全面完成年度政务公开工作要点。']);
+    setSectionText(r, 'otherMatters', [
+      '未收取信息处理费。',
+      '办理人大代表建议4件。',
+      '全面完成年度政务公开工作要点。',
+    ]);
     expect(check(optionalItemMissing, r)).toHaveLength(1);
   });
 });

@@ -8,7 +8,9 @@ describe('problems/missing-improvements', () => {
   it('is quiet when section 五 states problems and improvements, in any wording', () => {
     expect(check(missingImprovements, buildReport())).toEqual([]);
     const r = buildReport();
-    setSectionText(r, 'problems', ['政策解读质量有待提高。我们在今后的工作中将采取以下措施：加强培训。']);
+    setSectionText(r, 'problems', [
+      '政策解读质量有待提高。我们在今后的工作中将采取以下措施：加强培训。',
+    ]);
     expect(check(missingImprovements, r)).toEqual([]);
   });
 
@@ -25,7 +27,9 @@ describe('problems/missing-improvements', () => {
 
   it('does not take "还需加强" in a problem statement for an improvement', () => {
     const r = buildReport();
-    setSectionText(r, 'problems', ['政策解读的形式还不够丰富，政务新媒体运维管理还需加强，拟公开信息审核不严，年度培训计划落实不到位。']);
+    setSectionText(r, 'problems', [
+      '政策解读的形式还不够丰富，政务新媒体运维管理还需加强，拟公开信息审核不严，年度培训计划落实不到位。',
+    ]);
     expect(check(missingImprovements, r)).toHaveLength(1);
   });
 
@@ -34,7 +38,12 @@ describe('problems/missing-improvements', () => {
     setSectionText(r, 'problems', ['信息公开的及时性有待提高，政策解读形式较为单一。']);
     const found = check(missingImprovements, r);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'problems/missing-improvements', severity: 'warning', section: 'problems', pos: r.sections[4]!.heading!.pos });
+    expect(found[0]).toMatchObject({
+      ruleId: 'problems/missing-improvements',
+      severity: 'warning',
+      section: 'problems',
+      pos: r.sections[4]!.heading!.pos,
+    });
   });
 
   it('reports a section 五 with improvements only', () => {

@@ -68,7 +68,9 @@ describe('series/carry-over', () => {
       const y22 = buildBalancedReport({ year: 2022, agency: '临淄区工信局' });
       const y23 = buildNextYear(y22, { agency: '临淄区工业和信息化局' });
       setApplication(y23, 'carriedOver', 'commercial', 0);
-      const out = check(seriesCarryOver, [y22, y23], { aliases: { 临淄区工信局: '临淄区工业和信息化局' } });
+      const out = check(seriesCarryOver, [y22, y23], {
+        aliases: { 临淄区工信局: '临淄区工业和信息化局' },
+      });
       expect(out.map((f) => [f.column, f.expected, f.actual])).toEqual([['commercial', 1, 0]]);
     });
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seriesEffectiveChain } from '../../../src/core/rules/series/effective-chain';
 import { blankCell } from '../../../src/core/model/factory';
-import { buildBalancedReport, buildNextYear, setDocument, setDocumentRow } from '../../support/table-builders';
+import {
+  buildBalancedReport,
+  buildNextYear,
+  setDocument,
+  setDocumentRow,
+} from '../../support/table-builders';
 import { check } from '../../support/rule-tester';
 
 describe('series/effective-chain', () => {
@@ -58,7 +63,9 @@ describe('series/effective-chain', () => {
       const y22 = buildBalancedReport({ year: 2022 });
       const y23 = buildNextYear(y22);
       setDocumentRow(y23, 'normativeDocuments', 1, 1, 19);
-      expect(check(seriesEffectiveChain, [y22, y23]).map((f) => [f.row, f.expected, f.actual])).toEqual([['normativeDocuments', 20, 19]]);
+      expect(
+        check(seriesEffectiveChain, [y22, y23]).map((f) => [f.row, f.expected, f.actual]),
+      ).toEqual([['normativeDocuments', 20, 19]]);
     });
   });
 });

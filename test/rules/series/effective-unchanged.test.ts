@@ -54,7 +54,9 @@ describe('series/effective-unchanged', () => {
       setDocumentRow(y22, 'regulations', 1, 0, 5);
       const y23 = buildNextYear(y22);
       setDocumentRow(y23, 'regulations', 0, 1, 5);
-      expect(check(seriesEffectiveUnchanged, [y22, y23]).map((f) => [f.row, f.expected, f.actual])).toEqual([['regulations', 4, 5]]);
+      expect(
+        check(seriesEffectiveUnchanged, [y22, y23]).map((f) => [f.row, f.expected, f.actual]),
+      ).toEqual([['regulations', 4, 5]]);
     });
   });
 });

@@ -18,7 +18,9 @@ describe('series/identical-tables', () => {
       expect(check(seriesIdenticalTables, [y22, buildNextYear(y22)])).toEqual([]);
     });
     it('all-zero tables both years', () => {
-      expect(check(seriesIdenticalTables, [buildReport({ year: 2022 }), buildReport({ year: 2023 })])).toEqual([]);
+      expect(
+        check(seriesIdenticalTables, [buildReport({ year: 2022 }), buildReport({ year: 2023 })]),
+      ).toEqual([]);
     });
     it('one value differs', () => {
       const [y22, y23] = copiedPair();
@@ -48,14 +50,21 @@ describe('series/identical-tables', () => {
       const [y22, y23] = copiedPair();
       const out = check(seriesIdenticalTables, [y22, y23]);
       expect(out).toHaveLength(1);
-      expect(out[0]).toMatchObject({ ruleId: 'series/identical-tables', severity: 'warning', relatedReport: y22.id, pos: y23.tablePos.activeDisclosure });
+      expect(out[0]).toMatchObject({
+        ruleId: 'series/identical-tables',
+        severity: 'warning',
+        relatedReport: y22.id,
+        pos: y23.tablePos.activeDisclosure,
+      });
       expect(check(seriesIdenticalTables, [y22, y23], undefined, y22.id)).toEqual([]);
     });
     it('blank equals 0, amounts within tolerance', () => {
       const [y22, y23] = copiedPair();
       setDecision(y22, 'coercion', blankCell('—'));
       setDecision(y23, 'administrativeFees', numberCell(1.50004));
-      expect(check(seriesIdenticalTables, [y22, y23]).map((f) => f.ruleId)).toEqual(['series/identical-tables']);
+      expect(check(seriesIdenticalTables, [y22, y23]).map((f) => f.ruleId)).toEqual([
+        'series/identical-tables',
+      ]);
     });
   });
 });

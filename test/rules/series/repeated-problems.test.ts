@@ -57,7 +57,9 @@ describe('series/repeated-problems', () => {
     });
     it('identical text', () => {
       const [y22, y23] = pair(Y22, Y22);
-      expect(check(seriesRepeatedProblems, [y22, y23]).map((f) => [f.ruleId, f.actual])).toEqual([['series/repeated-problems', 100]]);
+      expect(check(seriesRepeatedProblems, [y22, y23]).map((f) => [f.ruleId, f.actual])).toEqual([
+        ['series/repeated-problems', 100],
+      ]);
     });
   });
 });

@@ -7,7 +7,12 @@ import { setPreamble } from '../../support/text-builders';
 describe('structure/missing-contact', () => {
   it('is quiet when a phone or an address is given', () => {
     expect(check(missingContact, buildReport())).toEqual([]);
-    for (const text of ['联系电话：０５３３－２８６９９０７', '地址：樟树市政府大楼一楼', '如有疑问请致电0795-7333621。', '号 ， 邮 编 ： 223100 ， 电 话 ： 051787222589']) {
+    for (const text of [
+      '联系电话：０５３３－２８６９９０７',
+      '地址：樟树市政府大楼一楼',
+      '如有疑问请致电0795-7333621。',
+      '号 ， 邮 编 ： 223100 ， 电 话 ： 051787222589',
+    ]) {
       const r = buildReport();
       setPreamble(r, [text]);
       expect(check(missingContact, r)).toEqual([]);
@@ -24,7 +29,16 @@ describe('structure/missing-contact', () => {
 
   it('does not take a date or a count for a phone number', () => {
     const r = buildReport();
-    setPreamble(r, ['截止 2023 年 12 月 31 日，发布信息 22 条，关注人数1300余人。', '167', '2', '0', '0', '0', '0', '169']);
+    setPreamble(r, [
+      '截止 2023 年 12 月 31 日，发布信息 22 条，关注人数1300余人。',
+      '167',
+      '2',
+      '0',
+      '0',
+      '0',
+      '0',
+      '169',
+    ]);
     expect(check(missingContact, r)).toHaveLength(1);
   });
 });

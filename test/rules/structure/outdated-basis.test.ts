@@ -4,7 +4,8 @@ import { buildReport } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 import { setPreamble } from '../../support/text-builders';
 
-const OLD = '本报告依据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求编制。';
+const OLD =
+  '本报告依据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求编制。';
 
 describe('structure/outdated-basis', () => {
   it('is quiet when the preamble cites 〔2021〕30号 (even damaged as "〔202130号")', () => {

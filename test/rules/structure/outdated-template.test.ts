@@ -17,7 +17,12 @@ describe('structure/outdated-template', () => {
     r.templateEvidence = ['本年新制作数量', '对外公开总数量'];
     const found = check(outdatedTemplate, r);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'structure/outdated-template', severity: 'error', quote: '本年新制作数量', pos: r.tablePos.activeDisclosure });
+    expect(found[0]).toMatchObject({
+      ruleId: 'structure/outdated-template',
+      severity: 'error',
+      quote: '本年新制作数量',
+      pos: r.tablePos.activeDisclosure,
+    });
   });
 
   it('reports a pre-2019 report', () => {

@@ -20,16 +20,36 @@ describe('structure/overview-aspect-missing', () => {
 
   it('matches words broken over wrapped lines', () => {
     const r = buildReport();
-    setSectionText(r, 'overview', ['（一）主动公开情况。', '（二）依', '申请公开情况。', '（三）政府信息管', '理情况。', '（四）平台', '建设情况。', '（五）监督', '保障情况。']);
+    setSectionText(r, 'overview', [
+      '（一）主动公开情况。',
+      '（二）依',
+      '申请公开情况。',
+      '（三）政府信息管',
+      '理情况。',
+      '（四）平台',
+      '建设情况。',
+      '（五）监督',
+      '保障情况。',
+    ]);
     expect(check(overviewAspectMissing, r)).toEqual([]);
   });
 
   it('reports one finding per aspect left out, at the section heading', () => {
     const r = buildReport();
-    setSectionText(r, 'overview', ['（一）主动公开。全年主动公开政府信息120条。', '（二）依申请公开。全年未收到政府信息公开申请。']);
+    setSectionText(r, 'overview', [
+      '（一）主动公开。全年主动公开政府信息120条。',
+      '（二）依申请公开。全年未收到政府信息公开申请。',
+    ]);
     const found = check(overviewAspectMissing, r);
     expect(found).toHaveLength(3);
-    expect(found.every((f) => f.ruleId === 'structure/overview-aspect-missing' && f.severity === 'warning' && f.section === 'overview')).toBe(true);
+    expect(
+      found.every(
+        (f) =>
+          f.ruleId === 'structure/overview-aspect-missing' &&
+          f.severity === 'warning' &&
+          f.section === 'overview',
+      ),
+    ).toBe(true);
     expect(found[0]!.pos).toEqual(r.sections[0]!.heading!.pos);
   });
 

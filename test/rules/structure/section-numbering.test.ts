@@ -17,13 +17,21 @@ describe('structure/section-numbering', () => {
     const h = setHeading(r, 'problems', '5、 政府信息公开工作存在的主要问题及改进情况', '5、');
     const found = check(sectionNumbering, r);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'structure/section-numbering', severity: 'warning', section: 'problems', pos: { block: h.pos.block, start: 0, end: 2 } });
+    expect(found[0]).toMatchObject({
+      ruleId: 'structure/section-numbering',
+      severity: 'warning',
+      section: 'problems',
+      pos: { block: h.pos.block, start: 0, end: 2 },
+    });
   });
 
   it('reports a wrong Chinese numeral ("三、" on section four) and a bracketed one', () => {
     const r = buildReport();
     setHeading(r, 'reviewLitigation', '三、政府信息公开行政复议、行政诉讼情况', '三、');
     setHeading(r, 'otherMatters', '（六）其他需要报告的事项', '（六）');
-    expect(check(sectionNumbering, r).map((f) => f.section)).toEqual(['reviewLitigation', 'otherMatters']);
+    expect(check(sectionNumbering, r).map((f) => f.section)).toEqual([
+      'reviewLitigation',
+      'otherMatters',
+    ]);
   });
 });

@@ -14,7 +14,12 @@ describe('structure/section-order', () => {
     r.headingsInOrder = [one!, two!, three!, five!, four!, six!];
     const found = check(sectionOrder, r);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'structure/section-order', severity: 'warning', section: 'reviewLitigation', pos: four!.pos });
+    expect(found[0]).toMatchObject({
+      ruleId: 'structure/section-order',
+      severity: 'warning',
+      section: 'reviewLitigation',
+      pos: four!.pos,
+    });
   });
 
   it('reports a section that appears twice', () => {

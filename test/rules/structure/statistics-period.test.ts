@@ -18,15 +18,34 @@ describe('structure/statistics-period', () => {
 
   it('gives an error with expected/actual years when the period is of another year', () => {
     const r = buildReport({ year: 2023 });
-    r.statisticsPeriod = { fromYear: 2022, toYear: 2022, quote: '2022年1月1日至2022年12月31日', pos: { block: 1, start: 10, end: 30 } };
+    r.statisticsPeriod = {
+      fromYear: 2022,
+      toYear: 2022,
+      quote: '2022年1月1日至2022年12月31日',
+      pos: { block: 1, start: 10, end: 30 },
+    };
     const found = check(statisticsPeriod, r);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'error', expected: 2023, actual: 2022, pos: { block: 1, start: 10, end: 30 } });
+    expect(found[0]).toMatchObject({
+      severity: 'error',
+      expected: 2023,
+      actual: 2022,
+      pos: { block: 1, start: 10, end: 30 },
+    });
   });
 
   it('checks the end year too', () => {
     const r = buildReport({ year: 2023 });
-    r.statisticsPeriod = { fromYear: 2023, toYear: 2024, quote: '2023年1月1日至2024年12月31日', pos: { block: 1 } };
-    expect(check(statisticsPeriod, r)[0]).toMatchObject({ severity: 'error', expected: 2023, actual: 2024 });
+    r.statisticsPeriod = {
+      fromYear: 2023,
+      toYear: 2024,
+      quote: '2023年1月1日至2024年12月31日',
+      pos: { block: 1 },
+    };
+    expect(check(statisticsPeriod, r)[0]).toMatchObject({
+      severity: 'error',
+      expected: 2023,
+      actual: 2024,
+    });
   });
 });

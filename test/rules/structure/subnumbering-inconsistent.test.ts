@@ -7,8 +7,20 @@ describe('structure/subnumbering-inconsistent', () => {
   it('is quiet on one style, on mixed widths and on two levels', () => {
     expect(check(subnumberingInconsistent, buildReport())).toEqual([]);
     const r = buildReport();
-    setSectionText(r, 'overview', ['（一）主动公开', '(二)依申请公开', '（三)政府信息管理', '(四)平台建设', '(五)监督保障']);
-    setSectionText(r, 'problems', ['（一）存在问题', '（1）及时性不足', '（2）解读单一', '（二）改进情况', '（1）健全机制']);
+    setSectionText(r, 'overview', [
+      '（一）主动公开',
+      '(二)依申请公开',
+      '（三)政府信息管理',
+      '(四)平台建设',
+      '(五)监督保障',
+    ]);
+    setSectionText(r, 'problems', [
+      '（一）存在问题',
+      '（1）及时性不足',
+      '（2）解读单一',
+      '（二）改进情况',
+      '（1）健全机制',
+    ]);
     expect(check(subnumberingInconsistent, r)).toEqual([]);
   });
 

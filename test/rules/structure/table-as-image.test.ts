@@ -18,7 +18,9 @@ describe('structure/table-as-image', () => {
     const at = r.sections[2]!.heading!.pos;
     r.tablesAsImages = { applications: at };
     const found = check(tableAsImage, r);
-    expect(found.map((f) => [f.ruleId, f.severity, f.table, f.section])).toEqual([['structure/table-as-image', 'warning', 'applications', 'applications']]);
+    expect(found.map((f) => [f.ruleId, f.severity, f.table, f.section])).toEqual([
+      ['structure/table-as-image', 'warning', 'applications', 'applications'],
+    ]);
     expect(found[0]!.pos).toEqual(at);
     // The picture table is not also "missing"; the table with neither picture nor grid still is.
     expect(check(missingTable, r).map((f) => f.table)).toEqual(['reviewLitigation']);

@@ -4,7 +4,7 @@ import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 
 describe('text/stale-year', () => {
-  it('is quiet on comparisons and names of last year\'s documents', () => {
+  it("is quiet on comparisons and names of last year's documents", () => {
     expect(check(staleYear, buildReport({ year: 2023 }))).toEqual([]);
     const r = buildReport({ year: 2023 });
     setSectionText(r, 'overview', [
@@ -35,9 +35,13 @@ describe('text/stale-year', () => {
     });
   });
 
-  it('reports the previous year after an item label or a full stop, and 截至 last year\'s end', () => {
+  it("reports the previous year after an item label or a full stop, and 截至 last year's end", () => {
     const r = buildReport({ year: 2023 });
-    setSectionText(r, 'overview', ['（一）主动公开。2022年全年主动公开信息63条。', '一是2022年度，本局修订公开指南。', '截至2022年12月31日，共发布信息22条。']);
+    setSectionText(r, 'overview', [
+      '（一）主动公开。2022年全年主动公开信息63条。',
+      '一是2022年度，本局修订公开指南。',
+      '截至2022年12月31日，共发布信息22条。',
+    ]);
     const found = check(staleYear, r);
     expect(found.map((f) => f.quote)).toEqual(['2022年全年', '2022年度，', '截至2022年12月31日']);
     expect(found[0]!.pos!.start).toBe('（一）主动公开。'.length);

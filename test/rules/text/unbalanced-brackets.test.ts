@@ -25,12 +25,17 @@ describe('text/unbalanced-brackets', () => {
 
   it('reports a bracket lost on a web page (seed 002: "〔202130号"), highlighting it', () => {
     const r = buildReport();
-    const text = '本报告按照《……的通知》(国办公开办函〔202130号)和《中华人民共和国政府信息公开条例》要求编制。';
+    const text =
+      '本报告按照《……的通知》(国办公开办函〔202130号)和《中华人民共和国政府信息公开条例》要求编制。';
     const [p] = setPreamble(r, [text]);
     const found = check(unbalancedBrackets, r);
     expect(found).toHaveLength(1);
     const at = text.indexOf('〔');
-    expect(found[0]).toMatchObject({ ruleId: 'text/unbalanced-brackets', severity: 'warning', pos: { block: p!.pos.block } });
+    expect(found[0]).toMatchObject({
+      ruleId: 'text/unbalanced-brackets',
+      severity: 'warning',
+      pos: { block: p!.pos.block },
+    });
     expect(found[0]!.quote).toContain('〔202130号');
     expect(found[0]!.pos!.start).toBeLessThanOrEqual(at);
     expect(found[0]!.pos!.end).toBeGreaterThan(at);
@@ -45,12 +50,18 @@ describe('text/unbalanced-brackets', () => {
   });
 
   it('reports a stray closing quote and a mixed-width pair (seed 003)', () => {
-    const { r, found } = findingsFor(['在樟树产业专栏和放管服”改革优化营商环境专题中及时公开相关信息。', '（三)政府信息管理']);
+    const { r, found } = findingsFor([
+      '在樟树产业专栏和放管服”改革优化营商环境专题中及时公开相关信息。',
+      '（三)政府信息管理',
+    ]);
     expect(found).toHaveLength(2);
     expect(found[0]!.quote).toContain('放管服”改革');
     expect(found[0]!.pos!.block).toBe(r.sections[0]!.paragraphs[0]!.pos.block);
     expect(found[1]!.quote).toContain('（三)');
-    expect(found[1]!.pos).toMatchObject({ block: r.sections[0]!.paragraphs[1]!.pos.block, start: 0 });
+    expect(found[1]!.pos).toMatchObject({
+      block: r.sections[0]!.paragraphs[1]!.pos.block,
+      start: 0,
+    });
   });
 
   it('reports at most one finding per sentence', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CELLS, GRID_COLUMNS, cellName, findRowLabel, rowLabel, tableCellDefs, tableRowDefs } from '../../../src/core/model/cells';
+import {
+  CELLS,
+  GRID_COLUMNS,
+  cellName,
+  findRowLabel,
+  rowLabel,
+  tableCellDefs,
+  tableRowDefs,
+} from '../../../src/core/model/cells';
 import { tableCells } from '../../../src/core/rules/util/table-cells';
 import { buildReport } from '../../support/builders';
 
@@ -11,8 +19,18 @@ describe('cell catalogue', () => {
     expect(tableCellDefs('applications')).toHaveLength(175);
     expect(tableCellDefs('reviewLitigation')).toHaveLength(15);
     expect(CELLS).toHaveLength(200);
-    expect(CELLS[0]).toMatchObject({ table: 'activeDisclosure', row: 'regulations', column: 'issued', kind: 'count', single: false });
-    expect(CELLS[199]).toMatchObject({ table: 'reviewLitigation', row: 'litigationAfterReview', column: 'total' });
+    expect(CELLS[0]).toMatchObject({
+      table: 'activeDisclosure',
+      row: 'regulations',
+      column: 'issued',
+      kind: 'count',
+      single: false,
+    });
+    expect(CELLS[199]).toMatchObject({
+      table: 'reviewLitigation',
+      row: 'litigationAfterReview',
+      column: 'total',
+    });
   });
 
   it("gives table 二's single-value rows the rules' column keys and the fee the amount kind", () => {
@@ -30,15 +48,23 @@ describe('cell catalogue', () => {
     expect(rows).toHaveLength(25);
     expect(rows.every((r) => r.cells.length === GRID_COLUMNS.applications.length)).toBe(true);
     const report = buildReport();
-    const cell = tableCellDefs('applications').find((c) => c.row === 'totalProcessed' && c.column === 'naturalPerson')!;
+    const cell = tableCellDefs('applications').find(
+      (c) => c.row === 'totalProcessed' && c.column === 'naturalPerson',
+    )!;
     expect(cell.get(report.tables)).toBe(report.tables.applications!.totalProcessed.naturalPerson);
     expect(cell.get({ ...report.tables, applications: null })).toBeUndefined();
-    expect(tableCells({ ...report, tables: { ...report.tables, applications: null } }, 'applications')).toEqual([]);
+    expect(
+      tableCells({ ...report, tables: { ...report.tables, applications: null } }, 'applications'),
+    ).toEqual([]);
   });
 
   it('names rows, groups and cells as a reviewer does; unknown keys stay as they are', () => {
-    expect(cellName('applications', 'totalProcessed', 'naturalPerson')).toBe('表三「（七）总计」行「自然人」列');
-    expect(cellName('activeDisclosure', 'licensing', 'decisions')).toBe('表二「行政许可」行「本年处理决定数量」列');
+    expect(cellName('applications', 'totalProcessed', 'naturalPerson')).toBe(
+      '表三「（七）总计」行「自然人」列',
+    );
+    expect(cellName('activeDisclosure', 'licensing', 'decisions')).toBe(
+      '表二「行政许可」行「本年处理决定数量」列',
+    );
     expect(findRowLabel('applications', 'denied')).toBe('（三）不予公开');
     expect(findRowLabel('applications', 'toString')).toBeUndefined();
     expect(rowLabel('applications', 'noSuchRow')).toBe('noSuchRow');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance, commonCount, editDistance, mayReach, normaliseForSimilarity, similarAtLeast, sortedShingles } from '../../../src/core/rules/util/similarity';
+import {
+  boundedEditDistance,
+  commonCount,
+  editDistance,
+  mayReach,
+  normaliseForSimilarity,
+  similarAtLeast,
+  sortedShingles,
+} from '../../../src/core/rules/util/similarity';
 import { sameValue } from '../../../src/core/rules/util/compare';
 
 function levenshtein(a: string, b: string): number {
@@ -7,7 +15,11 @@ function levenshtein(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
   }
   return d[a.length]![b.length]!;
@@ -21,7 +33,7 @@ function randomText(rnd: () => number, len: number): string {
 describe('similarity helpers', () => {
   it('bit-parallel edit distance equals the textbook one, across 32-character blocks', () => {
     let s = 7;
-    const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
     for (let n = 0; n < 200; n++) {
       const a = randomText(rnd, Math.floor(rnd() * 140));
       const mutated = Array.from(a)
@@ -37,10 +49,13 @@ describe('similarity helpers', () => {
 
   it('bounded edit distance equals the full one within the bound, and exceeds it otherwise', () => {
     let s = 1;
-    const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
     for (let n = 0; n < 300; n++) {
       const a = randomText(rnd, Math.floor(rnd() * 80));
-      const b = rnd() < 0.5 ? randomText(rnd, Math.floor(rnd() * 80)) : a.slice(0, Math.floor(rnd() * a.length)) + randomText(rnd, 3);
+      const b =
+        rnd() < 0.5
+          ? randomText(rnd, Math.floor(rnd() * 80))
+          : a.slice(0, Math.floor(rnd() * a.length)) + randomText(rnd, 3);
       const full = levenshtein(a, b);
       const k = Math.floor(rnd() * 12);
       const banded = boundedEditDistance(a, b, k);
@@ -54,7 +69,9 @@ describe('similarity helpers', () => {
     const b = a.replace('一百二十', '九十').replace('严格', '认真');
     const sim = similarAtLeast(a, b, 0.8);
     expect(sim).not.toBeNull();
-    expect(mayReach(a.length, b.length, commonCount(sortedShingles(a), sortedShingles(b)), 0.8)).toBe(true);
+    expect(
+      mayReach(a.length, b.length, commonCount(sortedShingles(a), sortedShingles(b)), 0.8),
+    ).toBe(true);
     expect(similarAtLeast(a, '完全不同的一段文字内容', 0.8)).toBeNull();
   });
 

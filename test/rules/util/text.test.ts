@@ -16,7 +16,11 @@ import type { TextParagraph } from '../../../src/core/model/types';
 import { buildReport } from '../../support/builders';
 import { setHeading } from '../../support/text-builders';
 
-const para = (text: string, block: number, section: TextParagraph['section'] = 'overview'): TextParagraph => ({ text, pos: { block }, section });
+const para = (
+  text: string,
+  block: number,
+  section: TextParagraph['section'] = 'overview',
+): TextParagraph => ({ text, pos: { block }, section });
 
 describe('text rule helpers', () => {
   it('keeps offsets when reading full-width text', () => {
@@ -27,10 +31,12 @@ describe('text rule helpers', () => {
     expect(parseCount('十二')).toBeNull();
   });
 
-  it('names a section in the report\'s own words', () => {
+  it("names a section in the report's own words", () => {
     const r = buildReport();
     setHeading(r, 'problems', '5、 政府信息公开工作存在的主要问题及改进情况', '5、');
-    expect(sectionPlace(r, 'problems')).toBe('第五部分「政府信息公开工作存在的主要问题及改进情况」');
+    expect(sectionPlace(r, 'problems')).toBe(
+      '第五部分「政府信息公开工作存在的主要问题及改进情况」',
+    );
     expect(sectionPlace(r, 'overview')).toBe('第一部分「总体情况」');
   });
 
@@ -61,9 +67,19 @@ describe('text rule helpers', () => {
     const start = j.text.indexOf('受理');
     const draft = quoteDraft(j, start, j.text.indexOf('件') + 1, { message: 'x' });
     expect(draft.quote).toBe('受理政府信息公开申请 17 件');
-    expect(draft.pos).toEqual({ block: 2, start: lines[1]!.text.indexOf('受理'), end: lines[1]!.text.length });
-    const later = quoteDraft(j, j.text.indexOf('均已'), j.text.indexOf('均已') + 2, { message: 'x' });
-    expect(later.pos).toEqual({ block: 3, start: lines[2]!.text.indexOf('均已'), end: lines[2]!.text.indexOf('均已') + 2 });
+    expect(draft.pos).toEqual({
+      block: 2,
+      start: lines[1]!.text.indexOf('受理'),
+      end: lines[1]!.text.length,
+    });
+    const later = quoteDraft(j, j.text.indexOf('均已'), j.text.indexOf('均已') + 2, {
+      message: 'x',
+    });
+    expect(later.pos).toEqual({
+      block: 3,
+      start: lines[2]!.text.indexOf('均已'),
+      end: lines[2]!.text.indexOf('均已') + 2,
+    });
   });
 
   it('measures similarity as 1 − edit distance / length, ignoring enumerators', () => {
@@ -77,8 +93,11 @@ describe('text rule helpers', () => {
     const base = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬东南西北';
     expect(base.length).toBe(40);
     const edited = [...base].map((c, k) => (k % 8 === 3 && k < 32 ? '＊' : c)).join('');
-    const other = '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜';
-    expect(similarPairs([base, other, edited, base.slice(0, 30)], 0.9, 40)).toEqual([{ i: 0, j: 2, ratio: 0.9 }]);
+    const other =
+      '天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜';
+    expect(similarPairs([base, other, edited, base.slice(0, 30)], 0.9, 40)).toEqual([
+      { i: 0, j: 2, ratio: 0.9 },
+    ]);
   });
 
   it('cuts a quote window at clause marks', () => {

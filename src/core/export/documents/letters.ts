@@ -12,8 +12,27 @@ import { Document, Packer, type ISectionOptions, type Paragraph } from 'docx';
 import { chineseNumeral } from '../location';
 import { chineseDate, documentDates, fillTemplate, type DocumentSettings } from './settings';
 import { SECTION_NUMERALS, OUTPUT_CREATOR, OUTPUT_MARKER } from '../../model/glossary';
-import { partTitle, selectUnits, type DocumentReport, type PartNumber, type PartGroup, type SelectOptions, type SelectedFinding, type SelectedReport, type UnitSelection } from './select';
-import { DOCUMENT_STYLES, bodyParagraph, heading1, heading2, patchFontTable, sectionOptions, signature, titleParagraph } from './style';
+import {
+  partTitle,
+  selectUnits,
+  type DocumentReport,
+  type PartNumber,
+  type PartGroup,
+  type SelectOptions,
+  type SelectedFinding,
+  type SelectedReport,
+  type UnitSelection,
+} from './select';
+import {
+  DOCUMENT_STYLES,
+  bodyParagraph,
+  heading1,
+  heading2,
+  patchFontTable,
+  sectionOptions,
+  signature,
+  titleParagraph,
+} from './style';
 
 export interface LettersInput extends SelectOptions {
   reports: readonly DocumentReport[];
@@ -38,7 +57,10 @@ function fileBase(file: string): string {
 
 /** A name safe as a file name on Windows, macOS and Linux. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
   return cleaned.slice(0, 120) || '未识别单位';
 }
 
@@ -54,7 +76,9 @@ function reportName(report: SelectedReport): string {
 }
 
 function years(unit: UnitSelection): string {
-  const list = [...new Set(unit.reports.map((r) => r.model.year).filter((y): y is number => y !== null))];
+  const list = [
+    ...new Set(unit.reports.map((r) => r.model.year).filter((y): y is number => y !== null)),
+  ];
   return list.join('、');
 }
 
@@ -81,7 +105,10 @@ export function itemText(n: number, item: SelectedFinding, part?: PartNumber): s
 function groupParagraphs(groups: readonly PartGroup[], level: 1 | 2): Paragraph[] {
   const out: Paragraph[] = [];
   groups.forEach((g, i) => {
-    const label = level === 1 ? `${chineseNumeral(i + 1)}、${g.title}` : `（${chineseNumeral(i + 1)}）${g.title}`;
+    const label =
+      level === 1
+        ? `${chineseNumeral(i + 1)}、${g.title}`
+        : `（${chineseNumeral(i + 1)}）${g.title}`;
     out.push(level === 1 ? heading1(label) : heading2(label));
     g.items.forEach((item, k) => out.push(bodyParagraph(itemText(k + 1, item, g.part))));
   });
@@ -97,7 +124,12 @@ function letterChildren(unit: UnitSelection, input: LettersInput): Paragraph[] {
     bodyParagraph(`${unit.name}：`, { indent: false }),
   ];
   const opening = (r: SelectedReport): string =>
-    fillTemplate(settings.letterOpening, { 单位: unit.name, 年度: String(r.model.year ?? ''), 报告: reportName(r), 文件: fileBase(r.model.file) });
+    fillTemplate(settings.letterOpening, {
+      单位: unit.name,
+      年度: String(r.model.year ?? ''),
+      报告: reportName(r),
+      文件: fileBase(r.model.file),
+    });
   if (reports.length === 1) {
     const r = reports[0] as SelectedReport;
     children.push(bodyParagraph(opening(r)));
@@ -115,13 +147,22 @@ function letterChildren(unit: UnitSelection, input: LettersInput): Paragraph[] {
       ),
     );
     reports.forEach((r, i) => {
-      children.push(heading1(`${chineseNumeral(i + 1)}、${reportName(r)}（文件：${fileBase(r.model.file)}）`));
+      children.push(
+        heading1(`${chineseNumeral(i + 1)}、${reportName(r)}（文件：${fileBase(r.model.file)}）`),
+      );
       children.push(...groupParagraphs(r.groups, 2));
     });
   }
   const pending = reports.some((r) => r.items.some((x) => x.pending));
-  const closing = fillTemplate(settings.letterClosing, { 期限: chineseDate(deadline), 发文机关: settings.office, 单位: unit.name });
-  if (pending) children.push(bodyParagraph(`标注${PENDING_MARK}的问题由软件检查发现，尚未经审查人员确认，请一并核实。`));
+  const closing = fillTemplate(settings.letterClosing, {
+    期限: chineseDate(deadline),
+    发文机关: settings.office,
+    单位: unit.name,
+  });
+  if (pending)
+    children.push(
+      bodyParagraph(`标注${PENDING_MARK}的问题由软件检查发现，尚未经审查人员确认，请一并核实。`),
+    );
   children.push(bodyParagraph(closing, { keepNext: true }));
   children.push(...signature(settings.office, chineseDate(issueDate)));
   return children;
@@ -151,7 +192,10 @@ export function planLetters(input: LettersInput): Letter[] {
 
 /** One letter as .docx bytes. */
 export async function letterDocx(letter: Letter, input: LettersInput): Promise<Uint8Array> {
-  return pack([sectionOptions(letterChildren(letter.unit, input))], letter.fileName.replace(/\.docx$/, ''));
+  return pack(
+    [sectionOptions(letterChildren(letter.unit, input))],
+    letter.fileName.replace(/\.docx$/, ''),
+  );
 }
 
 /** All letters in one document, each in its own section (new page, page numbers from 1). Null when no unit has problems. */
@@ -163,4 +207,3 @@ export async function combinedLettersDocx(input: LettersInput): Promise<Uint8Arr
     '年报审查意见',
   );
 }
-

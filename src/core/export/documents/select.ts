@@ -71,7 +71,11 @@ export interface UnitSelection {
   reports: SelectedReport[];
 }
 
-const TABLE_PART: Record<TableKey, PartNumber> = { activeDisclosure: 2, applications: 3, reviewLitigation: 4 };
+const TABLE_PART: Record<TableKey, PartNumber> = {
+  activeDisclosure: 2,
+  applications: 3,
+  reviewLitigation: 4,
+};
 export const WHOLE_REPORT_TITLE = '报告整体';
 
 export function partOf(finding: Finding): PartNumber {
@@ -111,11 +115,15 @@ export function selectReport(report: DocumentReport, options: SelectOptions): Se
       const decision = options.decisions.get(findingFingerprint(report.model, finding));
       const status = decision?.status ?? 'pending';
       if (status === 'dismissed') continue;
-      if (status === 'pending' && (!options.includePending || finding.severity === 'info')) continue;
+      if (status === 'pending' && (!options.includePending || finding.severity === 'info'))
+        continue;
       pending = status === 'pending';
       note = decision?.note.trim() ?? '';
     }
-    items.push({ item: { finding, location: safeLocation(finding, report.model), note, pending }, part: partOf(finding) });
+    items.push({
+      item: { finding, location: safeLocation(finding, report.model), note, pending },
+      part: partOf(finding),
+    });
   }
   const groups: PartGroup[] = [];
   for (const part of [1, 2, 3, 4, 5, 6, 7] as const) {
@@ -132,18 +140,30 @@ function fileBase(file: string): string {
 const collator = new Intl.Collator('zh-Hans-CN');
 
 /** Units with at least one selected finding, in pinyin order; a unit's reports by year. */
-export function selectUnits(reports: readonly DocumentReport[], options: SelectOptions): UnitSelection[] {
+export function selectUnits(
+  reports: readonly DocumentReport[],
+  options: SelectOptions,
+): UnitSelection[] {
   const units = new Map<string, UnitSelection>();
   for (const report of reports) {
     const selected = selectReport(report, options);
     if (selected.items.length === 0) continue;
-    const key = agencyKey(report.model.agency, options.aliases ?? {}) ?? `file:${fileBase(report.model.file)}`;
-    const unit = units.get(key) ?? { key, name: report.model.agency ?? fileBase(report.model.file), reports: [] };
+    const key =
+      agencyKey(report.model.agency, options.aliases ?? {}) ??
+      `file:${fileBase(report.model.file)}`;
+    const unit = units.get(key) ?? {
+      key,
+      name: report.model.agency ?? fileBase(report.model.file),
+      reports: [],
+    };
     unit.reports.push(selected);
     units.set(key, unit);
   }
   for (const unit of units.values()) {
-    unit.reports.sort((a, b) => (a.model.year ?? 0) - (b.model.year ?? 0) || collator.compare(a.model.file, b.model.file));
+    unit.reports.sort(
+      (a, b) =>
+        (a.model.year ?? 0) - (b.model.year ?? 0) || collator.compare(a.model.file, b.model.file),
+    );
     const latest = unit.reports[unit.reports.length - 1];
     if (latest?.model.agency) unit.name = latest.model.agency;
   }

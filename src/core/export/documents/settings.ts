@@ -30,15 +30,25 @@ export const DEFAULT_DEADLINE_DAYS = 15;
 export const DEFAULT_DOCUMENT_SETTINGS: DocumentSettings = {
   office: '县人民政府办公室',
   letterTitle: '关于{单位}{年度}年政府信息公开工作年度报告审查意见的函',
-  letterOpening: '根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，我们对你单位报送的{报告}（文件：{文件}）进行了审查，发现以下问题：',
-  letterClosing: '请对照上述问题逐项核实整改，于{期限}前将修改后的年度报告在政府信息公开专栏重新发布，并将整改情况书面报送{发文机关}。',
+  letterOpening:
+    '根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求，我们对你单位报送的{报告}（文件：{文件}）进行了审查，发现以下问题：',
+  letterClosing:
+    '请对照上述问题逐项核实整改，于{期限}前将修改后的年度报告在政府信息公开专栏重新发布，并将整改情况书面报送{发文机关}。',
   deadline: '',
   issueDate: '',
   briefingTitle: '关于{年度}年度政府信息公开工作年度报告审查情况的通报',
-  briefingClosing: '请各单位对照本通报指出的问题，举一反三、认真整改，于{期限}前完成年度报告的修改和重新发布工作。今后报送年度报告前，要严格按照国办公开办函〔2021〕30号规定的格式逐项核对，确保数据准确、表述规范、按时公开。',
+  briefingClosing:
+    '请各单位对照本通报指出的问题，举一反三、认真整改，于{期限}前完成年度报告的修改和重新发布工作。今后报送年度报告前，要严格按照国办公开办函〔2021〕30号规定的格式逐项核对，确保数据准确、表述规范、按时公开。',
 };
 
-const TEXT_KEYS = ['office', 'letterTitle', 'letterOpening', 'letterClosing', 'briefingTitle', 'briefingClosing'] as const;
+const TEXT_KEYS = [
+  'office',
+  'letterTitle',
+  'letterOpening',
+  'letterClosing',
+  'briefingTitle',
+  'briefingClosing',
+] as const;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const MAX_DOCUMENT_TEXT = 2000;
 
@@ -66,7 +76,9 @@ export function normaliseDocumentSettings(raw: unknown): DocumentSettings {
 
 /** Fills {placeholders}; unknown ones stay as written so a typo shows in the document instead of vanishing. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? (values[name] as string) : whole));
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? (values[name] as string) : whole,
+  );
 }
 
 /** 2025年4月30日 (公文 dates use Arabic numerals, GB/T 9704-2012 7.3.5.1). */
@@ -82,7 +94,10 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** Issue date and deadline as used in the documents, from the settings and today's date. */
-export function documentDates(settings: DocumentSettings, today: string): { issueDate: string; deadline: string } {
+export function documentDates(
+  settings: DocumentSettings,
+  today: string,
+): { issueDate: string; deadline: string } {
   const issueDate = settings.issueDate || today;
   const deadline = settings.deadline || addDays(issueDate, DEFAULT_DEADLINE_DAYS);
   return { issueDate, deadline };

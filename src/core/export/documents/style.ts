@@ -48,7 +48,14 @@ const twips = (mm: number): number => Math.round(mm * MM);
 /** A4 with the GB/T 9704 margins; header/footer distances put the page number about 7 mm below the body. */
 export const PAGE = {
   size: { width: twips(210), height: twips(297) },
-  margin: { top: twips(37), bottom: twips(35), left: twips(28), right: twips(26), header: twips(15), footer: twips(28) },
+  margin: {
+    top: twips(37),
+    bottom: twips(35),
+    left: twips(28),
+    right: twips(26),
+    header: twips(15),
+    footer: twips(28),
+  },
 } as const;
 
 /** Width of the text block in twips (156 mm), for tables and charts. */
@@ -70,7 +77,12 @@ export interface RunStyle {
 }
 
 export function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text, font: font(style.font ?? FONTS.body), size: style.size ?? SIZE.body, ...(style.bold ? { bold: true } : {}) });
+  return new TextRun({
+    text,
+    font: font(style.font ?? FONTS.body),
+    size: style.size ?? SIZE.body,
+    ...(style.bold ? { bold: true } : {}),
+  });
 }
 
 /** The document title: centred, 2号 小标宋, with a blank line after it. */
@@ -84,11 +96,24 @@ export function titleParagraph(text: string): Paragraph {
 }
 
 /** A body paragraph: 仿宋 3号, first line indented two characters. */
-export function bodyParagraph(text: string | TextRun[], options: { indent?: boolean; align?: 'left' | 'right' | 'center' | 'justify' } & Pick<IParagraphOptions, 'keepNext'> = {}): Paragraph {
+export function bodyParagraph(
+  text: string | TextRun[],
+  options: { indent?: boolean; align?: 'left' | 'right' | 'center' | 'justify' } & Pick<
+    IParagraphOptions,
+    'keepNext'
+  > = {},
+): Paragraph {
   const children = typeof text === 'string' ? [run(text)] : text;
   const align = options.align ?? 'justify';
   return new Paragraph({
-    alignment: align === 'left' ? AlignmentType.LEFT : align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.BOTH,
+    alignment:
+      align === 'left'
+        ? AlignmentType.LEFT
+        : align === 'right'
+          ? AlignmentType.RIGHT
+          : align === 'center'
+            ? AlignmentType.CENTER
+            : AlignmentType.BOTH,
     spacing: BODY_LINE,
     ...(options.indent === false ? {} : { indent: { firstLine: 2 * CHAR } }),
     ...(options.keepNext ? { keepNext: true } : {}),
@@ -98,17 +123,33 @@ export function bodyParagraph(text: string | TextRun[], options: { indent?: bool
 
 /** 一、… in 黑体 (first level), kept with the next paragraph so a heading never ends a page. */
 export function heading1(text: string): Paragraph {
-  return new Paragraph({ spacing: BODY_LINE, indent: { firstLine: 2 * CHAR }, keepNext: true, keepLines: true, children: [run(text, { font: FONTS.heading1 })] });
+  return new Paragraph({
+    spacing: BODY_LINE,
+    indent: { firstLine: 2 * CHAR },
+    keepNext: true,
+    keepLines: true,
+    children: [run(text, { font: FONTS.heading1 })],
+  });
 }
 
 /** （一）… in 楷体 (second level). */
 export function heading2(text: string): Paragraph {
-  return new Paragraph({ spacing: BODY_LINE, indent: { firstLine: 2 * CHAR }, keepNext: true, keepLines: true, children: [run(text, { font: FONTS.heading2 })] });
+  return new Paragraph({
+    spacing: BODY_LINE,
+    indent: { firstLine: 2 * CHAR },
+    keepNext: true,
+    keepLines: true,
+    children: [run(text, { font: FONTS.heading2 })],
+  });
 }
 
 /** An empty body line (between the body and the signature). */
 export function blankLine(keepNext = false): Paragraph {
-  return new Paragraph({ spacing: BODY_LINE, ...(keepNext ? { keepNext: true } : {}), children: [run('')] });
+  return new Paragraph({
+    spacing: BODY_LINE,
+    ...(keepNext ? { keepNext: true } : {}),
+    children: [run('')],
+  });
 }
 
 /**
@@ -118,14 +159,29 @@ export function blankLine(keepNext = false): Paragraph {
 export function signature(office: string, date: string): Paragraph[] {
   const dateRight = 4 * CHAR;
   // Centre the office over the date: its right indent is the date's plus half the difference in width.
-  const officeRight = Math.max(0, Math.round(dateRight + ((textWidthChars(date) - textWidthChars(office)) / 2) * CHAR));
+  const officeRight = Math.max(
+    0,
+    Math.round(dateRight + ((textWidthChars(date) - textWidthChars(office)) / 2) * CHAR),
+  );
   // Kept with what precedes it (the caller marks its last paragraph keepNext): a page holding only
   // the signature is a classic 公文 fault (GB/T 9704 7.3.5.3).
   return [
     blankLine(true),
     blankLine(true),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_LINE, indent: { right: officeRight }, keepNext: true, keepLines: true, children: [run(office)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: BODY_LINE, indent: { right: dateRight }, children: [run(date)] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: BODY_LINE,
+      indent: { right: officeRight },
+      keepNext: true,
+      keepLines: true,
+      children: [run(office)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: BODY_LINE,
+      indent: { right: dateRight },
+      children: [run(date)],
+    }),
   ];
 }
 
@@ -150,7 +206,10 @@ function pageNumberParagraph(align: 'right' | 'left'): Paragraph {
 export function sectionOptions(children: ISectionOptions['children']): ISectionOptions {
   return {
     properties: { page: { size: PAGE.size, margin: PAGE.margin, pageNumbers: { start: 1 } } },
-    footers: { default: new Footer({ children: [pageNumberParagraph('right')] }), even: new Footer({ children: [pageNumberParagraph('left')] }) },
+    footers: {
+      default: new Footer({ children: [pageNumberParagraph('right')] }),
+      even: new Footer({ children: [pageNumberParagraph('left')] }),
+    },
     children,
   };
 }
@@ -161,7 +220,11 @@ export const DOCUMENT_STYLES = {
     document: {
       // zh-CN for East Asian text: Word's proofing and punctuation rules, and the Simplified
       // Chinese glyphs when a word processor has to substitute a missing font.
-      run: { font: font(FONTS.body), size: SIZE.body, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+      run: {
+        font: font(FONTS.body),
+        size: SIZE.body,
+        language: { value: 'en-US', eastAsia: 'zh-CN' },
+      },
     },
   },
 } as const;
@@ -176,11 +239,16 @@ export async function patchFontTable(bytes: Uint8Array): Promise<Uint8Array> {
   if (!file) return bytes;
   // docx writes an empty table as one self-closing element: open it so fonts can be declared inside.
   let xml = (await file.async('string')).replace(/<w:fonts([^>]*?)\/>/, '<w:fonts$1></w:fonts>');
-  const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const escape = (s: string): string =>
+    s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   for (const [name, alt] of Object.entries(FONT_FALLBACKS)) {
     const decl = `<w:font w:name="${escape(name)}"><w:altName w:val="${escape(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`;
-    const existing = new RegExp(`<w:font w:name="${escape(name)}"[^>]*>[\\s\\S]*?</w:font>|<w:font w:name="${escape(name)}"[^>]*/>`);
-    xml = existing.test(xml) ? xml.replace(existing, decl) : xml.replace('</w:fonts>', `${decl}</w:fonts>`);
+    const existing = new RegExp(
+      `<w:font w:name="${escape(name)}"[^>]*>[\\s\\S]*?</w:font>|<w:font w:name="${escape(name)}"[^>]*/>`,
+    );
+    xml = existing.test(xml)
+      ? xml.replace(existing, decl)
+      : xml.replace('</w:fonts>', `${decl}</w:fonts>`);
   }
   zip.file('word/fontTable.xml', xml);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });

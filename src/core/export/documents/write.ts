@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { saveFileAtomic } from '../save';
 import { exists, type SaveHooks } from '../../store/atomic';
 import { briefingDocx, type BriefingFacts, type BriefingInput } from './briefing';
-import { combinedLettersDocx, letterDocx, planLetters, type Letter, type LettersInput } from './letters';
+import {
+  combinedLettersDocx,
+  letterDocx,
+  planLetters,
+  type Letter,
+  type LettersInput,
+} from './letters';
 
 /** What to do with letter files that already exist: replace them, or keep them and write only the new ones. */
 export type ExistingPolicy = 'overwrite' | 'keep';
@@ -23,7 +29,10 @@ export interface LettersWritten {
 }
 
 /** The letter files `writeLetters` would write into `dir`, and which of them already exist. */
-export async function letterTargets(dir: string, input: LettersInput): Promise<{ letters: Letter[]; paths: string[]; existing: string[] }> {
+export async function letterTargets(
+  dir: string,
+  input: LettersInput,
+): Promise<{ letters: Letter[]; paths: string[]; existing: string[] }> {
   const letters = planLetters(input);
   const paths = letters.map((l) => join(dir, l.fileName));
   const existing: string[] = [];
@@ -32,7 +41,12 @@ export async function letterTargets(dir: string, input: LettersInput): Promise<{
 }
 
 /** One .docx per unit with problems into `dir` (created when missing). */
-export async function writeLetters(dir: string, input: LettersInput, policy: ExistingPolicy, hooks?: SaveHooks): Promise<LettersWritten> {
+export async function writeLetters(
+  dir: string,
+  input: LettersInput,
+  policy: ExistingPolicy,
+  hooks?: SaveHooks,
+): Promise<LettersWritten> {
   await mkdir(dir, { recursive: true });
   const { letters, paths, existing } = await letterTargets(dir, input);
   const out: LettersWritten = { written: [], kept: [], letters };
@@ -49,14 +63,22 @@ export async function writeLetters(dir: string, input: LettersInput, policy: Exi
 }
 
 /** All letters in one .docx (page breaks between letters). Returns the number of letters; 0 writes nothing. */
-export async function writeCombinedLetters(target: string, input: LettersInput, hooks?: SaveHooks): Promise<number> {
+export async function writeCombinedLetters(
+  target: string,
+  input: LettersInput,
+  hooks?: SaveHooks,
+): Promise<number> {
   const bytes = await combinedLettersDocx(input);
   if (!bytes) return 0;
   await saveFileAtomic(target, bytes, hooks, 'Word');
   return planLetters(input).length;
 }
 
-export async function writeBriefing(target: string, input: BriefingInput, hooks?: SaveHooks): Promise<BriefingFacts> {
+export async function writeBriefing(
+  target: string,
+  input: BriefingInput,
+  hooks?: SaveHooks,
+): Promise<BriefingFacts> {
   const { bytes, facts } = await briefingDocx(input);
   await saveFileAtomic(target, bytes, hooks, 'Word');
   return facts;

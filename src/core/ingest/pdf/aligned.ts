@@ -9,7 +9,8 @@ import { joinPieces, rectOf, union, type Glyph } from './geometry';
 import { glyphText, type Chunk, type Line } from './lines';
 import type { Frame, FrameCell } from './ruled';
 
-const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))/;
+const NUMBERED =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))/;
 const NUMBER = /^[+-]?[\d０-９][\d０-９,，.．]*%?$|^[—–\-－/／]+$/;
 
 function isValue(text: string): boolean {
@@ -22,19 +23,27 @@ function tabular(l: Line): boolean {
 
 /** A short line without a sentence end, inside a run of table rows: a wrapped label. */
 function wrappedLabel(l: Line): boolean {
-  return l.chunks.length === 1 && l.text.replace(/\s+/g, '').length <= 24 && !/[。；;]$/.test(l.text.trim());
+  return (
+    l.chunks.length === 1 &&
+    l.text.replace(/\s+/g, '').length <= 24 &&
+    !/[。；;]$/.test(l.text.trim())
+  );
 }
 
 /** A label line close enough above the next line to be part of the same table. */
 function fitsAbove(label: Line, next: Line): boolean {
-  return next.y0 - label.y1 <= Math.max(label.size, next.size) * 1.5 && label.size <= next.size * 1.15;
+  return (
+    next.y0 - label.y1 <= Math.max(label.size, next.size) * 1.5 && label.size <= next.size * 1.15
+  );
 }
 
 /** Column ranges from the chunks of the value rows. */
 function columns(rows: readonly Line[]): [number, number][] {
   const valueRows = rows.filter((l) => l.chunks.slice(1).some((c) => isValue(c.text)));
   const source = valueRows.length >= 2 ? valueRows : rows;
-  const spans = source.flatMap((l) => l.chunks.map((c) => [c.x0, c.x1] as [number, number])).sort((a, b) => a[0] - b[0]);
+  const spans = source
+    .flatMap((l) => l.chunks.map((c) => [c.x0, c.x1] as [number, number]))
+    .sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const [a, b] of spans) {
     const last = out[out.length - 1];
@@ -45,13 +54,22 @@ function columns(rows: readonly Line[]): [number, number][] {
 }
 
 function overlapping(cols: readonly [number, number][], c: Chunk): number[] {
-  const hit = cols.map((col, i) => [i, Math.min(col[1], c.x1) - Math.max(col[0], c.x0)] as const).filter(([, o]) => o > 0).map(([i]) => i);
+  const hit = cols
+    .map((col, i) => [i, Math.min(col[1], c.x1) - Math.max(col[0], c.x0)] as const)
+    .filter(([, o]) => o > 0)
+    .map(([i]) => i);
   if (hit.length) return hit;
   // In a gap: the nearest column.
   const mid = (c.x0 + c.x1) / 2;
   let best = 0;
   cols.forEach((col, i) => {
-    if (Math.abs((col[0] + col[1]) / 2 - mid) < Math.abs(((cols[best] as [number, number])[0] + (cols[best] as [number, number])[1]) / 2 - mid)) best = i;
+    if (
+      Math.abs((col[0] + col[1]) / 2 - mid) <
+      Math.abs(
+        ((cols[best] as [number, number])[0] + (cols[best] as [number, number])[1]) / 2 - mid,
+      )
+    )
+      best = i;
   });
   return [best];
 }
@@ -63,7 +81,8 @@ function overlapping(cols: readonly [number, number][], c: Chunk): number[] {
  */
 function splitAtColumns(c: Chunk, cols: readonly [number, number][]): Chunk[] {
   if (c.glyphs.length < 2 || overlapping(cols, c).length < 2) return [c];
-  const colOf = (g: Glyph) => overlapping(cols, { ...c, x0: (g.x0 + g.x1) / 2, x1: (g.x0 + g.x1) / 2 + 0.01 })[0] as number;
+  const colOf = (g: Glyph) =>
+    overlapping(cols, { ...c, x0: (g.x0 + g.x1) / 2, x1: (g.x0 + g.x1) / 2 + 0.01 })[0] as number;
   const out: Chunk[] = [];
   let cur: Glyph[] = [c.glyphs[0] as Glyph];
   for (let k = 1; k < c.glyphs.length; k++) {
@@ -100,11 +119,20 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
   const firstValue = run.findIndex((l) => valueRow(l, cols));
   if (firstValue < 0) return null;
   // Header lines, value rows and any line split into columns are rows; single label pieces are not.
-  const valueCols = new Set(run.filter((l) => valueRow(l, cols)).flatMap((l) => l.chunks.filter((c) => isValue(c.text)).map((c) => overlapping(cols, c)[0] as number)));
-  const inValueCols = (l: Line) => l.chunks.some((c) => overlapping(cols, c).some((k) => valueCols.has(k)));
+  const valueCols = new Set(
+    run
+      .filter((l) => valueRow(l, cols))
+      .flatMap((l) =>
+        l.chunks.filter((c) => isValue(c.text)).map((c) => overlapping(cols, c)[0] as number),
+      ),
+  );
+  const inValueCols = (l: Line) =>
+    l.chunks.some((c) => overlapping(cols, c).some((k) => valueCols.has(k)));
   // Value rows and lines split into the value columns are rows; lines above the first value
   // row split into several chunks are header rows; every other line holds label pieces.
-  const rowLines = run.filter((l, i) => valueRow(l, cols) || (tabular(l) && (i < firstValue || inValueCols(l))));
+  const rowLines = run.filter(
+    (l, i) => valueRow(l, cols) || (tabular(l) && (i < firstValue || inValueCols(l))),
+  );
   type Row = { line: Line; pieces: Map<number, Chunk[]> };
   const rows: Row[] = rowLines.map((line) => ({ line, pieces: new Map<number, Chunk[]>() }));
   const centre = (b: { y0: number; y1: number }) => (b.y0 + b.y1) / 2;
@@ -120,7 +148,10 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
   for (const row of rows) for (const c of row.line.chunks) add(row, c);
   const valueRows = rows.filter((row) => valueRow(row.line, cols));
   const centres = valueRows.map((row) => centre(row.line));
-  const gaps = centres.slice(1).map((c, k) => c - (centres[k] as number)).sort((x, y) => x - y);
+  const gaps = centres
+    .slice(1)
+    .map((c, k) => c - (centres[k] as number))
+    .sort((x, y) => x - y);
   // The usual height of a one-line row: tall rows (wrapped labels) and captions make larger gaps.
   const pitch = gaps[Math.floor(gaps.length / 4)] ?? Infinity;
   /** The last label line seen in each column, with the row it went to: wrapped labels chain. */
@@ -136,7 +167,13 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
     }
     // The next line of a label wrapped in its cell goes where the label's first line went.
     const prev = chain.get(col);
-    if (!target && prev && Math.abs(prev.line.x0 - l.x0) <= l.size * 1.5 && l.y0 - prev.line.y1 <= l.size * 0.8) target = prev.row;
+    if (
+      !target &&
+      prev &&
+      Math.abs(prev.line.x0 - l.x0) <= l.size * 1.5 &&
+      l.y0 - prev.line.y1 <= l.size * 0.8
+    )
+      target = prev.row;
     if (!target) {
       let dist = Infinity;
       for (const row of valueRows) {
@@ -171,7 +208,15 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
       pieces.sort((a, b) => (Math.abs(a.x0 - b.x0) > em ? a.x0 - b.x0 : a.y0 - b.y0));
       const span = Math.max(...pieces.map((p) => overlapping(cols, p).length));
       const text = pieces.reduce((t, p) => joinPieces(t, p.text), '');
-      cells.push({ r0: r, r1: r + 1, c0, c1: Math.min(cols.length, c0 + span), text, page, box: rectOf(union(pieces)) });
+      cells.push({
+        r0: r,
+        r1: r + 1,
+        c0,
+        c1: Math.min(cols.length, c0 + span),
+        text,
+        page,
+        box: rectOf(union(pieces)),
+      });
     }
   });
   // Overlapping spans (a header straddling a column that also has its own piece) are trimmed.
@@ -186,7 +231,12 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
   const xs = [...cols.map((c) => c[0]), (cols[cols.length - 1] as [number, number])[1]];
   return {
     page,
-    box: rectOf({ x0: Math.min(xs[0] as number, ...run.map((l) => l.x0)), y0: Math.min(...run.map((l) => l.y0)), x1: xs[xs.length - 1] as number, y1: bottom }),
+    box: rectOf({
+      x0: Math.min(xs[0] as number, ...run.map((l) => l.x0)),
+      y0: Math.min(...run.map((l) => l.y0)),
+      x1: xs[xs.length - 1] as number,
+      y1: bottom,
+    }),
     xs,
     ys,
     rowPages: rows.map(() => page),
@@ -199,7 +249,10 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
  * Finds tables without rules among a page's lines. Returns the frames and, per line, whether it
  * was taken into one.
  */
-export function findAlignedFrames(lines: readonly Line[], page: number): { frames: Frame[]; taken: Set<number> } {
+export function findAlignedFrames(
+  lines: readonly Line[],
+  page: number,
+): { frames: Frame[]; taken: Set<number> } {
   const frames: Frame[] = [];
   const taken = new Set<number>();
   let i = 0;
@@ -219,17 +272,35 @@ export function findAlignedFrames(lines: readonly Line[], page: number): { frame
     // Larger type than the table's (a section heading) ends the table.
     const size = (lines[i] as Line).size;
     const fits = (l: Line) => l.size <= size * 1.15;
-    while (j < lines.length && fits(lines[j] as Line) && (tabular(lines[j] as Line) || (wrappedLabel(lines[j] as Line) && tabularSoon(j + 1)))) j++;
+    while (
+      j < lines.length &&
+      fits(lines[j] as Line) &&
+      (tabular(lines[j] as Line) || (wrappedLabel(lines[j] as Line) && tabularSoon(j + 1)))
+    )
+      j++;
     // Label lines just above the first row (a label wrapped before its values, the rest of a
     // table continued from the previous page) belong to the table.
     let start = i;
-    while (start > 0 && i - start < 4 && !taken.has(start - 1) && wrappedLabel(lines[start - 1] as Line) && fitsAbove(lines[start - 1] as Line, lines[start] as Line)) start--;
+    while (
+      start > 0 &&
+      i - start < 4 &&
+      !taken.has(start - 1) &&
+      wrappedLabel(lines[start - 1] as Line) &&
+      fitsAbove(lines[start - 1] as Line, lines[start] as Line)
+    )
+      start--;
     const run = lines.slice(start, j);
     const rows = run.filter(tabular);
-    const valueRows = rows.filter((l) => isValue((l.chunks[l.chunks.length - 1] as Chunk).text)).length;
+    const valueRows = rows.filter((l) =>
+      isValue((l.chunks[l.chunks.length - 1] as Chunk).text),
+    ).length;
     const wide = rows.filter((l) => l.chunks.length >= 3).length;
     // Two values in a row, or a run of label–value lines: a table, not a justified sentence.
-    if (rows.length >= 2 && valueRows >= 2 && (wide >= 2 || valueRows >= 3 || valueRows === rows.length)) {
+    if (
+      rows.length >= 2 &&
+      valueRows >= 2 &&
+      (wide >= 2 || valueRows >= 3 || valueRows === rows.length)
+    ) {
       const f = frameOf(run, page);
       if (f) {
         frames.push(f);

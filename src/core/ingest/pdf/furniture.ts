@@ -17,7 +17,10 @@ const PAGE_NUMBER = [
   /^\d{1,4}\s*\/\s*\d{1,4}$/,
   /^(?:page\s*)?\d{1,4}(?:\s*of\s*\d{1,4})?$/i,
 ];
-const PRINT_MARKS = [/https?:\/\/|www\.[a-z0-9-]+\.|\.gov\.cn|about:blank/i, /^\d{2,4}[/-]\d{1,2}[/-]\d{1,4}\s*(?:[上下]午)?\s*\d{1,2}:\d{2}/];
+const PRINT_MARKS = [
+  /https?:\/\/|www\.[a-z0-9-]+\.|\.gov\.cn|about:blank/i,
+  /^\d{2,4}[/-]\d{1,2}[/-]\d{1,4}\s*(?:[上下]午)?\s*\d{1,2}:\d{2}/,
+];
 
 export function isPageNumber(text: string): boolean {
   const t = text.trim();
@@ -36,7 +39,8 @@ export interface PageLines {
 
 /** Marks furniture lines; returns, per page, the set of line indexes to drop. */
 export function findFurniture(pages: readonly PageLines[]): Set<number>[] {
-  const inBand = (p: PageLines, l: Line) => l.y1 <= p.height * MARGIN_BAND || l.y0 >= p.height * (1 - MARGIN_BAND);
+  const inBand = (p: PageLines, l: Line) =>
+    l.y1 <= p.height * MARGIN_BAND || l.y0 >= p.height * (1 - MARGIN_BAND);
   // How many pages carry each margin line shape (counted once per page).
   const counts = new Map<string, number>();
   for (const p of pages) {
@@ -50,9 +54,24 @@ export function findFurniture(pages: readonly PageLines[]): Set<number>[] {
     p.lines.forEach((l, i) => {
       if (!inBand(p, l)) return;
       const t = l.text.trim();
-      if (isPageNumber(t) || PRINT_MARKS.some((re) => re.test(t)) || (pages.length >= 2 && (counts.get(shape(t)) ?? 0) >= repeatAt)) drop.add(i);
+      if (
+        isPageNumber(t) ||
+        PRINT_MARKS.some((re) => re.test(t)) ||
+        (pages.length >= 2 && (counts.get(shape(t)) ?? 0) >= repeatAt)
+      )
+        drop.add(i);
       // A footer line holding a page number beside other furniture ("淮安市人民政府  - 3 -").
-      else if (l.chunks.length > 1 && l.chunks.some((c) => isPageNumber(c.text)) && l.chunks.every((c) => isPageNumber(c.text) || (counts.get(shape(c.text)) ?? 0) >= repeatAt || PRINT_MARKS.some((re) => re.test(c.text)))) drop.add(i);
+      else if (
+        l.chunks.length > 1 &&
+        l.chunks.some((c) => isPageNumber(c.text)) &&
+        l.chunks.every(
+          (c) =>
+            isPageNumber(c.text) ||
+            (counts.get(shape(c.text)) ?? 0) >= repeatAt ||
+            PRINT_MARKS.some((re) => re.test(c.text)),
+        )
+      )
+        drop.add(i);
     });
     return drop;
   });

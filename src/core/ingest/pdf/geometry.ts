@@ -45,7 +45,9 @@ export function rectOf(b: { x0: number; y0: number; x1: number; y1: number }): P
   return { x0: r(b.x0), y0: r(b.y0), x1: r(b.x1), y1: r(b.y1) };
 }
 
-export function union(boxes: readonly { x0: number; y0: number; x1: number; y1: number }[]): PageRect {
+export function union(
+  boxes: readonly { x0: number; y0: number; x1: number; y1: number }[],
+): PageRect {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;

@@ -81,16 +81,29 @@ function nearest(xs: readonly number[], x: number): number {
 /** The table `b` continued from `a`: rows appended, repeated header rows dropped, columns reconciled. */
 export function joinFrames(a: Frame, b: Frame): Frame {
   const xs = unionColumns(a.xs, b.xs);
-  const remap = (f: Frame, c: FrameCell): FrameCell => ({ ...c, c0: nearest(xs, f.xs[c.c0] as number), c1: nearest(xs, f.xs[c.c1] as number) });
+  const remap = (f: Frame, c: FrameCell): FrameCell => ({
+    ...c,
+    c0: nearest(xs, f.xs[c.c0] as number),
+    c1: nearest(xs, f.xs[c.c1] as number),
+  });
   const aRows = a.ys.length - 1;
   const bRows = b.ys.length - 1;
   let repeated = 0;
-  while (repeated < bRows && repeated < aRows && rowTexts(b, repeated) !== '' && rowTexts(b, repeated) === rowTexts(a, repeated)) repeated++;
+  while (
+    repeated < bRows &&
+    repeated < aRows &&
+    rowTexts(b, repeated) !== '' &&
+    rowTexts(b, repeated) === rowTexts(a, repeated)
+  )
+    repeated++;
   const upper = a.cells.map((c) => remap(a, c));
   const lower: FrameCell[] = [];
   for (const c of b.cells.filter((c) => c.r0 >= repeated)) {
     const moved = { ...remap(b, c), r0: c.r0 - repeated + aRows, r1: c.r1 - repeated + aRows };
-    const above = moved.r0 === aRows ? upper.find((u) => u.r1 === aRows && u.c0 === moved.c0 && u.c1 === moved.c1) : undefined;
+    const above =
+      moved.r0 === aRows
+        ? upper.find((u) => u.r1 === aRows && u.c0 === moved.c0 && u.c1 === moved.c1)
+        : undefined;
     if (above && continuesCell(above, moved)) {
       above.r1 = moved.r1;
       above.text = joinPieces(above.text, moved.text);
@@ -110,7 +123,8 @@ export function joinFrames(a: Frame, b: Frame): Frame {
   };
 }
 
-const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))/;
+const NUMBERED =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d))/;
 const VALUE = /^[\d\s,，.．%０-９—–\-－/／]*$/;
 
 /**
@@ -138,7 +152,8 @@ export function joinPages(pages: readonly Item[][]): Item[] {
       const first = list[0];
       const second = list[1];
       if (last.kind === 'frame') {
-        const caption = first?.kind === 'para' && CONTINUED.test(first.para.text.replace(/\s+/g, ''));
+        const caption =
+          first?.kind === 'para' && CONTINUED.test(first.para.text.replace(/\s+/g, ''));
         const next = caption ? second : first;
         if (next?.kind === 'frame' && sameColumns(last.frame, next.frame)) {
           out[out.length - 1] = { kind: 'frame', frame: joinFrames(last.frame, next.frame) };
@@ -147,10 +162,18 @@ export function joinPages(pages: readonly Item[][]): Item[] {
       } else if (first?.kind === 'para' && last.kind === 'para') {
         const prevLine = last.para.lines[last.para.lines.length - 1];
         const nextLine = first.para.lines[0];
-        if (prevLine && nextLine && continues(prevLine, nextLine, { ...first.margins, pitch: Infinity })) {
+        if (
+          prevLine &&
+          nextLine &&
+          continues(prevLine, nextLine, { ...first.margins, pitch: Infinity })
+        ) {
           out[out.length - 1] = {
             ...last,
-            para: { ...last.para, text: joinPieces(last.para.text, first.para.text), lines: [...last.para.lines, ...first.para.lines] },
+            para: {
+              ...last.para,
+              text: joinPieces(last.para.text, first.para.text),
+              lines: [...last.para.lines, ...first.para.lines],
+            },
           };
           list = list.slice(1);
         }
@@ -161,12 +184,13 @@ export function joinPages(pages: readonly Item[][]): Item[] {
   return out;
 }
 
-
 /** A frame as a grid table block (merges expanded, covered positions repeating their origin). */
 export function frameToTable(f: Frame): TableBlock {
   const R = f.ys.length - 1;
   const C = f.xs.length - 1;
-  const grid: (TableCell | undefined)[][] = Array.from({ length: R }, () => Array.from({ length: C }, () => undefined));
+  const grid: (TableCell | undefined)[][] = Array.from({ length: R }, () =>
+    Array.from({ length: C }, () => undefined),
+  );
   for (const c of f.cells) {
     const r1 = Math.min(R, Math.max(c.r1, c.r0 + 1));
     const c1 = Math.min(C, Math.max(c.c1, c.c0 + 1));
@@ -188,14 +212,22 @@ export function frameToTable(f: Frame): TableBlock {
       }
     }
   }
-  const rows = grid.map((row, r) => row.map((cell, k): TableCell => cell ?? { text: '', rowSpan: 1, colSpan: 1, covered: false, originRow: r, originCol: k }));
+  const rows = grid.map((row, r) =>
+    row.map(
+      (cell, k): TableCell =>
+        cell ?? { text: '', rowSpan: 1, colSpan: 1, covered: false, originRow: r, originCol: k },
+    ),
+  );
   return { kind: 'table', layout: 'grid', rows, page: f.page, box: rectOf(f.box) };
 }
 
 /** Font size of body text: the size most characters are set in. */
 function bodySize(items: readonly Item[]): number {
   const counts = new Map<number, number>();
-  for (const i of items) if (i.kind === 'para') for (const l of i.para.lines) counts.set(Math.round(l.size), (counts.get(Math.round(l.size)) ?? 0) + l.glyphs.length);
+  for (const i of items)
+    if (i.kind === 'para')
+      for (const l of i.para.lines)
+        counts.set(Math.round(l.size), (counts.get(Math.round(l.size)) ?? 0) + l.glyphs.length);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
 }
 
@@ -204,7 +236,12 @@ export function layoutBlocks(pages: readonly PageContent[]): Block[] {
   const body = bodySize(items);
   return items.map((i): Block => {
     if (i.kind === 'frame') return frameToTable(i.frame);
-    const p: ParagraphBlock = { kind: 'paragraph', text: i.para.text, page: i.para.page, box: rectOf(i.para.box) };
+    const p: ParagraphBlock = {
+      kind: 'paragraph',
+      text: i.para.text,
+      page: i.para.page,
+      box: rectOf(i.para.box),
+    };
     // Type larger than the body is a title: marked as a heading, as Word's Title style is.
     if (i.para.size >= body * 1.25 && i.para.text.length <= 60) p.headingLevel = 1;
     return p;

@@ -89,7 +89,7 @@ type Pt = [number, number];
 function subpaths(path: ArrayLike<number>): { pts: Pt[]; curved: boolean; closed: boolean }[] {
   const out: { pts: Pt[]; curved: boolean; closed: boolean }[] = [];
   let cur: { pts: Pt[]; curved: boolean; closed: boolean } | null = null;
-  for (let k = 0; k < path.length; ) {
+  for (let k = 0; k < path.length;) {
     const op = path[k++];
     if (op === MOVE) {
       cur = { pts: [[path[k] as number, path[k + 1] as number]], curved: false, closed: false };
@@ -139,12 +139,18 @@ function segmentRule(a: Pt, b: Pt): Rule | null {
 
 /** An axis-aligned rectangle's bounds, or null when the subpath is anything else. */
 function asRect(pts: readonly Pt[]): { x0: number; y0: number; x1: number; y1: number } | null {
-  const p = pts.length === 5 && Math.abs((pts[0] as Pt)[0] - (pts[4] as Pt)[0]) < 0.01 && Math.abs((pts[0] as Pt)[1] - (pts[4] as Pt)[1]) < 0.01 ? pts.slice(0, 4) : pts;
+  const p =
+    pts.length === 5 &&
+    Math.abs((pts[0] as Pt)[0] - (pts[4] as Pt)[0]) < 0.01 &&
+    Math.abs((pts[0] as Pt)[1] - (pts[4] as Pt)[1]) < 0.01
+      ? pts.slice(0, 4)
+      : pts;
   if (p.length !== 4) return null;
   for (let i = 0; i < 4; i++) {
     const a = p[i] as Pt;
     const b = p[(i + 1) % 4] as Pt;
-    if (Math.abs(a[0] - b[0]) > AXIS_TOLERANCE && Math.abs(a[1] - b[1]) > AXIS_TOLERANCE) return null;
+    if (Math.abs(a[0] - b[0]) > AXIS_TOLERANCE && Math.abs(a[1] - b[1]) > AXIS_TOLERANCE)
+      return null;
   }
   const xs = p.map((q) => q[0]);
   const ys = p.map((q) => q[1]);
@@ -231,7 +237,16 @@ export function scanOperators(
     ctm: IDENTITY,
     fill: '#000000',
     stroke: '#000000',
-    text: { font: undefined, size: 0, direction: 1, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 },
+    text: {
+      font: undefined,
+      size: 0,
+      direction: 1,
+      charSpacing: 0,
+      wordSpacing: 0,
+      hScale: 1,
+      leading: 0,
+      rise: 0,
+    },
   };
   const stack: GraphicsState[] = [];
   const push = () => stack.push({ ...g, text: { ...g.text } });
@@ -250,7 +265,8 @@ export function scanOperators(
     y = lineY += dy;
   };
   const images = new Set(ops.images);
-  const num = (a: unknown, k: number): number => (Array.isArray(a) && typeof a[k] === 'number' ? (a[k] as number) : 0);
+  const num = (a: unknown, k: number): number =>
+    Array.isArray(a) && typeof a[k] === 'number' ? (a[k] as number) : 0;
 
   const showText = (list: readonly unknown[]) => {
     const t = g.text;
@@ -296,7 +312,9 @@ export function scanOperators(
           [ox + width * was * hs, oy + ascent * t.size],
         ];
       }
-      const advance = vertical ? width * was - spacing * t.direction : width * was + spacing * t.direction;
+      const advance = vertical
+        ? width * was - spacing * t.direction
+        : width * was + spacing * t.direction;
       acc += advance;
       const text = normalize(gl.unicode ?? '');
       if (gl.isSpace || /^\s*$/.test(text)) {
@@ -322,10 +340,13 @@ export function scanOperators(
     } else if (fn === ops.paintFormXObjectBegin && Array.isArray(args)) {
       push();
       const fm = args[0];
-      if ((Array.isArray(fm) || ArrayBuffer.isView(fm)) && (fm as ArrayLike<number>).length === 6) g.ctm = multiply(Array.from(fm as ArrayLike<number>) as Matrix, g.ctm);
+      if ((Array.isArray(fm) || ArrayBuffer.isView(fm)) && (fm as ArrayLike<number>).length === 6)
+        g.ctm = multiply(Array.from(fm as ArrayLike<number>) as Matrix, g.ctm);
     } else if (fn === ops.paintFormXObjectEnd) pop();
-    else if (fn === ops.setFillRGBColor && Array.isArray(args) && typeof args[0] === 'string') g.fill = args[0];
-    else if (fn === ops.setStrokeRGBColor && Array.isArray(args) && typeof args[0] === 'string') g.stroke = args[0];
+    else if (fn === ops.setFillRGBColor && Array.isArray(args) && typeof args[0] === 'string')
+      g.fill = args[0];
+    else if (fn === ops.setStrokeRGBColor && Array.isArray(args) && typeof args[0] === 'string')
+      g.stroke = args[0];
     else if (fn === ops.beginText) {
       tm = IDENTITY;
       x = y = lineX = lineY = 0;
@@ -336,7 +357,12 @@ export function scanOperators(
       g.text.size = Math.abs(size);
     } else if (fn === ops.setTextMatrix && Array.isArray(args)) {
       const a = args[0];
-      const mm = (Array.isArray(a) || ArrayBuffer.isView(a)) && (a as ArrayLike<number>).length === 6 ? (Array.from(a as ArrayLike<number>) as Matrix) : args.length === 6 ? (args as Matrix) : null;
+      const mm =
+        (Array.isArray(a) || ArrayBuffer.isView(a)) && (a as ArrayLike<number>).length === 6
+          ? (Array.from(a as ArrayLike<number>) as Matrix)
+          : args.length === 6
+            ? (args as Matrix)
+            : null;
       if (mm) tm = mm;
       x = y = lineX = lineY = 0;
     } else if (fn === ops.moveText) moveText(num(args, 0), num(args, 1));
@@ -349,7 +375,8 @@ export function scanOperators(
     else if (fn === ops.setWordSpacing) g.text.wordSpacing = num(args, 0);
     else if (fn === ops.setHScale) g.text.hScale = num(args, 0) / 100;
     else if (fn === ops.setTextRise) g.text.rise = num(args, 0);
-    else if (fn === ops.showText && Array.isArray(args) && Array.isArray(args[0])) showText(args[0]);
+    else if (fn === ops.showText && Array.isArray(args) && Array.isArray(args[0]))
+      showText(args[0]);
     else if (images.has(fn)) {
       const full = multiply(g.ctm, viewport);
       imageArea += Math.abs(full[0] * full[3] - full[1] * full[2]);
@@ -358,8 +385,24 @@ export function scanOperators(
       const buffers = args[1];
       const path = Array.isArray(buffers) ? (buffers[0] as ArrayLike<number> | null) : null;
       if (!path) continue;
-      const strokes = [ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke].includes(paint) && !isWhite(g.stroke);
-      const fills = [ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke].includes(paint) && !isWhite(g.fill);
+      const strokes =
+        [
+          ops.stroke,
+          ops.closeStroke,
+          ops.fillStroke,
+          ops.eoFillStroke,
+          ops.closeFillStroke,
+          ops.closeEOFillStroke,
+        ].includes(paint) && !isWhite(g.stroke);
+      const fills =
+        [
+          ops.fill,
+          ops.eoFill,
+          ops.fillStroke,
+          ops.eoFillStroke,
+          ops.closeFillStroke,
+          ops.closeEOFillStroke,
+        ].includes(paint) && !isWhite(g.fill);
       if (!strokes && !fills) continue;
       const m = multiply(g.ctm, viewport);
       for (const sp of subpaths(path)) {
@@ -392,5 +435,12 @@ function box(text: string, corners: readonly [number, number][], m: Matrix, size
   ];
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
-  return { text, x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys), size };
+  return {
+    text,
+    x0: Math.min(...xs),
+    y0: Math.min(...ys),
+    x1: Math.max(...xs),
+    y1: Math.max(...ys),
+    size,
+  };
 }

@@ -18,7 +18,8 @@ export interface Para {
 }
 
 /** Starts of a numbered item or heading: always a new paragraph. */
-const ITEM_START = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[条部章节])/;
+const ITEM_START =
+  /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十]+[条部章节])/;
 const SENTENCE_END = /[。！？!?：:；;]$/;
 
 export interface Margins {
@@ -58,7 +59,12 @@ export function continues(prev: Line, line: Line, m: Margins): boolean {
   // A centred title too long for one line: a full first line, the rest centred under it.
   const middle = (m.left + m.right) / 2;
   const centred = (l: Line) => Math.abs((l.x0 + l.x1) / 2 - middle) <= em;
-  if (centred(prev) && centred(line) && line.x0 > m.left + 0.8 * em && line.y0 - prev.y0 <= Math.max(m.pitch, em) * 2.2) {
+  if (
+    centred(prev) &&
+    centred(line) &&
+    line.x0 > m.left + 0.8 * em &&
+    line.y0 - prev.y0 <= Math.max(m.pitch, em) * 2.2
+  ) {
     return !SENTENCE_END.test(prev.text.trim()) && !ITEM_START.test(line.text.trim());
   }
   if (line.x0 > m.left + 0.8 * em) return false; // indented or centred
@@ -76,7 +82,13 @@ export function toParagraphs(lines: readonly Line[], page: number, m: Margins): 
   let cur: Line[] = [];
   const flush = () => {
     if (!cur.length) return;
-    out.push({ text: paragraphText(cur), page, box: union(cur), lines: cur, size: (cur[0] as Line).size });
+    out.push({
+      text: paragraphText(cur),
+      page,
+      box: union(cur),
+      lines: cur,
+      size: (cur[0] as Line).size,
+    });
     cur = [];
   };
   for (const l of lines) {

@@ -42,19 +42,28 @@ const COVER = 0.6;
 export function mergeRules(rules: readonly Rule[]): Rule[] {
   const out: Rule[] = [];
   for (const dir of ['h', 'v'] as const) {
-    const along = dir === 'h' ? (r: Rule) => [r.x0, r.x1] as const : (r: Rule) => [r.y0, r.y1] as const;
+    const along =
+      dir === 'h' ? (r: Rule) => [r.x0, r.x1] as const : (r: Rule) => [r.y0, r.y1] as const;
     const across = dir === 'h' ? (r: Rule) => r.y0 : (r: Rule) => r.x0;
-    const list = rules.filter((r) => r.dir === dir).sort((a, b) => across(a) - across(b) || along(a)[0] - along(b)[0]);
+    const list = rules
+      .filter((r) => r.dir === dir)
+      .sort((a, b) => across(a) - across(b) || along(a)[0] - along(b)[0]);
     // Group by position across, then merge intervals along.
     let i = 0;
     while (i < list.length) {
       let j = i + 1;
-      while (j < list.length && across(list[j] as Rule) - across(list[j - 1] as Rule) <= SNAP / 2) j++;
+      while (j < list.length && across(list[j] as Rule) - across(list[j - 1] as Rule) <= SNAP / 2)
+        j++;
       const group = list.slice(i, j);
       const pos = group.reduce((s, r) => s + across(r), 0) / group.length;
       const spans = group.map(along).sort((a, b) => a[0] - b[0]);
       let [s0, s1] = spans[0] as readonly [number, number];
-      const flush = () => out.push(dir === 'h' ? { dir, x0: s0, x1: s1, y0: pos, y1: pos } : { dir, x0: pos, x1: pos, y0: s0, y1: s1 });
+      const flush = () =>
+        out.push(
+          dir === 'h'
+            ? { dir, x0: s0, x1: s1, y0: pos, y1: pos }
+            : { dir, x0: pos, x1: pos, y0: s0, y1: s1 },
+        );
       for (const [a, b] of spans.slice(1)) {
         if (a <= s1 + SNAP) s1 = Math.max(s1, b);
         else {
@@ -82,7 +91,8 @@ export function ruleGroups(rules: readonly Rule[]): Rule[][] {
   };
   const hs = rules.map((r, i) => [r, i] as const).filter(([r]) => r.dir === 'h');
   const vs = rules.map((r, i) => [r, i] as const).filter(([r]) => r.dir === 'v');
-  for (const [h, hi] of hs) for (const [v, vi] of vs) if (touches(h, v)) parent[find(hi)] = find(vi);
+  for (const [h, hi] of hs)
+    for (const [v, vi] of vs) if (touches(h, v)) parent[find(hi)] = find(vi);
   const groups = new Map<number, Rule[]>();
   rules.forEach((r, i) => {
     const k = find(i);
@@ -149,7 +159,8 @@ function openEnds(lines: number[], crossing: readonly (readonly [number, number]
   const lo = Math.min(...crossing.map((c) => c[0]));
   const hi = Math.max(...crossing.map((c) => c[1]));
   if (hi > last + OPEN_END && crossing.filter((c) => c[1] >= hi - SNAP).length >= 2) out.push(hi);
-  if (lo < first - OPEN_END && crossing.filter((c) => c[0] <= lo + SNAP).length >= 2) out.unshift(lo);
+  if (lo < first - OPEN_END && crossing.filter((c) => c[0] <= lo + SNAP).length >= 2)
+    out.unshift(lo);
   return out;
 }
 
@@ -173,8 +184,12 @@ export function frameFromRules(group: readonly Rule[], page: number): Frame | nu
   const R = ys.length - 1;
   const C = xs.length - 1;
   if (R * C > 20_000) return null;
-  const vAt = xs.map((x) => vs.filter((r) => Math.abs(r.x0 - x) <= SNAP).map((r) => [r.y0, r.y1] as const));
-  const hAt = ys.map((y) => hs.filter((r) => Math.abs(r.y0 - y) <= SNAP).map((r) => [r.x0, r.x1] as const));
+  const vAt = xs.map((x) =>
+    vs.filter((r) => Math.abs(r.x0 - x) <= SNAP).map((r) => [r.y0, r.y1] as const),
+  );
+  const hAt = ys.map((y) =>
+    hs.filter((r) => Math.abs(r.y0 - y) <= SNAP).map((r) => [r.x0, r.x1] as const),
+  );
   const parent = Array.from({ length: R * C }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -189,8 +204,10 @@ export function frameFromRules(group: readonly Rule[], page: number): Frame | nu
       const bottom = ys[r + 1] as number;
       const left = xs[c] as number;
       const right = xs[c + 1] as number;
-      if (c + 1 < C && coverage(top, bottom, vAt[c + 1] ?? []) < COVER) join(r * C + c, r * C + c + 1);
-      if (r + 1 < R && coverage(left, right, hAt[r + 1] ?? []) < COVER) join(r * C + c, (r + 1) * C + c);
+      if (c + 1 < C && coverage(top, bottom, vAt[c + 1] ?? []) < COVER)
+        join(r * C + c, r * C + c + 1);
+      if (r + 1 < R && coverage(left, right, hAt[r + 1] ?? []) < COVER)
+        join(r * C + c, (r + 1) * C + c);
     }
   }
   const spans = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
@@ -211,10 +228,25 @@ export function frameFromRules(group: readonly Rule[], page: number): Frame | nu
   if (spans.size < 2) return null;
   const cells: FrameCell[] = [...spans.values()]
     .sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0)
-    .map((s) => ({ ...s, text: '', page, box: rectOf({ x0: xs[s.c0] as number, y0: ys[s.r0] as number, x1: xs[s.c1] as number, y1: ys[s.r1] as number }) }));
+    .map((s) => ({
+      ...s,
+      text: '',
+      page,
+      box: rectOf({
+        x0: xs[s.c0] as number,
+        y0: ys[s.r0] as number,
+        x1: xs[s.c1] as number,
+        y1: ys[s.r1] as number,
+      }),
+    }));
   return {
     page,
-    box: rectOf({ x0: xs[0] as number, y0: ys[0] as number, x1: xs[C] as number, y1: ys[R] as number }),
+    box: rectOf({
+      x0: xs[0] as number,
+      y0: ys[0] as number,
+      x1: xs[C] as number,
+      y1: ys[R] as number,
+    }),
     xs,
     ys,
     rowPages: Array.from({ length: R }, () => page),
@@ -230,14 +262,17 @@ export function fillFrames(frames: readonly Frame[], glyphs: readonly Glyph[]): 
     const grid = new Map<number, number>();
     const C = f.xs.length - 1;
     f.cells.forEach((cell, i) => {
-      for (let r = cell.r0; r < cell.r1; r++) for (let c = cell.c0; c < cell.c1; c++) grid.set(r * C + c, i);
+      for (let r = cell.r0; r < cell.r1; r++)
+        for (let c = cell.c0; c < cell.c1; c++) grid.set(r * C + c, i);
     });
     return { grid, C, glyphs: f.cells.map(() => [] as Glyph[]) };
   });
   for (const g of glyphs) {
     const cx = (g.x0 + g.x1) / 2;
     const cy = (g.y0 + g.y1) / 2;
-    const k = frames.findIndex((f) => cx >= f.box.x0 && cx <= f.box.x1 && cy >= f.box.y0 && cy <= f.box.y1);
+    const k = frames.findIndex(
+      (f) => cx >= f.box.x0 && cx <= f.box.x1 && cy >= f.box.y0 && cy <= f.box.y1,
+    );
     if (k < 0) {
       outside.push(g);
       continue;
@@ -261,6 +296,13 @@ export function findRuledFrames(rules: readonly Rule[], page: number): Frame[] {
   const frames = ruleGroups(mergeRules(rules))
     .map((g) => frameFromRules(g, page))
     .filter((f): f is Frame => f !== null);
-  const inside = (a: Frame, b: Frame) => a !== b && a.box.x0 >= b.box.x0 - SNAP && a.box.x1 <= b.box.x1 + SNAP && a.box.y0 >= b.box.y0 - SNAP && a.box.y1 <= b.box.y1 + SNAP;
-  return frames.filter((f) => !frames.some((o) => inside(f, o))).sort((a, b) => a.box.y0 - b.box.y0);
+  const inside = (a: Frame, b: Frame) =>
+    a !== b &&
+    a.box.x0 >= b.box.x0 - SNAP &&
+    a.box.x1 <= b.box.x1 + SNAP &&
+    a.box.y0 >= b.box.y0 - SNAP &&
+    a.box.y1 <= b.box.y1 + SNAP;
+  return frames
+    .filter((f) => !frames.some((o) => inside(f, o)))
+    .sort((a, b) => a.box.y0 - b.box.y0);
 }

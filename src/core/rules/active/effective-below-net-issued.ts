@@ -17,7 +17,8 @@ export const activeEffectiveBelowNetIssued: ReportRule = {
     id: 'active/effective-below-net-issued',
     severity: 'error',
     title: '现行有效件数小于本年净制发数',
-    description: '表二中规章、行政规范性文件的“现行有效件数”不应小于“本年制发件数”减“本年废止件数”，否则意味着上年末现行有效件数为负数。',
+    description:
+      '表二中规章、行政规范性文件的“现行有效件数”不应小于“本年制发件数”减“本年废止件数”，否则意味着上年末现行有效件数为负数。',
     values: { expected: '至少', actual: '现行有效', unit: '件' },
   },
   scope: 'report',

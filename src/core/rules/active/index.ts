@@ -4,4 +4,8 @@ import { activeEffectiveBelowNetIssued } from './effective-below-net-issued';
 import { activeInvalidValue } from './invalid-value';
 import { activeRegulationsAtCountyLevel } from './regulations-at-county-level';
 
-export const activeRules: Rule[] = [activeEffectiveBelowNetIssued, activeInvalidValue, activeRegulationsAtCountyLevel];
+export const activeRules: Rule[] = [
+  activeEffectiveBelowNetIssued,
+  activeInvalidValue,
+  activeRegulationsAtCountyLevel,
+];

@@ -14,7 +14,8 @@ export const activeInvalidValue: ReportRule = {
     id: 'active/invalid-value',
     severity: 'error',
     title: '表二数值无效',
-    description: '表二（主动公开）中的单元格为负数、件数不是整数，或填写了既不是数字也不是空白标记的文字。行政事业性收费金额（万元）可以有小数。',
+    description:
+      '表二（主动公开）中的单元格为负数、件数不是整数，或填写了既不是数字也不是空白标记的文字。行政事业性收费金额（万元）可以有小数。',
   },
   scope: 'report',
   check: ({ report }) => invalidValueDrafts(report, 'activeDisclosure'),

@@ -21,7 +21,8 @@ export const activeRegulationsAtCountyLevel: ReportRule = {
     id: 'active/regulations-at-county-level',
     severity: 'warning',
     title: '县级及以下机关填报规章',
-    description: '规章只能由国务院部门和省级、设区的市级人民政府制定。区、县、县级市、乡镇、街道及其部门的报告中，表二“规章”一行的数字通常应为 0，请核实是否误将规范性文件填入规章一栏。',
+    description:
+      '规章只能由国务院部门和省级、设区的市级人民政府制定。区、县、县级市、乡镇、街道及其部门的报告中，表二“规章”一行的数字通常应为 0，请核实是否误将规范性文件填入规章一栏。',
   },
   scope: 'report',
   check: ({ report }) => {
@@ -36,7 +37,9 @@ export const activeRegulationsAtCountyLevel: ReportRule = {
     const first = nonZero[0];
     if (first === undefined) return [];
     const cell = t.regulations[first];
-    const listed = nonZero.map((c) => `${columnLabel('activeDisclosure', c)} ${fmt(usable(t.regulations[c]) ?? 0)}`).join('，');
+    const listed = nonZero
+      .map((c) => `${columnLabel('activeDisclosure', c)} ${fmt(usable(t.regulations[c]) ?? 0)}`)
+      .join('，');
     return [
       {
         section: 'activeDisclosure',

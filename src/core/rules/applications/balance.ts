@@ -19,7 +19,8 @@ export const applicationsBalance: ReportRule = {
     id: 'applications/balance',
     severity: 'error',
     title: '表三收支不平衡',
-    description: '表三（依申请）每一列应满足：第一项（本年新收）加第二项（上年结转）之和，等于第三项（七）总计加第四项（结转下年度继续办理）之和。',
+    description:
+      '表三（依申请）每一列应满足：第一项（本年新收）加第二项（上年结转）之和，等于第三项（七）总计加第四项（结转下年度继续办理）之和。',
   },
   scope: 'report',
   check: ({ report }) => {
@@ -27,7 +28,12 @@ export const applicationsBalance: ReportRule = {
     if (!t || !checksTables(report)) return [];
     const drafts: Draft[] = [];
     for (const column of APPLICANT_COLUMN_KEYS) {
-      const v = usableAll([t.newReceived[column], t.carriedOver[column], t.totalProcessed[column], t.carriedForward[column]]);
+      const v = usableAll([
+        t.newReceived[column],
+        t.carriedOver[column],
+        t.totalProcessed[column],
+        t.carriedForward[column],
+      ]);
       if (v === null) continue;
       const [received, carried, processed, forward] = v as [number, number, number, number];
       const expected = sumValues([received, carried]);

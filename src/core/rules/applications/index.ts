@@ -5,4 +5,9 @@ import { applicationsInvalidValue } from './invalid-value';
 import { applicationsResultsSum } from './results-sum';
 import { applicationsRowSum } from './row-sum';
 
-export const applicationsRules: Rule[] = [applicationsBalance, applicationsInvalidValue, applicationsResultsSum, applicationsRowSum];
+export const applicationsRules: Rule[] = [
+  applicationsBalance,
+  applicationsInvalidValue,
+  applicationsResultsSum,
+  applicationsRowSum,
+];

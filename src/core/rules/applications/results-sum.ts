@@ -17,7 +17,8 @@ export const applicationsResultsSum: ReportRule = {
     id: 'applications/results-sum',
     severity: 'error',
     title: '表三办理结果合计不符',
-    description: '表三（依申请）每一列的“（七）总计”应等于第三项（一）至（六）共 21 个办理结果之和。',
+    description:
+      '表三（依申请）每一列的“（七）总计”应等于第三项（一）至（六）共 21 个办理结果之和。',
   },
   scope: 'report',
   check: ({ report }) => {

@@ -17,7 +17,8 @@ export const applicationsRowSum: ReportRule = {
     id: 'applications/row-sum',
     severity: 'error',
     title: '表三行合计不符',
-    description: '表三（依申请）每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六类申请人之和。',
+    description:
+      '表三（依申请）每一行的“总计”应等于自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六类申请人之和。',
   },
   scope: 'report',
   check: ({ report }) => {

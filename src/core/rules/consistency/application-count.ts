@@ -20,7 +20,14 @@
 import { numericValue } from '../../model/factory';
 import { applicationRowName, type ApplicationRowKey } from '../../model/glossary';
 import { sameValue } from '../util/compare';
-import { carriedForwardClaims, carriedOverClaims, narrowerScope, processedClaims, receivedClaims, type Claim } from '../util/text-claims';
+import {
+  carriedForwardClaims,
+  carriedOverClaims,
+  narrowerScope,
+  processedClaims,
+  receivedClaims,
+  type Claim,
+} from '../util/text-claims';
 import { quoteDraft, sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
@@ -29,7 +36,8 @@ export const applicationCount: ReportRule = {
     id: 'consistency/application-count',
     severity: 'error',
     title: '正文申请数与表格不符',
-    description: '正文所述新收（受理）、上年结转、办结、结转下年度的申请件数与表三总计列不一致时报告；“收到申请N件”等于新收与上年结转之和的也视为一致。',
+    description:
+      '正文所述新收（受理）、上年结转、办结、结转下年度的申请件数与表三总计列不一致时报告；“收到申请N件”等于新收与上年结转之和的也视为一致。',
     values: { expected: '表格', actual: '正文', unit: '件' },
   },
   scope: 'report',
@@ -46,9 +54,13 @@ export const applicationCount: ReportRule = {
       for (const claim of claims) {
         if (narrowerScope(report, claim)) continue;
         if (accepted.some((a) => a !== null && sameValue(a, claim.value))) continue;
-        const where = claim.paragraph.section ? sectionPlace(report, claim.paragraph.section) : '正文';
+        const where = claim.paragraph.section
+          ? sectionPlace(report, claim.paragraph.section)
+          : '正文';
         const alt =
-          accepted.length > 1 && accepted[1] !== null ? `（按新收与上年结转之和计为 ${accepted[1]}）` : '';
+          accepted.length > 1 && accepted[1] !== null
+            ? `（按新收与上年结转之和计为 ${accepted[1]}）`
+            : '';
         out.push(
           quoteDraft(claim.paragraph, claim.hit.start, claim.hit.end, {
             table: 'applications',
@@ -63,7 +75,11 @@ export const applicationCount: ReportRule = {
     };
     // Both zero: "收到 N 件" against an empty table is consistency/no-applications-claim's case.
     if (received !== null && received + (carried ?? 0) > 0) {
-      compare(receivedClaims(report), 'newReceived', carried === null ? [received] : [received, received + carried]);
+      compare(
+        receivedClaims(report),
+        'newReceived',
+        carried === null ? [received] : [received, received + carried],
+      );
     }
     compare(carriedOverClaims(report), 'carriedOver', [carried]);
     compare(processedClaims(report), 'totalProcessed', [value('totalProcessed')]);

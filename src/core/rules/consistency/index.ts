@@ -6,4 +6,10 @@ import { noApplicationsClaim } from './no-applications-claim';
 import { noReviewLitigationClaim } from './no-review-litigation-claim';
 import { repealedCount } from './repealed-count';
 
-export const consistencyRules: Rule[] = [applicationCount, effectiveCount, noApplicationsClaim, noReviewLitigationClaim, repealedCount];
+export const consistencyRules: Rule[] = [
+  applicationCount,
+  effectiveCount,
+  noApplicationsClaim,
+  noReviewLitigationClaim,
+  repealedCount,
+];

@@ -20,7 +20,8 @@ export const noApplicationsClaim: ReportRule = {
     id: 'consistency/no-applications-claim',
     severity: 'error',
     title: '“未收到申请”与表格不符',
-    description: '正文称未收到政府信息公开申请，但表三“本年新收”或“上年结转”不为零；或正文称收到申请，而表三全部为零时报告。',
+    description:
+      '正文称未收到政府信息公开申请，但表三“本年新收”或“上年结转”不为零；或正文称收到申请，而表三全部为零时报告。',
     values: { expected: '表格', actual: '正文', unit: '件' },
   },
   scope: 'report',

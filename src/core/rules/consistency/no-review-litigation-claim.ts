@@ -57,7 +57,8 @@ export const noReviewLitigationClaim: ReportRule = {
     id: 'consistency/no-review-litigation-claim',
     severity: 'error',
     title: '“无复议诉讼”与表格不符',
-    description: '正文称未发生政府信息公开行政复议或行政诉讼，但表四相应总计不为零；或正文称有复议、诉讼案件而表四为零时报告。',
+    description:
+      '正文称未发生政府信息公开行政复议或行政诉讼，但表四相应总计不为零；或正文称有复议、诉讼案件而表四为零时报告。',
     values: { expected: '表格', actual: '正文', unit: '件' },
   },
   scope: 'report',
@@ -67,9 +68,11 @@ export const noReviewLitigationClaim: ReportRule = {
     const totals: Record<Subject['row'], number | null> = {
       review: numericValue(table.review.total),
       litigationDirect:
-        numericValue(table.litigationDirect.total) === null || numericValue(table.litigationAfterReview.total) === null
+        numericValue(table.litigationDirect.total) === null ||
+        numericValue(table.litigationAfterReview.total) === null
           ? null
-          : (numericValue(table.litigationDirect.total) ?? 0) + (numericValue(table.litigationAfterReview.total) ?? 0),
+          : (numericValue(table.litigationDirect.total) ?? 0) +
+            (numericValue(table.litigationAfterReview.total) ?? 0),
     };
     const paragraphs = joinWrapped(reportParagraphs(report).filter((p) => p.section !== undefined));
     const out: Draft[] = [];
@@ -99,8 +102,12 @@ export const noReviewLitigationClaim: ReportRule = {
           }
         }
       } else {
-        const re = new RegExp(`${subject.keyword}(?!后起诉)[^。；，,;\\d]{0,8}?(\\d+)\\s*(?:件|起|次|宗|例)`);
-        const claim = readClaims(paragraphs, re, new RegExp(`${COMPARISON.source}|率`)).find((c) => c.value > 0);
+        const re = new RegExp(
+          `${subject.keyword}(?!后起诉)[^。；，,;\\d]{0,8}?(\\d+)\\s*(?:件|起|次|宗|例)`,
+        );
+        const claim = readClaims(paragraphs, re, new RegExp(`${COMPARISON.source}|率`)).find(
+          (c) => c.value > 0,
+        );
         if (!claim) continue;
         // "复议维持 3 件" etc. are still cases: any positive count contradicts an all-zero group.
         out.push(
@@ -118,4 +125,3 @@ export const noReviewLitigationClaim: ReportRule = {
     return out;
   },
 };
-

@@ -69,7 +69,10 @@ function prepare(text: string, names: readonly string[]): string {
 
 /** The pair's texts with both agencies' names removed, and their exact similarity when ≥ threshold. */
 function verify(a: Doc, b: Doc): number | null {
-  const cross = (d: Doc, other: Doc) => (other.names.some((n) => d.text.includes(n)) ? prepare(d.section.text, [...d.names, ...other.names]) : null);
+  const cross = (d: Doc, other: Doc) =>
+    other.names.some((n) => d.text.includes(n))
+      ? prepare(d.section.text, [...d.names, ...other.names])
+      : null;
   const aText = cross(a, b);
   const bText = cross(b, a);
   const x = aText ?? a.text;
@@ -81,7 +84,11 @@ function verify(a: Doc, b: Doc): number | null {
   return similarAtLeast(x, y, COPIED_SECTION_THRESHOLD);
 }
 
-function copiedIn(reports: readonly ReportModel[], key: SectionKey, aliases: Record<string, string>): Map<Doc, Match[]> {
+function copiedIn(
+  reports: readonly ReportModel[],
+  key: SectionKey,
+  aliases: Record<string, string>,
+): Map<Doc, Match[]> {
   const docs: Doc[] = [];
   for (const report of reports) {
     const agency = agencyKey(report.agency, aliases);
@@ -91,7 +98,15 @@ function copiedIn(reports: readonly ReportModel[], key: SectionKey, aliases: Rec
     const text = prepare(section.text, names);
     if (text.length < MIN_COPIED_LENGTH) continue;
     const shortAgency = agencyShortKey(report.agency, aliases) ?? agency;
-    docs.push({ report, agency, shortAgency, names, section, text, shingles: sortedShingles(text) });
+    docs.push({
+      report,
+      agency,
+      shortAgency,
+      names,
+      section,
+      text,
+      shingles: sortedShingles(text),
+    });
   }
 
   // 1. Candidates: pairs sharing an LSH bucket.
@@ -137,7 +152,8 @@ export const corpusCopiedSection: CorpusRule = {
     id: 'corpus/copied-section',
     severity: 'warning',
     title: '内容与其他单位雷同',
-    description: '第一部分“总体情况”或第五部分“存在的主要问题及改进情况”与另一单位报告的相应部分相似度达到 90% 以上（已去除双方单位名称和数字），可能是套用或抄袭其他单位的报告。',
+    description:
+      '第一部分“总体情况”或第五部分“存在的主要问题及改进情况”与另一单位报告的相应部分相似度达到 90% 以上（已去除双方单位名称和数字），可能是套用或抄袭其他单位的报告。',
     values: 'percent',
   },
   scope: 'corpus',
@@ -146,16 +162,23 @@ export const corpusCopiedSection: CorpusRule = {
     const order = new Map(reports.map((r, i) => [r, i]));
     for (const { key, name } of COMPARED) {
       const matches = copiedIn(reports, key, settings.aliases);
-      for (const doc of [...matches.keys()].sort((a, b) => (order.get(a.report) ?? 0) - (order.get(b.report) ?? 0))) {
+      for (const doc of [...matches.keys()].sort(
+        (a, b) => (order.get(a.report) ?? 0) - (order.get(b.report) ?? 0),
+      )) {
         const list = (matches.get(doc) ?? []).sort(
-          (a, b) => b.similarity - a.similarity || (order.get(a.other.report) ?? 0) - (order.get(b.other.report) ?? 0),
+          (a, b) =>
+            b.similarity - a.similarity ||
+            (order.get(a.other.report) ?? 0) - (order.get(b.other.report) ?? 0),
         );
         const best = list[0];
         if (!best) continue;
         const percent = Math.floor(best.similarity * 100);
         const other = best.other.report;
         const who = `${other.agency ?? other.file}${other.year !== null ? `${other.year}年度` : ''}报告`;
-        const more = list.length > 1 ? `；另有 ${list.length - 1} 份其他单位的报告与之相似度也在 90% 以上` : '';
+        const more =
+          list.length > 1
+            ? `；另有 ${list.length - 1} 份其他单位的报告与之相似度也在 90% 以上`
+            : '';
         out.push({
           reportId: doc.report.id,
           draft: {

@@ -10,14 +10,16 @@
 import { flatText, sectionOf, sectionPlace } from '../util/text';
 import type { ReportRule } from '../types';
 
-const FEE = /处理费|(?:未|没有|不|无)(?:收取|产生|发生)[^。；]{0,8}费用|收费(?:情况)?[^。；]{0,6}(?:无|为零|为0)/;
+const FEE =
+  /处理费|(?:未|没有|不|无)(?:收取|产生|发生)[^。；]{0,8}费用|收费(?:情况)?[^。；]{0,6}(?:无|为零|为0)/;
 
 export const missingFeeStatement: ReportRule = {
   meta: {
     id: 'other/missing-fee-statement',
     severity: 'error',
     title: '未说明信息处理费收取情况',
-    description: '第六部分“其他需要报告的事项”应说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况；完全未提及时报告。',
+    description:
+      '第六部分“其他需要报告的事项”应说明依据《政府信息公开信息处理费管理办法》收取信息处理费的情况；完全未提及时报告。',
   },
   scope: 'report',
   check({ report }) {

@@ -11,7 +11,11 @@ import type { ReportRule } from '../types';
 
 const ITEMS: readonly { label: string; pattern: RegExp }[] = [
   { label: '人大代表建议和政协提案办理结果', pattern: /建议|提案/ },
-  { label: '年度政务公开工作要点落实情况', pattern: /要点|(?:工作方案|重点工作|工作任务)[^。]{0,16}落实|落实[^。]{0,16}(?:工作方案|重点工作|工作任务)/ },
+  {
+    label: '年度政务公开工作要点落实情况',
+    pattern:
+      /要点|(?:工作方案|重点工作|工作任务)[^。]{0,16}落实|落实[^。]{0,16}(?:工作方案|重点工作|工作任务)/,
+  },
   { label: '政务公开工作创新情况', pattern: /创新/ },
 ];
 
@@ -20,7 +24,8 @@ export const optionalItemMissing: ReportRule = {
     id: 'other/optional-item-missing',
     severity: 'info',
     title: '其他事项缺少建议列报内容',
-    description: '第六部分通常还应报告人大代表建议和政协提案办理结果、年度政务公开工作要点落实情况、政务公开工作创新情况；缺少时合并提示。',
+    description:
+      '第六部分通常还应报告人大代表建议和政协提案办理结果、年度政务公开工作要点落实情况、政务公开工作创新情况；缺少时合并提示。',
   },
   scope: 'report',
   check({ report }) {

@@ -20,16 +20,18 @@ export const missingImprovements: ReportRule = {
     id: 'problems/missing-improvements',
     severity: 'warning',
     title: '未同时说明问题和改进情况',
-    description: '第五部分应既说明政府信息公开工作存在的主要问题，也说明改进情况；缺少其中之一时报告。',
+    description:
+      '第五部分应既说明政府信息公开工作存在的主要问题，也说明改进情况；缺少其中之一时报告。',
   },
   scope: 'report',
   check({ report }) {
     const section = sectionOf(report, 'problems');
     if (!section?.found) return [];
     const text = flatText(section.paragraphs);
-    const missing = [PROBLEMS.test(text) ? null : '存在的主要问题', IMPROVEMENTS.test(text) ? null : '改进情况'].filter(
-      (m): m is string => m !== null,
-    );
+    const missing = [
+      PROBLEMS.test(text) ? null : '存在的主要问题',
+      IMPROVEMENTS.test(text) ? null : '改进情况',
+    ].filter((m): m is string => m !== null);
     if (missing.length === 0) return [];
     return [
       {

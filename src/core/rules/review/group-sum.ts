@@ -17,7 +17,8 @@ export const reviewGroupSum: ReportRule = {
     id: 'review/group-sum',
     severity: 'error',
     title: '表四合计不符',
-    description: '表四（复议诉讼）中行政复议、未经复议直接起诉、复议后起诉各组的“总计”应等于结果维持、结果纠正、其他结果、尚未审结四项之和。',
+    description:
+      '表四（复议诉讼）中行政复议、未经复议直接起诉、复议后起诉各组的“总计”应等于结果维持、结果纠正、其他结果、尚未审结四项之和。',
   },
   scope: 'report',
   check: ({ report }) => {

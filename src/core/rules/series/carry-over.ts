@@ -19,7 +19,8 @@ export const seriesCarryOver: SeriesRule = {
     id: 'series/carry-over',
     severity: 'error',
     title: '上年结转与上年报告不符',
-    description: '本年表三第二项“上年结转政府信息公开申请数量”应等于上一年度报告表三第四项“结转下年度继续办理”，逐列比对。',
+    description:
+      '本年表三第二项“上年结转政府信息公开申请数量”应等于上一年度报告表三第四项“结转下年度继续办理”，逐列比对。',
     values: { expected: '上年报告', actual: '本年填报', unit: '件' },
   },
   scope: 'series',

@@ -18,7 +18,8 @@ export const seriesEffectiveChain: SeriesRule = {
     id: 'series/effective-chain',
     severity: 'warning',
     title: '现行有效件数与上年不衔接',
-    description: '表二规章、行政规范性文件的“现行有效件数”应等于上一年度现行有效件数加本年制发件数减本年废止件数。两个年度中有一年使用 2019 年试行格式时不比对。',
+    description:
+      '表二规章、行政规范性文件的“现行有效件数”应等于上一年度现行有效件数加本年制发件数减本年废止件数。两个年度中有一年使用 2019 年试行格式时不比对。',
     values: { expected: '按上年推算', actual: '本年填报', unit: '件' },
   },
   scope: 'series',

@@ -15,7 +15,8 @@ export const seriesEffectiveUnchanged: SeriesRule = {
     id: 'series/effective-unchanged',
     severity: 'error',
     title: '现行有效件数未随制发废止更新',
-    description: '表二规章、行政规范性文件的“现行有效件数”与上一年度相同，但本年制发件数与废止件数不相等，现行有效件数理应变化，可能是沿用了上年表格未更新。',
+    description:
+      '表二规章、行政规范性文件的“现行有效件数”与上一年度相同，但本年制发件数与废止件数不相等，现行有效件数理应变化，可能是沿用了上年表格未更新。',
     values: { expected: '按上年推算', actual: '本年填报', unit: '件' },
   },
   scope: 'series',

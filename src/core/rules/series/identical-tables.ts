@@ -18,7 +18,8 @@ export const seriesIdenticalTables: SeriesRule = {
     id: 'series/identical-tables',
     severity: 'warning',
     title: '统计表与上年完全相同',
-    description: '表二、表三、表四的全部数值与上一年度报告完全相同（且不全为 0），可能是照抄上年报告未更新数据。',
+    description:
+      '表二、表三、表四的全部数值与上一年度报告完全相同（且不全为 0），可能是照抄上年报告未更新数据。',
   },
   scope: 'series',
   check: ({ report, previous }) => {

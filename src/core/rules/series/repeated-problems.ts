@@ -24,7 +24,8 @@ export const seriesRepeatedProblems: SeriesRule = {
     id: 'series/repeated-problems',
     severity: 'warning',
     title: '存在问题与上年雷同',
-    description: '第五部分“存在的主要问题及改进情况”与上一年度报告的第五部分相似度达到 80% 以上，可能是照抄上年内容，问题和改进措施没有更新。',
+    description:
+      '第五部分“存在的主要问题及改进情况”与上一年度报告的第五部分相似度达到 80% 以上，可能是照抄上年内容，问题和改进措施没有更新。',
     values: 'percent',
   },
   scope: 'series',

@@ -12,12 +12,21 @@
  * A 政务公开 考核 alone (seed 002) does not cover 社会评议 and 责任追究: one finding lists what is
  * missing.
  */
-import { agencyName, flatText, isPeoplesGovernment, isTownGovernment, reportParagraphs } from '../util/text';
+import {
+  agencyName,
+  flatText,
+  isPeoplesGovernment,
+  isTownGovernment,
+  reportParagraphs,
+} from '../util/text';
 import type { ReportRule } from '../types';
 
 const ITEMS: readonly { label: string; pattern: RegExp }[] = [
   { label: '工作考核', pattern: /考核|考评|绩效评估/ },
-  { label: '社会评议', pattern: /评议|(?:群众|公众|社会)(?:评价|满意度)|满意度(?:调查|测评)|第三方(?:评估|测评)/ },
+  {
+    label: '社会评议',
+    pattern: /评议|(?:群众|公众|社会)(?:评价|满意度)|满意度(?:调查|测评)|第三方(?:评估|测评)/,
+  },
   { label: '责任追究', pattern: /责任追究|追究[^。]{0,6}责任|追责|问责/ },
 ];
 
@@ -26,7 +35,8 @@ export const governmentAccountabilityMissing: ReportRule = {
     id: 'structure/government-accountability-missing',
     severity: 'warning',
     title: '人民政府报告缺少考核评议追责情况',
-    description: '人民政府的年度报告还应报告政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条）；未涉及其中任一项时报告。部门、乡镇、街道的报告不适用。',
+    description:
+      '人民政府的年度报告还应报告政府信息公开工作考核、社会评议和责任追究结果情况（条例第五十条）；未涉及其中任一项时报告。部门、乡镇、街道的报告不适用。',
   },
   scope: 'report',
   check({ report }) {

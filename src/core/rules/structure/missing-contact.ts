@@ -17,7 +17,8 @@ export const missingContact: ReportRule = {
     id: 'structure/missing-contact',
     severity: 'info',
     title: '未提供联系方式',
-    description: '报告通常应写明对报告内容有疑问时的联系方式（地址、电话等）；全文找不到电话或地址时提示。',
+    description:
+      '报告通常应写明对报告内容有疑问时的联系方式（地址、电话等）；全文找不到电话或地址时提示。',
   },
   scope: 'report',
   check({ report }) {
@@ -26,6 +27,11 @@ export const missingContact: ReportRule = {
     // into digit runs that look like phone numbers.
     const found = joinWrapped(reportParagraphs(report)).some((p) => CONTACT.test(flatText([p])));
     if (found) return [];
-    return [{ message: '报告中未找到联系方式（地址或电话），建议在报告开头写明对报告有疑问时的联系地址、邮编、电话和电子邮箱。' }];
+    return [
+      {
+        message:
+          '报告中未找到联系方式（地址或电话），建议在报告开头写明对报告有疑问时的联系地址、邮编、电话和电子邮箱。',
+      },
+    ];
   },
 };

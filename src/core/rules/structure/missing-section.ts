@@ -14,7 +14,8 @@ export const missingSection: ReportRule = {
     id: 'structure/missing-section',
     severity: 'error',
     title: '缺少必备部分',
-    description: '年度报告应包含总体情况、主动公开、依申请公开、复议诉讼、存在问题及改进、其他需要报告的事项六个部分；找不到其中某一部分时逐项报告。',
+    description:
+      '年度报告应包含总体情况、主动公开、依申请公开、复议诉讼、存在问题及改进、其他需要报告的事项六个部分；找不到其中某一部分时逐项报告。',
   },
   scope: 'report',
   check({ report }) {

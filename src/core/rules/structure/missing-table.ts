@@ -17,7 +17,8 @@ export const missingTable: ReportRule = {
     id: 'structure/missing-table',
     severity: 'error',
     title: '缺少统计表格',
-    description: '第二、三、四部分应分别包含主动公开、依申请公开、行政复议和行政诉讼的标准统计表；无法识别到相应表格时逐表报告（表格部分空白不在此列）。',
+    description:
+      '第二、三、四部分应分别包含主动公开、依申请公开、行政复议和行政诉讼的标准统计表；无法识别到相应表格时逐表报告（表格部分空白不在此列）。',
   },
   scope: 'report',
   check({ report }) {

@@ -9,7 +9,13 @@
  * in seed 002's "〔202130号").
  */
 import type { TextParagraph } from '../../model/types';
-import { findAll, paragraphPlace, preambleParagraphs, quoteDraft, sectionParagraphs } from '../util/text';
+import {
+  findAll,
+  paragraphPlace,
+  preambleParagraphs,
+  quoteDraft,
+  sectionParagraphs,
+} from '../util/text';
 import type { ReportRule } from '../types';
 
 const CITES_2019 = /(?:国办公开办函\s*)?[〔\[［(（]?\s*2019\s*[〕\]）)年]?\s*(?:第\s*)?60\s*号/;
@@ -20,11 +26,15 @@ export const outdatedBasis: ReportRule = {
     id: 'structure/outdated-basis',
     severity: 'warning',
     title: '编制依据已过时',
-    description: '报告开头以已被替代的国办公开办函〔2019〕60号作为编制依据时报告；现行依据为国办公开办函〔2021〕30号。',
+    description:
+      '报告开头以已被替代的国办公开办函〔2019〕60号作为编制依据时报告；现行依据为国办公开办函〔2021〕30号。',
   },
   scope: 'report',
   check({ report }) {
-    const scope: TextParagraph[] = [...preambleParagraphs(report), ...sectionParagraphs(report, 'overview').slice(0, 1)];
+    const scope: TextParagraph[] = [
+      ...preambleParagraphs(report),
+      ...sectionParagraphs(report, 'overview').slice(0, 1),
+    ];
     if (scope.some((p) => CITES_2021.test(p.text))) return [];
     for (const p of scope) {
       const hit = findAll(p.text, CITES_2019)[0];

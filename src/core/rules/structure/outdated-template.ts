@@ -13,12 +13,16 @@ export const outdatedTemplate: ReportRule = {
     id: 'structure/outdated-template',
     severity: 'error',
     title: '使用旧版报告格式',
-    description: '2021 年度起年度报告应使用国办公开办函〔2021〕30号印发的格式；统计表仍为 2019 年试行格式或更早的结构时报告。',
+    description:
+      '2021 年度起年度报告应使用国办公开办函〔2021〕30号印发的格式；统计表仍为 2019 年试行格式或更早的结构时报告。',
   },
   scope: 'report',
   check({ report }) {
     if (report.template !== '2019' && report.template !== 'pre-2019') return [];
-    const which = report.template === '2019' ? '2019 年试行格式（国办公开办函〔2019〕60号）' : '2019 年以前的旧格式';
+    const which =
+      report.template === '2019'
+        ? '2019 年试行格式（国办公开办函〔2019〕60号）'
+        : '2019 年以前的旧格式';
     const evidence = report.templateEvidence.slice(0, 5);
     const firstTable = TABLE_KEYS.map((k) => report.tablePos[k]).find((p) => p !== undefined);
     return [

@@ -14,7 +14,10 @@ import type { Draft, ReportRule } from '../types';
 
 const CN_DIGITS = '一二三四五六七八九十';
 
-function parseNumeral(raw: string): { style: 'cn' | 'cn-bracket' | 'arabic' | 'other'; value: number | null } {
+function parseNumeral(raw: string): {
+  style: 'cn' | 'cn-bracket' | 'arabic' | 'other';
+  value: number | null;
+} {
   const t = toHalfWidth(raw).replace(/\s/g, '').replace(/^#+/, '');
   let m = /^([一二三四五六七八九十])[、.。]?$/.exec(t);
   if (m?.[1]) return { style: 'cn', value: CN_DIGITS.indexOf(m[1]) + 1 };
@@ -32,7 +35,8 @@ export const sectionNumbering: ReportRule = {
     id: 'structure/section-numbering',
     severity: 'warning',
     title: '部分序号错误',
-    description: '六个部分的标题应依次使用“一、”至“六、”编号；使用阿拉伯数字（如“5、”）、括号序号或序号与部分不符时报告。标题完全没有序号（自动编号丢失）时不报告。',
+    description:
+      '六个部分的标题应依次使用“一、”至“六、”编号；使用阿拉伯数字（如“5、”）、括号序号或序号与部分不符时报告。标题完全没有序号（自动编号丢失）时不报告。',
   },
   scope: 'report',
   check({ report }) {

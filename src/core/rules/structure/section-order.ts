@@ -28,7 +28,12 @@ export const sectionOrder: ReportRule = {
       if (!section) continue;
       const label = `第${SECTION_NUMERALS[section.number - 1]}部分「${section.title}」`;
       if (seen.has(h.key)) {
-        out.push({ section: h.key, quote: h.text, pos: h.pos, message: `${label}在报告中重复出现（「${h.text}」），请核对是否多出或标题有误。` });
+        out.push({
+          section: h.key,
+          quote: h.text,
+          pos: h.pos,
+          message: `${label}在报告中重复出现（「${h.text}」），请核对是否多出或标题有误。`,
+        });
         continue;
       }
       seen.add(h.key);

@@ -13,14 +13,21 @@ export const statisticsPeriod: ReportRule = {
     id: 'structure/statistics-period',
     severity: 'info',
     title: '统计期限',
-    description: '报告应说明所列数据的统计期限（通常为报告年度的1月1日至12月31日）；未说明时提示，所述期限的年份与报告年度不符时报错。',
+    description:
+      '报告应说明所列数据的统计期限（通常为报告年度的1月1日至12月31日）；未说明时提示，所述期限的年份与报告年度不符时报错。',
     values: { expected: '报告年度', actual: '统计期限', unit: '年' },
   },
   scope: 'report',
   check({ report }) {
     const period = report.statisticsPeriod;
     if (!period) {
-      return [{ severity: 'info', message: '报告未说明所列数据的统计期限（如“本报告中所列数据的统计期限自1月1日起至12月31日止”）。' }];
+      return [
+        {
+          severity: 'info',
+          message:
+            '报告未说明所列数据的统计期限（如“本报告中所列数据的统计期限自1月1日起至12月31日止”）。',
+        },
+      ];
     }
     const year = report.year;
     if (year === null || (period.fromYear === year && period.toYear === year)) return [];

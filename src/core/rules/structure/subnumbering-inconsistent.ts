@@ -16,7 +16,8 @@ import { sectionPlace, toHalfWidth } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 const CN_DIGITS = '一二三四五六七八九十';
-const LABEL = /^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:#+\s*)?\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*\)/;
+const LABEL =
+  /^\s*(?:\[bookmark:[^\]]*\]\s*)*(?:#+\s*)?\(\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*\)/;
 
 interface Label {
   paragraph: TextParagraph;
@@ -41,7 +42,14 @@ function labelOf(p: TextParagraph): Label | null {
   const style = /\d/.test(raw) ? 'arabic' : 'cn';
   const end = m[0].length;
   const start = p.text.slice(0, end).search(/[（(]/);
-  return { paragraph: p, style, ordinal: style === 'arabic' ? Number(raw) : cnValue(raw), text: p.text.slice(start, end), start, end };
+  return {
+    paragraph: p,
+    style,
+    ordinal: style === 'arabic' ? Number(raw) : cnValue(raw),
+    text: p.text.slice(start, end),
+    start,
+    end,
+  };
 }
 
 export const subnumberingInconsistent: ReportRule = {
@@ -49,7 +57,8 @@ export const subnumberingInconsistent: ReportRule = {
     id: 'structure/subnumbering-inconsistent',
     severity: 'warning',
     title: '小标题序号格式不一致',
-    description: '同一部分内并列的小标题应使用统一的序号格式（如（一）（二）（三））；出现（一）（2）（三）这类混用时报告。',
+    description:
+      '同一部分内并列的小标题应使用统一的序号格式（如（一）（二）（三））；出现（一）（2）（三）这类混用时报告。',
   },
   scope: 'report',
   check({ report }) {

@@ -17,7 +17,8 @@ export const tableAsImage: ReportRule = {
     id: 'structure/table-as-image',
     severity: 'warning',
     title: '统计表为图片',
-    description: '第二、三、四部分的标准统计表以图片形式粘贴，无法读取其中的数值，也就无法核对；应以可编辑的表格填报（同时有真实表格时不报）。',
+    description:
+      '第二、三、四部分的标准统计表以图片形式粘贴，无法读取其中的数值，也就无法核对；应以可编辑的表格填报（同时有真实表格时不报）。',
   },
   scope: 'report',
   check({ report }) {

@@ -11,7 +11,13 @@
  */
 import { TABLE_KEYS, TABLE_SHORT } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
-import { checksTables, columnLabel, rowLabel, tableCells, TABLE_SECTION } from '../util/table-cells';
+import {
+  checksTables,
+  columnLabel,
+  rowLabel,
+  tableCells,
+  TABLE_SECTION,
+} from '../util/table-cells';
 
 /** Enough names for a reviewer to see the pattern; the rest is a count. */
 const LISTED_CELLS = 20;
@@ -21,7 +27,8 @@ export const tableBlankCell: ReportRule = {
     id: 'table/blank-cell',
     severity: 'info',
     title: '表格空白单元格按 0 计',
-    description: '表格中有空白单元格或填写了“—”“/”“无”等空白标记，审查时按 0 计算。格式要求没有的数据填 0，请确认这些单元格确实为 0。',
+    description:
+      '表格中有空白单元格或填写了“—”“/”“无”等空白标记，审查时按 0 计算。格式要求没有的数据填 0，请确认这些单元格确实为 0。',
   },
   scope: 'report',
   check: ({ report }) => {

@@ -31,19 +31,22 @@ export const duplicateParagraph: ReportRule = {
     id: 'text/duplicate-paragraph',
     severity: 'warning',
     title: '段落重复',
-    description: '同一报告中两段文字相同或几乎相同（相似度不低于90%、长度不少于40字）时报告，常见于把“改进情况”原样复制到其他部分；简短的套话不报告。',
+    description:
+      '同一报告中两段文字相同或几乎相同（相似度不低于90%、长度不少于40字）时报告，常见于把“改进情况”原样复制到其他部分；简短的套话不报告。',
   },
   scope: 'report',
   check({ report }) {
     const { similarity: floor, minLength } = DUPLICATE_THRESHOLD;
     const paragraphs = report.sections.flatMap((s) => (s.found ? s.paragraphs : []));
-    const placeOf = (p: TextParagraph) => (p.section ? sectionPlace(report, p.section) : '报告开头');
+    const placeOf = (p: TextParagraph) =>
+      p.section ? sectionPlace(report, p.section) : '报告开头';
     const whole = paragraphs.map((p) => comparable(p.text));
     const pieces: Piece[] = [];
     paragraphs.forEach((p, i) => {
       for (const r of sentenceRanges(p.text)) {
         const text = comparable(p.text.slice(r.start, r.end)).replace(/[。！？!?]$/, '');
-        if (text.length >= minLength) pieces.push({ paragraph: i, text, start: r.start, end: r.end });
+        if (text.length >= minLength)
+          pieces.push({ paragraph: i, text, start: r.start, end: r.end });
       }
     });
 
@@ -65,7 +68,8 @@ export const duplicateParagraph: ReportRule = {
       });
     };
 
-    for (const { i, j, ratio } of similarPairs(whole, floor, minLength)) report_(i, j, 0, paragraphs[j]?.text.length ?? 0, ratio);
+    for (const { i, j, ratio } of similarPairs(whole, floor, minLength))
+      report_(i, j, 0, paragraphs[j]?.text.length ?? 0, ratio);
     const pairs = similarPairs(
       pieces.map((x) => x.text),
       floor,

@@ -5,4 +5,9 @@ import { staleYear } from './stale-year';
 import { templateLeftover } from './template-leftover';
 import { unbalancedBrackets } from './unbalanced-brackets';
 
-export const textRules: Rule[] = [duplicateParagraph, staleYear, templateLeftover, unbalancedBrackets];
+export const textRules: Rule[] = [
+  duplicateParagraph,
+  staleYear,
+  templateLeftover,
+  unbalancedBrackets,
+];

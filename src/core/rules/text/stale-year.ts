@@ -12,14 +12,23 @@
  * "2022年以来" (a period reaching into the report year). An opening in a sentence that also names
  * the report year ("2022年，收到5件；2023年，收到8件。") compares the two years and stays quiet.
  */
-import { findAll, isPageChrome, paragraphPlace, quoteDraft, reportParagraphs, sentenceRanges } from '../util/text';
+import {
+  findAll,
+  isPageChrome,
+  paragraphPlace,
+  quoteDraft,
+  reportParagraphs,
+  sentenceRanges,
+} from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 function patternsFor(previous: number): RegExp[] {
   const y = String(previous);
   const opening = String.raw`(?:^|[。！？；;!?]\s*)(?:\s*(?:\[bookmark:[^\]]*\])*\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,2}[、是])\s*)?`;
   return [
-    new RegExp(`${opening}(?:在)?(${y}\\s*年(?:度)?(?:\\s*[，,]|\\s*(?:我|本(?:局|委|办|部门|单位|机关|区|县|市|镇|街道)|全年|共|累计|主动公开|全局|全区|全县|全市)))`),
+    new RegExp(
+      `${opening}(?:在)?(${y}\\s*年(?:度)?(?:\\s*[，,]|\\s*(?:我|本(?:局|委|办|部门|单位|机关|区|县|市|镇|街道)|全年|共|累计|主动公开|全局|全区|全县|全市)))`,
+    ),
     new RegExp(`((?:截至|截止|截止到|截至到)\\s*${y}\\s*年\\s*(?:12\\s*月\\s*31\\s*日|底|末))`),
   ];
 }
@@ -29,7 +38,8 @@ export const staleYear: ReportRule = {
     id: 'text/stale-year',
     severity: 'warning',
     title: '年份疑似沿用上年',
-    description: '正文以上一年度作为本年度叙述（如 2023 年报告中写“2022年，我局……”“截至2022年12月31日”），疑似沿用上年报告未更新时报告；“较2022年增加”“2022年度结转”等比较说法不报告。',
+    description:
+      '正文以上一年度作为本年度叙述（如 2023 年报告中写“2022年，我局……”“截至2022年12月31日”），疑似沿用上年报告未更新时报告；“较2022年增加”“2022年度结转”等比较说法不报告。',
     values: { expected: '报告年度', actual: '正文', unit: '年' },
   },
   scope: 'report',
@@ -47,7 +57,10 @@ export const staleYear: ReportRule = {
         .filter(({ h, opening }) => {
           if (!opening) return true;
           // "2022年，收到申请5件；2023年，收到8件。" compares two years: quiet.
-          const s = sentences.find((r) => h.start >= r.start && h.start < r.end) ?? { start: 0, end: p.text.length };
+          const s = sentences.find((r) => h.start >= r.start && h.start < r.end) ?? {
+            start: 0,
+            end: p.text.length,
+          };
           return !current.test(p.text.slice(s.start, s.end));
         })
         .map(({ h }) => h)

@@ -23,14 +23,17 @@ export const templateLeftover: ReportRule = {
     id: 'text/template-leftover',
     severity: 'warning',
     title: '模板内容未替换',
-    description: '报告中残留占位符或模板文字（如“XX”“××”、空白文号“〔〕号”、空白日期、照抄的填写说明）时报告。',
+    description:
+      '报告中残留占位符或模板文字（如“XX”“××”、空白文号“〔〕号”、空白日期、照抄的填写说明）时报告。',
   },
   scope: 'report',
   check({ report }) {
     const out: Draft[] = [];
     for (const p of reportParagraphs(report)) {
       if (isPageChrome(p.text)) continue;
-      const hits = PLACEHOLDERS.flatMap((re) => findAll(p.text, re)).sort((a, b) => a.start - b.start);
+      const hits = PLACEHOLDERS.flatMap((re) => findAll(p.text, re)).sort(
+        (a, b) => a.start - b.start,
+      );
       const hit = hits[0];
       if (!hit) continue;
       const start = hit.start + (hit.text.length - hit.text.trimStart().length);

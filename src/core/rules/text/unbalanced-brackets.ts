@@ -17,7 +17,13 @@
  * the next one belongs to the same section; they are reported when a sentence end, a section
  * change or a carry of more than MAX_CARRY paragraphs comes first.
  */
-import { clauseWindow, isPageChrome, paragraphPlace, reportParagraphs, sentenceRanges } from '../util/text';
+import {
+  clauseWindow,
+  isPageChrome,
+  paragraphPlace,
+  reportParagraphs,
+  sentenceRanges,
+} from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
 const PAIRS: Record<string, string> = {
@@ -34,7 +40,16 @@ const PAIRS: Record<string, string> = {
 };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 /** The same bracket in the other width: a 「（」 closed by 「)」 is a width mix, worth saying so. */
-const TWIN: Record<string, string> = { '（': '(', '(': '（', '）': ')', ')': '）', '[': '［', '［': '[', ']': '］', '］': ']' };
+const TWIN: Record<string, string> = {
+  '（': '(',
+  '(': '（',
+  '）': ')',
+  ')': '）',
+  '[': '［',
+  '［': '[',
+  ']': '］',
+  '］': ']',
+};
 
 /** A closer right after a clause-opening list label: 「1）」, 「a)」, 「一)」. */
 function isListLabel(text: string, i: number): boolean {
@@ -60,10 +75,13 @@ interface Open {
 }
 
 /** Offending brackets of a run of paragraphs (see the header for the carry-over), in text order. */
-export function bracketIssues(paragraphs: readonly { text: string; section?: string }[]): BracketIssue[] {
+export function bracketIssues(
+  paragraphs: readonly { text: string; section?: string }[],
+): BracketIssue[] {
   const issues: BracketIssue[] = [];
   let stack: Open[] = [];
-  const unclosed = (o: Open) => issues.push({ paragraph: o.paragraph, index: o.index, char: o.char, kind: 'unclosed' });
+  const unclosed = (o: Open) =>
+    issues.push({ paragraph: o.paragraph, index: o.index, char: o.char, kind: 'unclosed' });
   paragraphs.forEach((p, n) => {
     const text = p.text;
     for (let i = 0; i < text.length; i++) {
@@ -100,7 +118,8 @@ export const unbalancedBrackets: ReportRule = {
     id: 'text/unbalanced-brackets',
     severity: 'warning',
     title: '括号或引号不配对',
-    description: '（）〔〕《》“”及半角()[]等成对符号应在句内配对；缺少一半或全角、半角混用（如“（三)”）时报告。',
+    description:
+      '（）〔〕《》“”及半角()[]等成对符号应在句内配对；缺少一半或全角、半角混用（如“（三)”）时报告。',
   },
   scope: 'report',
   check({ report }) {
@@ -117,11 +136,13 @@ export const unbalancedBrackets: ReportRule = {
       reported.add(key);
       const w = clauseWindow(p.text, issue.index, issue.index + 1);
       const quote = p.text.slice(w.start, w.end);
-      const partner = issue.kind === 'unclosed' ? (PAIRS[issue.char] ?? '') : (CLOSERS.get(issue.char) ?? '');
+      const partner =
+        issue.kind === 'unclosed' ? (PAIRS[issue.char] ?? '') : (CLOSERS.get(issue.char) ?? '');
       const range = sentences[sentence];
       const sentenceText = range ? p.text.slice(range.start, range.end) : p.text;
       const twin = TWIN[partner];
-      const mixed = twin !== undefined && sentenceText.includes(twin) ? '（全角与半角符号不能混用）' : '';
+      const mixed =
+        twin !== undefined && sentenceText.includes(twin) ? '（全角与半角符号不能混用）' : '';
       out.push({
         ...(p.section ? { section: p.section } : {}),
         quote,

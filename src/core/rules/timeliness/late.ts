@@ -27,7 +27,8 @@ export const late: ReportRule = {
     id: 'timeliness/late',
     severity: 'error',
     title: '逾期发布',
-    description: '文中的发布日期或落款日期晚于规定期限（默认：部门为次年1月31日，人民政府为次年3月31日，可在设置中调整）时报告；文中没有日期时不检查。',
+    description:
+      '文中的发布日期或落款日期晚于规定期限（默认：部门为次年1月31日，人民政府为次年3月31日，可在设置中调整）时报告；文中没有日期时不检查。',
   },
   scope: 'report',
   check({ report, settings }) {

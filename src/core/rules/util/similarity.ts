@@ -106,7 +106,8 @@ export function editDistance(a0: string, b0: string): number {
   const min = Math.min(a0.length, b0.length);
   while (lo < min && a0.charCodeAt(lo) === b0.charCodeAt(lo)) lo++;
   let hi = 0;
-  while (hi < min - lo && a0.charCodeAt(a0.length - 1 - hi) === b0.charCodeAt(b0.length - 1 - hi)) hi++;
+  while (hi < min - lo && a0.charCodeAt(a0.length - 1 - hi) === b0.charCodeAt(b0.length - 1 - hi))
+    hi++;
   let a = a0.slice(lo, a0.length - hi);
   let b = b0.slice(lo, b0.length - hi);
   if (a.length < b.length) [a, b] = [b, a];
@@ -193,7 +194,13 @@ export function commonCount(a: Uint32Array, b: Uint32Array): number {
  * q-grams. With d ≤ (1 − t)·max this gives a necessary condition for similarity ≥ t, cheap to
  * test (linear) and exact: a pair failing it can never reach the threshold.
  */
-export function mayReach(aLen: number, bLen: number, common: number, threshold: number, q: number = SHINGLE): boolean {
+export function mayReach(
+  aLen: number,
+  bLen: number,
+  common: number,
+  threshold: number,
+  q: number = SHINGLE,
+): boolean {
   const longer = Math.max(aLen, bLen);
   const shorter = Math.min(aLen, bLen);
   if (longer === 0) return true;
@@ -232,7 +239,7 @@ export function minHashSignature(shingles: Uint32Array): Uint32Array {
     const x = shingles[s] as number;
     for (let i = 0; i < size; i++) {
       // Mix then multiply: a cheap universal-style hash per function.
-      let h = (Math.imul(x ^ (add[i] as number), mul[i] as number) >>> 0);
+      let h = Math.imul(x ^ (add[i] as number), mul[i] as number) >>> 0;
       h ^= h >>> 15;
       h = Math.imul(h, 0x2c1b3c6d) >>> 0;
       if (h < (sig[i] as number)) sig[i] = h;

@@ -32,9 +32,17 @@ export function invalidValueDrafts(report: ReportModel, table: TableKey): Draft[
         message: `${where}填写“${cell.raw}”，不是数字，无法参与统计；应填写阿拉伯数字，没有的填 0。`,
       });
     } else if (cell.value < 0) {
-      drafts.push({ ...base, actual: cell.value, message: `${where}为 ${fmt(cell.value)}，数量或金额不能为负数。` });
+      drafts.push({
+        ...base,
+        actual: cell.value,
+        message: `${where}为 ${fmt(cell.value)}，数量或金额不能为负数。`,
+      });
     } else if (ref.kind === 'count' && !Number.isInteger(cell.value)) {
-      drafts.push({ ...base, actual: cell.value, message: `${where}为 ${fmt(cell.value)}，件数应为整数。` });
+      drafts.push({
+        ...base,
+        actual: cell.value,
+        message: `${where}为 ${fmt(cell.value)}，件数应为整数。`,
+      });
     }
   }
   return drafts;

@@ -49,7 +49,9 @@ export function effectiveLinks(report: ReportModel, previous: ReportModel): Effe
 
 /** The classic copy-forward sign: 现行有效 unchanged although 制发 ≠ 废止. */
 export function isUnchanged(link: EffectiveLink): boolean {
-  return sameValue(link.effective, link.previousEffective) && !sameValue(link.issued, link.repealed);
+  return (
+    sameValue(link.effective, link.previousEffective) && !sameValue(link.issued, link.repealed)
+  );
 }
 
 /**

@@ -26,7 +26,10 @@ export const COMPARISON = /较|比上年|同比|环比|增加|减少|增长|下�
 
 /** Paragraphs where the narrative talks about applications: section 一 and section 三's text. */
 export function applicationNarrative(report: ReportModel): TextParagraph[] {
-  return joinWrapped([...sectionParagraphs(report, 'overview'), ...sectionParagraphs(report, 'applications')]);
+  return joinWrapped([
+    ...sectionParagraphs(report, 'overview'),
+    ...sectionParagraphs(report, 'applications'),
+  ]);
 }
 
 /**
@@ -34,7 +37,11 @@ export function applicationNarrative(report: ReportModel): TextParagraph[] {
  * the number is tested against `reject` (comparison words by default; rules add other subjects
  * such as 建议/提案), and a match there drops the claim.
  */
-export function readClaims(paragraphs: readonly TextParagraph[], pattern: RegExp, reject: RegExp = COMPARISON): Claim[] {
+export function readClaims(
+  paragraphs: readonly TextParagraph[],
+  pattern: RegExp,
+  reject: RegExp = COMPARISON,
+): Claim[] {
   const out: Claim[] = [];
   for (const paragraph of paragraphs) {
     for (const hit of findAll(paragraph.text, pattern)) {
@@ -64,12 +71,14 @@ const NARROWER_SUBJECT = /政府办|办公室|代表[^。；，,;]{0,8}政府|�
 export function narrowerScope(report: ReportModel, claim: Claim): boolean {
   if (!report.agency || !/人民政府$/.test(report.agency)) return false;
   const before = claim.paragraph.text.slice(0, claim.hit.start);
-  const clauseStart = Math.max(...['。', '；', ';', '，', ','].map((p) => before.lastIndexOf(p))) + 1;
+  const clauseStart =
+    Math.max(...['。', '；', ';', '，', ','].map((p) => before.lastIndexOf(p))) + 1;
   return NARROWER_SUBJECT.test(claim.paragraph.text.slice(clauseStart, claim.start));
 }
 
 /** Subjects that are not information-disclosure applications. */
-const NOT_APPLICATIONS = /建议|提案|复议|诉讼|信访|咨询|留言|来信|来电|投诉|举报|问题|诉求|办件|答复|回复/;
+const NOT_APPLICATIONS =
+  /建议|提案|复议|诉讼|信访|咨询|留言|来信|来电|投诉|举报|问题|诉求|办件|答复|回复/;
 
 /**
  * "收到/受理/新收/接收 … N 件" about applications: the text between the verb and the number must not
@@ -86,21 +95,29 @@ export function receivedClaims(report: ReportModel): Claim[] {
 export function carriedOverClaims(report: ReportModel): Claim[] {
   const paragraphs = applicationNarrative(report).filter((p) => p.text.includes('申请'));
   const prev = report.year !== null ? `|${report.year - 1}\\s*年(?:度)?` : '';
-  const re = new RegExp(`(?:上一?年(?:度)?${prev})\\s*(?:结转|遗留)[^。；，,;\\d]{0,10}?(\\d+)\\s*件`);
+  const re = new RegExp(
+    `(?:上一?年(?:度)?${prev})\\s*(?:结转|遗留)[^。；，,;\\d]{0,10}?(\\d+)\\s*件`,
+  );
   return readClaims(paragraphs, re, new RegExp(`${COMPARISON.source}|${NOT_APPLICATIONS.source}`));
 }
 
 /** "办结 N 件". */
 export function processedClaims(report: ReportModel): Claim[] {
   const paragraphs = applicationNarrative(report).filter((p) => p.text.includes('申请'));
-  return readClaims(paragraphs, /办结(?!率)[^。；，,;\d]{0,10}?(\d+)\s*件/, new RegExp(`${COMPARISON.source}|${NOT_APPLICATIONS.source}`));
+  return readClaims(
+    paragraphs,
+    /办结(?!率)[^。；，,;\d]{0,10}?(\d+)\s*件/,
+    new RegExp(`${COMPARISON.source}|${NOT_APPLICATIONS.source}`),
+  );
 }
 
 /** "结转下年度 / 结转2024年度 … N 件". */
 export function carriedForwardClaims(report: ReportModel): Claim[] {
   const paragraphs = applicationNarrative(report).filter((p) => p.text.includes('申请'));
   const next = report.year !== null ? `|${report.year + 1}\\s*年(?:度)?` : '';
-  const re = new RegExp(`结转(?:至|到)?\\s*(?:下一?年(?:度)?${next})[^。；，,;\\d]{0,10}?(\\d+)\\s*件`);
+  const re = new RegExp(
+    `结转(?:至|到)?\\s*(?:下一?年(?:度)?${next})[^。；，,;\\d]{0,10}?(\\d+)\\s*件`,
+  );
   return readClaims(paragraphs, re, new RegExp(`${COMPARISON.source}|${NOT_APPLICATIONS.source}`));
 }
 
@@ -108,7 +125,9 @@ export function carriedForwardClaims(report: ReportModel): Claim[] {
 export const NO_APPLICATIONS =
   /(?:未|没有|无)(?:收到|受理|接到|接收|发生|产生|有)(?:[^。；，,;]{0,10}?)申请(?!人)|无依申请|依申请公开(?:申请)?(?:数量|件数)?(?:均)?为(?:0|零)(?!\d)/;
 
-export function noApplicationStatements(report: ReportModel): { paragraph: TextParagraph; hit: Hit }[] {
+export function noApplicationStatements(
+  report: ReportModel,
+): { paragraph: TextParagraph; hit: Hit }[] {
   const out: { paragraph: TextParagraph; hit: Hit }[] = [];
   for (const paragraph of applicationNarrative(report)) {
     for (const hit of findAll(paragraph.text, NO_APPLICATIONS)) {

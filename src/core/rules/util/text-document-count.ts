@@ -6,7 +6,16 @@ import { numericValue } from '../../model/factory';
 import type { ActiveRowKey, DocumentColumnKey } from '../../model/glossary';
 import type { ReportModel } from '../../model/types';
 import { sameValue } from './compare';
-import { findAll, joinWrapped, parseCount, quoteDraft, reportParagraphs, sectionPlace, toHalfWidth, type Hit } from './text';
+import {
+  findAll,
+  joinWrapped,
+  parseCount,
+  quoteDraft,
+  reportParagraphs,
+  sectionPlace,
+  toHalfWidth,
+  type Hit,
+} from './text';
 import { COMPARISON } from './text-claims';
 import type { Draft } from '../types';
 
@@ -47,7 +56,11 @@ export function documentCountFindings(report: ReportModel, spec: DocumentCountSp
     }
     for (const { hit, value } of [...byNumber.values()].sort((a, b) => a.hit.start - b.hit.start)) {
       const half = toHalfWidth(hit.text);
-      const names = half.includes('规章') ? 'regulations' : half.includes('规范性文件') ? 'normativeDocuments' : null;
+      const names = half.includes('规章')
+        ? 'regulations'
+        : half.includes('规范性文件')
+          ? 'normativeDocuments'
+          : null;
       const candidates: { row: 'regulations' | 'normativeDocuments'; value: number | null }[] =
         names === 'regulations'
           ? [{ row: 'regulations', value: regs }]
@@ -56,7 +69,10 @@ export function documentCountFindings(report: ReportModel, spec: DocumentCountSp
             : [
                 { row: 'normativeDocuments', value: docs },
                 { row: 'regulations', value: regs },
-                { row: 'normativeDocuments', value: regs === null || docs === null ? null : regs + docs },
+                {
+                  row: 'normativeDocuments',
+                  value: regs === null || docs === null ? null : regs + docs,
+                },
               ];
       const known = candidates.filter((c) => c.value !== null);
       if (known.length === 0) continue;

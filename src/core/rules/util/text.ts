@@ -13,7 +13,9 @@ export function sectionPlace(report: ReportModel, key: SectionKey): string {
   const section = report.sections.find((s) => s.key === key);
   const def = SECTIONS.find((s) => s.key === key);
   const numeral = SECTION_NUMERALS[(def?.number ?? 1) - 1] ?? '';
-  const title = section?.heading ? headingTitle(section.heading.text, section.heading.numeral) : (def?.title ?? key);
+  const title = section?.heading
+    ? headingTitle(section.heading.text, section.heading.numeral)
+    : (def?.title ?? key);
   return `第${numeral}部分「${title || def?.title || key}」`;
 }
 
@@ -61,7 +63,9 @@ export function preambleParagraphs(report: ReportModel): TextParagraph[] {
 
 /** Full-width ASCII (digits, letters, punctuation) to half-width, one UTF-16 unit for one: offsets survive. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
 export interface Hit {
@@ -89,14 +93,19 @@ export function findAll(text: string, pattern: RegExp): Hit[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (end === start) continue;
-    const spans = (m.indices ?? []).slice(1).map((r) => (r ? { start: r[0], end: r[1] } : undefined));
+    const spans = (m.indices ?? [])
+      .slice(1)
+      .map((r) => (r ? { start: r[0], end: r[1] } : undefined));
     out.push({ text: text.slice(start, end), start, end, groups: m.slice(1), spans });
   }
   return out;
 }
 
 /** First match of any paragraph, in order. */
-export function firstHit(paragraphs: readonly TextParagraph[], pattern: RegExp): { paragraph: TextParagraph; hit: Hit } | undefined {
+export function firstHit(
+  paragraphs: readonly TextParagraph[],
+  pattern: RegExp,
+): { paragraph: TextParagraph; hit: Hit } | undefined {
   for (const paragraph of paragraphs) {
     const hit = findAll(paragraph.text, pattern)[0];
     if (hit) return { paragraph, hit };
@@ -125,14 +134,25 @@ function isJoined(p: TextParagraph): p is JoinedParagraph {
  * A draft pointing at `text.slice(start, end)` of paragraph `p`. For a joined paragraph the quote
  * is the whole statement and the position is the line where it starts (clipped to that line).
  */
-export function quoteDraft(p: TextParagraph, start: number, end: number, fields: Omit<Draft, 'quote' | 'pos'>): Draft {
+export function quoteDraft(
+  p: TextParagraph,
+  start: number,
+  end: number,
+  fields: Omit<Draft, 'quote' | 'pos'>,
+): Draft {
   const section = p.section ? { section: p.section } : {};
-  if (!isJoined(p)) return { ...section, ...fields, quote: p.text.slice(start, end), pos: posAt(p, start, end) };
+  if (!isJoined(p))
+    return { ...section, ...fields, quote: p.text.slice(start, end), pos: posAt(p, start, end) };
   const part = [...p.parts].reverse().find((x) => x.offset <= start) ?? p.parts[0];
   if (!part) return { ...section, ...fields, quote: p.text.slice(start, end) };
   const localStart = start - part.offset;
   const localEnd = Math.min(end - part.offset, part.paragraph.text.length);
-  return { ...section, ...fields, quote: p.text.slice(start, end), pos: posAt(part.paragraph, localStart, localEnd) };
+  return {
+    ...section,
+    ...fields,
+    quote: p.text.slice(start, end),
+    pos: posAt(part.paragraph, localStart, localEnd),
+  };
 }
 
 /** A line this long that stops without a sentence end is taken for a hard-wrapped line. */
@@ -160,12 +180,19 @@ export function joinWrapped(paragraphs: readonly TextParagraph[]): TextParagraph
       current.parts.push({ paragraph: p, offset: current.text.length });
       current.text += p.text;
     } else {
-      if (current) out.push(current.parts.length === 1 ? (current.parts[0]?.paragraph ?? current) : current);
-      current = { text: p.text, pos: p.pos, ...(p.section ? { section: p.section } : {}), parts: [{ paragraph: p, offset: 0 }] };
+      if (current)
+        out.push(current.parts.length === 1 ? (current.parts[0]?.paragraph ?? current) : current);
+      current = {
+        text: p.text,
+        pos: p.pos,
+        ...(p.section ? { section: p.section } : {}),
+        parts: [{ paragraph: p, offset: 0 }],
+      };
     }
     last = p;
   }
-  if (current) out.push(current.parts.length === 1 ? (current.parts[0]?.paragraph ?? current) : current);
+  if (current)
+    out.push(current.parts.length === 1 ? (current.parts[0]?.paragraph ?? current) : current);
   return out;
 }
 
@@ -185,7 +212,13 @@ export function sentenceRanges(text: string): { start: number; end: number }[] {
 }
 
 /** A window of at most `before`/`after` characters around [start, end), not crossing a clause mark. */
-export function clauseWindow(text: string, start: number, end: number, before = 6, after = 8): { start: number; end: number } {
+export function clauseWindow(
+  text: string,
+  start: number,
+  end: number,
+  before = 6,
+  after = 8,
+): { start: number; end: number } {
   const stop = /[，。；！？,;\n]/;
   let s = start;
   while (s > 0 && start - s < before && !stop.test(text[s - 1] ?? '')) s--;
@@ -299,7 +332,11 @@ const SHINGLE = 8;
  * each edit spoils at most one), so only texts sharing a shingle are compared. Exact for
  * floor ≥ 0.9 — the threshold of text/duplicate-paragraph.
  */
-export function similarPairs(texts: readonly string[], floor: number, minLength: number): { i: number; j: number; ratio: number }[] {
+export function similarPairs(
+  texts: readonly string[],
+  floor: number,
+  minLength: number,
+): { i: number; j: number; ratio: number }[] {
   const index = new Map<string, Set<number>>();
   texts.forEach((t, i) => {
     if (t.length < minLength) return;
@@ -330,5 +367,8 @@ export function comparable(text: string): string {
   return toHalfWidth(text)
     .replace(/\s+/g, '')
     .replace(/^(?:\[bookmark:[^\]]*\])+/, '')
-    .replace(/^(?:[一二三四五六七八九十]+是|\d+[.、]|\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)/, '');
+    .replace(
+      /^(?:[一二三四五六七八九十]+是|\d+[.、]|\(?[一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、)/,
+      '',
+    );
 }

@@ -2,11 +2,23 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent, LegendComponent, DataZoomComponent } from 'echarts/components';
+import {
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  DataZoomComponent,
+  CanvasRenderer,
+]);
 
 export interface ChartProps {
   option: EChartsCoreOption;
@@ -20,7 +32,13 @@ export interface ChartProps {
   shown?: string;
 }
 
-export function Chart({ option, height, onBarClick, testId, shown }: ChartProps): React.JSX.Element {
+export function Chart({
+  option,
+  height,
+  onBarClick,
+  testId,
+  shown,
+}: ChartProps): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onBarClick);

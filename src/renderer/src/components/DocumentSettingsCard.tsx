@@ -4,13 +4,22 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Input, Space, Typography } from 'antd';
-import { DEFAULT_DOCUMENT_SETTINGS, DEFAULT_DEADLINE_DAYS, type DocumentSettings } from '../../../core/export/documents/settings';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  DEFAULT_DEADLINE_DAYS,
+  type DocumentSettings,
+} from '../../../core/export/documents/settings';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-const TEXT_FIELDS: { key: Exclude<keyof DocumentSettings, 'deadline' | 'issueDate'>; label: string; rows?: number; hint?: string }[] = [
+const TEXT_FIELDS: {
+  key: Exclude<keyof DocumentSettings, 'deadline' | 'issueDate'>;
+  label: string;
+  rows?: number;
+  hint?: string;
+}[] = [
   { key: 'office', label: '发文机关' },
   { key: 'letterTitle', label: '审查意见标题', hint: '{单位} {年度}' },
   { key: 'letterOpening', label: '审查意见开头', rows: 4, hint: '{单位} {年度} {报告} {文件}' },
@@ -35,7 +44,8 @@ export function DocumentSettingsCard(): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (!draft || !saved) return <Card size="small" loading title="审查意见与通报" className="nb-gap-sm" />;
+  if (!draft || !saved)
+    return <Card size="small" loading title="审查意见与通报" className="nb-gap-sm" />;
   const dateErr = [draft.deadline, draft.issueDate].some((d) => d !== '' && !ISO_DATE.test(d));
   const emptyErr = TEXT_FIELDS.some((f) => !draft[f.key].trim());
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
@@ -73,7 +83,9 @@ export function DocumentSettingsCard(): React.JSX.Element {
       }
     >
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-        <Typography.Text type="secondary">导出审查意见和情况通报时使用。花括号中的占位符会替换为实际内容。</Typography.Text>
+        <Typography.Text type="secondary">
+          导出审查意见和情况通报时使用。花括号中的占位符会替换为实际内容。
+        </Typography.Text>
         {TEXT_FIELDS.map((f) => (
           <div key={f.key}>
             <div className="nb-doc-label">
@@ -89,7 +101,12 @@ export function DocumentSettingsCard(): React.JSX.Element {
                 data-testid={`doc-${f.key}`}
               />
             ) : (
-              <Input value={draft[f.key]} status={draft[f.key].trim() ? undefined : 'error'} onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })} data-testid={`doc-${f.key}`} />
+              <Input
+                value={draft[f.key]}
+                status={draft[f.key].trim() ? undefined : 'error'}
+                onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+                data-testid={`doc-${f.key}`}
+              />
             )}
           </div>
         ))}
@@ -113,8 +130,12 @@ export function DocumentSettingsCard(): React.JSX.Element {
             data-testid="doc-issueDate"
           />
         </Space>
-        {dateErr ? <Alert type="error" showIcon title="日期请按“年-月-日”填写，例如 2025-04-30，或留空。" /> : null}
-        {emptyErr ? <Alert type="error" showIcon title="发文机关、标题和正文模板都不能为空。" /> : null}
+        {dateErr ? (
+          <Alert type="error" showIcon title="日期请按“年-月-日”填写，例如 2025-04-30，或留空。" />
+        ) : null}
+        {emptyErr ? (
+          <Alert type="error" showIcon title="发文机关、标题和正文模板都不能为空。" />
+        ) : null}
       </Space>
     </Card>
   );

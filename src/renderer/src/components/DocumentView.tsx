@@ -24,7 +24,12 @@ const Body = memo(function Body({ html }: { html: string }) {
   return <div className="nb-doc-body" dangerouslySetInnerHTML={{ __html: html }} />;
 });
 
-export function DocumentView({ html, target, titleBlocks, headingBlocks }: DocumentViewProps): React.JSX.Element {
+export function DocumentView({
+  html,
+  target,
+  titleBlocks,
+  headingBlocks,
+}: DocumentViewProps): React.JSX.Element {
   const clean = useMemo(() => sanitizeDocumentHtml(html), [html]);
   const box = useRef<HTMLDivElement>(null);
 
@@ -61,7 +66,13 @@ export function DocumentView({ html, target, titleBlocks, headingBlocks }: Docum
 
   return (
     // Focusable, so the arrow keys and Page Up/Down scroll the document once it is clicked or tabbed to.
-    <div ref={box} className="nb-doc" data-testid="document-view" tabIndex={0} aria-label="报告原文">
+    <div
+      ref={box}
+      className="nb-doc"
+      data-testid="document-view"
+      tabIndex={0}
+      aria-label="报告原文"
+    >
       <Body html={clean} />
     </div>
   );

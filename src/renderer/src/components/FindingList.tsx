@@ -34,7 +34,9 @@ export function groupFindings(findings: readonly FindingView[]): FindingGroup[] 
     .map((k) => {
       const def = SECTIONS.find((s) => s.key === k);
       const title = def ? `${SECTION_NUMERALS[def.number - 1]}、${def.title}` : '标题、开头与全文';
-      const items = [...(groups.get(k) ?? [])].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      const items = [...(groups.get(k) ?? [])].sort(
+        (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+      );
       return { key: k, title, items };
     });
 }
@@ -72,7 +74,14 @@ function comparableAcrossVersions(ruleId: string): boolean {
   return !/^(corpus|series|submission)\//.test(ruleId);
 }
 
-const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, onDecide, onOpenRelated, drafts }: ItemProps) {
+const FindingItem = memo(function FindingItem({
+  finding: f,
+  selected,
+  onSelect,
+  onDecide,
+  onOpenRelated,
+  drafts,
+}: ItemProps) {
   const [note, setNoteState] = useState(drafts?.get(f.fingerprint) ?? f.decision.note);
   const [saving, setSaving] = useState<ReviewStatus | null>(null);
   const ref = useRef<HTMLDivElement>(null);
@@ -114,8 +123,14 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
         <SeverityTag severity={f.severity} />
         <span className="nb-finding-title">{f.ruleTitle}</span>
         {f.versionDiff && comparableAcrossVersions(f.ruleId) ? (
-          <Tooltip title={f.versionDiff === 'new' ? '上一版本没有这个问题' : '上一版本也有这个问题'}>
-            <Tag color={DIFF_COLORS[f.versionDiff]} className="nb-tag-tight" data-testid="version-diff">
+          <Tooltip
+            title={f.versionDiff === 'new' ? '上一版本没有这个问题' : '上一版本也有这个问题'}
+          >
+            <Tag
+              color={DIFF_COLORS[f.versionDiff]}
+              className="nb-tag-tight"
+              data-testid="version-diff"
+            >
               {VERSION_DIFF_LABELS[f.versionDiff]}
             </Tag>
           </Tooltip>
@@ -203,15 +218,37 @@ const FindingItem = memo(function FindingItem({ finding: f, selected, onSelect, 
             data-testid="decision-note"
           />
           <Space size={8} className="nb-finding-buttons">
-            <Button size="small" type={f.decision.status === 'confirmed' ? 'primary' : 'default'} danger icon={<CheckOutlined />} loading={saving === 'confirmed'} onClick={() => void decide('confirmed')} data-testid="decide-confirm">
+            <Button
+              size="small"
+              type={f.decision.status === 'confirmed' ? 'primary' : 'default'}
+              danger
+              icon={<CheckOutlined />}
+              loading={saving === 'confirmed'}
+              onClick={() => void decide('confirmed')}
+              data-testid="decide-confirm"
+            >
               确认问题
             </Button>
-            <Button size="small" type={f.decision.status === 'dismissed' ? 'primary' : 'default'} icon={<CloseOutlined />} loading={saving === 'dismissed'} onClick={() => void decide('dismissed')} data-testid="decide-dismiss">
+            <Button
+              size="small"
+              type={f.decision.status === 'dismissed' ? 'primary' : 'default'}
+              icon={<CloseOutlined />}
+              loading={saving === 'dismissed'}
+              onClick={() => void decide('dismissed')}
+              data-testid="decide-dismiss"
+            >
               排除（误报）
             </Button>
             {f.decision.status !== 'pending' ? (
               <Tooltip title="撤销结论，恢复为待审查">
-                <Button size="small" type="text" icon={<UndoOutlined />} loading={saving === 'pending'} onClick={() => void decide('pending')} data-testid="decide-reset">
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<UndoOutlined />}
+                  loading={saving === 'pending'}
+                  onClick={() => void decide('pending')}
+                  data-testid="decide-reset"
+                >
                   恢复待审
                 </Button>
               </Tooltip>
@@ -233,9 +270,19 @@ export interface FindingListProps {
   drafts?: Map<string, string>;
 }
 
-export function FindingList({ findings, selected, onSelect, onDecide, onOpenRelated, drafts }: FindingListProps): React.JSX.Element {
+export function FindingList({
+  findings,
+  selected,
+  onSelect,
+  onDecide,
+  onOpenRelated,
+  drafts,
+}: FindingListProps): React.JSX.Element {
   const [filter, setFilter] = useState<FindingFilter>('all');
-  const visible = useMemo(() => findings.filter((f) => matchesFilter(f, filter)), [findings, filter]);
+  const visible = useMemo(
+    () => findings.filter((f) => matchesFilter(f, filter)),
+    [findings, filter],
+  );
   const groups = useMemo(() => groupFindings(visible), [visible]);
   const flat = useMemo(() => groups.flatMap((g) => g.items), [groups]);
 
@@ -287,7 +334,10 @@ export function FindingList({ findings, selected, onSelect, onDecide, onOpenRela
       </div>
       <div className="nb-findings-scroll" tabIndex={0} aria-label="问题列表">
         {groups.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={findings.length === 0 ? '这份报告没有发现问题' : '没有符合筛选条件的问题'} />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={findings.length === 0 ? '这份报告没有发现问题' : '没有符合筛选条件的问题'}
+          />
         ) : (
           groups.map((g) => (
             <section key={g.key} className="nb-group">
@@ -296,7 +346,15 @@ export function FindingList({ findings, selected, onSelect, onDecide, onOpenRela
                 <span className="nb-group-count">{g.items.length}</span>
               </div>
               {g.items.map((f, i) => (
-                <FindingItem key={`${f.fingerprint}#${i}`} finding={f} selected={f.fingerprint === selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} drafts={drafts} />
+                <FindingItem
+                  key={`${f.fingerprint}#${i}`}
+                  finding={f}
+                  selected={f.fingerprint === selected}
+                  onSelect={onSelect}
+                  onDecide={onDecide}
+                  onOpenRelated={onOpenRelated}
+                  drafts={drafts}
+                />
               ))}
             </section>
           ))

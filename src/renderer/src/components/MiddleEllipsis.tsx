@@ -9,7 +9,13 @@ import { Tooltip } from 'antd';
 /** Characters kept at the end: the extension and the words before it. */
 const TAIL = 10;
 
-export function MiddleEllipsis({ text, className }: { text: string; className?: string }): React.JSX.Element {
+export function MiddleEllipsis({
+  text,
+  className,
+}: {
+  text: string;
+  className?: string;
+}): React.JSX.Element {
   const chars = Array.from(text);
   const cut = Math.max(0, chars.length - Math.min(TAIL, Math.floor(chars.length / 2)));
   return (

@@ -59,7 +59,12 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
     void (async () => {
       try {
         const file = await unwrap(api().getReportFile({ id: reportId }));
-        const pdf = await getDocument({ data: decode(file.base64), isEvalSupported: false, enableXfa: false, disableAutoFetch: true }).promise;
+        const pdf = await getDocument({
+          data: decode(file.base64),
+          isEvalSupported: false,
+          enableXfa: false,
+          disableAutoFetch: true,
+        }).promise;
         loaded = pdf;
         const list: PageSize[] = [];
         for (let i = 1; i <= pdf.numPages; i++) {
@@ -97,7 +102,9 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
     generation.current++;
     drawn.current = new Set();
     box.current?.querySelectorAll('canvas').forEach((c) => c.remove());
-    box.current?.querySelectorAll<HTMLElement>('.nb-pdf-page').forEach((p) => delete p.dataset.rendered);
+    box.current
+      ?.querySelectorAll<HTMLElement>('.nb-pdf-page')
+      .forEach((p) => delete p.dataset.rendered);
   }, [scale, doc]);
 
   // Draw pages as they come near the viewport.
@@ -161,7 +168,13 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
 }
 
 /** Draws one page into a canvas inside its placeholder, unless the drawing went stale meanwhile. */
-async function drawPage(doc: PDFDocumentProxy, n: number, holder: HTMLElement, scale: number, current: () => boolean): Promise<void> {
+async function drawPage(
+  doc: PDFDocumentProxy,
+  n: number,
+  holder: HTMLElement,
+  scale: number,
+  current: () => boolean,
+): Promise<void> {
   const page = await doc.getPage(n);
   if (!current()) return;
   const viewport = page.getViewport({ scale });
@@ -173,7 +186,11 @@ async function drawPage(doc: PDFDocumentProxy, n: number, holder: HTMLElement, s
   canvas.style.height = `${Math.floor(viewport.height)}px`;
   holder.prepend(canvas);
   try {
-    await page.render({ canvas, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
+    await page.render({
+      canvas,
+      viewport,
+      transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+    }).promise;
     if (current()) holder.dataset.rendered = 'true';
     else canvas.remove();
   } catch {

@@ -5,7 +5,19 @@
  * each removable.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, ImportOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import type { AuditSettings, CoverageView } from '../../../shared/ipc';
 import type { RosterUnit } from '../../../core/model/types';
@@ -24,7 +36,12 @@ function toRows(units: readonly RosterUnit[]): Row[] {
 
 function fromRows(rows: readonly Row[]): RosterUnit[] {
   return rows
-    .map(({ key: _key, ...u }) => ({ ...u, name: u.name.trim(), parent: u.parent?.trim() ? u.parent.trim() : null, aliases: u.aliases.map((a) => a.trim()).filter(Boolean) }))
+    .map(({ key: _key, ...u }) => ({
+      ...u,
+      name: u.name.trim(),
+      parent: u.parent?.trim() ? u.parent.trim() : null,
+      aliases: u.aliases.map((a) => a.trim()).filter(Boolean),
+    }))
     .filter((u) => u.name.length > 0);
 }
 
@@ -32,7 +49,13 @@ function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
 }
 
-export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditSettings; onSettingsChanged: () => Promise<void> }): React.JSX.Element {
+export function RosterEditor({
+  settings,
+  onSettingsChanged,
+}: {
+  settings: AuditSettings;
+  onSettingsChanged: () => Promise<void>;
+}): React.JSX.Element {
   const { run, refresh } = useStore();
   const [coverage, setCoverage] = useState<CoverageView | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -48,7 +71,10 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const saved = useMemo(() => JSON.stringify(fromRows(toRows(coverage?.roster.units ?? []))), [coverage]);
+  const saved = useMemo(
+    () => JSON.stringify(fromRows(toRows(coverage?.roster.units ?? []))),
+    [coverage],
+  );
   const dirty = coverage !== null && JSON.stringify(fromRows(rows)) !== saved;
   const names = rows.map((r) => r.name.trim()).filter(Boolean);
   const duplicateNames = new Set(names.filter((n, i) => names.indexOf(n) !== i));
@@ -56,9 +82,12 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
 
   if (!coverage) return <Card loading size="small" />;
   const roster = coverage.roster;
-  const update = (key: string, patch: Partial<RosterUnit>): void => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: string, patch: Partial<RosterUnit>): void =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const q = search.trim();
-  const shown = q ? rows.filter((r) => `${r.name}${r.parent ?? ''}${r.aliases.join('')}`.includes(q)) : rows;
+  const shown = q
+    ? rows.filter((r) => `${r.name}${r.parent ?? ''}${r.aliases.join('')}`.includes(q))
+    : rows;
   const aliases = Object.entries(settings.aliases);
 
   const after = async (c: CoverageView | null | undefined): Promise<void> => {
@@ -80,10 +109,15 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
               </Tag>
             ) : (
               <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-                {roster.units.length} 个单位{roster.source ? `，来自 ${baseName(roster.source)}` : ''}
+                {roster.units.length} 个单位
+                {roster.source ? `，来自 ${baseName(roster.source)}` : ''}
               </Typography.Text>
             )}
-            {dirty ? <Typography.Text type="warning" style={{ fontWeight: 'normal' }}>有未保存的更改</Typography.Text> : null}
+            {dirty ? (
+              <Typography.Text type="warning" style={{ fontWeight: 'normal' }}>
+                有未保存的更改
+              </Typography.Text>
+            ) : null}
           </Space>
         }
         extra={
@@ -105,7 +139,10 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
               onClick={() => {
                 // A new unit needs an id of its own (the contract rejects an empty one), unique among the rows.
                 const id = `n${Date.now().toString(36)}${rows.length}`;
-                setRows((rs) => [{ key: id, id, name: '', kind: 'department', parent: null, aliases: [] }, ...rs]);
+                setRows((rs) => [
+                  { key: id, id, name: '', kind: 'department', parent: null, aliases: [] },
+                  ...rs,
+                ]);
               }}
               data-testid="roster-add"
             >
@@ -163,10 +200,27 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
             报送情况按此名单核对：名单上的单位某年度没有报告即为“未报”。报告中的单位名称按名称、别名以及去掉省市区前缀后的唯一匹配对应到名单。
           </Typography.Paragraph>
         )}
-        {duplicateNames.size ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={`名单中有重名的单位：${[...duplicateNames].join('、')}。请合并或修改后再保存。`} /> : null}
-        {emptyNames ? <Typography.Text type="secondary">有 {emptyNames} 行未填写单位名称，保存时将忽略。</Typography.Text> : null}
+        {duplicateNames.size ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={`名单中有重名的单位：${[...duplicateNames].join('、')}。请合并或修改后再保存。`}
+          />
+        ) : null}
+        {emptyNames ? (
+          <Typography.Text type="secondary">
+            有 {emptyNames} 行未填写单位名称，保存时将忽略。
+          </Typography.Text>
+        ) : null}
         <Space size={8} style={{ marginBottom: 8 }}>
-          <Input.Search allowClear placeholder="查找单位" style={{ width: 220 }} value={search} onChange={(e) => setSearch(e.target.value)} />
+          <Input.Search
+            allowClear
+            placeholder="查找单位"
+            style={{ width: 220 }}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
           <Typography.Text type="secondary">
             {q ? `显示 ${shown.length} / ${rows.length} 个单位` : `共 ${rows.length} 个单位`}
           </Typography.Text>
@@ -177,10 +231,20 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
           className="nb-roster-table"
           data-testid="roster-table"
           dataSource={shown}
-          pagination={shown.length > 50 ? { pageSize: 50, size: 'small', showSizeChanger: false } : false}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="名单为空" /> }}
+          pagination={
+            shown.length > 50 ? { pageSize: 50, size: 'small', showSizeChanger: false } : false
+          }
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="名单为空" />,
+          }}
           columns={[
-            { title: '序号', key: 'n', width: 56, align: 'center', render: (_, r) => rows.indexOf(r) + 1 },
+            {
+              title: '序号',
+              key: 'n',
+              width: 56,
+              align: 'center',
+              render: (_, r) => rows.indexOf(r) + 1,
+            },
             {
               title: '单位名称',
               key: 'name',
@@ -215,7 +279,15 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
               title: '上级单位',
               key: 'parent',
               width: 200,
-              render: (_, r) => <Input size="small" value={r.parent ?? ''} placeholder="可不填" onChange={(e) => update(r.key, { parent: e.target.value || null })} aria-label="上级单位" />,
+              render: (_, r) => (
+                <Input
+                  size="small"
+                  value={r.parent ?? ''}
+                  placeholder="可不填"
+                  onChange={(e) => update(r.key, { parent: e.target.value || null })}
+                  aria-label="上级单位"
+                />
+              ),
             },
             {
               title: '别名（曾用名、简称；输入后按回车）',
@@ -240,12 +312,27 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
               title: '',
               key: 'op',
               width: 44,
-              render: (_, r) => <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${r.name}`} title="删除该单位" onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))} />,
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={`删除 ${r.name}`}
+                  title="删除该单位"
+                  onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                />
+              ),
             },
           ]}
         />
       </Card>
-      <Card size="small" className="nb-gap-sm" title={`审查人员确认的单位别名（${aliases.length}）`} data-testid="reviewer-aliases">
+      <Card
+        size="small"
+        className="nb-gap-sm"
+        title={`审查人员确认的单位别名（${aliases.length}）`}
+        data-testid="reviewer-aliases"
+      >
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           在“报送情况”中点“是同一单位”，或在“审查规则与时限”页的“单位别名”中添加的对应关系。删除后立即重新审查。
         </Typography.Paragraph>
@@ -276,7 +363,12 @@ export function RosterEditor({ settings, onSettingsChanged }: { settings: AuditS
                   }
                 }}
               >
-                <Button size="small" type="text" icon={<DeleteOutlined />} aria-label={`删除别名 ${alias}`} />
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<DeleteOutlined />}
+                  aria-label={`删除别名 ${alias}`}
+                />
               </Popconfirm>
             </div>
           ))

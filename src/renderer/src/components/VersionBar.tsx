@@ -22,7 +22,13 @@ export function hasVersionChoice(info: VersionInfo | null): info is VersionInfo 
   return !!info && (info.versions.length > 1 || info.versions.some((v) => v.duplicates.length > 0));
 }
 
-export function VersionBar({ info, viewing, onOpen, onChoose, onCompare }: VersionBarProps): React.JSX.Element {
+export function VersionBar({
+  info,
+  viewing,
+  onOpen,
+  onChoose,
+  onCompare,
+}: VersionBarProps): React.JSX.Element {
   const [busy, setBusy] = useState<string | null>(null);
   const current = info.versions.find((v) => v.current);
   const viewingVersion = info.versions.find((v) => v.id === viewing);
@@ -45,11 +51,19 @@ export function VersionBar({ info, viewing, onOpen, onChoose, onCompare }: Versi
             <QuestionCircleOutlined className="nb-muted" />
           </Tooltip>
         ) : null}
-        {viewingIsCopy ? <Tag color="default">正在查看的是重复文件，与下列某个版本内容相同</Tag> : null}
+        {viewingIsCopy ? (
+          <Tag color="default">正在查看的是重复文件，与下列某个版本内容相同</Tag>
+        ) : null}
       </div>
       <div className="nb-versions-list">
         {info.versions.map((v) => (
-          <div key={v.id} className={`nb-version-row${v.id === viewing ? ' nb-version-viewing' : ''}`} data-testid="version-row" data-current={v.current ? '1' : '0'} data-report={v.id}>
+          <div
+            key={v.id}
+            className={`nb-version-row${v.id === viewing ? ' nb-version-viewing' : ''}`}
+            data-testid="version-row"
+            data-current={v.current ? '1' : '0'}
+            data-report={v.id}
+          >
             {v.current ? (
               <Tag color="blue" icon={<StarOutlined />} data-testid="version-current">
                 当前版本
@@ -62,7 +76,11 @@ export function VersionBar({ info, viewing, onOpen, onChoose, onCompare }: Versi
                 <b>{v.fileName}</b>（正在查看）
               </span>
             ) : (
-              <a className="nb-version-file" title={`${v.fileName}（点击打开）`} onClick={() => onOpen(v.id)}>
+              <a
+                className="nb-version-file"
+                title={`${v.fileName}（点击打开）`}
+                onClick={() => onOpen(v.id)}
+              >
                 {v.fileName}
               </a>
             )}
@@ -77,7 +95,12 @@ export function VersionBar({ info, viewing, onOpen, onChoose, onCompare }: Versi
               {!v.current ? (
                 <>
                   {current ? (
-                    <Button size="small" icon={<DiffOutlined />} onClick={() => onCompare(v.id, current.id)} data-testid="version-compare">
+                    <Button
+                      size="small"
+                      icon={<DiffOutlined />}
+                      onClick={() => onCompare(v.id, current.id)}
+                      data-testid="version-compare"
+                    >
                       与当前版本对比
                     </Button>
                   ) : null}

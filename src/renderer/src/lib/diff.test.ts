@@ -6,8 +6,18 @@ describe('diffText', () => {
     const a = '全年主动公开政府信息120条。';
     const b = '全年主动公开政府信息156条，其中政策文件43条。';
     const parts = diffText(a, b);
-    expect(parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe(a);
-    expect(parts.filter((p) => p.op !== 'removed').map((p) => p.text).join('')).toBe(b);
+    expect(
+      parts
+        .filter((p) => p.op !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      parts
+        .filter((p) => p.op !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(b);
     expect(parts.some((p) => p.op === 'removed' && p.text.includes('20'))).toBe(true);
   });
 
@@ -15,8 +25,18 @@ describe('diffText', () => {
     const a = Array.from({ length: 400 }, (_, i) => `第${i}句内容相同。`).join('');
     const b = a.replace('第7句内容相同。', '第7句内容改写了。');
     const parts = diffText(a, b);
-    expect(parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe(a);
-    expect(parts.filter((p) => p.op !== 'removed').map((p) => p.text).join('')).toBe(b);
+    expect(
+      parts
+        .filter((p) => p.op !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      parts
+        .filter((p) => p.op !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(b);
     expect(parts.filter((p) => p.op === 'added').map((p) => p.text)).toEqual(['第7句内容改写了。']);
   });
 });

@@ -26,7 +26,10 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
     const row = dp[i] as Uint32Array;
     const next = dp[i + 1] as Uint32Array;
     for (let j = m - 1; j >= 0; j--) {
-      row[j] = a[i] === b[j] ? (next[j + 1] as number) + 1 : Math.max(next[j] as number, row[j + 1] as number);
+      row[j] =
+        a[i] === b[j]
+          ? (next[j + 1] as number) + 1
+          : Math.max(next[j] as number, row[j + 1] as number);
     }
   }
   const parts: DiffPart[] = [];
@@ -42,7 +45,9 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
       push('equal', a[i] as string);
       i++;
       j++;
-    } else if (((dp[i + 1] as Uint32Array)[j] as number) >= ((dp[i] as Uint32Array)[j + 1] as number)) {
+    } else if (
+      ((dp[i + 1] as Uint32Array)[j] as number) >= ((dp[i] as Uint32Array)[j + 1] as number)
+    ) {
       push('removed', a[i] as string);
       i++;
     } else {

@@ -16,7 +16,9 @@ export function clearHighlight(root: HTMLElement): void {
     parent.removeChild(mark);
     parent.normalize();
   });
-  root.querySelectorAll(`.${HIGHLIGHT_CLASS}, .nb-flash`).forEach((el) => el.classList.remove(HIGHLIGHT_CLASS, 'nb-flash'));
+  root
+    .querySelectorAll(`.${HIGHLIGHT_CLASS}, .nb-flash`)
+    .forEach((el) => el.classList.remove(HIGHLIGHT_CLASS, 'nb-flash'));
 }
 
 /** Finds the element a pos points at: the cell when row/col are given and present, else the block. */
@@ -73,7 +75,11 @@ function wrapRange(el: HTMLElement, start: number, end: number): HTMLElement | n
  * text, the quote is located in the element's text (nearest to pos.start): display HTML may
  * carry a numbering label the model's offsets do not count.
  */
-export function applyHighlight(root: HTMLElement, pos: SourcePos, quote?: string): HTMLElement | null {
+export function applyHighlight(
+  root: HTMLElement,
+  pos: SourcePos,
+  quote?: string,
+): HTMLElement | null {
   clearHighlight(root);
   const target = findTarget(root, pos);
   if (!target) return null;

@@ -49,10 +49,14 @@ export function ruleTitle(catalogue: RuleCatalogue, ruleId: string): string {
  * The bar colour is the rule's effective severity: the summary counts findings, not severities, and a
  * rule's findings carry that severity except for the few rules that grade single cases differently.
  */
-export function ruleTotals(reports: readonly ReportSummary[], catalogue: RuleCatalogue): RuleTotal[] {
+export function ruleTotals(
+  reports: readonly ReportSummary[],
+  catalogue: RuleCatalogue,
+): RuleTotal[] {
   const totals = new Map<string, number>();
   for (const r of reports) {
-    for (const [ruleId, n] of Object.entries(r.ruleCounts)) if (n > 0) totals.set(ruleId, (totals.get(ruleId) ?? 0) + n);
+    for (const [ruleId, n] of Object.entries(r.ruleCounts))
+      if (n > 0) totals.set(ruleId, (totals.get(ruleId) ?? 0) + n);
   }
   return [...totals.entries()]
     .map(([ruleId, count]) => ({

@@ -19,7 +19,15 @@ function installHooks(): void {
     const value = data.attrValue;
     if (name === 'src') {
       if (!DATA_IMAGE.test(value.trim())) data.keepAttr = false;
-    } else if (name === 'href' || name === 'xlink:href' || name === 'action' || name === 'formaction' || name === 'srcset' || name === 'background' || name === 'poster') {
+    } else if (
+      name === 'href' ||
+      name === 'xlink:href' ||
+      name === 'action' ||
+      name === 'formaction' ||
+      name === 'srcset' ||
+      name === 'background' ||
+      name === 'poster'
+    ) {
       // Links could navigate the app window away; in-page anchors are harmless but useless here.
       data.keepAttr = false;
     } else if (name === 'style') {
@@ -33,8 +41,28 @@ export function sanitizeDocumentHtml(html: string): string {
   return DOMPurify.sanitize(html, {
     ALLOW_DATA_ATTR: true,
     FORBID_TAGS: [
-      'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button',
-      'textarea', 'select', 'option', 'link', 'meta', 'base', 'video', 'audio', 'source', 'svg', 'math', 'template',
+      'script',
+      'style',
+      'iframe',
+      'frame',
+      'frameset',
+      'object',
+      'embed',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'option',
+      'link',
+      'meta',
+      'base',
+      'video',
+      'audio',
+      'source',
+      'svg',
+      'math',
+      'template',
     ],
     FORBID_ATTR: ['srcset', 'action', 'formaction', 'ping', 'target'],
     ALLOW_UNKNOWN_PROTOCOLS: false,

@@ -8,8 +8,22 @@ import { Card, Collapse, Empty, Select, Space, Tabs, Tag, Tooltip, Typography, B
 import { SwapRightOutlined } from '@ant-design/icons';
 import type { Comparison, FindingView, SeriesEntry } from '../../../shared/ipc';
 import type { CellValue, ReportModel } from '../../../core/model/types';
-import { SECTIONS, SECTION_NUMERALS, SEVERITY_LABELS, TABLE_KEYS, TABLE_LABELS, TEMPLATE_LABELS, type TableKey } from '../../../core/model/glossary';
-import { GRID_COLUMNS, columnLabel, rowLabel, tableRowDefs, type RowDef } from '../../../core/model/cells';
+import {
+  SECTIONS,
+  SECTION_NUMERALS,
+  SEVERITY_LABELS,
+  TABLE_KEYS,
+  TABLE_LABELS,
+  TEMPLATE_LABELS,
+  type TableKey,
+} from '../../../core/model/glossary';
+import {
+  GRID_COLUMNS,
+  columnLabel,
+  rowLabel,
+  tableRowDefs,
+  type RowDef,
+} from '../../../core/model/cells';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { diffText, type DiffPart } from '../lib/diff';
@@ -74,11 +88,28 @@ function changed(c: CmpCell): boolean {
   return (va ?? null) !== (vb ?? null);
 }
 
-function findingsFor(findings: readonly FindingView[], table: TableKey, row: string, column: string): FindingView[] {
-  return findings.filter((f) => f.table === table && f.row === row && (f.column === undefined || f.column === column));
+function findingsFor(
+  findings: readonly FindingView[],
+  table: TableKey,
+  row: string,
+  column: string,
+): FindingView[] {
+  return findings.filter(
+    (f) => f.table === table && f.row === row && (f.column === undefined || f.column === column),
+  );
 }
 
-function CompareTable({ t, findings, yearA, yearB }: { t: CmpTable; findings: readonly FindingView[]; yearA: string; yearB: string }): React.JSX.Element {
+function CompareTable({
+  t,
+  findings,
+  yearA,
+  yearB,
+}: {
+  t: CmpTable;
+  findings: readonly FindingView[];
+  yearA: string;
+  yearB: string;
+}): React.JSX.Element {
   const changedCount = t.rows.reduce((n, r) => n + r.cells.filter(changed).length, 0);
   return (
     <div className="nb-cmp-block">
@@ -124,8 +155,18 @@ function CompareTable({ t, findings, yearA, yearB }: { t: CmpTable; findings: re
                   <span>{show(c.b)}</span>
                 );
                 return (
-                  <td key={c.key} colSpan={r.span} className={cls} data-cell={`${r.key}:${c.key}`} data-changed={ch ? '1' : '0'}>
-                    {fs.length ? <Tooltip title={fs.map((f) => f.message).join('\n')}>{body}</Tooltip> : body}
+                  <td
+                    key={c.key}
+                    colSpan={r.span}
+                    className={cls}
+                    data-cell={`${r.key}:${c.key}`}
+                    data-changed={ch ? '1' : '0'}
+                  >
+                    {fs.length ? (
+                      <Tooltip title={fs.map((f) => f.message).join('\n')}>{body}</Tooltip>
+                    ) : (
+                      body
+                    )}
                   </td>
                 );
               })}
@@ -152,7 +193,13 @@ function diffStats(parts: readonly DiffPart[], a: string, b: string): number {
   return (2 * common) / (la + lb);
 }
 
-function DiffSide({ parts, side }: { parts: readonly DiffPart[]; side: 'a' | 'b' }): React.JSX.Element {
+function DiffSide({
+  parts,
+  side,
+}: {
+  parts: readonly DiffPart[];
+  side: 'a' | 'b';
+}): React.JSX.Element {
   return (
     <div className="nb-diff-text">
       {parts.map((p, i) => {
@@ -195,47 +242,63 @@ function Sections({ cmp }: { cmp: Comparison }): React.JSX.Element {
   const yb = cmp.later.summary.year ?? '';
   // Open section 一 (the comparison visible at once) and every section a finding points at — not the
   // sections that happen to be similar, which would be a verdict of its own.
-  const withFindings = rows.filter((r) => cmp.findings.some((f) => (f.section ?? f.table) === r.s.key) && (r.a || r.b)).map((r) => r.s.key);
+  const withFindings = rows
+    .filter((r) => cmp.findings.some((f) => (f.section ?? f.table) === r.s.key) && (r.a || r.b))
+    .map((r) => r.s.key);
   return (
     <>
-    <Typography.Paragraph type="secondary" className="nb-gap-sm" data-testid="similarity-note">
-      “与上年相同文字”只是两年正文的重合比例，供对照参考，不代表存在问题；是否照抄上年等问题以上方“跨年度检查发现的问题”为准。
-    </Typography.Paragraph>
-    <Collapse
-      size="small"
-      defaultActiveKey={[...new Set(['overview', ...withFindings])]}
-      items={rows.map((r) => ({
-        key: r.s.key,
-        label: (
-          <Space size={8}>
-            <b>
-              {SECTION_NUMERALS[r.s.number - 1]}、{r.s.title}
-            </b>
-            {r.a || r.b ? (
-              <SimilarityTag value={r.sim} />
-            ) : (
-              <Typography.Text type="secondary">{TABLE_SECTIONS.has(r.s.key) ? '此部分只有统计表，见“统计表逐格对比”' : '两年均无正文'}</Typography.Text>
-            )}
-            {(['error', 'warning', 'info'] as const).map((sev) => {
-              const n = cmp.findings.filter((f) => (f.section ?? f.table) === r.s.key && f.severity === sev).length;
-              return n ? (
-                <Tag key={sev} color={SEVERITY_COLORS[sev]} variant="filled">
-                  {SEVERITY_LABELS[sev]} {n}
-                </Tag>
-              ) : null;
-            })}
-          </Space>
-        ),
-        children: (
-          <div className="nb-diff-grid" data-testid={`diff-${r.s.key}`}>
-            <div className="nb-diff-head">{ya} 年度（删去的文字标红）</div>
-            <div className="nb-diff-head">{yb} 年度（新增的文字标绿）</div>
-            {r.a ? <DiffSide parts={r.parts} side="a" /> : <Typography.Text type="secondary">（未找到此部分）</Typography.Text>}
-            {r.b ? <DiffSide parts={r.parts} side="b" /> : <Typography.Text type="secondary">（未找到此部分）</Typography.Text>}
-          </div>
-        ),
-      }))}
-    />
+      <Typography.Paragraph type="secondary" className="nb-gap-sm" data-testid="similarity-note">
+        “与上年相同文字”只是两年正文的重合比例，供对照参考，不代表存在问题；是否照抄上年等问题以上方“跨年度检查发现的问题”为准。
+      </Typography.Paragraph>
+      <Collapse
+        size="small"
+        defaultActiveKey={[...new Set(['overview', ...withFindings])]}
+        items={rows.map((r) => ({
+          key: r.s.key,
+          label: (
+            <Space size={8}>
+              <b>
+                {SECTION_NUMERALS[r.s.number - 1]}、{r.s.title}
+              </b>
+              {r.a || r.b ? (
+                <SimilarityTag value={r.sim} />
+              ) : (
+                <Typography.Text type="secondary">
+                  {TABLE_SECTIONS.has(r.s.key)
+                    ? '此部分只有统计表，见“统计表逐格对比”'
+                    : '两年均无正文'}
+                </Typography.Text>
+              )}
+              {(['error', 'warning', 'info'] as const).map((sev) => {
+                const n = cmp.findings.filter(
+                  (f) => (f.section ?? f.table) === r.s.key && f.severity === sev,
+                ).length;
+                return n ? (
+                  <Tag key={sev} color={SEVERITY_COLORS[sev]} variant="filled">
+                    {SEVERITY_LABELS[sev]} {n}
+                  </Tag>
+                ) : null;
+              })}
+            </Space>
+          ),
+          children: (
+            <div className="nb-diff-grid" data-testid={`diff-${r.s.key}`}>
+              <div className="nb-diff-head">{ya} 年度（删去的文字标红）</div>
+              <div className="nb-diff-head">{yb} 年度（新增的文字标绿）</div>
+              {r.a ? (
+                <DiffSide parts={r.parts} side="a" />
+              ) : (
+                <Typography.Text type="secondary">（未找到此部分）</Typography.Text>
+              )}
+              {r.b ? (
+                <DiffSide parts={r.parts} side="b" />
+              ) : (
+                <Typography.Text type="secondary">（未找到此部分）</Typography.Text>
+              )}
+            </div>
+          ),
+        }))}
+      />
     </>
   );
 }
@@ -276,7 +339,12 @@ export function ComparePage(): React.JSX.Element {
   useEffect(() => {
     if (years.length < 2) return;
     setPair((cur) => {
-      if (cur && years.some((y) => y.reportId === cur[0]) && years.some((y) => y.reportId === cur[1])) return cur;
+      if (
+        cur &&
+        years.some((y) => y.reportId === cur[0]) &&
+        years.some((y) => y.reportId === cur[1])
+      )
+        return cur;
       const last = years[years.length - 1] as (typeof years)[number];
       const prev = years[years.length - 2] as (typeof years)[number];
       return [prev.reportId, last.reportId];
@@ -298,7 +366,10 @@ export function ComparePage(): React.JSX.Element {
 
   if (series && series.length === 0) {
     return (
-      <Empty className="nb-empty-page" description="没有可对比的单位：年度对比需要同一单位至少两个年度的报告。请导入同一单位上一年度的报告。">
+      <Empty
+        className="nb-empty-page"
+        description="没有可对比的单位：年度对比需要同一单位至少两个年度的报告。请导入同一单位上一年度的报告。"
+      >
         <Button type="primary" onClick={() => go('import')}>
           去导入
         </Button>
@@ -308,9 +379,18 @@ export function ComparePage(): React.JSX.Element {
 
   // Two versions of one year: the sides are named by version, not by year.
   const sameYear = !!cmp && cmp.earlier.summary.year === cmp.later.summary.year;
-  const sideLabel = (s: Comparison['earlier']['summary']): string => (s.current ? '当前版本' : s.duplicateOf ? '重复文件' : '其他版本');
-  const ya = cmp ? (sameYear ? sideLabel(cmp.earlier.summary) : String(cmp.earlier.summary.year ?? '')) : '';
-  const yb = cmp ? (sameYear ? sideLabel(cmp.later.summary) : String(cmp.later.summary.year ?? '')) : '';
+  const sideLabel = (s: Comparison['earlier']['summary']): string =>
+    s.current ? '当前版本' : s.duplicateOf ? '重复文件' : '其他版本';
+  const ya = cmp
+    ? sameYear
+      ? sideLabel(cmp.earlier.summary)
+      : String(cmp.earlier.summary.year ?? '')
+    : '';
+  const yb = cmp
+    ? sameYear
+      ? sideLabel(cmp.later.summary)
+      : String(cmp.later.summary.year ?? '')
+    : '';
 
   return (
     <div className="nb-compare">
@@ -326,14 +406,30 @@ export function ComparePage(): React.JSX.Element {
               setPair(null);
               setCmp(null);
             }}
-            options={(series ?? []).map((e) => ({ value: e.agencyKey, label: `${e.agency}（${e.years.map((y) => y.year).sort().join('、')}）` }))}
+            options={(series ?? []).map((e) => ({
+              value: e.agencyKey,
+              label: `${e.agency}（${e.years
+                .map((y) => y.year)
+                .sort()
+                .join('、')}）`,
+            }))}
             data-testid="compare-agency"
           />
           {years.length > 2 && pair ? (
             <>
-              <Select style={{ width: 110 }} value={pair[0]} onChange={(v: string) => setPair([v, pair[1]])} options={years.map((y) => ({ value: y.reportId, label: `${y.year} 年度` }))} />
+              <Select
+                style={{ width: 110 }}
+                value={pair[0]}
+                onChange={(v: string) => setPair([v, pair[1]])}
+                options={years.map((y) => ({ value: y.reportId, label: `${y.year} 年度` }))}
+              />
               <SwapRightOutlined />
-              <Select style={{ width: 110 }} value={pair[1]} onChange={(v: string) => setPair([pair[0], v])} options={years.map((y) => ({ value: y.reportId, label: `${y.year} 年度` }))} />
+              <Select
+                style={{ width: 110 }}
+                value={pair[1]}
+                onChange={(v: string) => setPair([pair[0], v])}
+                options={years.map((y) => ({ value: y.reportId, label: `${y.year} 年度` }))}
+              />
             </>
           ) : null}
         </Space>
@@ -348,15 +444,25 @@ export function ComparePage(): React.JSX.Element {
                   <span>{side.summary.unitName || side.summary.agency}</span>
                   {sameYear ? (
                     <>
-                      <Tag color={side.summary.current ? 'blue' : 'gold'}>{sideLabel(side.summary)}</Tag>
-                      <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }} title={side.summary.fileName}>
+                      <Tag color={side.summary.current ? 'blue' : 'gold'}>
+                        {sideLabel(side.summary)}
+                      </Tag>
+                      <Typography.Text
+                        type="secondary"
+                        ellipsis
+                        style={{ maxWidth: 240 }}
+                        title={side.summary.fileName}
+                      >
                         {side.summary.fileName}
                       </Typography.Text>
                     </>
                   ) : null}
-                  <Tag color={side.summary.template === '2021' ? 'default' : 'error'}>{TEMPLATE_LABELS[side.summary.template]}</Tag>
+                  <Tag color={side.summary.template === '2021' ? 'default' : 'error'}>
+                    {TEMPLATE_LABELS[side.summary.template]}
+                  </Tag>
                   <Typography.Text type="secondary">
-                    错误 {side.summary.counts.error} · 警告 {side.summary.counts.warning} · 提示 {side.summary.counts.info}
+                    错误 {side.summary.counts.error} · 警告 {side.summary.counts.warning} · 提示{' '}
+                    {side.summary.counts.info}
                   </Typography.Text>
                   <Button type="link" size="small" onClick={() => openReport(side.summary.id)}>
                     打开审查
@@ -365,7 +471,12 @@ export function ComparePage(): React.JSX.Element {
               </Card>
             ))}
           </div>
-          <Card size="small" className="nb-gap-sm" title={`跨年度检查发现的问题（${cmp.findings.length}）`} data-testid="series-findings">
+          <Card
+            size="small"
+            className="nb-gap-sm"
+            title={`跨年度检查发现的问题（${cmp.findings.length}）`}
+            data-testid="series-findings"
+          >
             {cmp.findings.length === 0 ? (
               <Typography.Text type="secondary">两年之间未发现衔接问题。</Typography.Text>
             ) : (
@@ -388,7 +499,13 @@ export function ComparePage(): React.JSX.Element {
             <Tabs
               size="small"
               items={[
-                { key: 'tables', label: '统计表逐格对比', children: tables.map((t) => <CompareTable key={t.key} t={t} findings={cmp.findings} yearA={ya} yearB={yb} />) },
+                {
+                  key: 'tables',
+                  label: '统计表逐格对比',
+                  children: tables.map((t) => (
+                    <CompareTable key={t.key} t={t} findings={cmp.findings} yearA={ya} yearB={yb} />
+                  )),
+                },
                 { key: 'text', label: '正文逐段对比', children: <Sections cmp={cmp} /> },
               ]}
             />
@@ -396,7 +513,9 @@ export function ComparePage(): React.JSX.Element {
         </>
       ) : (
         <Card className="nb-gap-sm">
-          <Typography.Text type="secondary">{agencyKey ? '正在载入…' : '请选择一个单位。'}</Typography.Text>
+          <Typography.Text type="secondary">
+            {agencyKey ? '正在载入…' : '请选择一个单位。'}
+          </Typography.Text>
         </Card>
       )}
     </div>

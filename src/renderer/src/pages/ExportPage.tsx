@@ -54,8 +54,16 @@ export function ExportPage(): React.JSX.Element {
           bordered
           items={[
             { key: 'r', label: '报告', children: `${reports.length} 份` },
-            { key: 'f', label: '问题', children: `错误 ${totals.error}，警告 ${totals.warning}，提示 ${totals.info}` },
-            { key: 'd', label: '审查结论', children: `已确认 ${totals.confirmed}，已排除 ${totals.dismissed}，待审查 ${totals.pending}` },
+            {
+              key: 'f',
+              label: '问题',
+              children: `错误 ${totals.error}，警告 ${totals.warning}，提示 ${totals.info}`,
+            },
+            {
+              key: 'd',
+              label: '审查结论',
+              children: `已确认 ${totals.confirmed}，已排除 ${totals.dismissed}，待审查 ${totals.pending}`,
+            },
             { key: 's', label: '工作表', children: '汇总 · 问题清单 · 数据 · 规则说明 · 指标' },
           ]}
         />
@@ -63,7 +71,12 @@ export function ExportPage(): React.JSX.Element {
           “问题清单”逐条列出每个问题的单位、年度、位置、期望值与实际值，并带上审查状态和备注；“数据”汇集各单位三张统计表的全部数值，末行为合计，可直接用于汇总统计。
         </Typography.Paragraph>
         {totals.pending > 0 ? (
-          <Alert className="nb-gap-sm" type="info" showIcon title={`还有 ${totals.pending} 个问题尚未审查，导出后在表中显示为“待审查”。`} />
+          <Alert
+            className="nb-gap-sm"
+            type="info"
+            showIcon
+            title={`还有 ${totals.pending} 个问题尚未审查，导出后在表中显示为“待审查”。`}
+          />
         ) : null}
         <Button
           className="nb-gap"
@@ -82,18 +95,37 @@ export function ExportPage(): React.JSX.Element {
           导出为 Excel…
         </Button>
         {saved ? (
-          <Alert className="nb-gap" type="success" showIcon title="已导出" description={<span data-testid="export-path">{saved}</span>} />
+          <Alert
+            className="nb-gap"
+            type="success"
+            showIcon
+            title="已导出"
+            description={<span data-testid="export-path">{saved}</span>}
+          />
         ) : null}
       </Card>
-      <Card size="small" className="nb-gap" title="审查意见与情况通报（Word）" data-testid="documents-card">
+      <Card
+        size="small"
+        className="nb-gap"
+        title="审查意见与情况通报（Word）"
+        data-testid="documents-card"
+      >
         <Typography.Paragraph type="secondary">
           审查意见：每个有问题的单位一份，按报告的六个部分列出问题的位置、说明和审查备注，并提出整改期限。情况通报：报送情况、问题分类、各单位问题排名、典型问题、主要指标和统计图。默认只列入“已确认”的问题，“已排除”的问题从不列入。发文机关、标题、期限等在“设置”中修改。
         </Typography.Paragraph>
         <Space orientation="vertical" size={8}>
-          <Checkbox checked={includePending} onChange={(e) => setIncludePending(e.target.checked)} data-testid="include-pending">
+          <Checkbox
+            checked={includePending}
+            onChange={(e) => setIncludePending(e.target.checked)}
+            data-testid="include-pending"
+          >
             同时列入尚未审查的错误和警告（标注“待核实”）
           </Checkbox>
-          <Radio.Group value={oneFile} onChange={(e) => setOneFile(e.target.value === true)} data-testid="letters-mode">
+          <Radio.Group
+            value={oneFile}
+            onChange={(e) => setOneFile(e.target.value === true)}
+            data-testid="letters-mode"
+          >
             <Radio value={false}>每个单位一个文件（选择文件夹）</Radio>
             <Radio value={true}>全部合并为一个文件（分页）</Radio>
           </Radio.Group>
@@ -136,10 +168,31 @@ export function ExportPage(): React.JSX.Element {
           </Space>
         </Space>
         {totals.confirmed === 0 && !includePending ? (
-          <Alert className="nb-gap-sm" type="info" showIcon title="还没有已确认的问题：请先在“审查”中确认问题，或勾选“同时列入尚未审查的错误和警告”。" />
+          <Alert
+            className="nb-gap-sm"
+            type="info"
+            showIcon
+            title="还没有已确认的问题：请先在“审查”中确认问题，或勾选“同时列入尚未审查的错误和警告”。"
+          />
         ) : null}
-        {lettersDone ? <Alert className="nb-gap-sm" type="success" showIcon title="审查意见已导出" description={<span data-testid="letters-path">{lettersDone}</span>} /> : null}
-        {briefingDone ? <Alert className="nb-gap-sm" type="success" showIcon title="情况通报已导出" description={<span data-testid="briefing-path">{briefingDone}</span>} /> : null}
+        {lettersDone ? (
+          <Alert
+            className="nb-gap-sm"
+            type="success"
+            showIcon
+            title="审查意见已导出"
+            description={<span data-testid="letters-path">{lettersDone}</span>}
+          />
+        ) : null}
+        {briefingDone ? (
+          <Alert
+            className="nb-gap-sm"
+            type="success"
+            showIcon
+            title="情况通报已导出"
+            description={<span data-testid="briefing-path">{briefingDone}</span>}
+          />
+        ) : null}
       </Card>
     </div>
   );

@@ -6,7 +6,21 @@
  * list is the order 审查 steps through.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Card, Empty, Input, Select, Space, Statistic, Switch, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Empty,
+  Input,
+  Select,
+  Space,
+  Statistic,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType, TableProps, TableRef } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReportSummary } from '../../../shared/ipc';
@@ -35,7 +49,9 @@ function countColumn(sev: CountKey, sort: SortState): ColumnOf<ReportSummary> {
     align: 'right',
     sorter: SORTERS[sev],
     sortOrder: sort?.key === sev ? sort.order : null,
-    render: (_, r) => <span className={r.counts[sev] ? `nb-num-${sev}` : 'nb-num-zero'}>{r.counts[sev]}</span>,
+    render: (_, r) => (
+      <span className={r.counts[sev] ? `nb-num-${sev}` : 'nb-num-zero'}>{r.counts[sev]}</span>
+    ),
   };
 }
 type StatusFilter = 'all' | 'todo' | 'partial' | 'done' | 'clean';
@@ -51,13 +67,24 @@ export function unitLabel(r: ReportSummary): string {
 }
 
 /** A badge for a file that is not the one judged: another version, or a copy of one. */
-export function VersionBadge({ r, reports }: { r: ReportSummary; reports: readonly ReportSummary[] }): React.JSX.Element | null {
+export function VersionBadge({
+  r,
+  reports,
+}: {
+  r: ReportSummary;
+  reports: readonly ReportSummary[];
+}): React.JSX.Element | null {
   if (r.duplicateOf) {
     const of = reports.find((x) => x.id === r.duplicateOf);
     const text = `重复文件：与「${of?.fileName ?? '另一份文件'}」内容完全相同，只审查一次`;
     return (
       <Tooltip title={text}>
-        <Tag color="default" className="nb-tag-tight nb-badge-version" data-testid="badge-duplicate" aria-label={text}>
+        <Tag
+          color="default"
+          className="nb-tag-tight nb-badge-version"
+          data-testid="badge-duplicate"
+          aria-label={text}
+        >
           重复文件
         </Tag>
       </Tooltip>
@@ -66,7 +93,11 @@ export function VersionBadge({ r, reports }: { r: ReportSummary; reports: readon
   if (!r.current) {
     return (
       <Tooltip title="同一单位同一年度还有其他版本，本文件不是当前版本：不参加跨年度、跨单位检查和合计。可在“审查”中设为当前版本。">
-        <Tag color="gold" className="nb-tag-tight nb-badge-version" data-testid="badge-other-version">
+        <Tag
+          color="gold"
+          className="nb-tag-tight nb-badge-version"
+          data-testid="badge-other-version"
+        >
           其他版本
         </Tag>
       </Tooltip>
@@ -75,7 +106,11 @@ export function VersionBadge({ r, reports }: { r: ReportSummary; reports: readon
   if (r.versionCount > 1) {
     return (
       <Tooltip title={`同一单位同一年度共有 ${r.versionCount} 个不同版本，本文件为当前版本`}>
-        <Tag color="blue" className="nb-tag-tight nb-badge-version" data-testid="badge-current-version">
+        <Tag
+          color="blue"
+          className="nb-tag-tight nb-badge-version"
+          data-testid="badge-current-version"
+        >
           当前版本
         </Tag>
       </Tooltip>
@@ -88,13 +123,19 @@ type SortKey = 'agency' | 'year' | 'error' | 'warning' | 'info' | 'review';
 type SortState = { key: SortKey; order: 'ascend' | 'descend' } | null;
 
 const SORTERS: Record<SortKey, (a: ReportSummary, b: ReportSummary) => number> = {
-  agency: (a, b) => unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0),
+  agency: (a, b) =>
+    unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0),
   year: (a, b) => (a.year ?? 0) - (b.year ?? 0),
   // Errors sort first by default, ties broken by warnings then infos: the reports needing work on top.
-  error: (a, b) => a.counts.error - b.counts.error || a.counts.warning - b.counts.warning || a.counts.info - b.counts.info,
+  error: (a, b) =>
+    a.counts.error - b.counts.error ||
+    a.counts.warning - b.counts.warning ||
+    a.counts.info - b.counts.info,
   warning: (a, b) => a.counts.warning - b.counts.warning,
   info: (a, b) => a.counts.info - b.counts.info,
-  review: (a, b) => (a.review.total ? a.review.pending / a.review.total : 0) - (b.review.total ? b.review.pending / b.review.total : 0),
+  review: (a, b) =>
+    (a.review.total ? a.review.pending / a.review.total : 0) -
+    (b.review.total ? b.review.pending / b.review.total : 0),
 };
 
 /** The rows in the table's order (what 审查 then steps through). */
@@ -129,14 +170,21 @@ function ruleChart(
       grid: { left: 8, right: 36, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
-      yAxis: { type: 'category', data: top.map((t) => t.ruleTitle), axisLabel: { width: 190, overflow: 'truncate', color: '#333' } },
+      yAxis: {
+        type: 'category',
+        data: top.map((t) => t.ruleTitle),
+        axisLabel: { width: 190, overflow: 'truncate', color: '#333' },
+      },
       series: [
         {
           type: 'bar',
           name: '问题数',
           barMaxWidth: 16,
           label: { show: true, position: 'right', color: '#555' },
-          data: top.map((t) => ({ value: t.count, itemStyle: { color: SEVERITY_HEX[t.severity] } })),
+          data: top.map((t) => ({
+            value: t.count,
+            itemStyle: { color: SEVERITY_HEX[t.severity] },
+          })),
         },
       ],
     },
@@ -174,7 +222,11 @@ function agencyChart(reports: readonly ReportSummary[]): EChartsCoreOption {
     legend: { top: 0, right: 8, itemWidth: 12, itemHeight: 10 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f3' } } },
-    yAxis: { type: 'category', data: top.map(([, t]) => t.name), axisLabel: { width: 170, overflow: 'truncate', color: '#333' } },
+    yAxis: {
+      type: 'category',
+      data: top.map(([, t]) => t.name),
+      axisLabel: { width: 170, overflow: 'truncate', color: '#333' },
+    },
     series,
   };
 }
@@ -187,7 +239,9 @@ function EmptyOverview(): React.JSX.Element {
         description={
           <Space orientation="vertical" size={4}>
             <Typography.Text strong>还没有导入任何报告</Typography.Text>
-            <Typography.Text type="secondary">首次使用：可以先打开示例报告熟悉功能，或到“导入”页选择本地区的报告文件。</Typography.Text>
+            <Typography.Text type="secondary">
+              首次使用：可以先打开示例报告熟悉功能，或到“导入”页选择本地区的报告文件。
+            </Typography.Text>
           </Space>
         }
       >
@@ -243,18 +297,31 @@ export function OverviewPage(): React.JSX.Element {
   // Every rule that fired in some report (of the whole workspace, not only the filtered rows).
   const ruleOptions = useMemo(() => {
     const ids = new Set<string>();
-    for (const r of reports) for (const [id, n] of Object.entries(r.ruleCounts)) if (n > 0) ids.add(id);
-    return [...ids].sort((a, b) => a.localeCompare(b)).map((id) => ({ value: id, label: `${ruleTitle(catalogue, id)}（${id}）` }));
+    for (const r of reports)
+      for (const [id, n] of Object.entries(r.ruleCounts)) if (n > 0) ids.add(id);
+    return [...ids]
+      .sort((a, b) => a.localeCompare(b))
+      .map((id) => ({ value: id, label: `${ruleTitle(catalogue, id)}（${id}）` }));
   }, [reports, catalogue]);
-  const years = useMemo(() => [...new Set(reports.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a), [reports]);
+  const years = useMemo(
+    () =>
+      [...new Set(reports.map((r) => r.year).filter((y): y is number => y !== null))].sort(
+        (a, b) => b - a,
+      ),
+    [reports],
+  );
 
-  const listed = useMemo(() => (showDuplicates ? reports : reports.filter((r) => r.duplicateOf === null)), [reports, showDuplicates]);
+  const listed = useMemo(
+    () => (showDuplicates ? reports : reports.filter((r) => r.duplicateOf === null)),
+    [reports, showDuplicates],
+  );
   const filtered = useMemo(() => {
     const q = search.trim();
     const rows = listed.filter((r) => {
       if (q && !`${r.agency ?? ''}${r.unitName}${r.fileName}`.includes(q)) return false;
       if (year !== null && r.year !== year) return false;
-      if (severity === 'none' && r.counts.error + r.counts.warning + r.counts.info > 0) return false;
+      if (severity === 'none' && r.counts.error + r.counts.warning + r.counts.info > 0)
+        return false;
       if (severity !== 'all' && severity !== 'none' && r.counts[severity] === 0) return false;
       if (status !== 'all' && reviewState(r) !== status) return false;
       if (rule && !r.ruleCounts[rule]) return false; // absent or 0: the rule did not fire here
@@ -292,79 +359,110 @@ export function OverviewPage(): React.JSX.Element {
     return (id: string) => openReport(id, order);
   }, [filtered, openReport]);
 
-  const columns: TableColumnsType<ReportSummary> = useMemo(() => [
-    {
-      title: '单位',
-      key: 'agency',
-      sorter: SORTERS.agency,
-      sortOrder: sort?.key === 'agency' ? sort.order : null,
-      render: (_, r) => {
-        const written = r.agency && r.agency !== r.unitName ? r.agency : null;
-        return (
-          <div className="nb-unit-cell">
-            <a onClick={() => open(r.id)} title={written ? `${r.unitName}（报告中写作“${written}”）` : unitLabel(r)} data-testid="overview-unit">
-              {r.agency || r.unitId ? unitLabel(r) : <span className="nb-muted">（未识别单位）</span>}
-            </a>
-            {written ? <span className="nb-muted nb-written-as" title={`报告中写作“${written}”`}>（报告写作 {written}）</span> : null}
-            <VersionBadge r={r} reports={reports} />
-          </div>
-        );
-      },
-    },
-    {
-      title: '年度',
-      key: 'year',
-      width: 76,
-      align: 'center',
-      sorter: SORTERS.year,
-      sortOrder: sort?.key === 'year' ? sort.order : null,
-      render: (_, r) => r.year ?? '—',
-    },
-    {
-      title: '模板',
-      dataIndex: 'template',
-      width: 110,
-      render: (t: ReportSummary['template']) => (t === '2021' ? TEMPLATE_LABELS[t] : <Tag color="error">{TEMPLATE_LABELS[t]}</Tag>),
-    },
-    countColumn('error', sort),
-    countColumn('warning', sort),
-    countColumn('info', sort),
-    {
-      title: '审查进度',
-      key: 'review',
-      width: 170,
-      sorter: SORTERS.review,
-      sortOrder: sort?.key === 'review' ? sort.order : null,
-      render: (_, r) =>
-        r.review.total === 0 ? (
-          <span className="nb-muted">无问题</span>
-        ) : (
-          <div className="nb-progress-cell" title={`已确认 ${r.review.confirmed}，已排除 ${r.review.dismissed}，待审查 ${r.review.pending}`}>
-            <div className="nb-bar">
-              <div className="nb-bar-fill" style={{ width: `${Math.round(((r.review.total - r.review.pending) / r.review.total) * 100)}%` }} />
+  const columns: TableColumnsType<ReportSummary> = useMemo(
+    () => [
+      {
+        title: '单位',
+        key: 'agency',
+        sorter: SORTERS.agency,
+        sortOrder: sort?.key === 'agency' ? sort.order : null,
+        render: (_, r) => {
+          const written = r.agency && r.agency !== r.unitName ? r.agency : null;
+          return (
+            <div className="nb-unit-cell">
+              <a
+                onClick={() => open(r.id)}
+                title={written ? `${r.unitName}（报告中写作“${written}”）` : unitLabel(r)}
+                data-testid="overview-unit"
+              >
+                {r.agency || r.unitId ? (
+                  unitLabel(r)
+                ) : (
+                  <span className="nb-muted">（未识别单位）</span>
+                )}
+              </a>
+              {written ? (
+                <span className="nb-muted nb-written-as" title={`报告中写作“${written}”`}>
+                  （报告写作 {written}）
+                </span>
+              ) : null}
+              <VersionBadge r={r} reports={reports} />
             </div>
-            <span>
-              {r.review.total - r.review.pending}/{r.review.total}
-            </span>
-          </div>
+          );
+        },
+      },
+      {
+        title: '年度',
+        key: 'year',
+        width: 76,
+        align: 'center',
+        sorter: SORTERS.year,
+        sortOrder: sort?.key === 'year' ? sort.order : null,
+        render: (_, r) => r.year ?? '—',
+      },
+      {
+        title: '模板',
+        dataIndex: 'template',
+        width: 110,
+        render: (t: ReportSummary['template']) =>
+          t === '2021' ? TEMPLATE_LABELS[t] : <Tag color="error">{TEMPLATE_LABELS[t]}</Tag>,
+      },
+      countColumn('error', sort),
+      countColumn('warning', sort),
+      countColumn('info', sort),
+      {
+        title: '审查进度',
+        key: 'review',
+        width: 170,
+        sorter: SORTERS.review,
+        sortOrder: sort?.key === 'review' ? sort.order : null,
+        render: (_, r) =>
+          r.review.total === 0 ? (
+            <span className="nb-muted">无问题</span>
+          ) : (
+            <div
+              className="nb-progress-cell"
+              title={`已确认 ${r.review.confirmed}，已排除 ${r.review.dismissed}，待审查 ${r.review.pending}`}
+            >
+              <div className="nb-bar">
+                <div
+                  className="nb-bar-fill"
+                  style={{
+                    width: `${Math.round(((r.review.total - r.review.pending) / r.review.total) * 100)}%`,
+                  }}
+                />
+              </div>
+              <span>
+                {r.review.total - r.review.pending}/{r.review.total}
+              </span>
+            </div>
+          ),
+      },
+      // Cut in the middle, not at the end: the end tells .docx from .html and 修改稿 from the first version.
+      {
+        title: '文件',
+        dataIndex: 'fileName',
+        width: 200,
+        render: (f: string) => <MiddleEllipsis text={f} className="nb-muted" />,
+      },
+      {
+        title: '操作',
+        key: 'op',
+        width: 120,
+        render: (_, r) => (
+          <span className="nb-ops">
+            <a onClick={() => open(r.id)} data-testid={`open-${r.id}`}>
+              审查
+            </a>
+            {r.current && r.agencyKey && multiYear.has(r.agencyKey) ? (
+              <a onClick={() => openCompare({ agencyKey: r.agencyKey as string })}>对比</a>
+            ) : null}
+          </span>
         ),
-    },
-    // Cut in the middle, not at the end: the end tells .docx from .html and 修改稿 from the first version.
-    { title: '文件', dataIndex: 'fileName', width: 200, render: (f: string) => <MiddleEllipsis text={f} className="nb-muted" /> },
-    {
-      title: '操作',
-      key: 'op',
-      width: 120,
-      render: (_, r) => (
-        <span className="nb-ops">
-          <a onClick={() => open(r.id)} data-testid={`open-${r.id}`}>
-            审查
-          </a>
-          {r.current && r.agencyKey && multiYear.has(r.agencyKey) ? <a onClick={() => openCompare({ agencyKey: r.agencyKey as string })}>对比</a> : null}
-        </span>
-      ),
-    },
-  ], [multiYear, open, openCompare, reports, sort]);
+      },
+    ],
+    [multiYear, open, openCompare, reports, sort],
+  );
 
   const onChange: TableProps<ReportSummary>['onChange'] = (_p, _f, sorter) => {
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -386,9 +484,12 @@ export function OverviewPage(): React.JSX.Element {
         <Card size="small" data-testid="stat-reports">
           <Statistic
             title={
-              <Tooltip title={others ? `另有 ${others} 份是其他版本或重复文件，不计入合计` : undefined}>
+              <Tooltip
+                title={others ? `另有 ${others} 份是其他版本或重复文件，不计入合计` : undefined}
+              >
                 <span>
-                  报告{others ? <span className="nb-stat-note">另 {others} 份非当前版本</span> : null}
+                  报告
+                  {others ? <span className="nb-stat-note">另 {others} 份非当前版本</span> : null}
                 </span>
               </Tooltip>
             }
@@ -397,22 +498,55 @@ export function OverviewPage(): React.JSX.Element {
           />
         </Card>
         <Card size="small">
-          <Statistic title="错误" value={totals.error} styles={{ content: { color: SEVERITY_HEX.error } }} />
+          <Statistic
+            title="错误"
+            value={totals.error}
+            styles={{ content: { color: SEVERITY_HEX.error } }}
+          />
         </Card>
         <Card size="small">
-          <Statistic title="警告" value={totals.warning} styles={{ content: { color: SEVERITY_HEX.warning } }} />
+          <Statistic
+            title="警告"
+            value={totals.warning}
+            styles={{ content: { color: SEVERITY_HEX.warning } }}
+          />
         </Card>
         <Card size="small">
-          <Statistic title="提示" value={totals.info} styles={{ content: { color: SEVERITY_HEX.info } }} />
+          <Statistic
+            title="提示"
+            value={totals.info}
+            styles={{ content: { color: SEVERITY_HEX.info } }}
+          />
         </Card>
         <Card size="small">
-          <Statistic title="已审查" value={totals.total - totals.pending} suffix={`/ ${totals.total}`} />
+          <Statistic
+            title="已审查"
+            value={totals.total - totals.pending}
+            suffix={`/ ${totals.total}`}
+          />
         </Card>
-        <Card size="small" hoverable className="nb-stat-link" onClick={() => go('coverage')} data-testid="stat-missing">
+        <Card
+          size="small"
+          hoverable
+          className="nb-stat-link"
+          onClick={() => go('coverage')}
+          data-testid="stat-missing"
+        >
           <Statistic
             title={
-              <Tooltip title={missing.length ? `${missing.join('、')}（点击查看报送情况）` : '点击查看报送情况'}>
-                <span>缺报单位{coverage?.roster.inferred ? <Tag color="warning" className="nb-tab-tag">推断</Tag> : null}</span>
+              <Tooltip
+                title={
+                  missing.length ? `${missing.join('、')}（点击查看报送情况）` : '点击查看报送情况'
+                }
+              >
+                <span>
+                  缺报单位
+                  {coverage?.roster.inferred ? (
+                    <Tag color="warning" className="nb-tab-tag">
+                      推断
+                    </Tag>
+                  ) : null}
+                </span>
               </Tooltip>
             }
             value={missing.length}
@@ -434,8 +568,23 @@ export function OverviewPage(): React.JSX.Element {
               children: (
                 <>
                   <Space wrap size={8} className="nb-filters">
-                    <Input.Search allowClear placeholder="按单位或文件名查找" style={{ width: 180 }} value={search} onChange={(e) => setSearch(e.target.value)} data-testid="filter-search" />
-                    <Select<number | null> style={{ width: 110 }} value={year} onChange={setYear} options={[{ value: null, label: '全部年度' }, ...years.map((y) => ({ value: y, label: `${y} 年度` }))]} />
+                    <Input.Search
+                      allowClear
+                      placeholder="按单位或文件名查找"
+                      style={{ width: 180 }}
+                      value={search}
+                      onChange={(e) => setSearch(e.target.value)}
+                      data-testid="filter-search"
+                    />
+                    <Select<number | null>
+                      style={{ width: 110 }}
+                      value={year}
+                      onChange={setYear}
+                      options={[
+                        { value: null, label: '全部年度' },
+                        ...years.map((y) => ({ value: y, label: `${y} 年度` })),
+                      ]}
+                    />
                     <Select<SeverityFilter>
                       style={{ width: 130 }}
                       value={severity}
@@ -474,7 +623,13 @@ export function OverviewPage(): React.JSX.Element {
                     />
                     {duplicates ? (
                       <span className="nb-switch-label">
-                        <Switch size="small" checked={showDuplicates} onChange={setShowDuplicates} data-testid="show-duplicates" /> 显示重复文件（{duplicates}）
+                        <Switch
+                          size="small"
+                          checked={showDuplicates}
+                          onChange={setShowDuplicates}
+                          data-testid="show-duplicates"
+                        />{' '}
+                        显示重复文件（{duplicates}）
                       </span>
                     ) : null}
                     <Typography.Text type="secondary">
@@ -505,10 +660,24 @@ export function OverviewPage(): React.JSX.Element {
               label: '统计图表',
               children: (
                 <div className="nb-charts">
-                  <Card size="small" title="各规则发现的问题数（当前版本，前 15 项，点击条形按规则筛选）" variant="borderless">
-                    <Chart option={ruleChartSpec.option} height={380} onBarClick={ruleChartSpec.pick} testId="chart-rules" shown={ruleChartSpec.shown} />
+                  <Card
+                    size="small"
+                    title="各规则发现的问题数（当前版本，前 15 项，点击条形按规则筛选）"
+                    variant="borderless"
+                  >
+                    <Chart
+                      option={ruleChartSpec.option}
+                      height={380}
+                      onBarClick={ruleChartSpec.pick}
+                      testId="chart-rules"
+                      shown={ruleChartSpec.shown}
+                    />
                   </Card>
-                  <Card size="small" title="各单位的问题数（当前版本，前 15 个单位）" variant="borderless">
+                  <Card
+                    size="small"
+                    title="各单位的问题数（当前版本，前 15 个单位）"
+                    variant="borderless"
+                  >
                     <Chart option={agencyOption} height={380} testId="chart-agencies" />
                   </Card>
                 </div>

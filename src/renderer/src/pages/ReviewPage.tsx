@@ -6,7 +6,18 @@
  * findings what the new version fixed (已整改).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Empty, Select, Space, Spin, Splitter, Tag, Typography, Collapse } from 'antd';
+import {
+  Alert,
+  Button,
+  Empty,
+  Select,
+  Space,
+  Spin,
+  Splitter,
+  Tag,
+  Typography,
+  Collapse,
+} from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import type { FindingView, ReportDetail, ReportSummary, ReviewStatus } from '../../../shared/ipc';
 import type { SourcePos } from '../../../core/model/types';
@@ -37,12 +48,29 @@ function targetPos(detail: ReportDetail, f: FindingView): SourcePos | undefined 
 }
 
 function reportLabel(r: ReportSummary): string {
-  const version = r.duplicateOf ? ' · 重复文件' : !r.current ? ' · 其他版本' : r.versionCount > 1 ? ' · 当前版本' : '';
+  const version = r.duplicateOf
+    ? ' · 重复文件'
+    : !r.current
+      ? ' · 其他版本'
+      : r.versionCount > 1
+        ? ' · 当前版本'
+        : '';
   return `${unitLabel(r)} · ${r.year ?? '年度不详'}${version}`;
 }
 
 export function ReviewPage(): React.JSX.Element {
-  const { reports, reportId, reviewOrder, noteDrafts, openReport, openCompare, run, refresh, version, go } = useStore();
+  const {
+    reports,
+    reportId,
+    reviewOrder,
+    noteDrafts,
+    openReport,
+    openCompare,
+    run,
+    refresh,
+    version,
+    go,
+  } = useStore();
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -94,7 +122,9 @@ export function ReviewPage(): React.JSX.Element {
       if (!d) return;
       setDetail((cur) => {
         if (!cur) return cur;
-        const findings = cur.findings.map((f) => (f.fingerprint === fingerprint ? { ...f, decision: d, carried: undefined } : f));
+        const findings = cur.findings.map((f) =>
+          f.fingerprint === fingerprint ? { ...f, decision: d, carried: undefined } : f,
+        );
         if (status !== 'pending') {
           // On to the next pending finding in list order (wrapping), as a reviewer works down the list.
           const flat = groupFindings(findings).flatMap((g) => g.items);
@@ -117,7 +147,9 @@ export function ReviewPage(): React.JSX.Element {
     async (chosen: string) => {
       const info = detail?.versions;
       if (!info) return;
-      const s = await run(() => unwrap(api().chooseVersion({ submissionKey: info.submissionKey, reportId: chosen })));
+      const s = await run(() =>
+        unwrap(api().chooseVersion({ submissionKey: info.submissionKey, reportId: chosen })),
+      );
       if (s) await refresh();
     },
     [detail, run, refresh],
@@ -126,7 +158,8 @@ export function ReviewPage(): React.JSX.Element {
   const onOpenRelated = useCallback(
     (f: FindingView) => {
       if (!f.relatedReport || !detail) return;
-      if (f.ruleId.startsWith('series/')) openCompare({ reportIds: [f.relatedReport, detail.summary.id] });
+      if (f.ruleId.startsWith('series/'))
+        openCompare({ reportIds: [f.relatedReport, detail.summary.id] });
       else openReport(f.relatedReport);
     },
     [detail, openCompare, openReport],
@@ -150,7 +183,14 @@ export function ReviewPage(): React.JSX.Element {
       // A title over two lines ("某某局" / "2023年…年度报告") spans the next block too.
       const first = m.paragraphs.find((p) => p.pos.block === m.titlePos?.block);
       const next = m.paragraphs.find((p) => p.pos.block === (m.titlePos?.block ?? -1) + 1);
-      if (first && next && m.title && m.title.length > first.text.trim().length && m.title.includes(next.text.trim())) title.push(next.pos.block);
+      if (
+        first &&
+        next &&
+        m.title &&
+        m.title.length > first.text.trim().length &&
+        m.title.includes(next.text.trim())
+      )
+        title.push(next.pos.block);
     }
     return { title, headings: m.headingsInOrder.map((h) => h.pos.block) };
   }, [detail]);
@@ -158,7 +198,11 @@ export function ReviewPage(): React.JSX.Element {
   // Every report, by unit and year (the picker); 上一份/下一份 follow 总览's filtered, sorted list when
   // the report on screen is in it, else this list.
   const byUnit = useMemo(
-    () => [...reports].sort((a, b) => unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0)),
+    () =>
+      [...reports].sort(
+        (a, b) =>
+          unitLabel(a).localeCompare(unitLabel(b), 'zh-CN') || (a.year ?? 0) - (b.year ?? 0),
+      ),
     [reports],
   );
   const fromOverview = useMemo(() => {
@@ -172,7 +216,10 @@ export function ReviewPage(): React.JSX.Element {
 
   if (!id) {
     return (
-      <Empty className="nb-empty-page" description="还没有可审查的报告。请先在“导入”页导入报告，或在“总览”中选择一份。">
+      <Empty
+        className="nb-empty-page"
+        description="还没有可审查的报告。请先在“导入”页导入报告，或在“总览”中选择一份。"
+      >
         <Button type="primary" onClick={() => go('import')}>
           去导入
         </Button>
@@ -187,7 +234,13 @@ export function ReviewPage(): React.JSX.Element {
     <div className="nb-review">
       <div className="nb-review-bar">
         <Space size={8}>
-          <Button size="small" icon={<LeftOutlined />} disabled={idx <= 0} onClick={() => openReport((sorted[idx - 1] as (typeof sorted)[number]).id)} title="上一份报告" />
+          <Button
+            size="small"
+            icon={<LeftOutlined />}
+            disabled={idx <= 0}
+            onClick={() => openReport((sorted[idx - 1] as (typeof sorted)[number]).id)}
+            title="上一份报告"
+          />
           <Select
             size="middle"
             style={{ width: 360 }}
@@ -197,9 +250,21 @@ export function ReviewPage(): React.JSX.Element {
             options={byUnit.map((r) => ({ value: r.id, label: reportLabel(r) }))}
             data-testid="report-select"
           />
-          <Button size="small" icon={<RightOutlined />} disabled={idx < 0 || idx >= sorted.length - 1} onClick={() => openReport((sorted[idx + 1] as (typeof sorted)[number]).id)} title="下一份报告" />
+          <Button
+            size="small"
+            icon={<RightOutlined />}
+            disabled={idx < 0 || idx >= sorted.length - 1}
+            onClick={() => openReport((sorted[idx + 1] as (typeof sorted)[number]).id)}
+            title="下一份报告"
+          />
           <Typography.Text type="secondary" data-testid="review-position">
-            <span title={inOverviewOrder ? '上一份/下一份按总览中筛选和排序后的列表' : '上一份/下一份按单位和年度'}>
+            <span
+              title={
+                inOverviewOrder
+                  ? '上一份/下一份按总览中筛选和排序后的列表'
+                  : '上一份/下一份按单位和年度'
+              }
+            >
               {idx + 1} / {sorted.length}
               {inOverviewOrder ? ' · 按总览顺序' : ''}
             </span>
@@ -207,7 +272,11 @@ export function ReviewPage(): React.JSX.Element {
         </Space>
         {summary ? (
           <Space size={12} className="nb-review-meta" wrap>
-            {summary.template === '2021' ? <Tag>{TEMPLATE_LABELS[summary.template]}</Tag> : <Tag color="error">{TEMPLATE_LABELS[summary.template]}</Tag>}
+            {summary.template === '2021' ? (
+              <Tag>{TEMPLATE_LABELS[summary.template]}</Tag>
+            ) : (
+              <Tag color="error">{TEMPLATE_LABELS[summary.template]}</Tag>
+            )}
             <span style={{ maxWidth: 260, display: 'inline-flex' }} title={summary.file}>
               <MiddleEllipsis text={summary.fileName} className="nb-muted" />
             </span>
@@ -218,15 +287,25 @@ export function ReviewPage(): React.JSX.Element {
               </Typography.Text>
             ) : null}
             <Typography.Text type="secondary" data-testid="review-progress">
-              已审查 {detail ? detail.findings.filter((f) => f.decision.status !== 'pending').length : 0}/{detail?.findings.length ?? 0}
+              已审查{' '}
+              {detail ? detail.findings.filter((f) => f.decision.status !== 'pending').length : 0}/
+              {detail?.findings.length ?? 0}
             </Typography.Text>
           </Space>
         ) : null}
       </div>
       {detail && detail.summary.id === id && hasVersionChoice(detail.versions) ? (
-        <VersionBar info={detail.versions} viewing={detail.summary.id} onOpen={(v) => openReport(v)} onChoose={onChoose} onCompare={(v, cur) => openCompare({ reportIds: [v, cur] })} />
+        <VersionBar
+          info={detail.versions}
+          viewing={detail.summary.id}
+          onOpen={(v) => openReport(v)}
+          onChoose={onChoose}
+          onCompare={(v, cur) => openCompare({ reportIds: [v, cur] })}
+        />
       ) : null}
-      {detail && detail.notes.length > 0 ? <Alert className="nb-gap-sm" type="info" showIcon title={detail.notes.join('；')} /> : null}
+      {detail && detail.notes.length > 0 ? (
+        <Alert className="nb-gap-sm" type="info" showIcon title={detail.notes.join('；')} />
+      ) : null}
       <Spin spinning={loading} delay={150} wrapperClassName="nb-review-spin">
         {detail ? (
           <Splitter className="nb-review-split">
@@ -234,20 +313,37 @@ export function ReviewPage(): React.JSX.Element {
               <div className="nb-panel-title">
                 原文
                 {selectedFinding && !targetPos(detail, selectedFinding) ? (
-                  <Typography.Text type="secondary" className="nb-panel-hint">该问题没有对应的原文位置</Typography.Text>
+                  <Typography.Text type="secondary" className="nb-panel-hint">
+                    该问题没有对应的原文位置
+                  </Typography.Text>
                 ) : !selectedFinding && detail.findings.length > 0 ? (
-                  <Typography.Text type="secondary" className="nb-panel-hint">点击右侧的问题，原文中对应的单元格或文字会以黄色标出</Typography.Text>
+                  <Typography.Text type="secondary" className="nb-panel-hint">
+                    点击右侧的问题，原文中对应的单元格或文字会以黄色标出
+                  </Typography.Text>
                 ) : null}
               </div>
               {detail.summary.format === 'pdf' ? (
                 <PdfView reportId={detail.summary.id} target={target} />
               ) : (
-                <DocumentView html={detail.html} target={target} titleBlocks={decor.title} headingBlocks={decor.headings} />
+                <DocumentView
+                  html={detail.html}
+                  target={target}
+                  titleBlocks={decor.title}
+                  headingBlocks={decor.headings}
+                />
               )}
             </Splitter.Panel>
             <Splitter.Panel min="28%" className="nb-panel">
               <div className="nb-panel-title">发现的问题</div>
-              <FindingList key={detail.summary.id} findings={detail.findings} selected={selected} onSelect={onSelect} onDecide={onDecide} onOpenRelated={onOpenRelated} drafts={noteDrafts} />
+              <FindingList
+                key={detail.summary.id}
+                findings={detail.findings}
+                selected={selected}
+                onSelect={onSelect}
+                onDecide={onDecide}
+                onOpenRelated={onOpenRelated}
+                drafts={noteDrafts}
+              />
               {detail.versions && detail.versions.fixed.length > 0 ? (
                 <Collapse
                   size="small"
@@ -262,16 +358,22 @@ export function ReviewPage(): React.JSX.Element {
                           上一版本：{detail.versions.previousFile ?? ''}
                         </Typography.Text>,
                         ...detail.versions.fixed.map((f) => (
-                        <div key={f.fingerprint} className="nb-fixed-item" data-testid="fixed-item">
-                          <Space size={6}>
-                            <SeverityTag severity={f.severity} />
-                            <b>{f.ruleTitle}</b>
-                            <Typography.Text type="secondary">{f.location}</Typography.Text>
-                            {f.decision.status !== 'pending' ? <StatusTag status={f.decision.status} /> : null}
-                          </Space>
-                          <div>{f.message}</div>
-                        </div>
-                      )),
+                          <div
+                            key={f.fingerprint}
+                            className="nb-fixed-item"
+                            data-testid="fixed-item"
+                          >
+                            <Space size={6}>
+                              <SeverityTag severity={f.severity} />
+                              <b>{f.ruleTitle}</b>
+                              <Typography.Text type="secondary">{f.location}</Typography.Text>
+                              {f.decision.status !== 'pending' ? (
+                                <StatusTag status={f.decision.status} />
+                              ) : null}
+                            </Space>
+                            <div>{f.message}</div>
+                          </div>
+                        )),
                       ],
                     },
                   ]}
@@ -294,7 +396,9 @@ export function ReviewPage(): React.JSX.Element {
                           </Space>
                           <div>{r.lastMessage}</div>
                           {r.note ? <div className="nb-finding-note">备注：{r.note}</div> : null}
-                          <Typography.Text type="secondary">{formatTime(r.updatedAt)}</Typography.Text>
+                          <Typography.Text type="secondary">
+                            {formatTime(r.updatedAt)}
+                          </Typography.Text>
                         </div>
                       )),
                     },
