@@ -5,7 +5,6 @@
  */
 import { deflateRawSync } from 'node:zlib';
 import * as CFB from 'cfb';
-import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/core/extract';
 import { readBytes } from '../../src/core/ingest';

@@ -12,7 +12,7 @@ export function norm(s: string): string {
     .normalize('NFKC')
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/[“”"「」]/g, '"')
-    .replace(/[〔【\[]/g, '[')
+    .replace(/[〔【[]/g, '[')
     .replace(/[〕】\]]/g, ']');
 }
 

@@ -14,7 +14,6 @@ import {
   Space,
   Table,
   Tag,
-  Tooltip,
   Typography,
 } from 'antd';
 import { FileAddOutlined, FolderAddOutlined, InboxOutlined } from '@ant-design/icons';
