@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitValueRun } from '../../src/core/extract/tables';
+import { splitValueRun } from '../../src/core/extract/tokens';
 import { extractText } from './helpers';
 
 describe('splitValueRun', () => {

@@ -3,20 +3,20 @@
  * the three tables with provenance per value, dates and the statistics period. Every reader's
  * output comes through here, so nothing below may depend on one file format.
  */
+import { at } from '../model/checked';
 import type { SectionKey, TableKey } from '../model/glossary';
 import { emptyActiveDisclosure, emptyReport } from '../model/factory';
 import type { ReportModel, SectionHeading, SourceDocument, TextParagraph } from '../model/types';
 import { findDates, findStatisticsPeriod, findTitle, fromFileName, type Para } from './meta';
 import { matchHeading } from './sections';
+import { findRegions, regionPos } from './regions';
 import {
-  findRegions,
   hasSingleRowOtherHandling,
   readActiveDisclosure,
   readApplications,
   readReviewLitigation,
-  regionPos,
-  tokenize,
 } from './tables';
+import { tokenize } from './tokens';
 import { detectTemplate } from './template';
 import { locatePositions } from './locate';
 
@@ -48,8 +48,7 @@ export function extractReport(doc: SourceDocument, ref: { id: string; file: stri
   ] as const satisfies readonly TableKey[]) {
     const r = regions[key];
     if (!r) continue;
-    for (let i = r.start; i < r.end; i++)
-      tableBlocks.add((tokens[i] as (typeof tokens)[number]).pos.block);
+    for (let i = r.start; i < r.end; i++) tableBlocks.add(at(tokens, i).pos.block);
     model.tablePos[key] = regionPos(tokens, r);
   }
 

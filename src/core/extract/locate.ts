@@ -24,7 +24,7 @@ function place(pos: SourcePos, doc: SourceDocument): void {
 }
 
 function isPos(v: object): v is SourcePos {
-  return typeof (v as { block?: unknown }).block === 'number';
+  return 'block' in v && typeof v.block === 'number';
 }
 
 /** Adds page and box to every SourcePos reachable from the model (PDF documents only). */

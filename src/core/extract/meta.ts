@@ -3,6 +3,7 @@
  * on comes from the title ("2023年政府信息公开工作年度报告"), else from the statistics period,
  * else from the file name; never from the publication date, which falls in the following year.
  */
+import { at } from '../model/checked';
 import type { ReportModel, SourcePos } from '../model/types';
 import { chineseSmallNumber, chineseYear, norm, squeeze } from './text';
 
@@ -54,12 +55,12 @@ export function findTitle(paras: readonly Para[]): TitleInfo | null {
   const limit = Math.min(paras.length, 40);
   let best: number | null = null;
   for (let i = 0; i < limit; i++) {
-    const p = paras[i] as Para;
+    const p = at(paras, i);
     const n = norm(p.text);
     if (n.length > 60 || !TITLE_WORDS.test(n) || /[。；]/.test(p.text)) continue;
     // Breadcrumbs ("首页 政务公开 … 政府信息公开年度报告") name no year; a title line does, or
     // its first half on the line before does.
-    const prevText = i > 0 ? (paras[i - 1] as Para).text : '';
+    const prevText = i > 0 ? at(paras, i - 1).text : '';
     if (!YEAR_IN_TITLE.test(squeeze(p.text)) && !YEAR_IN_TITLE.test(squeeze(prevText))) continue;
     if (CHROME_PREFIX.test(p.text.trim())) {
       best ??= i;
@@ -69,7 +70,7 @@ export function findTitle(paras: readonly Para[]): TitleInfo | null {
     break;
   }
   if (best === null) return null;
-  const p = paras[best] as Para;
+  const p = at(paras, best);
   let text = p.text.trim().replace(CHROME_PREFIX, '');
   let pos: SourcePos = { block: p.block };
   // "临淄区工业和信息化局" + "2023年政府信息公开工作年度报告", "樟树市工信局2023年政府信息公开工作" + "年度报告".
@@ -159,7 +160,7 @@ export function findDates(paras: readonly Para[]): ReportModel['dates'] {
   // The signature: a short line near the end that is (or ends with) a date.
   const tail = paras.slice(-8);
   for (let i = tail.length - 1; i >= 0; i--) {
-    const p = tail[i] as Para;
+    const p = at(tail, i);
     const t = p.text.trim();
     if (t.length > 40 || /[。；]/.test(t)) continue;
     const d = parseDate(t);

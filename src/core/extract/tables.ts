@@ -7,6 +7,7 @@
  * each row label takes the values that follow it: by the header's columns when the grid is
  * regular enough to trust them, otherwise as a run of values (shifted rows, lost structure).
  */
+import { at } from '../model/checked';
 import {
   APPLICANT_COLUMN_KEYS,
   DOCUMENT_COLUMN_KEYS,
@@ -18,294 +19,27 @@ import {
   type ReviewColumnKey,
   type ReviewGroupKey,
 } from '../model/glossary';
-import {
-  emptyActiveDisclosure,
-  emptyApplications,
-  emptyReviewLitigation,
-  missingCell,
-} from '../model/factory';
+import { emptyActiveDisclosure, emptyApplications, emptyReviewLitigation } from '../model/factory';
 import type {
   ActiveDisclosureTable,
   ApplicationsTable,
-  Block,
-  CellValue,
   ReviewLitigationTable,
-  SourcePos,
 } from '../model/types';
-import { matchHeading, splitNumeral } from './sections';
-import { norm, parseCell, valueKind } from './text';
-
-export interface Token {
-  text: string;
-  /** Normalised text (full-width folded, whitespace removed). */
-  n: string;
-  pos: SourcePos;
-  /** True for cells of a grid table (row/col meaningful). */
-  grid: boolean;
-  /** A long paragraph or a heading: tables never run across it. */
-  isBreak: boolean;
-}
-
-/** Paragraph lines longer than this are prose, not table cells. */
-const MAX_CELL_LINE = 48;
-
-/** Page numbers of PDF text layers ("- 5 -", "第 3 页"): neither cells nor breaks. */
-const PAGE_NUMBER = /^[-—–]\d+[-—–]$|^第\d+页(?:共\d+页)?$/;
-
-/**
- * A text line that carries a row's values after its label ("规章 1 0 11", PDF text layers) or
- * only values ("72 64 178 37 351 …"): split into the label and one part per value. Two numbers
- * without a label stay together: "3 251" is more likely one number with a stray space.
- */
-export function splitValueRun(text: string): { text: string; start: number; end: number }[] | null {
-  const parts = [...text.matchAll(/\S+/g)].map((m) => ({
-    text: m[0],
-    start: m.index ?? 0,
-    end: (m.index ?? 0) + m[0].length,
-  }));
-  let k = parts.length;
-  while (k > 0 && valueKind((parts[k - 1] as { text: string }).text) === 'number') k--;
-  const values = parts.slice(k);
-  if (values.length === 0) return null;
-  if (k === 0) return values.length >= 3 ? values : null;
-  const label = {
-    text: text.slice(0, (parts[k - 1] as { end: number }).end).trim(),
-    start: (parts[0] as { start: number }).start,
-    end: (parts[k - 1] as { end: number }).end,
-  };
-  // "2024 年" or "第 3 项": a number inside a phrase, not a value after a label.
-  if (!/[\u4e00-\u9fff)）"”」』\]】]$/.test(label.text)) return null;
-  return [label, ...values];
-}
-
-/** Flattens blocks into tokens (see the file comment). */
-export function tokenize(blocks: readonly Block[]): Token[] {
-  const out: Token[] = [];
-  blocks.forEach((b, block) => {
-    if (b.kind === 'paragraph') {
-      const n = norm(b.text);
-      if (!n || PAGE_NUMBER.test(n)) return;
-      const prose =
-        n.length > MAX_CELL_LINE ||
-        /。./.test(n) ||
-        b.headingLevel !== undefined ||
-        matchHeading(b.text, b.numberingLabel) !== null;
-      if (!prose) {
-        const parts = splitValueRun(b.text);
-        if (parts) {
-          for (const p of parts)
-            out.push({
-              text: p.text,
-              n: norm(p.text),
-              pos: { block, start: p.start, end: p.end },
-              grid: false,
-              isBreak: false,
-            });
-          return;
-        }
-      }
-      out.push({ text: b.text, n, pos: { block }, grid: false, isBreak: prose });
-      return;
-    }
-    if (b.layout === 'stream') {
-      b.rows.forEach((row, r) => {
-        for (const cell of row)
-          out.push({
-            text: cell.text,
-            n: norm(cell.text),
-            pos: { block, row: r, col: 0 },
-            grid: false,
-            isBreak: false,
-          });
-      });
-      return;
-    }
-    b.rows.forEach((row, r) => {
-      row.forEach((cell, c) => {
-        if (cell.covered) return;
-        out.push({
-          text: cell.text,
-          n: norm(cell.text),
-          pos: { block, row: r, col: c },
-          grid: true,
-          isBreak: false,
-        });
-      });
-    });
-  });
-  return out;
-}
-
-// ───────────────────────── regions ─────────────────────────
-
-const T2_ANCHOR = /^第二十条|^信息内容$|^规章$/;
-const T3_ANCHOR = /勾稽关系|^申请人情况$|本年新收.*申请/;
-const T4_ANCHOR = /^行政复议(?:行政诉讼)?$/;
-
-interface Region {
-  start: number;
-  end: number;
-}
-
-function findIndex(tokens: readonly Token[], re: RegExp, from = 0): number {
-  for (let i = from; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (!t.isBreak && re.test(t.n)) return i;
-  }
-  return -1;
-}
-
-/** From the anchor to the first break or the first anchor of another table. */
-function regionFrom(tokens: readonly Token[], start: number, stops: readonly RegExp[]): Region {
-  let end = start + 1;
-  while (end < tokens.length) {
-    const t = tokens[end] as Token;
-    if (t.isBreak || stops.some((re) => re.test(t.n))) break;
-    end++;
-  }
-  return { start, end };
-}
-
-export interface TableRegions {
-  activeDisclosure?: Region;
-  applications?: Region;
-  reviewLitigation?: Region;
-}
-
-export function findRegions(tokens: readonly Token[]): TableRegions {
-  const out: TableRegions = {};
-  const t3 = findIndex(tokens, T3_ANCHOR);
-  const t2 = findIndex(tokens, T2_ANCHOR);
-  const t4 = findIndex(tokens, T4_ANCHOR, t3 >= 0 ? t3 : 0);
-  if (t2 >= 0 && (t3 < 0 || t2 < t3))
-    out.activeDisclosure = regionFrom(tokens, t2, [T3_ANCHOR, T4_ANCHOR]);
-  if (t3 >= 0) out.applications = regionFrom(tokens, t3, [T4_ANCHOR]);
-  if (t4 >= 0) out.reviewLitigation = regionFrom(tokens, t4, []);
-  return out;
-}
-
-// ───────────────────────── shared helpers ─────────────────────────
-
-type Slot = Token | undefined;
-
-function sameRow(a: Token, b: Token): boolean {
-  return a.grid && b.grid && a.pos.block === b.pos.block && a.pos.row === b.pos.row;
-}
-
-/**
- * The value candidates of a row label: in a grid, the cells after it in its row; otherwise
- * (or when its row holds nothing else) the run of number/blank tokens that follows it.
- */
-function candidatesAfter(
-  tokens: readonly Token[],
-  i: number,
-  end: number,
-  isLabel: (t: Token) => boolean,
-): Token[] {
-  const label = tokens[i] as Token;
-  const out: Token[] = [];
-  if (label.grid) {
-    for (let j = i + 1; j < end && sameRow(label, tokens[j] as Token); j++) {
-      const t = tokens[j] as Token;
-      if (isLabel(t)) break;
-      out.push(t);
-    }
-    if (out.some((t) => t.n !== '')) return out;
-  }
-  const run: Token[] = [];
-  for (let j = i + 1; j < end; j++) {
-    const t = tokens[j] as Token;
-    if (t.isBreak || isLabel(t)) break;
-    if (valueKind(t.text) === 'text') {
-      // The rest of a label broken over lines ("5.要求行政机关确认或重新出" + "具已获取信息 1 0 …").
-      if (!t.grid && run.length === 0 && j - i <= 3) continue;
-      break;
-    }
-    // In a grid, an empty cell of another row is layout, not a value of this label.
-    if (t.grid && t.n === '' && !sameRow(label, t)) continue;
-    run.push(t);
-  }
-  return run.length ? run : out;
-}
-
-/** Picks n cells from the candidates: the window holding the most numbers (earliest on ties). */
-function pickWindow(c: readonly Token[], n: number): Slot[] {
-  if (c.length <= n) return Array.from({ length: n }, (_, k) => c[k]);
-  let best = 0;
-  let bestScore = -1;
-  for (let off = 0; off + n <= c.length; off++) {
-    let score = 0;
-    for (let k = off; k < off + n; k++) if (valueKind((c[k] as Token).text) === 'number') score++;
-    if (score > bestScore) {
-      best = off;
-      bestScore = score;
-    }
-  }
-  return c.slice(best, best + n);
-}
-
-function cellOf(t: Slot): CellValue {
-  return t ? parseCell(t.text, t.pos) : missingCell();
-}
-
-/**
- * Maps column keys to grid columns from header tokens; null unless every key has its own column
- * (a copy that lost merged cells puts labels in the wrong columns, and then we must not trust them).
- */
-function headerColumns<K extends string>(
-  header: readonly Token[],
-  labels: readonly [K, RegExp][],
-): Map<K, { block: number; col: number }> | null {
-  const map = new Map<K, { block: number; col: number }>();
-  for (const [key, re] of labels) {
-    const t = header.find((h) => h.grid && re.test(h.n));
-    if (!t || t.pos.col === undefined) return null;
-    map.set(key, { block: t.pos.block, col: t.pos.col });
-  }
-  const cols = [...map.values()];
-  if (new Set(cols.map((c) => c.col)).size !== cols.length) return null;
-  if (new Set(cols.map((c) => c.block)).size !== 1) return null;
-  return map;
-}
-
-/** Values by header column, when the row's numbers all sit in header columns right of its label. */
-function byColumns<K extends string>(
-  label: Token,
-  cands: readonly Token[],
-  cols: Map<K, { block: number; col: number }> | null,
-  keys: readonly K[],
-): Slot[] | null {
-  if (!cols || !label.grid || label.pos.col === undefined) return null;
-  const first = cols.get(keys[0] as K);
-  if (!first || first.block !== label.pos.block) return null;
-  const wanted = new Set(keys.map((k) => cols.get(k)?.col));
-  if ([...wanted].some((c) => c === undefined || c <= (label.pos.col as number))) return null;
-  if (cands.some((t) => valueKind(t.text) === 'number' && !wanted.has(t.pos.col))) return null;
-  const slots = keys.map((k) =>
-    cands.find((t) => t.grid && t.pos.col === cols.get(k)?.col && sameRow(label, t)),
-  );
-  // Without a single cell under the header, the columns explain nothing: use the value run.
-  return slots.some((s) => s !== undefined) ? slots : null;
-}
-
-/** Column order as the header lists it, when it names every key once; canonical order otherwise. */
-function headerOrder<K extends string>(
-  header: readonly Token[],
-  labels: readonly [K, RegExp][],
-  canonical: readonly K[],
-): K[] {
-  const seen: K[] = [];
-  for (const h of header) {
-    const hit = labels.find(([, re]) => re.test(h.n));
-    if (hit && !seen.includes(hit[0])) seen.push(hit[0]);
-  }
-  return seen.length === canonical.length ? seen : [...canonical];
-}
-
-/** Label text without its numbering: "1．属于国家秘密" → "属于国家秘密", "(七)总计" → "总计". */
-function bare(n: string): string {
-  return norm(splitNumeral(n).rest);
-}
+import type { Region } from './regions';
+import {
+  bare,
+  byColumns,
+  candidatesAfter,
+  cellOf,
+  headerColumns,
+  headerOrder,
+  pickWindow,
+  reorder,
+  sameRow,
+} from './rows';
+import { splitNumeral } from './sections';
+import { valueKind } from './text';
+import type { Token } from './tokens';
 
 // ───────────────────────── table 二 ─────────────────────────
 
@@ -339,7 +73,7 @@ export function readActiveDisclosure(
   const cols = headerColumns(header, DOC_COLUMNS);
   const order = headerOrder(header, DOC_COLUMNS, DOCUMENT_COLUMN_KEYS);
   for (let i = region.start; i < region.end; i++) {
-    const t = tokens[i] as Token;
+    const t = at(tokens, i);
     const key = rowKey(t);
     if (!key) continue;
     const cands = candidatesAfter(tokens, i, region.end, isLabel);
@@ -355,15 +89,6 @@ export function readActiveDisclosure(
     }
   }
   return table;
-}
-
-/** Slots in header order → slots in canonical order. */
-function reorder<K extends string>(
-  slots: readonly Slot[],
-  order: readonly K[],
-  canonical: readonly K[],
-): Slot[] {
-  return canonical.map((k) => slots[order.indexOf(k)]);
 }
 
 // ───────────────────────── table 三 ─────────────────────────
@@ -428,7 +153,7 @@ export function readApplications(tokens: readonly Token[], region: Region): Appl
   const table = emptyApplications();
   let firstRow = -1;
   for (let i = region.start; i < region.end && firstRow < 0; i++)
-    if (applicationRowKey(tokens[i] as Token, undefined)) firstRow = i;
+    if (applicationRowKey(at(tokens, i), undefined)) firstRow = i;
   const header = tokens.slice(region.start, firstRow < 0 ? region.end : firstRow);
   const cols = headerColumns(header, APPLICANT_COLUMNS);
   // Header rows of table 三 are merged over two levels, so their reading order is not the column
@@ -438,7 +163,7 @@ export function readApplications(tokens: readonly Token[], region: Region): Appl
   const isLabel = (t: Token) =>
     applicationRowKey(t, previous) !== undefined || APPLICATION_LABELS.test(t.n);
   for (let i = Math.max(firstRow, region.start); firstRow >= 0 && i < region.end; i++) {
-    const t = tokens[i] as Token;
+    const t = at(tokens, i);
     const key = applicationRowKey(t, previous);
     if (!key) continue;
     previous = key;
@@ -479,7 +204,7 @@ export function readReviewLitigation(
     REVIEW_GROUPS.some(([, re]) => re.test(t.n)) ||
     REVIEW_COLUMNS.some(([, re]) => re.test(t.n));
   let lastLabel = region.start;
-  for (let i = region.start; i < region.end; i++) if (isLabel(tokens[i] as Token)) lastLabel = i;
+  for (let i = region.start; i < region.end; i++) if (isLabel(at(tokens, i))) lastLabel = i;
   const header = tokens.slice(region.start, lastLabel + 1);
   const groupOrder = headerOrder(header, REVIEW_GROUPS, REVIEW_GROUP_KEYS);
   const columnSeq: ReviewColumnKey[] = [];
@@ -501,21 +226,16 @@ export function readReviewLitigation(
       (t, k) => k >= region.start && k < region.end && t.grid && re.test(t.n),
     );
     if (i < 0) return null;
-    const cands = candidatesAfter(tokens, i, region.end, isLabel).filter((t) =>
-      sameRow(tokens[i] as Token, t),
-    );
+    const label = at(tokens, i);
+    const cands = candidatesAfter(tokens, i, region.end, isLabel).filter((t) => sameRow(label, t));
     // Empty cells beside a merged header label are layout: a group row holds written values.
     return cands.filter((t) => t.n !== '' && valueKind(t.text) !== 'text').length >= 4
       ? cands
       : null;
   });
-  if (perGroup.every((c) => c !== null)) {
+  if (perGroup.every((c): c is Token[] => c !== null)) {
     REVIEW_GROUP_KEYS.forEach((g, k) => {
-      const slots = reorder(
-        pickWindow(perGroup[k] as Token[], 5),
-        columnsOf(0),
-        REVIEW_COLUMN_KEYS,
-      );
+      const slots = reorder(pickWindow(at(perGroup, k), 5), columnsOf(0), REVIEW_COLUMN_KEYS);
       REVIEW_COLUMN_KEYS.forEach((c, j) => {
         table[g][c] = cellOf(slots[j]);
       });
@@ -526,7 +246,7 @@ export function readReviewLitigation(
   // The usual layout: one flat run of 15 values after the header.
   const values: Token[] = [];
   for (let i = lastLabel + 1; i < region.end; i++) {
-    const t = tokens[i] as Token;
+    const t = at(tokens, i);
     if (!t.grid && valueKind(t.text) === 'text') {
       // Header fragments of a PDF text layer ("尚未", "审结 总 计 结果") before the values.
       if (values.length === 0) continue;
@@ -543,11 +263,6 @@ export function readReviewLitigation(
     });
   });
   return table;
-}
-
-/** Where a region's table starts, for highlighting the whole table. */
-export function regionPos(tokens: readonly Token[], region: Region): SourcePos {
-  return { block: (tokens[region.start] as Token).pos.block };
 }
 
 /** The 2019 format's （六）其他处理 is one row with values; the 2021 one has three sub-rows. */

@@ -4,7 +4,7 @@
  * 政府集中采购 in its prose without using the old table.
  */
 import type { TemplateVersion } from '../model/types';
-import type { Token } from './tables';
+import type { Token } from './tokens';
 
 const OLD_2019: readonly [string, RegExp][] = [
   ['本年新制作数量', /本年新制作数量/],
