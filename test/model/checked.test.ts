@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, atOr, must } from '../../src/core/model/checked';
+import { at, atOr, isKeyOf, must, recordOf } from '../../src/core/model/checked';
 
 describe('checked access', () => {
   it('at() returns in-range elements, counts negative from the end and throws out of range', () => {
@@ -23,5 +23,20 @@ describe('checked access', () => {
   it('atOr() falls back out of range', () => {
     expect(atOr([1], 1, -1)).toBe(-1);
     expect(atOr([1], 0, -1)).toBe(1);
+  });
+  it('isKeyOf() knows own keys only', () => {
+    const labels = { a: 'A', b: '' };
+    expect(isKeyOf(labels, 'a')).toBe(true);
+    expect(isKeyOf(labels, 'b')).toBe(true);
+    expect(isKeyOf(labels, 'c')).toBe(false);
+    expect(isKeyOf(labels, 'toString')).toBe(false);
+    expect(isKeyOf(labels, undefined)).toBe(false);
+    expect(isKeyOf(labels, null)).toBe(false);
+  });
+  it("recordOf() gives one fresh value per key, in the keys' order", () => {
+    const r = recordOf(['x', 'y'] as const, (k) => ({ k }));
+    expect(r).toEqual({ x: { k: 'x' }, y: { k: 'y' } });
+    expect(Object.keys(r)).toEqual(['x', 'y']);
+    expect(r.x).not.toBe(r.y);
   });
 });

@@ -12,6 +12,7 @@
  * - Undefined is null: a zero denominator, a missing table, a missing cell. Never 0 %, never NaN.
  * - Rates are fractions (0.96 for 96 %); formatting is the caller's.
  */
+import { recordOf } from '../model/checked';
 import { RESULT_ROW_KEYS, type ApplicationRowKey, type ReviewGroupKey } from '../model/glossary';
 import type { CellValue, ReportModel, ReportTables } from '../model/types';
 
@@ -123,9 +124,9 @@ function reviewCell(
 
 export function indicatorInputs(report: Pick<ReportModel, 'tables'>): IndicatorInputs {
   const t = report.tables;
-  const outcomes = Object.fromEntries(
-    OUTCOME_KEYS.map((k) => [k, sumOrNull(OUTCOME_ROWS[k].map((row) => applicationTotal(t, row)))]),
-  ) as Record<OutcomeKey, number | null>;
+  const outcomes = recordOf(OUTCOME_KEYS, (k) =>
+    sumOrNull(OUTCOME_ROWS[k].map((row) => applicationTotal(t, row))),
+  );
   return {
     newReceived: applicationTotal(t, 'newReceived'),
     carriedOver: applicationTotal(t, 'carriedOver'),
@@ -156,10 +157,7 @@ export function sumInputs(list: readonly IndicatorInputs[]): IndicatorInputs {
     carriedOver: add((i) => i.carriedOver),
     totalProcessed: add((i) => i.totalProcessed),
     carriedForward: add((i) => i.carriedForward),
-    outcomes: Object.fromEntries(OUTCOME_KEYS.map((k) => [k, add((i) => i.outcomes[k])])) as Record<
-      OutcomeKey,
-      number | null
-    >,
+    outcomes: recordOf(OUTCOME_KEYS, (k) => add((i) => i.outcomes[k])),
     reviewCorrected: add((i) => i.reviewCorrected),
     reviewTotal: add((i) => i.reviewTotal),
     litigationCorrected: add((i) => i.litigationCorrected),
@@ -172,9 +170,7 @@ export function indicatorsOf(i: IndicatorInputs, previous?: IndicatorInputs): In
   const workload = sumOrNull([i.newReceived, i.carriedOver]);
   const out: Indicators = {
     completionRate: ratio(i.totalProcessed, workload),
-    outcomeShares: Object.fromEntries(
-      OUTCOME_KEYS.map((k) => [k, ratio(i.outcomes[k], i.totalProcessed)]),
-    ) as Record<OutcomeKey, number | null>,
+    outcomeShares: recordOf(OUTCOME_KEYS, (k) => ratio(i.outcomes[k], i.totalProcessed)),
     carriedForwardShare: ratio(i.carriedForward, workload),
     reviewCorrectionRate: ratio(i.reviewCorrected, i.reviewTotal),
     litigationCorrectionRate: ratio(i.litigationCorrected, i.litigationTotal),

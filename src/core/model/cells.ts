@@ -33,6 +33,7 @@ import {
   type ReviewGroupKey,
   type TableKey,
 } from './glossary';
+import { isKeyOf } from './checked';
 import type { CellValue, ReportTables } from './types';
 
 /** Counts (件数, 决定数量, 申请数) are integers; the one 万元 amount is 行政事业性收费. */
@@ -178,9 +179,7 @@ function label<K extends string>(
   key: string | undefined,
 ): string | undefined {
   // Own keys only: a key like 'toString' must not find Object.prototype's member.
-  return key !== undefined && Object.prototype.hasOwnProperty.call(labels, key)
-    ? labels[key as K]
-    : undefined;
+  return isKeyOf(labels, key) ? labels[key] : undefined;
 }
 
 /**
@@ -191,8 +190,7 @@ function label<K extends string>(
 export function findRowLabel(table: TableKey, row: string | undefined): string | undefined {
   if (table === 'activeDisclosure') return label(ACTIVE_ROW_LABELS, row);
   if (table === 'applications') {
-    if (label(APPLICATION_ROW_LABELS, row) !== undefined)
-      return applicationRowName(row as ApplicationRowKey);
+    if (isKeyOf(APPLICATION_ROW_LABELS, row)) return applicationRowName(row);
     return label(APPLICATION_GROUP_LABELS, row);
   }
   return label(REVIEW_GROUP_LABELS, row);

@@ -25,3 +25,22 @@ export function atOr<T>(arr: ArrayLike<T>, i: number, fallback: T): T {
   const v = i >= 0 && i < arr.length ? arr[i] : undefined;
   return v === undefined ? fallback : v;
 }
+
+/** Whether `key` is an own key of `record` (a key like 'toString' does not count). */
+export function isKeyOf<K extends string>(
+  record: Readonly<Record<K, unknown>>,
+  key: string | null | undefined,
+): key is K {
+  return key !== undefined && key !== null && Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/**
+ * A record with one entry per key, in the keys' order: `Object.fromEntries(keys.map(...))` with
+ * its type. The one place that asserts what fromEntries cannot know: every key got its value.
+ */
+export function recordOf<K extends string, V>(
+  keys: readonly K[],
+  value: (k: K) => V,
+): Record<K, V> {
+  return Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
+}

@@ -1,4 +1,5 @@
 /** Constructors for model values, shared by extraction and by tests' model builders. */
+import { recordOf } from './checked';
 import {
   APPLICANT_COLUMN_KEYS,
   APPLICATION_ROW_KEYS,
@@ -45,10 +46,7 @@ export function numericValue(cell: CellValue | undefined): number | null {
 }
 
 export function emptyActiveDisclosure(make: () => CellValue = missingCell): ActiveDisclosureTable {
-  const docs = () =>
-    Object.fromEntries(
-      DOCUMENT_COLUMN_KEYS.map((c) => [c, make()]),
-    ) as ActiveDisclosureTable['regulations'];
+  const docs = () => recordOf(DOCUMENT_COLUMN_KEYS, () => make());
   return {
     regulations: docs(),
     normativeDocuments: docs(),
@@ -60,21 +58,11 @@ export function emptyActiveDisclosure(make: () => CellValue = missingCell): Acti
 }
 
 export function emptyApplications(make: () => CellValue = missingCell): ApplicationsTable {
-  return Object.fromEntries(
-    APPLICATION_ROW_KEYS.map((r) => [
-      r,
-      Object.fromEntries(APPLICANT_COLUMN_KEYS.map((c) => [c, make()])),
-    ]),
-  ) as ApplicationsTable;
+  return recordOf(APPLICATION_ROW_KEYS, () => recordOf(APPLICANT_COLUMN_KEYS, () => make()));
 }
 
 export function emptyReviewLitigation(make: () => CellValue = missingCell): ReviewLitigationTable {
-  return Object.fromEntries(
-    REVIEW_GROUP_KEYS.map((g) => [
-      g,
-      Object.fromEntries(REVIEW_COLUMN_KEYS.map((c) => [c, make()])),
-    ]),
-  ) as ReviewLitigationTable;
+  return recordOf(REVIEW_GROUP_KEYS, () => recordOf(REVIEW_COLUMN_KEYS, () => make()));
 }
 
 export function emptySections(): SectionModel[] {
