@@ -157,7 +157,7 @@ export function placeChain(agency: string): PlaceToken[] {
   let at = 0;
   outer: while (at < name.length) {
     for (let len = 1; len <= MAX_NAME && at + len < name.length; len++) {
-      const ch = name[at + len - 1] as string;
+      const ch = name.charAt(at + len - 1);
       if (STOP_CHARS.test(ch)) break;
       let suffix = suffixAt(name, at + len);
       if (!suffix) continue;

@@ -13,6 +13,7 @@
  *
  * The cross-year pairing, 总览, 报送情况, 年度对比 and the exports all go through here.
  */
+import { at } from '../model/checked';
 import { dice } from '../rules/util/text';
 import { placeChain } from './agency-level';
 
@@ -113,7 +114,7 @@ export class UnitMatcher {
     if (exact) return exact;
     const candidates = this.byShort.get(shortKeyOf(key));
     if (candidates && candidates.size === 1)
-      return { unitId: [...candidates][0] as string, how: 'short' };
+      return { unitId: at([...candidates], 0), how: 'short' };
     return { unitId: null, suggestions: this.suggest(key) };
   }
 

@@ -9,6 +9,7 @@
 import { extname } from 'node:path';
 import { decodeText } from '../ingest/encoding';
 import { IngestError } from '../ingest/errors';
+import { isKeyOf } from '../model/checked';
 import { UNIT_KIND_LABELS } from '../model/glossary';
 import type { UnitKind } from '../model/glossary';
 import type { Roster, RosterUnit } from '../model/types';
@@ -29,7 +30,7 @@ function kindOfLabel(label: string, name: string): UnitKind {
   const l = label.trim();
   if (!l) return kindOfName(name);
   for (const [kind, text] of Object.entries(UNIT_KIND_LABELS))
-    if (l === text) return kind as UnitKind;
+    if (l === text && isKeyOf(UNIT_KIND_LABELS, kind)) return kind;
   for (const [re, kind] of KIND_WORDS) if (re.test(l)) return kind;
   return kindOfName(name);
 }
@@ -80,7 +81,10 @@ export function rosterFromRows(
     // Serial-number-only rows and repeated names are skipped (a list pasted twice stays one list).
     if (!key || /^\d+$/.test(key) || seen.has(key)) continue;
     seen.add(key);
-    const get = (c: Column) => (columns[c] === undefined ? '' : (row[columns[c] as number] ?? ''));
+    const get = (c: Column) => {
+      const i = columns[c];
+      return i === undefined ? '' : (row[i] ?? '');
+    };
     units.push({
       id: `u${units.length + 1}`,
       name,
@@ -101,7 +105,9 @@ export async function readRoster(bytes: Buffer, fileName: string): Promise<Roste
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+      // exceljs types its input as its own `Buffer extends ArrayBuffer`, which a Node Buffer is
+      // not: hand it a copy as a plain ArrayBuffer (a roster is small).
+      await wb.xlsx.load(new Uint8Array(bytes).buffer);
     } catch {
       throw new IngestError('无法读取名单文件：不是有效的 .xlsx 工作簿。');
     }
@@ -135,7 +141,7 @@ function parseCsvLine(line: string): string[] {
   let cur = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
+    const ch = line.charAt(i);
     if (quoted) {
       if (ch === '"' && line[i + 1] === '"') {
         cur += '"';
@@ -170,14 +176,14 @@ export function inferRoster(
     if (key && !canonical.has(key))
       canonical.set(key, key === normaliseName(n) ? n.replace(/\s+/g, '') : key);
   }
-  const keys = [...canonical.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const keys = [...canonical].sort(([a], [b]) => b.length - a.length || a.localeCompare(b));
   const groups: { name: string; key: string; short: string; members: string[] }[] = [];
-  for (const key of keys) {
+  for (const [key, name] of keys) {
     const short = shortKeyOf(key);
     // Only a name without its leading city joins a longer one; two full names never merge.
     const hits = key === short ? groups.filter((g) => g.short === short) : [];
-    if (hits.length === 1 && hits[0]) hits[0].members.push(canonical.get(key) as string);
-    else groups.push({ name: canonical.get(key) as string, key, short, members: [] });
+    if (hits.length === 1 && hits[0]) hits[0].members.push(name);
+    else groups.push({ name, key, short, members: [] });
   }
   groups.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   return {

@@ -17,6 +17,7 @@
  * Copies of one content are ranked the same way; the first-ranked file stands for the version.
  */
 import { basename } from 'node:path';
+import { at, must } from '../model/checked';
 import type { SubmissionStatus, UnitKind } from '../model/glossary';
 import type {
   CoverageYear,
@@ -74,7 +75,8 @@ function rank(models: readonly ReportModel[]): { sorted: ReportModel[]; reason: 
   };
   const sorted = [...models].sort(cmp);
   if (sorted.length < 2) return { sorted, reason: 'only' };
-  const [a, b] = sorted as [ReportModel, ReportModel];
+  const a = at(sorted, 0);
+  const b = at(sorted, 1);
   const ta = time(a);
   const tb = time(b);
   const reason: CurrentReason =
@@ -163,12 +165,12 @@ export function buildWorkspace(
     const duplicates: Submission['duplicates'] = [];
     for (const copies of byContent.values()) {
       const { sorted } = rank(copies);
-      const head = sorted[0] as ReportModel;
+      const head = at(sorted, 0);
       versionHeads.push(head);
       if (sorted.length > 1)
         duplicates.push({ of: head.id, files: sorted.slice(1).map((m) => m.file) });
       for (const m of sorted.slice(1)) {
-        const p = placements[m.id] as ReportPlacement;
+        const p = must(placements[m.id], 'placement');
         p.current = false;
         p.duplicateOf = head.id;
       }
@@ -184,8 +186,8 @@ export function buildWorkspace(
         reason = 'chosen';
       }
     }
-    const current = sorted[0] as ReportModel;
-    for (const m of sorted.slice(1)) (placements[m.id] as ReportPlacement).current = false;
+    const current = at(sorted, 0);
+    for (const m of sorted.slice(1)) must(placements[m.id], 'placement').current = false;
     submissions.push({
       key,
       unit: g.unit,
@@ -221,15 +223,16 @@ export function coverageOf(
   return years.map((year) => {
     const thisYear = view.submissions.filter((s) => s.year === year);
     const byUnit = new Map(
-      thisYear.filter((s) => s.unit !== null).map((s) => [s.unit as string, s]),
+      thisYear.flatMap((s): [string, Submission][] => (s.unit === null ? [] : [[s.unit, s]])),
     );
     const expectedUnits = view.roster.units.filter(
       (u) => !view.roster.inferred || (firstYear.get(u.id) ?? Infinity) <= year,
     );
     const submitted = expectedUnits.filter((u) => byUnit.has(u.id));
-    const late = submitted.filter((u) =>
-      lateReports.has((byUnit.get(u.id) as Submission).current),
-    ).length;
+    const late = submitted.filter((u) => {
+      const s = byUnit.get(u.id);
+      return s !== undefined && lateReports.has(s.current);
+    }).length;
     return {
       year,
       expected: expectedUnits.length,
