@@ -8,11 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonResult } from '../../src/core/audit';
-import {
-  briefingDocx,
-  briefingFacts,
-  type BriefingInput,
-} from '../../src/core/export/documents/briefing';
+import { briefingDocx } from '../../src/core/export/documents/briefing';
+import { briefingFacts, type BriefingInput } from '../../src/core/export/documents/briefing-facts';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../../src/core/export/documents/settings';
 import { findingFingerprint } from '../../src/core/model/fingerprint';
 import { ruleGroupLabel } from '../../src/core/model/glossary';

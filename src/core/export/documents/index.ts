@@ -1,4 +1,5 @@
-export { briefingDocx, briefingFacts } from './briefing';
+export { briefingDocx } from './briefing';
+export { briefingFacts } from './briefing-facts';
 export type {
   BriefingFacts,
   BriefingInput,
@@ -6,7 +7,7 @@ export type {
   CoverageFacts,
   TypicalProblem,
   UnitRank,
-} from './briefing';
+} from './briefing-facts';
 export {
   combinedLettersDocx,
   itemText,

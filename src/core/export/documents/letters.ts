@@ -11,6 +11,7 @@
 import { Document, Packer, type ISectionOptions, type Paragraph } from 'docx';
 import { chineseNumeral } from '../location';
 import { chineseDate, documentDates, fillTemplate, type DocumentSettings } from './settings';
+import { at } from '../../model/checked';
 import { SECTION_NUMERALS, OUTPUT_CREATOR, OUTPUT_MARKER } from '../../model/glossary';
 import {
   partTitle,
@@ -131,7 +132,7 @@ function letterChildren(unit: UnitSelection, input: LettersInput): Paragraph[] {
       文件: fileBase(r.model.file),
     });
   if (reports.length === 1) {
-    const r = reports[0] as SelectedReport;
+    const r = at(reports, 0);
     children.push(bodyParagraph(opening(r)));
     children.push(...groupParagraphs(r.groups, 1));
   } else {

@@ -16,6 +16,7 @@
  * title, a rule that failed) and goes into a last group 「报告整体」. Cross-year and cross-unit
  * findings carry a table or a section and so land in that part.
  */
+import { at } from '../../model/checked';
 import { findingFingerprint } from '../../model/fingerprint';
 import { SECTIONS, SECTION_NUMERALS, type TableKey } from '../../model/glossary';
 import type { Finding, ReportModel } from '../../model/types';
@@ -89,7 +90,7 @@ export function partOf(finding: Finding): PartNumber {
 
 export function partTitle(part: PartNumber): string {
   if (part === 7) return WHOLE_REPORT_TITLE;
-  const def = SECTIONS[part - 1] as (typeof SECTIONS)[number];
+  const def = at(SECTIONS, part - 1);
   return `第${SECTION_NUMERALS[part - 1]}部分「${def.title}」`;
 }
 

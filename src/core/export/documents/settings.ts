@@ -62,13 +62,12 @@ export function isIsoDate(s: string): boolean {
 export function normaliseDocumentSettings(raw: unknown): DocumentSettings {
   const out: DocumentSettings = { ...DEFAULT_DOCUMENT_SETTINGS };
   if (typeof raw !== 'object' || raw === null) return out;
-  const o = raw as Record<string, unknown>;
   for (const k of TEXT_KEYS) {
-    const v = o[k];
+    const v: unknown = Reflect.get(raw, k);
     if (typeof v === 'string' && v.trim() && v.length <= MAX_DOCUMENT_TEXT) out[k] = v.trim();
   }
   for (const k of ['deadline', 'issueDate'] as const) {
-    const v = o[k];
+    const v: unknown = Reflect.get(raw, k);
     if (typeof v === 'string' && (v === '' || isIsoDate(v))) out[k] = v;
   }
   return out;
@@ -76,9 +75,12 @@ export function normaliseDocumentSettings(raw: unknown): DocumentSettings {
 
 /** Fills {placeholders}; unknown ones stay as written so a typo shows in the document instead of vanishing. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? (values[name] as string) : whole,
-  );
+  return template.replace(/\{([^{}]+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value !== undefined && Object.prototype.hasOwnProperty.call(values, name)
+      ? value
+      : whole;
+  });
 }
 
 /** 2025年4月30日 (公文 dates use Arabic numerals, GB/T 9704-2012 7.3.5.1). */

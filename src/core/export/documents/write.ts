@@ -8,7 +8,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { saveFileAtomic } from '../save';
 import { exists, type SaveHooks } from '../../store/atomic';
-import { briefingDocx, type BriefingFacts, type BriefingInput } from './briefing';
+import { at } from '../../model/checked';
+import { briefingDocx } from './briefing';
+import type { BriefingFacts, BriefingInput } from './briefing-facts';
 import {
   combinedLettersDocx,
   letterDocx,
@@ -50,13 +52,13 @@ export async function writeLetters(
   await mkdir(dir, { recursive: true });
   const { letters, paths, existing } = await letterTargets(dir, input);
   const out: LettersWritten = { written: [], kept: [], letters };
-  for (let i = 0; i < letters.length; i++) {
-    const path = paths[i] as string;
+  for (const [i, letter] of letters.entries()) {
+    const path = at(paths, i);
     if (policy === 'keep' && existing.includes(path)) {
       out.kept.push(path);
       continue;
     }
-    await saveFileAtomic(path, await letterDocx(letters[i] as Letter, input), hooks, 'Word');
+    await saveFileAtomic(path, await letterDocx(letter, input), hooks, 'Word');
     out.written.push(path);
   }
   return out;
