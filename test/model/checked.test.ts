@@ -32,6 +32,7 @@ describe('checked access', () => {
     expect(isKeyOf(labels, 'toString')).toBe(false);
     expect(isKeyOf(labels, undefined)).toBe(false);
     expect(isKeyOf(labels, null)).toBe(false);
+    expect(isKeyOf(labels, 1)).toBe(false);
   });
   it("recordOf() gives one fresh value per key, in the keys' order", () => {
     const r = recordOf(['x', 'y'] as const, (k) => ({ k }));

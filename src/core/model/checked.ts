@@ -26,12 +26,12 @@ export function atOr<T>(arr: ArrayLike<T>, i: number, fallback: T): T {
   return v === undefined ? fallback : v;
 }
 
-/** Whether `key` is an own key of `record` (a key like 'toString' does not count). */
+/** Whether `key` is a string and an own key of `record` (a key like 'toString' does not count). */
 export function isKeyOf<K extends string>(
   record: Readonly<Record<K, unknown>>,
-  key: string | null | undefined,
+  key: unknown,
 ): key is K {
-  return key !== undefined && key !== null && Object.prototype.hasOwnProperty.call(record, key);
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(record, key);
 }
 
 /**

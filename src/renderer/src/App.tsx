@@ -183,7 +183,10 @@ export function App(): React.JSX.Element {
             label: m.label,
             'data-testid': `nav-${m.key}`,
           }))}
-          onClick={(e) => go(e.key as PageKey)}
+          onClick={(e) => {
+            const item = MENU.find((m) => m.key === e.key);
+            if (item) go(item.key);
+          }}
         />
         <div className="nb-version">{state ? `版本 ${state.appVersion}` : ''}</div>
       </Sider>

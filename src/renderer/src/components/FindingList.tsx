@@ -48,8 +48,8 @@ export function matchesFilter(f: FindingView, filter: FindingFilter): boolean {
 }
 
 function isTyping(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  if (!t) return false;
+  const t = e.target;
+  if (!(t instanceof HTMLElement)) return false;
   const tag = t.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.isContentEditable;
 }
@@ -305,7 +305,8 @@ export function FindingList({
       e.preventDefault();
       const i = list.findIndex((f) => f.fingerprint === selRef.current);
       const j = i < 0 ? 0 : next ? Math.min(list.length - 1, i + 1) : Math.max(0, i - 1);
-      onSelect((list[j] as FindingView).fingerprint);
+      const target = list[j];
+      if (target) onSelect(target.fingerprint);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

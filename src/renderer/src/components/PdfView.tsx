@@ -114,12 +114,13 @@ export function PdfView({ reportId, target }: PdfViewProps): React.JSX.Element {
     const io = new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
-          if (!e.isIntersecting) continue;
-          const n = Number((e.target as HTMLElement).dataset.page);
+          const holder = e.target;
+          if (!e.isIntersecting || !(holder instanceof HTMLElement)) continue;
+          const n = Number(holder.dataset.page);
           if (drawn.current.has(n)) continue;
           drawn.current.add(n);
           const gen = generation.current;
-          void drawPage(doc, n, e.target as HTMLElement, scale, () => gen === generation.current);
+          void drawPage(doc, n, holder, scale, () => gen === generation.current);
         }
       },
       { root, rootMargin: LOOKAHEAD },

@@ -3,6 +3,7 @@
  * equal / removed / added runs. Character-level where the texts are small enough for an LCS
  * table; sentence-level otherwise, so a long section never stalls the UI.
  */
+import { at } from '../../../core/model/checked';
 
 export type DiffOp = 'equal' | 'removed' | 'added';
 export interface DiffPart {
@@ -23,13 +24,12 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
   const dp: Uint32Array[] = [];
   for (let i = 0; i <= n; i++) dp.push(new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
-    const row = dp[i] as Uint32Array;
-    const next = dp[i + 1] as Uint32Array;
+    const row = at(dp, i);
+    const next = at(dp, i + 1);
+    const ai = a[i];
+    // Indices stay within the rows (length m + 1): `?? 0` only satisfies the index type.
     for (let j = m - 1; j >= 0; j--) {
-      row[j] =
-        a[i] === b[j]
-          ? (next[j + 1] as number) + 1
-          : Math.max(next[j] as number, row[j + 1] as number);
+      row[j] = ai === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
     }
   }
   const parts: DiffPart[] = [];
@@ -41,22 +41,22 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      push('equal', a[i] as string);
+    const x = at(a, i);
+    const y = at(b, j);
+    if (x === y) {
+      push('equal', x);
       i++;
       j++;
-    } else if (
-      ((dp[i + 1] as Uint32Array)[j] as number) >= ((dp[i] as Uint32Array)[j + 1] as number)
-    ) {
-      push('removed', a[i] as string);
+    } else if ((at(dp, i + 1)[j] ?? 0) >= (at(dp, i)[j + 1] ?? 0)) {
+      push('removed', x);
       i++;
     } else {
-      push('added', b[j] as string);
+      push('added', y);
       j++;
     }
   }
-  while (i < n) push('removed', a[i++] as string);
-  while (j < m) push('added', b[j++] as string);
+  while (i < n) push('removed', at(a, i++));
+  while (j < m) push('added', at(b, j++));
   return parts;
 }
 

@@ -38,10 +38,15 @@ export function findTarget(root: HTMLElement, pos: SourcePos): HTMLElement | nul
   return block;
 }
 
+/** By node type, not instanceof: the node may come from another document's realm. */
+function isText(n: Node): n is Text {
+  return n.nodeType === Node.TEXT_NODE;
+}
+
 function textNodes(el: HTMLElement): Text[] {
   const out: Text[] = [];
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (isText(n)) out.push(n);
   return out;
 }
 

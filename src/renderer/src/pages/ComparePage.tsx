@@ -345,9 +345,8 @@ export function ComparePage(): React.JSX.Element {
         years.some((y) => y.reportId === cur[1])
       )
         return cur;
-      const last = years[years.length - 1] as (typeof years)[number];
-      const prev = years[years.length - 2] as (typeof years)[number];
-      return [prev.reportId, last.reportId];
+      const [prev, last] = years.slice(-2);
+      return prev && last ? [prev.reportId, last.reportId] : cur;
     });
   }, [years]);
 

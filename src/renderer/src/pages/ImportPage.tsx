@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { FileAddOutlined, FolderAddOutlined, InboxOutlined } from '@ant-design/icons';
 import type { FileFailure, SkippedFile } from '../../../core/model/types';
-import { SKIP_REASON_LABELS, type SkipReason } from '../../../core/model/glossary';
+import { SKIP_REASONS, SKIP_REASON_LABELS, type SkipReason } from '../../../core/model/glossary';
 import type { ImportResult, ProgressEvent } from '../../../shared/ipc';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
@@ -239,8 +239,9 @@ export function ImportPage(): React.JSX.Element {
                 }
               >
                 跳过 <b>{result.skipped.length}</b> 个（
-                {(Object.keys(SKIP_REASON_LABELS) as SkipReason[])
-                  .map((k) => [k, result.skipped.filter((f) => f.reason === k).length] as const)
+                {SKIP_REASONS.map(
+                  (k) => [k, result.skipped.filter((f) => f.reason === k).length] as const,
+                )
                   .filter(([, n]) => n > 0)
                   .map(([k, n]) => `${SKIP_REASON_LABELS[k]} ${n}`)
                   .join('，')}

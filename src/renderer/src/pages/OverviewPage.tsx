@@ -32,6 +32,7 @@ import { IndicatorsPanel } from '../components/IndicatorsPanel';
 import { SEVERITY_HEX } from '../labels';
 import { ruleTitle, ruleTotals, useRuleCatalogue, type RuleCatalogue } from '../lib/ruleIndex';
 import { MiddleEllipsis } from '../components/MiddleEllipsis';
+import { isKeyOf } from '../../../core/model/checked';
 import { useViewportHeight } from '../lib/useViewport';
 import { missingUnits, useCoverage } from '../lib/coverage';
 
@@ -449,16 +450,19 @@ export function OverviewPage(): React.JSX.Element {
         title: '操作',
         key: 'op',
         width: 120,
-        render: (_, r) => (
-          <span className="nb-ops">
-            <a onClick={() => open(r.id)} data-testid={`open-${r.id}`}>
-              审查
-            </a>
-            {r.current && r.agencyKey && multiYear.has(r.agencyKey) ? (
-              <a onClick={() => openCompare({ agencyKey: r.agencyKey as string })}>对比</a>
-            ) : null}
-          </span>
-        ),
+        render: (_, r) => {
+          const { agencyKey } = r;
+          return (
+            <span className="nb-ops">
+              <a onClick={() => open(r.id)} data-testid={`open-${r.id}`}>
+                审查
+              </a>
+              {r.current && agencyKey && multiYear.has(agencyKey) ? (
+                <a onClick={() => openCompare({ agencyKey })}>对比</a>
+              ) : null}
+            </span>
+          );
+        },
       },
     ],
     [multiYear, open, openCompare, reports, sort],
@@ -466,8 +470,8 @@ export function OverviewPage(): React.JSX.Element {
 
   const onChange: TableProps<ReportSummary>['onChange'] = (_p, _f, sorter) => {
     const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = one?.columnKey as SortKey | undefined;
-    setSort(key && one?.order ? { key, order: one.order } : null);
+    const key = one?.columnKey;
+    setSort(isKeyOf(SORTERS, key) && one?.order ? { key, order: one.order } : null);
   };
 
   // Filtering keeps the virtual list's scroll offset; start the new result at its first row.

@@ -238,7 +238,10 @@ export function ReviewPage(): React.JSX.Element {
             size="small"
             icon={<LeftOutlined />}
             disabled={idx <= 0}
-            onClick={() => openReport((sorted[idx - 1] as (typeof sorted)[number]).id)}
+            onClick={() => {
+              const r = sorted[idx - 1];
+              if (r) openReport(r.id);
+            }}
             title="上一份报告"
           />
           <Select
@@ -254,7 +257,10 @@ export function ReviewPage(): React.JSX.Element {
             size="small"
             icon={<RightOutlined />}
             disabled={idx < 0 || idx >= sorted.length - 1}
-            onClick={() => openReport((sorted[idx + 1] as (typeof sorted)[number]).id)}
+            onClick={() => {
+              const r = sorted[idx + 1];
+              if (r) openReport(r.id);
+            }}
             title="下一份报告"
           />
           <Typography.Text type="secondary" data-testid="review-position">

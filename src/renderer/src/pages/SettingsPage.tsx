@@ -140,7 +140,9 @@ export function SettingsPage(): React.JSX.Element {
       </div>
       <Tabs
         activeKey={tab}
-        onChange={(k) => setTab(k as 'rules' | 'roster')}
+        onChange={(k) => {
+          if (k === 'rules' || k === 'roster') setTab(k);
+        }}
         size="small"
         className="nb-settings-tabs"
         items={[
