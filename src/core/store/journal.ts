@@ -1,8 +1,9 @@
 /**
- * Append-only journal of what the user enters (review decisions, settings), one JSON object per
- * line, written and fsynced synchronously BEFORE the change is acknowledged. Replayed on open, so
- * a crash between autosaves loses nothing entered. After a save that includes the first N bytes,
- * those bytes are cut from the journal (the tail written during the save is kept).
+ * The journal of earlier builds: `<workspace>.journal` beside the file, one JSON object per line
+ * (review decisions, settings), written before each change was acknowledged and folded into the
+ * file at the next whole-file save. Since the workspace commits each change to the database file
+ * itself, nothing writes it any more; a journal left by a crash of an earlier build is replayed
+ * once when its workspace is opened, then removed (workspace-store.ts).
  */
 import {
   closeSync,
@@ -10,10 +11,7 @@ import {
   fsyncSync,
   openSync,
   readFileSync,
-  renameSync,
   rmSync,
-  statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import type { AuditSettings } from '../rules/types';
@@ -25,26 +23,28 @@ export type JournalEntry =
   | { v: 1; ws: string; t: 'settings'; s: AuditSettings }
   | { v: 1; ws: string; t: 'documents'; s: DocumentSettings };
 
+function isEntry(e: unknown, workspaceId: string): e is JournalEntry {
+  if (typeof e !== 'object' || e === null) return false;
+  const o: Record<string, unknown> = { ...e };
+  return (
+    o.v === 1 &&
+    o.ws === workspaceId &&
+    ((o.t === 'decision' && typeof o.d === 'object' && o.d !== null) ||
+      ((o.t === 'settings' || o.t === 'documents') && typeof o.s === 'object' && o.s !== null))
+  );
+}
+
 export class Journal {
   constructor(readonly path: string) {}
 
-  /** Appends one entry durably (write + fsync) and returns the journal size afterwards. */
-  append(entry: JournalEntry): number {
+  /** Appends one entry durably, in the earlier builds' format (tests make such journals with it). */
+  append(entry: JournalEntry): void {
     const fd = openSync(this.path, 'a');
     try {
       writeSync(fd, JSON.stringify(entry) + '\n');
       fsyncSync(fd);
     } finally {
       closeSync(fd);
-    }
-    return this.size();
-  }
-
-  size(): number {
-    try {
-      return statSync(this.path).size;
-    } catch {
-      return 0;
     }
   }
 
@@ -55,32 +55,13 @@ export class Journal {
     for (const line of readFileSync(this.path, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       try {
-        const e = JSON.parse(line) as JournalEntry;
-        if (
-          e &&
-          e.v === 1 &&
-          e.ws === workspaceId &&
-          (e.t === 'decision' || e.t === 'settings' || e.t === 'documents')
-        )
-          out.push(e);
+        const e: unknown = JSON.parse(line);
+        if (isEntry(e, workspaceId)) out.push(e);
       } catch {
         // torn line
       }
     }
     return out;
-  }
-
-  /** Drops the first `bytes` bytes (already in the saved file), keeping anything appended since. */
-  discardPrefix(bytes: number): void {
-    if (!existsSync(this.path)) return;
-    const all = readFileSync(this.path);
-    if (bytes >= all.length) {
-      rmSync(this.path, { force: true });
-      return;
-    }
-    const tmp = `${this.path}.tmp`;
-    writeFileSync(tmp, all.subarray(bytes));
-    renameSync(tmp, this.path);
   }
 
   remove(): void {
