@@ -5,7 +5,7 @@
  * Usage: node --import tsx crash-child.ts <workspace path> <phase>
  * Phases: inTransaction (inside a decision's transaction, before COMMIT), inLargeTransaction
  * (inside a re-import big enough to spill pages into the file before COMMIT), duringSave (inside
- * the save's own transaction), afterCopy / beforeRename (save-as to another file: the copy written,
+ * the transaction that stamps a save-as before the copy), afterCopy / beforeRename (save-as to another file: the copy written,
  * or synced but not renamed), whileDeciding (deciding in a loop until the parent kills it).
  */
 import { WorkspaceStore } from '../../src/core/store';
@@ -59,9 +59,13 @@ async function main(): Promise<void> {
   decide(fps[0] ?? '', 'dismissed');
   armed = true;
   if (phase === 'inTransaction') decide(fps[1] ?? '', 'dismissed');
-  if (phase === 'inLargeTransaction')
+  if (phase === 'inLargeTransaction') {
+    // Imports gather in a batch; its commit (by its timer) is where the process dies.
     store.upsertReport({ ...imported('/docs/big.docx', 'h9'), html: 'x'.repeat(4_000_000) });
-  if (phase === 'duringSave') await store.save();
+    store.upsertReport(imported('/docs/c.docx', 'h10'));
+    await new Promise((r) => setTimeout(r, 5000));
+  }
+  if (phase === 'duringSave') await store.save(path.replace(/\.nianbao$/, '-copy.nianbao'));
   if (phase === 'afterCopy' || phase === 'beforeRename')
     await store.save(path.replace(/\.nianbao$/, '-copy.nianbao'));
   if (phase === 'whileDeciding')

@@ -1,7 +1,8 @@
 /**
- * Table access of the workspace: files, reports, findings, decisions, settings, failures. Every
- * write is one transaction, committed (and so on disk, synchronous=FULL) before the method
- * returns; records go through the row mappers of rows.ts. Durability — opening, creating,
+ * Table access of the workspace: files, reports, findings, decisions, settings, failures. What
+ * the user enters is committed (and so on disk, synchronous=FULL) before the method returns;
+ * imported data is committed in batches (see transaction()); records go through the row mappers
+ * of rows.ts. Durability — opening, creating,
  * saving, autosave — is workspace-store.ts, which extends this class.
  */
 import type { DatabaseSync } from 'node:sqlite';
@@ -41,6 +42,8 @@ const FINDING = columnsSql(FINDING_COLUMNS);
 const DECISION = columnsSql(DECISION_COLUMNS);
 const UPSERT_DECISION = `INSERT INTO decisions(${DECISION.names}) VALUES (${DECISION.marks})
   ON CONFLICT(fingerprint) DO UPDATE SET ${DECISION.updates}`;
+/** How long bulk steps (an import) gather before one commit, ms. */
+const BATCH_MS = 200;
 const UPSERT_SETTINGS =
   'INSERT INTO settings(id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data';
 
@@ -53,19 +56,57 @@ export abstract class WorkspaceTables {
   /** Fault injection: called inside each write transaction, just before COMMIT. */
   protected abstract beforeCommit(): void;
   protected abstract now(): string;
+  /** A batch committed by its timer failed (disk full): its steps are lost, the caller is told. */
+  protected abstract batchFailed(err: unknown): void;
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
 
-  /** Runs `fn` in one transaction (BEGIN IMMEDIATE … COMMIT; ROLLBACK on any error). */
-  protected transaction<T>(fn: () => T): T {
+  /**
+   * Runs `fn` as one atomic step. A durable step (what the user enters: a decision, a note,
+   * settings, a removal) is committed — on disk — before this returns, together with any batch
+   * before it. A bulk step (an imported report, findings, a read failure: derived from files on
+   * disk, so re-importing restores them) joins a batch committed within BATCH_MS, so an import
+   * pays the commit's fsyncs a few times a second, not per file. Each step is a savepoint: one
+   * that throws is undone alone.
+   */
+  protected transaction<T>(fn: () => T, durable = true): T {
     if (this.readOnly) throw new WorkspaceError('该工作区以只读方式打开，不能修改。');
-    this.db.exec('BEGIN IMMEDIATE');
+    const inBatch = this.db.isTransaction;
+    if (!inBatch) this.db.exec('BEGIN IMMEDIATE');
+    this.db.exec('SAVEPOINT step');
+    let out: T;
     try {
-      const out = fn();
+      out = fn();
+      this.db.exec('RELEASE step');
+    } catch (err) {
+      this.db.exec('ROLLBACK TO step');
+      this.db.exec('RELEASE step');
+      if (!inBatch) this.db.exec('ROLLBACK');
+      throw err;
+    }
+    if (durable) this.commitPending();
+    else this.batchTimer ??= setTimeout(() => this.commitBatchLater(), BATCH_MS);
+    return out;
+  }
+
+  /** Commits the open batch, if any (before a save, a copy, a close, and with every durable step). */
+  protected commitPending(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+    if (!this.db.isOpen || !this.db.isTransaction) return;
+    try {
       this.beforeCommit();
       this.db.exec('COMMIT');
-      return out;
     } catch (err) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
       throw err;
+    }
+  }
+
+  private commitBatchLater(): void {
+    try {
+      this.commitPending();
+    } catch (err) {
+      this.batchFailed(err);
     }
   }
 
@@ -115,7 +156,7 @@ export abstract class WorkspaceTables {
         .run(reportId, fileId, JSON.stringify(model), file.html, JSON.stringify(file.notes));
       this.db.prepare('DELETE FROM failures WHERE path = ?').run(file.path);
       return reportId;
-    });
+    }, false);
     this.changed();
     return { id, status };
   }
@@ -179,12 +220,14 @@ export abstract class WorkspaceTables {
   // ───────────── failures ─────────────
 
   recordFailure(path: string, message: string): void {
-    this.transaction(() =>
-      this.db
-        .prepare(
-          'INSERT INTO failures(path, message, at) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET message = excluded.message, at = excluded.at',
-        )
-        .run(path, message, this.now()),
+    this.transaction(
+      () =>
+        this.db
+          .prepare(
+            'INSERT INTO failures(path, message, at) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET message = excluded.message, at = excluded.at',
+          )
+          .run(path, message, this.now()),
+      false,
     );
     this.changed();
   }
@@ -209,7 +252,7 @@ export abstract class WorkspaceTables {
         clear.run(reportId);
         list.forEach((f, seq) => insert.run(...findingParams(reportId, seq, f)));
       }
-    });
+    }, false);
     this.changed();
   }
 

@@ -254,6 +254,10 @@ export class WorkspaceStore extends WorkspaceTables {
     return (this.options.now?.() ?? new Date()).toISOString();
   }
 
+  protected batchFailed(err: unknown): void {
+    this.options.onSaveError?.(err);
+  }
+
   protected beforeCommit(): void {
     this.options.hooks?.beforeCommit?.();
   }
@@ -274,7 +278,7 @@ export class WorkspaceStore extends WorkspaceTables {
 
   /**
    * Saves to `target` (default: the user's file, or the recovery file when untitled). The
-   * database file itself holds every committed change already: saving it stamps `saved_at`.
+   * database file itself holds every committed change already: saving it writes nothing.
    * Another target gets a complete copy, put in place atomically, and becomes the workspace's
    * file ("另存为"); the previous file stays as it was. Saves are serialised, and each runs
    * synchronously once started, so no change can fall between the copy and the switch to it.
@@ -289,8 +293,9 @@ export class WorkspaceStore extends WorkspaceTables {
         this.timer = null;
       }
       const counter = this.changeCounter;
-      this.transaction(() => setMetaValue(this.db, 'saved_at', this.now()));
+      this.commitPending();
       if (dest !== this.file) {
+        this.transaction(() => setMetaValue(this.db, 'saved_at', this.now()));
         this.copyTo(dest);
         if (target !== undefined) {
           this.db.close();
@@ -337,6 +342,7 @@ export class WorkspaceStore extends WorkspaceTables {
 
   async close(): Promise<void> {
     await this.flush();
+    this.commitPending();
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
@@ -345,8 +351,13 @@ export class WorkspaceStore extends WorkspaceTables {
     this.scratch = null;
   }
 
-  /** Stops timers without saving (tests simulating a crash; every change is committed already). */
+  /**
+   * Stops timers without saving (tests simulating a crash). What the user entered is committed
+   * already; the pending batch of imported data is committed here, as its timer would have done
+   * (a real crash loses at most its last BATCH_MS, which importing again restores).
+   */
   abandon(): void {
+    if (!this.readOnly) this.commitPending();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.closed = true;
