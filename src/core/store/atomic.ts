@@ -37,7 +37,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       await rename(from, to);
       return;
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const code = err instanceof Error && 'code' in err ? err.code : undefined;
       if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw err;
       await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
     }

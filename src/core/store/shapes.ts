@@ -94,9 +94,7 @@ function gridAt(v: unknown, rows: readonly string[], cols: readonly string[]): b
 }
 
 function isActiveTable(v: unknown): v is ActiveDisclosureTable {
-  const single = ACTIVE_ROW_KEYS.filter(
-    (k) => !(DOCUMENT_ROW_KEYS as readonly string[]).includes(k),
-  );
+  const single = ACTIVE_ROW_KEYS.filter((k) => !DOCUMENT_ROW_KEYS.some((d) => d === k));
   return gridAt(v, DOCUMENT_ROW_KEYS, DOCUMENT_COLUMN_KEYS) && cellsAt(v, single);
 }
 function isApplicationsTable(v: unknown): v is ApplicationsTable {
