@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { WorkspaceError, needsMigration, openDb } from './schema';
-import { validateWorkspace } from './validate';
+import { readFailure, validateWorkspace } from './validate';
 
 /** The file to open: the workspace, or the .bak an earlier build's crashed save left. */
 function candidates(path: string): string[] {
@@ -39,8 +39,7 @@ function inspect(file: string): { id: string; migrate: boolean } {
     db = openDb(copy?.file ?? file, !hot);
     return { id: validateWorkspace(db), migrate: needsMigration(db) };
   } catch (err) {
-    if (err instanceof WorkspaceError) throw err;
-    throw new WorkspaceError('无法打开工作区文件：文件已损坏或不是本软件的工作区。');
+    throw readFailure(err);
   } finally {
     db?.close();
     if (copy) rmSync(copy.dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { text } from './rows';
 export const APP_ID = 'nianbao-audit';
 export const SCHEMA_VERSION = 1;
 export const WORKSPACE_EXTENSION = '.nianbao';
+const BUSY_TIMEOUT_MS = 5000;
 
 export class WorkspaceError extends Error {
   override name = 'WorkspaceError';
@@ -72,7 +73,12 @@ CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, message TEXT NOT NUL
  * mails it, and earlier builds (sql.js) can still open it.
  */
 export function openDb(location: string, readOnly = false): DatabaseSync {
-  const db = new DatabaseSync(location, { readOnly, enableForeignKeyConstraints: true });
+  // A commit of another connection (the app while the command line reads) is waited for, not failed.
+  const db = new DatabaseSync(location, {
+    readOnly,
+    enableForeignKeyConstraints: true,
+    timeout: BUSY_TIMEOUT_MS,
+  });
   if (!readOnly) db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;');
   return db;
 }

@@ -22,6 +22,14 @@ export const NOT_A_WORKSPACE = '该文件不是年报审查工作区。';
 export const UNREADABLE = '无法打开工作区文件：文件已损坏或不是本软件的工作区。';
 export const NEWER_VERSION = '该工作区由更新版本的年报审查创建，请升级软件后再打开。';
 
+/** The refusal for an error SQLite raised while reading the file. */
+export function readFailure(err: unknown): WorkspaceError {
+  if (err instanceof WorkspaceError) return err;
+  if (err instanceof Error && /locked|busy/i.test(err.message))
+    return new WorkspaceError('工作区文件正被另一个程序写入，请稍后再试。');
+  return new WorkspaceError(UNREADABLE);
+}
+
 export function tamperedMessage(what: string): string {
   return `工作区文件已损坏或被改动：${what}的内容不符合格式。为免只载入一部分，整个文件未被打开，也未作任何修改。`;
 }
@@ -36,8 +44,8 @@ export function validateWorkspace(db: DatabaseSync): string {
         .all()
         .map((r) => text(r.name)),
     );
-  } catch {
-    throw new WorkspaceError(UNREADABLE);
+  } catch (err) {
+    throw readFailure(err);
   }
   if (!tables.has('meta') || metaValue(db, 'app') !== APP_ID)
     throw new WorkspaceError(NOT_A_WORKSPACE);
@@ -51,8 +59,7 @@ export function validateWorkspace(db: DatabaseSync): string {
     checkContents(db, tables);
   } catch (err) {
     if (err instanceof WorkspaceShapeError) throw new WorkspaceError(tamperedMessage(err.message));
-    if (err instanceof WorkspaceError) throw err;
-    throw new WorkspaceError(UNREADABLE);
+    throw readFailure(err);
   }
   return id;
 }
