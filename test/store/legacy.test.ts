@@ -131,6 +131,24 @@ describe('workspace files of the sql.js builds', () => {
       t: 'settings',
       s: { ...DEFAULT_SETTINGS, disabled: ['text/typos', 'structure/title'] },
     });
+    // Lines that do not pass the file's own checks are skipped, like torn ones.
+    writeFileSync(
+      `${path}.journal`,
+      JSON.stringify({ v: 1, ws: WS, t: 'decision', d: entry(fp2 ?? '', 'pending', 'x'), x: 0 })
+        .replace('"pending"', '"maybe"')
+        .concat('\n'),
+      { flag: 'a' },
+    );
+    writeFileSync(
+      `${path}.journal`,
+      JSON.stringify({
+        v: 1,
+        ws: WS,
+        t: 'settings',
+        s: { ...DEFAULT_SETTINGS, deadlines: { department: '13-45', government: '03-31' } },
+      }).concat('\n'),
+      { flag: 'a' },
+    );
     // A crash half-way through an append: a torn last line.
     writeFileSync(`${path}.journal`, `{"v":1,"ws":"${WS}","t":"decision","d":{"fingerp`, {
       flag: 'a',

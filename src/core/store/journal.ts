@@ -15,7 +15,10 @@ import {
   writeSync,
 } from 'node:fs';
 import type { AuditSettings } from '../rules/types';
+import { normaliseDocumentSettings } from '../export/documents/settings';
 import type { DocumentSettings } from '../export/documents/settings';
+import { validateSettings } from '../../shared/ipc';
+import { isReviewStatus } from './shapes';
 import type { StoredDecision } from './types';
 
 export type JournalEntry =
@@ -23,15 +26,55 @@ export type JournalEntry =
   | { v: 1; ws: string; t: 'settings'; s: AuditSettings }
   | { v: 1; ws: string; t: 'documents'; s: DocumentSettings };
 
-function isEntry(e: unknown, workspaceId: string): e is JournalEntry {
-  if (typeof e !== 'object' || e === null) return false;
-  const o: Record<string, unknown> = { ...e };
-  return (
-    o.v === 1 &&
-    o.ws === workspaceId &&
-    ((o.t === 'decision' && typeof o.d === 'object' && o.d !== null) ||
-      ((o.t === 'settings' || o.t === 'documents') && typeof o.s === 'object' && o.s !== null))
-  );
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** A journaled decision, checked field by field (reportId is absent in the earliest journals). */
+function decisionOf(v: unknown): StoredDecision | null {
+  if (!isObj(v) || !isReviewStatus(v.status)) return null;
+  const fields = [v.fingerprint, v.note, v.updatedAt, v.ruleId, v.reportKey, v.lastMessage];
+  const [fingerprint, note, updatedAt, ruleId, reportKey, lastMessage] = fields.map(str);
+  if (
+    fingerprint === null ||
+    note === null ||
+    updatedAt === null ||
+    ruleId === null ||
+    reportKey === null ||
+    lastMessage === null
+  )
+    return null;
+  return {
+    fingerprint,
+    status: v.status,
+    note,
+    updatedAt,
+    ruleId,
+    reportKey,
+    reportId: str(v.reportId) ?? '',
+    lastMessage,
+    lastLocation: str(v.lastLocation) ?? '',
+  };
+}
+
+/**
+ * One line of the journal as an entry of this workspace, checked like the file itself (statuses
+ * against the vocabulary, settings with the settings validator); null for anything else, which is
+ * skipped like a torn line.
+ */
+function entryOf(e: unknown, workspaceId: string): JournalEntry | null {
+  if (!isObj(e) || e.v !== 1 || e.ws !== workspaceId) return null;
+  if (e.t === 'decision') {
+    const d = decisionOf(e.d);
+    return d && { v: 1, ws: workspaceId, t: 'decision', d };
+  }
+  if (e.t === 'settings') {
+    const checked = validateSettings(e.s);
+    return checked.ok ? { v: 1, ws: workspaceId, t: 'settings', s: checked.args[0] } : null;
+  }
+  if (e.t === 'documents' && isObj(e.s))
+    return { v: 1, ws: workspaceId, t: 'documents', s: normaliseDocumentSettings(e.s) };
+  return null;
 }
 
 export class Journal {
@@ -48,15 +91,15 @@ export class Journal {
     }
   }
 
-  /** Entries of this workspace, in order. A torn last line (crash during an append) is ignored. */
+  /** Entries of this workspace, in order, checked. A torn last line (crash during an append) is ignored. */
   read(workspaceId: string): JournalEntry[] {
     if (!existsSync(this.path)) return [];
     const out: JournalEntry[] = [];
     for (const line of readFileSync(this.path, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       try {
-        const e: unknown = JSON.parse(line);
-        if (isEntry(e, workspaceId)) out.push(e);
+        const e = entryOf(JSON.parse(line), workspaceId);
+        if (e) out.push(e);
       } catch {
         // torn line
       }

@@ -150,6 +150,9 @@ export class WorkspaceStore extends WorkspaceTables {
     asUntitled = false,
   ): Promise<{ store: WorkspaceStore } & OpenReport> {
     const picked = pick(path);
+    // Read (and checked) before anything on disk changes.
+    const journal = new Journal(`${path}.journal`);
+    const entries = journal.read(picked.id);
     const notes: string[] = [];
     if (picked.fromBackup) {
       const tmp = `${path}${TMP_MARK}${process.pid}-${Date.now()}`;
@@ -167,8 +170,7 @@ export class WorkspaceStore extends WorkspaceTables {
       options,
     );
     if (picked.migrate) store.transaction(() => migrate(db));
-    const journal = new Journal(`${path}.journal`);
-    const replayed = store.replay(journal.read(picked.id));
+    const replayed = store.replay(entries);
     if (replayed > 0) {
       journal.remove();
       notes.push(`已恢复上次未保存的 ${replayed} 项审查记录。`);
@@ -215,7 +217,7 @@ export class WorkspaceStore extends WorkspaceTables {
     if (entries.length === 0) return 0;
     this.transaction(() => {
       for (const e of entries) {
-        if (e.t === 'decision') this.writeDecision({ ...e.d, reportId: e.d.reportId ?? '' });
+        if (e.t === 'decision') this.writeDecision(e.d);
         else if (e.t === 'settings') this.writeSettings(e.s);
         else this.writeDocumentSettings(e.s);
       }
