@@ -7,9 +7,11 @@
  *
  *   npx tsx test/bench/store-bench.ts [--n 500] [--store <dir of a store's index.ts>]
  *
- * `--store` runs the same against another build's store (e.g. a worktree of the commit before
- * node:sqlite, whose store kept the database in memory with sql.js and rewrote the whole file at
- * each save) to compare.
+ * `--store` runs the same against another build's store, to compare: e.g. the sql.js store, which
+ * kept the database in memory and rewrote the whole file at each save —
+ *   git worktree add /tmp/old-store e5d3cde && ln -s $PWD/node_modules /tmp/old-store/
+ *   npx tsx test/bench/store-bench.ts --store /tmp/old-store/src/core/store
+ * Bytes are read from /proc/self/io (Linux).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
