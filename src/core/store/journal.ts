@@ -33,8 +33,12 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 /** A journaled decision, checked field by field (reportId is absent in the earliest journals). */
 function decisionOf(v: unknown): StoredDecision | null {
   if (!isObj(v) || !isReviewStatus(v.status)) return null;
-  const fields = [v.fingerprint, v.note, v.updatedAt, v.ruleId, v.reportKey, v.lastMessage];
-  const [fingerprint, note, updatedAt, ruleId, reportKey, lastMessage] = fields.map(str);
+  const fingerprint = str(v.fingerprint);
+  const note = str(v.note);
+  const updatedAt = str(v.updatedAt);
+  const ruleId = str(v.ruleId);
+  const reportKey = str(v.reportKey);
+  const lastMessage = str(v.lastMessage);
   if (
     fingerprint === null ||
     note === null ||
