@@ -220,6 +220,50 @@ describe('WorkspaceStore', () => {
   });
 });
 
+describe('WorkspaceStore writes', () => {
+  it('commits imports in a batch, without waiting for a save, and a decision at once', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'w.nianbao');
+    const store = await WorkspaceStore.create({ autosaveMs: 0 });
+    await store.save(path);
+    const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
+    // Another reader (the command line) sees the import once its batch is committed.
+    let seen = 0;
+    for (let i = 0; i < 100 && seen === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const ro = await WorkspaceStore.openReadOnly(path);
+      seen = ro.reportCount();
+      await ro.close();
+    }
+    expect(seen).toBe(1);
+    // A decision commits the batch before it (here: the findings) together with itself.
+    const [fp] = putFindings(store, id, [finding('newReceived')]);
+    decision(store, fp ?? '', 'confirmed', '立即写入');
+    const ro = await WorkspaceStore.openReadOnly(path);
+    expect(ro.findings(id)).toHaveLength(1);
+    expect(ro.decision(fp ?? '')?.note).toBe('立即写入');
+    await ro.close();
+    await store.close();
+  });
+
+  it('saving the workspace in its own file writes nothing: every change is in it already', async () => {
+    const dir = tempDir();
+    const path = join(dir, 's.nianbao');
+    const store = await WorkspaceStore.create({ autosaveMs: 0 });
+    await store.save(path);
+    const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
+    const [fp] = putFindings(store, id, [finding('newReceived')]);
+    decision(store, fp ?? '', 'confirmed');
+    expect(store.dirty).toBe(true);
+    const before = readFileSync(path);
+    await store.save();
+    expect(store.dirty).toBe(false);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['s.nianbao']);
+    await store.close();
+  });
+});
+
 describe('WorkspaceStore migration', () => {
   it('opens a file whose decisions table predates the report_id column', async () => {
     const SQL = await initSqlJs();
