@@ -1,9 +1,9 @@
 /**
  * Build: main (window + IPC, and the worker thread as a second entry), preload (sandboxed, so
  * bundled into one CommonJS file with no runtime require other than electron), renderer (React).
- * Output: out/main, out/preload, out/renderer. Runtime dependencies of main (sql.js with its
- * .wasm, exceljs, mammoth, …) stay external and load from node_modules, so sql.js finds
- * sql-wasm.wasm next to its own script.
+ * Output: out/main, out/preload, out/renderer. Runtime dependencies of main (exceljs, mammoth,
+ * …) stay external and load from node_modules; so does Node's built-in node:sqlite (the workspace
+ * store), named explicitly because a build on a Node whose builtin list lacks it would bundle it.
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
@@ -30,6 +30,7 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rollupOptions: {
+        external: ['node:sqlite'],
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           worker: resolve(__dirname, 'src/main/worker.ts'),

@@ -25,7 +25,7 @@ import {
 import { unitKindsOf } from '../core/workspace/submissions';
 import type { AuditSettings } from '../core/rules/types';
 
-// The writers (exceljs, docx), the workspace store (sql.js) and the roster reader are loaded when
+// The writers (exceljs, docx), the workspace store (node:sqlite) and the roster reader are loaded when
 // an option asks for them, not at start-up: a run reaches its first file in well under 0.3 s.
 const lazy = {
   workbook: () => import('../core/export/workbook'),

@@ -1,38 +1,72 @@
 /**
  * Done means: "a test opens the workspace file after a simulated crash in the middle of a save and
- * finds every saved decision". A real child process is SIGKILLed at each point of a save (temp
- * file half-written, temp complete but not renamed, backup made but not renamed) and in the middle
- * of a journal append; the parent reopens the file and checks every acknowledged decision.
+ * finds every saved decision". A real child process is SIGKILLed inside a write transaction (a
+ * small one, and one big enough to have spilled pages into the file), inside a save, in the middle
+ * of a save-as copy, and at a random moment while deciding; the parent reopens the file and checks
+ * every acknowledged decision.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceStore } from '../../src/core/store';
 import { decision, finding, imported, putFindings, tempDir } from './helpers';
 
 const CHILD = resolve(__dirname, 'crash-child.ts');
+const ROOT = resolve(__dirname, '../..');
+const ARGS = ['--no-warnings', '--import', 'tsx', CHILD];
 
-function runChild(
-  path: string,
-  phase: string,
-): { acks: Map<string, string>; saved: boolean; signal: NodeJS.Signals | null } {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', CHILD, path, phase], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    cwd: resolve(__dirname, '../..'),
-  });
-  if (res.status === 1) throw new Error(res.stderr);
-  const acks = new Map<string, string>();
-  for (const line of res.stdout.split('\n')) {
-    const m = /^ACK (.+) (confirmed|dismissed|pending)$/.exec(line);
-    if (m) acks.set(m[1]!, m[2]!); // later lines win, like the user's last click
-  }
-  return { acks, saved: res.stdout.includes('SAVED'), signal: res.signal };
+interface Ack {
+  seq: number;
+  status: string;
 }
 
-describe('crash in the middle of a save', () => {
-  for (const phase of ['afterPartialWrite', 'beforeRename', 'afterBackup', 'duringJournal']) {
+/** The last acknowledged decision per fingerprint (later lines win, like the user's last click). */
+function parseAcks(stdout: string): Map<string, Ack> {
+  const acks = new Map<string, Ack>();
+  for (const line of stdout.split('\n')) {
+    const m = /^ACK (\d+) (.+) (confirmed|dismissed|pending)$/.exec(line);
+    if (m) acks.set(m[2] ?? '', { seq: Number(m[1]), status: m[3] ?? '' });
+  }
+  return acks;
+}
+
+function runChild(path: string, phase: string) {
+  const res = spawnSync(process.execPath, [...ARGS, path, phase], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    cwd: ROOT,
+  });
+  if (res.status === 1) throw new Error(res.stderr);
+  return { acks: parseAcks(res.stdout), saved: res.stdout.includes('SAVED'), signal: res.signal };
+}
+
+function snapshot(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n))]));
+}
+
+/** Every acknowledged decision is in the file, as acknowledged (or as a later click the kill interrupted). */
+async function expectAcks(path: string, acks: Map<string, Ack>): Promise<void> {
+  const { store } = await WorkspaceStore.open(path, { autosaveMs: 0 });
+  const decisions = store.decisions();
+  for (const [fp, ack] of acks) {
+    const d = decisions.get(fp);
+    const seq = Number(/^#(\d+)$/.exec(d?.note ?? '')?.[1] ?? -1);
+    expect(seq, fp).toBeGreaterThanOrEqual(ack.seq);
+    if (seq === ack.seq) expect(d?.status, fp).toBe(ack.status);
+  }
+  expect(store.listReports().map((r) => r.path)).toEqual(['/docs/a.docx']);
+  await store.close();
+}
+
+describe('crash in the middle of a write or a save', () => {
+  for (const phase of [
+    'inTransaction',
+    'inLargeTransaction',
+    'duringSave',
+    'afterCopy',
+    'beforeRename',
+  ]) {
     it(`keeps every acknowledged decision when killed ${phase}`, async () => {
       const dir = tempDir();
       const path = join(dir, 'ws.nianbao');
@@ -41,43 +75,50 @@ describe('crash in the middle of a save', () => {
       expect(saved).toBe(false);
       expect(acks.size).toBe(6);
       const leftovers = readdirSync(dir);
-      if (phase === 'afterPartialWrite')
-        expect(leftovers.some((n) => n.includes('.tmp-'))).toBe(true);
-      if (phase === 'afterBackup') expect(leftovers).toContain('ws.nianbao.bak');
+      if (phase === 'inLargeTransaction') expect(leftovers).toContain('ws.nianbao-journal'); // a hot journal
+      if (phase === 'afterCopy' || phase === 'beforeRename') {
+        expect(leftovers.some((n) => n.startsWith('ws-copy.nianbao.tmp-'))).toBe(true);
+        expect(leftovers).not.toContain('ws-copy.nianbao'); // never a half-made copy in place
+      }
 
+      // Reading it (the command line's --workspace) changes nothing, even with a hot journal.
+      const before = snapshot(dir);
+      const ro = await WorkspaceStore.openReadOnly(path);
+      for (const [fp, ack] of acks) expect(ro.decision(fp)?.note).toBe(`#${ack.seq}`);
+      await ro.close();
+      const after = snapshot(dir);
+      expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+      for (const [n, bytes] of before) expect(after.get(n)?.equals(bytes), n).toBe(true);
+
+      await expectAcks(path, acks);
+      // SQLite rolled a hot journal back when the file was opened for work (a journal that was
+      // never made hot is ignored, and goes with the next write).
+      if (phase === 'inLargeTransaction') expect(existsSync(`${path}-journal`)).toBe(false);
       const { store } = await WorkspaceStore.open(path, { autosaveMs: 0 });
-      const decisions = store.decisions();
-      for (const [fp, status] of acks) expect(decisions.get(fp)?.status, fp).toBe(status);
-      expect(store.listReports()).toHaveLength(1);
-      // Stale temporaries are cleaned up on open.
-      expect(readdirSync(dir).some((n) => n.includes('.tmp-'))).toBe(false);
-      // Saving again folds the journal into the file.
-      await store.save();
+      decision(store, [...acks.keys()][0] ?? '', 'confirmed', `#${1000}`);
       await store.close();
-      rmSync(`${path}.journal`, { force: true });
-      const { store: again } = await WorkspaceStore.open(path, { autosaveMs: 0 });
-      for (const [fp, status] of acks) expect(again.decisions().get(fp)?.status).toBe(status);
+      expect(readdirSync(dir).filter((n) => n.startsWith('ws.nianbao'))).toEqual(['ws.nianbao']);
     });
   }
 
-  it('falls back to the .bak when the workspace file itself is torn or missing', async () => {
+  it('keeps every acknowledged decision when killed at a random moment while deciding', async () => {
     const dir = tempDir();
     const path = join(dir, 'ws.nianbao');
-    const { acks } = runChild(path, 'afterBackup');
-    // The main file is replaced by a torn one (saves never write in place, so replace, not overwrite):
-    // the backup must be used.
-    writeFileSync(`${path}.torn`, Buffer.from('SQLite format 3\u0000garbage'));
-    renameSync(`${path}.torn`, path);
-    const { store, notes } = await WorkspaceStore.open(path, { autosaveMs: 0 });
-    expect(notes.join('')).toContain('备份');
-    for (const [fp, status] of acks) expect(store.decisions().get(fp)?.status).toBe(status);
-    // And when the file is gone altogether (crash after the old file was moved away).
-    rmSync(path);
-    const { store: again } = await WorkspaceStore.open(path, { autosaveMs: 0 });
-    for (const [fp, status] of acks) expect(again.decisions().get(fp)?.status).toBe(status);
+    const child = spawn(process.execPath, [...ARGS, path, 'whileDeciding'], { cwd: ROOT });
+    let out = '';
+    const done = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_c, s) => res(s)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+      if ((out.match(/^ACK /gm)?.length ?? 0) >= 40) child.kill('SIGKILL');
+    });
+    expect(await done).toBe('SIGKILL');
+    const acks = parseAcks(out);
+    expect(acks.size).toBe(6);
+    await expectAcks(path, acks);
   });
 
-  it('an in-process failure between write and rename leaves the previous file intact and loses nothing', async () => {
+  it('an in-process failure of a save-as leaves the workspace where it was and loses nothing', async () => {
     const dir = tempDir();
     const path = join(dir, 'ws.nianbao');
     let fail = false;
@@ -91,35 +132,16 @@ describe('crash in the middle of a save', () => {
     });
     const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
     const [a, b] = putFindings(store, id, [finding('newReceived'), finding('carriedOver')]);
-    decision(store, a!, 'confirmed');
+    decision(store, a ?? '', 'confirmed');
     await store.save(path);
     fail = true;
-    decision(store, b!, 'dismissed', '写入失败前');
-    await expect(store.save()).rejects.toThrow('disk full');
-    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
-    expect(existsSync(`${path}.journal`)).toBe(true);
+    await expect(store.save(join(dir, 'other.nianbao'))).rejects.toThrow('disk full');
+    expect(store.path).toBe(path);
+    decision(store, b ?? '', 'dismissed', '另存失败后');
+    expect(readdirSync(dir)).toEqual(['ws.nianbao']);
     store.abandon();
     const { store: again } = await WorkspaceStore.open(path, { autosaveMs: 0 });
-    expect(again.decision(a!)?.status).toBe('confirmed');
-    expect(again.decision(b!)).toMatchObject({ status: 'dismissed', note: '写入失败前' });
-  });
-
-  it('ignores the journal of a different workspace at the same path', async () => {
-    const dir = tempDir();
-    const path = join(dir, 'ws.nianbao');
-    const other = await WorkspaceStore.create({ autosaveMs: 0 });
-    const { id } = other.upsertReport(imported('/docs/a.docx', 'h1'));
-    const [fp] = putFindings(other, id, [finding('newReceived')]);
-    await other.save(path);
-    decision(other, fp!, 'confirmed'); // journaled for `other`
-    other.abandon();
-    // A colleague's workspace is copied over the file; the stale journal must not leak into it.
-    const theirs = await WorkspaceStore.create({ autosaveMs: 0 });
-    const bytesPath = join(dir, 'theirs.nianbao');
-    await theirs.save(bytesPath);
-    const { copyFileSync } = await import('node:fs');
-    copyFileSync(bytesPath, path);
-    const { store } = await WorkspaceStore.open(path, { autosaveMs: 0 });
-    expect(store.decisions().size).toBe(0);
+    expect(again.decision(a ?? '')?.status).toBe('confirmed');
+    expect(again.decision(b ?? '')).toMatchObject({ status: 'dismissed', note: '另存失败后' });
   });
 });

@@ -1,8 +1,8 @@
-/** WorkspaceStore.openReadOnly (the CLI's --workspace): sees unsaved journal entries, writes nothing. */
+/** WorkspaceStore.openReadOnly (the CLI's --workspace): sees what the app would show, writes nothing. */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WorkspaceStore } from '../../src/core/store';
+import { Journal, WorkspaceError, WorkspaceStore } from '../../src/core/store';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../../src/core/export/documents/settings';
 import { tempDir } from './helpers';
 
@@ -18,29 +18,65 @@ const decision = (fingerprint: string, status: 'confirmed' | 'dismissed', note: 
   lastLocation: '',
 });
 
+function snapshot(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n))]));
+}
+function expectUnchanged(dir: string, before: Map<string, Buffer>): void {
+  const after = snapshot(dir);
+  expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  for (const [n, bytes] of before) expect(after.get(n)?.equals(bytes), n).toBe(true);
+}
+
 describe('WorkspaceStore.openReadOnly', () => {
-  it('applies decisions and document settings entered after the last save, and leaves every file as it was', async () => {
+  it('reads decisions and document settings, refuses writes, and leaves every file as it was', async () => {
     const dir = tempDir();
     const path = join(dir, '审查.nianbao');
     const store = await WorkspaceStore.create({ autosaveMs: 0 });
-    store.decide(decision('a', 'confirmed', '已保存的'));
     await store.save(path);
-    // Entered after the save: only in the journal (the app crashed or is still open).
-    store.decide(decision('b', 'dismissed', '日志中的'));
-    store.setDocumentSettings({ ...DEFAULT_DOCUMENT_SETTINGS, office: '日志中的机关' });
+    store.decide(decision('a', 'confirmed', '已记录的'));
+    store.setDocumentSettings({ ...DEFAULT_DOCUMENT_SETTINGS, office: '某机关' });
+    store.abandon(); // the app is still open, or crashed
+    const before = snapshot(dir);
+    expect([...before.keys()]).toEqual(['审查.nianbao']);
+
+    const ro = await WorkspaceStore.openReadOnly(path);
+    expect(ro.decision('a')?.note).toBe('已记录的');
+    expect(ro.documentSettings().office).toBe('某机关');
+    expect(() => ro.decide(decision('c', 'confirmed', ''))).toThrow(WorkspaceError);
+    await expect(ro.save()).rejects.toThrow('只读');
+    await ro.close();
+    expectUnchanged(dir, before);
+  });
+
+  it('applies the journal an earlier build left beside the file, in a working copy', async () => {
+    const dir = tempDir();
+    const path = join(dir, '审查.nianbao');
+    const store = await WorkspaceStore.create({ autosaveMs: 0 });
+    await store.save(path);
+    store.decide(decision('a', 'confirmed', '文件中的'));
+    const journal = new Journal(`${path}.journal`);
+    journal.append({
+      v: 1,
+      ws: store.id,
+      t: 'decision',
+      d: decision('b', 'dismissed', '日志中的'),
+    });
+    journal.append({
+      v: 1,
+      ws: store.id,
+      t: 'documents',
+      s: { ...DEFAULT_DOCUMENT_SETTINGS, office: '日志中的机关' },
+    });
     store.abandon();
-    const before = new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n))]));
+    const before = snapshot(dir);
     expect([...before.keys()].sort()).toEqual(['审查.nianbao', '审查.nianbao.journal']);
 
     const ro = await WorkspaceStore.openReadOnly(path);
-    expect(ro.decision('a')?.note).toBe('已保存的');
+    expect(ro.decision('a')?.note).toBe('文件中的');
     expect(ro.decision('b')).toMatchObject({ status: 'dismissed', note: '日志中的' });
     expect(ro.documentSettings().office).toBe('日志中的机关');
-    ro.decide(decision('c', 'confirmed', ''));
-    await new Promise((r) => setTimeout(r, 50));
-    const after = new Map(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n))]));
-    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-    for (const [n, bytes] of before) expect(after.get(n)?.equals(bytes), n).toBe(true);
+    await ro.close();
+    expectUnchanged(dir, before);
   });
 
   it('refuses a file that is not a workspace', async () => {
@@ -48,5 +84,6 @@ describe('WorkspaceStore.openReadOnly', () => {
     const path = join(dir, 'x.nianbao');
     writeFileSync(path, 'nope');
     await expect(WorkspaceStore.openReadOnly(path)).rejects.toThrow('工作区');
+    expect(readdirSync(dir)).toEqual(['x.nianbao']);
   });
 });

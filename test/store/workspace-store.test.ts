@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import initSqlJs from 'sql.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkspaceError, WorkspaceStore } from '../../src/core/store';
@@ -151,14 +152,14 @@ describe('WorkspaceStore', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(saved).toEqual([path]);
     expect(store.dirty).toBe(false);
-    // The journal was folded into the file.
-    expect(existsSync(`${path}.journal`)).toBe(false);
+    // Nothing lies beside the file: no journal, no -journal, no temporary file.
+    expect(readdirSync(dir)).toEqual(['auto.nianbao']);
     store.abandon();
     const { store: again } = await WorkspaceStore.open(path, { autosaveMs: 0 });
     expect(again.decision(fp!)?.status).toBe('confirmed');
   });
 
-  it('an untitled workspace autosaves to its recovery file and reopens from it', async () => {
+  it('an untitled workspace lives in its recovery file and reopens from it after a crash', async () => {
     const dir = tempDir();
     const recoveryPath = join(dir, 'untitled.nianbao');
     const store = await WorkspaceStore.create({ autosaveMs: 0, recoveryPath });
@@ -166,8 +167,7 @@ describe('WorkspaceStore', () => {
     expect(store.path).toBeNull();
     const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
     const [fp] = putFindings(store, id, [finding('newReceived')]);
-    await store.save();
-    decision(store, fp!, 'dismissed', '未保存即崩溃'); // only in the journal
+    decision(store, fp!, 'dismissed', '未保存即崩溃'); // committed when acknowledged, no save needed
     store.abandon();
     const { store: again, notes } = await WorkspaceStore.open(
       recoveryPath,
@@ -176,7 +176,8 @@ describe('WorkspaceStore', () => {
     );
     expect(again.path).toBeNull();
     expect(again.decision(fp!)).toMatchObject({ status: 'dismissed', note: '未保存即崩溃' });
-    expect(notes.join('')).toContain('1 项');
+    expect(notes).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['untitled.nianbao']);
   });
 
   it('save-as moves the workspace to the new file and leaves no temporary files', async () => {
@@ -185,23 +186,87 @@ describe('WorkspaceStore', () => {
     const b = join(dir, 'b.nianbao');
     const store = await WorkspaceStore.create({ autosaveMs: 0 });
     await store.save(a);
-    store.upsertReport(imported('/docs/a.docx', 'h1'));
+    store.upsertReport(imported('/docs/a.docx', 'h1')); // committed into a.nianbao
     await store.save(b);
     expect(store.path).toBe(b);
+    store.upsertReport(imported('/docs/b.docx', 'h2')); // only into b.nianbao
     await store.save();
     expect(readdirSync(dir).sort()).toEqual(['a.nianbao', 'b.nianbao']);
     const { store: sa } = await WorkspaceStore.open(a, { autosaveMs: 0 });
     const { store: sb } = await WorkspaceStore.open(b, { autosaveMs: 0 });
-    expect(sa.listReports()).toHaveLength(0);
-    expect(sb.listReports()).toHaveLength(1);
+    expect(sa.listReports().map((r) => r.path)).toEqual(['/docs/a.docx']);
+    expect(sb.listReports().map((r) => r.path)).toEqual(['/docs/a.docx', '/docs/b.docx']);
+    expect(sb.id).toBe(store.id);
     expect(readFileSync(b).subarray(0, 15).toString()).toBe('SQLite format 3');
+    await Promise.all([store.close(), sa.close(), sb.close()]);
+    expect(readdirSync(dir).sort()).toEqual(['a.nianbao', 'b.nianbao']);
+  });
+
+  it('writes each change into the file at once: a copy taken while the app is open holds it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'live.nianbao');
+    const store = await WorkspaceStore.create({ autosaveMs: 0 });
+    await store.save(path);
+    const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
+    const [fp] = putFindings(store, id, [finding('newReceived')]);
+    decision(store, fp!, 'confirmed', '未点保存');
+    // The user copies the file in Explorer (or mails it) without saving: nothing is missing.
+    const copy = join(dir, 'copy.nianbao');
+    copyFileSync(path, copy);
+    const ro = await WorkspaceStore.openReadOnly(copy);
+    expect(ro.decision(fp!)).toMatchObject({ status: 'confirmed', note: '未点保存' });
+    await ro.close();
+    await store.close();
+  });
+});
+
+describe('WorkspaceStore writes', () => {
+  it('commits imports in a batch, without waiting for a save, and a decision at once', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'w.nianbao');
+    const store = await WorkspaceStore.create({ autosaveMs: 0 });
+    await store.save(path);
+    const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
+    // Another reader (the command line) sees the import once its batch is committed.
+    let seen = 0;
+    for (let i = 0; i < 100 && seen === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const ro = await WorkspaceStore.openReadOnly(path);
+      seen = ro.reportCount();
+      await ro.close();
+    }
+    expect(seen).toBe(1);
+    // A decision commits the batch before it (here: the findings) together with itself.
+    const [fp] = putFindings(store, id, [finding('newReceived')]);
+    decision(store, fp ?? '', 'confirmed', '立即写入');
+    const ro = await WorkspaceStore.openReadOnly(path);
+    expect(ro.findings(id)).toHaveLength(1);
+    expect(ro.decision(fp ?? '')?.note).toBe('立即写入');
+    await ro.close();
+    await store.close();
+  });
+
+  it('saving the workspace in its own file writes nothing: every change is in it already', async () => {
+    const dir = tempDir();
+    const path = join(dir, 's.nianbao');
+    const store = await WorkspaceStore.create({ autosaveMs: 0 });
+    await store.save(path);
+    const { id } = store.upsertReport(imported('/docs/a.docx', 'h1'));
+    const [fp] = putFindings(store, id, [finding('newReceived')]);
+    decision(store, fp ?? '', 'confirmed');
+    expect(store.dirty).toBe(true);
+    const before = readFileSync(path);
+    await store.save();
+    expect(store.dirty).toBe(false);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['s.nianbao']);
+    await store.close();
   });
 });
 
 describe('WorkspaceStore migration', () => {
   it('opens a file whose decisions table predates the report_id column', async () => {
-    const { loadSql } = await import('../../src/core/store');
-    const SQL = await loadSql();
+    const SQL = await initSqlJs();
     const db = new SQL.Database();
     db.run(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       INSERT INTO meta VALUES ('app', 'nianbao-audit'), ('schema_version', '1'), ('workspace_id', 'old');
@@ -218,5 +283,6 @@ describe('WorkspaceStore migration', () => {
     });
     store.decide({ ...store.decision('a#b#2023#')!, note: '新', reportId: 'r1' });
     expect(store.decision('a#b#2023#')?.reportId).toBe('r1');
+    expect(store.listReports()).toEqual([]);
   });
 });

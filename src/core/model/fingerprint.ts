@@ -11,12 +11,23 @@ function fileNameOf(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
+/**
+ * `<agency>#<year>`: the unit-and-year part of every fingerprint, and the key the workspace stores
+ * with each decision to know which report it belongs to. ONE function for both, so they cannot
+ * drift (a drift would silently detach decisions from their reports). The agency as written with
+ * all whitespace removed (full-width spaces included); a report without an agency is known by its
+ * file name.
+ */
+export function unitYearKey(report: Pick<ReportModel, 'agency' | 'year' | 'file'>): string {
+  const who = report.agency ?? `file:${fileNameOf(report.file)}`;
+  return `${who.replace(/\s+/g, '')}#${report.year ?? ''}`;
+}
+
 /** The fingerprint without its version part: the same finding in any version of one submission. */
 export function findingKey(
   report: Pick<ReportModel, 'agency' | 'year' | 'file'>,
   f: Finding,
 ): string {
-  const who = report.agency ?? `file:${fileNameOf(report.file)}`;
   const where = [
     f.section ?? '',
     f.table ?? '',
@@ -24,7 +35,7 @@ export function findingKey(
     f.column ?? '',
     quoteKey(f.quote),
   ].join('|');
-  return [f.ruleId, who.replace(/\s+/g, ''), report.year ?? '', where].join('#');
+  return [f.ruleId, unitYearKey(report), where].join('#');
 }
 
 export function findingFingerprint(

@@ -4,6 +4,7 @@
  * directory (POSIX), then drop the .bak. A crash at any point leaves either the old or the new
  * file complete at `<target>` (or, at worst, the old one at `<target>.bak`), never a torn file.
  */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, link, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -36,7 +37,7 @@ async function renameWithRetry(from: string, to: string): Promise<void> {
       await rename(from, to);
       return;
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const code = err instanceof Error && 'code' in err ? err.code : undefined;
       if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw err;
       await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
     }
@@ -126,4 +127,52 @@ export async function removeStaleTemps(target: string): Promise<string[]> {
   const stale = names.filter((n) => n.startsWith(prefix));
   for (const n of stale) await rm(join(dir, n), { force: true }).catch(() => undefined);
   return stale;
+}
+
+/** Flushes a file's bytes to the disk (fsync), synchronously. */
+export function syncFileSync(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Puts the complete, synced file `tmp` in place of `target` by one rename (retried while Windows
+ * holds the target for a moment), then syncs the directory. Synchronous, so that nothing else runs
+ * between the copy and the switch to it (the workspace's save-as). On failure `tmp` is removed.
+ */
+export function replaceFileSync(tmp: string, target: string): void {
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        renameSync(tmp, target);
+        break;
+      } catch (err) {
+        const code = err instanceof Error && 'code' in err ? err.code : undefined;
+        if (attempt >= 10 || (code !== 'EPERM' && code !== 'EACCES' && code !== 'EBUSY')) throw err;
+        sleepSync(50 * (attempt + 1));
+      }
+    }
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  if (process.platform === 'win32') return;
+  try {
+    const fd = openSync(dirname(target), 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: some file systems refuse fsync on directories.
+  }
 }

@@ -1,13 +1,12 @@
 export {
   WorkspaceStore,
   WorkspaceError,
-  loadSql,
   reportKeyOf,
   APP_ID,
   SCHEMA_VERSION,
   WORKSPACE_EXTENSION,
 } from './workspace-store';
-export type { StoreOptions, OpenReport } from './workspace-store';
+export type { StoreOptions, StoreHooks, OpenReport } from './workspace-store';
 export { atomicWrite, removeStaleTemps } from './atomic';
 export type { SaveHooks } from './atomic';
 export { Journal } from './journal';

@@ -32,7 +32,7 @@ export interface StoredDecision {
   note: string;
   updatedAt: string;
   ruleId: string;
-  /** `<agency>#<year>` part of the fingerprint: which report the decision belongs to. */
+  /** unitYearKey() of the report (model/fingerprint.ts), the same key the fingerprint starts with: which report the decision belongs to. */
   reportKey: string;
   /** Workspace id of the report the finding was in when decided (kept across re-imports of the same path). */
   reportId: string;
