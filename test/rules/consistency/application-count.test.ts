@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationCount } from '../../../src/core/rules/consistency/application-count';
+import { consistencyApplicationCount } from '../../../src/core/rules/consistency/application-count';
 import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport, setApplicationRow, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
@@ -22,18 +22,18 @@ describe('consistency/application-count', () => {
     const r = seed002Like([
       '(二)积极开展依申请公开答复2023年,共受理依申请公开信息169件,2022年度结转6件。按时办结数168件,结转2024年度继续办理7件。新受理件数较去年增加61件。',
     ]);
-    expect(check(applicationCount, r)).toEqual([]);
+    expect(check(consistencyApplicationCount, r)).toEqual([]);
   });
 
   it('accepts "收到申请 N 件" as 新收 + 结转', () => {
     const r = seed002Like(['全年共收到政府信息公开申请175件，已全部依法答复。']);
-    expect(check(applicationCount, r)).toEqual([]);
+    expect(check(consistencyApplicationCount, r)).toEqual([]);
   });
 
   it('reports a received count that is neither 新收 nor 新收 + 结转, highlighting the statement', () => {
     const text = '全年共受理依申请公开信息170件，办理人大建议5件。';
     const r = seed002Like([text]);
-    const found = check(applicationCount, r);
+    const found = check(consistencyApplicationCount, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ruleId: 'consistency/application-count',
@@ -56,15 +56,17 @@ describe('consistency/application-count', () => {
     const r = seed002Like([
       '2024 年，区政府办代表区政府受理政府信息公开申请 17 件，均已在法定期限内予以答复。',
     ]);
-    expect(check(applicationCount, r)).toEqual([]);
+    expect(check(consistencyApplicationCount, r)).toEqual([]);
     const own = seed002Like(['政府本级受理政府信息公开申请 17 件。']);
-    expect(check(applicationCount, own)).toEqual([]);
+    expect(check(consistencyApplicationCount, own)).toEqual([]);
   });
 
   it('still checks the same sentence in a department report (its table is its own)', () => {
     const r = seed002Like(['2024 年，局办公室受理政府信息公开申请 17 件。']);
     r.agency = '临淄区工业和信息化局';
-    expect(check(applicationCount, r).map((f) => [f.expected, f.actual])).toEqual([[169, 17]]);
+    expect(check(consistencyApplicationCount, r).map((f) => [f.expected, f.actual])).toEqual([
+      [169, 17],
+    ]);
   });
 
   it('compares with 新收 alone when 上年结转 could not be read, across hard-wrapped lines', () => {
@@ -78,7 +80,7 @@ describe('consistency/application-count', () => {
       blank: false,
       missing: true,
     };
-    const found = check(applicationCount, r);
+    const found = check(consistencyApplicationCount, r);
     expect(found).toHaveLength(1);
     const first = r.sections[0]!.paragraphs[0]!;
     expect(found[0]).toMatchObject({
@@ -95,7 +97,7 @@ describe('consistency/application-count', () => {
     const r = seed002Like([
       '共受理依申请公开信息169件，上年结转5件。办结申请160件，结转下年度继续办理9件。',
     ]);
-    const found = check(applicationCount, r);
+    const found = check(consistencyApplicationCount, r);
     expect(found.map((f) => [f.row, f.expected, f.actual])).toEqual([
       ['carriedOver', 6, 5],
       ['totalProcessed', 168, 160],
@@ -107,9 +109,9 @@ describe('consistency/application-count', () => {
     const r = seed002Like([
       '新受理申请件数较去年增加61件，收到人大建议141件，对信访类申请不予受理3件。',
     ]);
-    expect(check(applicationCount, r)).toEqual([]);
+    expect(check(consistencyApplicationCount, r)).toEqual([]);
     const old = seed002Like(['共受理依申请公开信息999件。']);
     old.template = '2019';
-    expect(check(applicationCount, old)).toEqual([]);
+    expect(check(consistencyApplicationCount, old)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repealedCount } from '../../../src/core/rules/consistency/repealed-count';
+import { consistencyRepealedCount } from '../../../src/core/rules/consistency/repealed-count';
 import { numberCell } from '../../../src/core/model/factory';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
@@ -15,14 +15,14 @@ describe('consistency/repealed-count', () => {
   it('is quiet when the stated count matches (seed 003: "本年度废止1个文件")', () => {
     const r = withRepealed(1);
     setSectionText(r, 'overview', ['4.及时清理规范性文件。经核查本年度废止1个文件。']);
-    expect(check(repealedCount, r)).toEqual([]);
+    expect(check(consistencyRepealedCount, r)).toEqual([]);
   });
 
   it('reports a differing count, with expected/actual and the cell', () => {
     const r = withRepealed(4);
     const text = '本年度共废止行政规范性文件3件。';
     setSectionText(r, 'overview', [text]);
-    const found = check(repealedCount, r);
+    const found = check(consistencyRepealedCount, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ruleId: 'consistency/repealed-count',
@@ -39,7 +39,7 @@ describe('consistency/repealed-count', () => {
   it('reads the number-first form ("对2件规章予以废止")', () => {
     const r = withRepealed(0, 1);
     setSectionText(r, 'overview', ['对2件规章予以废止。']);
-    expect(check(repealedCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([
+    expect(check(consistencyRepealedCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([
       ['regulations', 1, 2],
     ]);
   });
@@ -47,6 +47,6 @@ describe('consistency/repealed-count', () => {
   it('ignores comparisons', () => {
     const r = withRepealed(4);
     setSectionText(r, 'overview', ['废止文件数较上年增加2件。']);
-    expect(check(repealedCount, r)).toEqual([]);
+    expect(check(consistencyRepealedCount, r)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingFeeStatement } from '../../../src/core/rules/other/missing-fee-statement';
+import { otherMissingFeeStatement } from '../../../src/core/rules/other/missing-fee-statement';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 import { dropSection } from '../../support/text-builders';
@@ -13,7 +13,7 @@ describe('other/missing-fee-statement', () => {
     ]) {
       const r = buildReport();
       setSectionText(r, 'otherMatters', [text]);
-      expect(check(missingFeeStatement, r)).toEqual([]);
+      expect(check(otherMissingFeeStatement, r)).toEqual([]);
     }
   });
 
@@ -23,7 +23,7 @@ describe('other/missing-fee-statement', () => {
       '本年度行政事业性收费情况见表二。',
       '2023年度市工信局无其他需要报告的事项。',
     ]);
-    const found = check(missingFeeStatement, r);
+    const found = check(otherMissingFeeStatement, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ruleId: 'other/missing-fee-statement',
@@ -36,6 +36,6 @@ describe('other/missing-fee-statement', () => {
   it('is quiet when section 六 is missing', () => {
     const r = buildReport();
     dropSection(r, 'otherMatters');
-    expect(check(missingFeeStatement, r)).toEqual([]);
+    expect(check(otherMissingFeeStatement, r)).toEqual([]);
   });
 });

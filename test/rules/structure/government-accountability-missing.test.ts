@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { governmentAccountabilityMissing } from '../../../src/core/rules/structure/government-accountability-missing';
+import { structureGovernmentAccountabilityMissing } from '../../../src/core/rules/structure/government-accountability-missing';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 
@@ -14,14 +14,14 @@ describe('structure/government-accountability-missing', () => {
       '临淄区闻韶街道办事处',
       '临淄区人民政府办公室',
     ]) {
-      expect(check(governmentAccountabilityMissing, buildReport({ agency }))).toEqual([]);
+      expect(check(structureGovernmentAccountabilityMissing, buildReport({ agency }))).toEqual([]);
     }
   });
 
   it('is quiet on a 人民政府 report covering 考核、评议、追责', () => {
     const r = buildReport({ agency: '淄博市临淄区人民政府' });
     setSectionText(r, 'overview', [CONSIDERED]);
-    expect(check(governmentAccountabilityMissing, r)).toEqual([]);
+    expect(check(structureGovernmentAccountabilityMissing, r)).toEqual([]);
   });
 
   it('reports a 人民政府 report with only 政务公开 考核 (seed 002), once', () => {
@@ -29,7 +29,7 @@ describe('structure/government-accountability-missing', () => {
     setSectionText(r, 'overview', [
       '（五）完善政府信息公开监督考核机制。将政务公开工作列入综合绩效考核指标，开展培训3次。',
     ]);
-    const found = check(governmentAccountabilityMissing, r);
+    const found = check(structureGovernmentAccountabilityMissing, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ruleId: 'structure/government-accountability-missing',
@@ -41,6 +41,6 @@ describe('structure/government-accountability-missing', () => {
   it('uses the title when the agency is unknown', () => {
     const r = buildReport({ agency: '淄博市临淄区人民政府' });
     r.agency = null;
-    expect(check(governmentAccountabilityMissing, r)).toHaveLength(1);
+    expect(check(structureGovernmentAccountabilityMissing, r)).toHaveLength(1);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { missingContact } from '../../../src/core/rules/structure/missing-contact';
+import { structureMissingContact } from '../../../src/core/rules/structure/missing-contact';
 import { buildReport } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 import { setPreamble } from '../../support/text-builders';
 
 describe('structure/missing-contact', () => {
   it('is quiet when a phone or an address is given', () => {
-    expect(check(missingContact, buildReport())).toEqual([]);
+    expect(check(structureMissingContact, buildReport())).toEqual([]);
     for (const text of [
       '联系电话：０５３３－２８６９９０７',
       '地址：樟树市政府大楼一楼',
@@ -15,14 +15,14 @@ describe('structure/missing-contact', () => {
     ]) {
       const r = buildReport();
       setPreamble(r, [text]);
-      expect(check(missingContact, r)).toEqual([]);
+      expect(check(structureMissingContact, r)).toEqual([]);
     }
   });
 
   it('reports a report without contact details (seed 001) as info', () => {
     const r = buildReport();
     setPreamble(r, ['本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。']);
-    const found = check(missingContact, r);
+    const found = check(structureMissingContact, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ ruleId: 'structure/missing-contact', severity: 'info' });
   });
@@ -39,6 +39,6 @@ describe('structure/missing-contact', () => {
       '0',
       '169',
     ]);
-    expect(check(missingContact, r)).toHaveLength(1);
+    expect(check(structureMissingContact, r)).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingTable } from '../../../src/core/rules/structure/missing-table';
+import { structureMissingTable } from '../../../src/core/rules/structure/missing-table';
 import { emptyApplications, blankCell } from '../../../src/core/model/factory';
 import { buildReport } from '../../support/builders';
 import { check } from '../../support/rule-tester';
@@ -8,14 +8,14 @@ describe('structure/missing-table', () => {
   it('is quiet when the three tables are present, even blank', () => {
     const r = buildReport();
     r.tables.applications = emptyApplications(() => blankCell('—'));
-    expect(check(missingTable, r)).toEqual([]);
+    expect(check(structureMissingTable, r)).toEqual([]);
   });
 
   it('reports one finding per missing table, at its section', () => {
     const r = buildReport();
     r.tables.applications = null;
     r.tables.reviewLitigation = null;
-    const found = check(missingTable, r);
+    const found = check(structureMissingTable, r);
     expect(found.map((f) => [f.ruleId, f.severity, f.table, f.section])).toEqual([
       ['structure/missing-table', 'error', 'applications', 'applications'],
       ['structure/missing-table', 'error', 'reviewLitigation', 'reviewLitigation'],
@@ -27,6 +27,6 @@ describe('structure/missing-table', () => {
     const r = buildReport();
     r.template = '2019';
     r.tables = { activeDisclosure: null, applications: null, reviewLitigation: null };
-    expect(check(missingTable, r)).toEqual([]);
+    expect(check(structureMissingTable, r)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outdatedBasis } from '../../../src/core/rules/structure/outdated-basis';
+import { structureOutdatedBasis } from '../../../src/core/rules/structure/outdated-basis';
 import { buildReport } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 import { setPreamble } from '../../support/text-builders';
@@ -9,16 +9,16 @@ const OLD =
 
 describe('structure/outdated-basis', () => {
   it('is quiet when the preamble cites 〔2021〕30号 (even damaged as "〔202130号")', () => {
-    expect(check(outdatedBasis, buildReport())).toEqual([]);
+    expect(check(structureOutdatedBasis, buildReport())).toEqual([]);
     const r = buildReport();
     setPreamble(r, ['本报告按照……的通知》(国办公开办函〔202130号)要求编制。']);
-    expect(check(outdatedBasis, r)).toEqual([]);
+    expect(check(structureOutdatedBasis, r)).toEqual([]);
   });
 
   it('reports a preamble citing 〔2019〕60号, highlighting the citation (seed 003)', () => {
     const r = buildReport();
     const [p] = setPreamble(r, [OLD]);
-    const found = check(outdatedBasis, r);
+    const found = check(structureOutdatedBasis, r);
     expect(found).toHaveLength(1);
     const start = OLD.indexOf('国办公开办函');
     expect(found[0]).toMatchObject({
@@ -32,6 +32,6 @@ describe('structure/outdated-basis', () => {
   it('is quiet when both notices are cited', () => {
     const r = buildReport();
     setPreamble(r, [OLD, '并按照国办公开办函〔2021〕30号的格式编制。']);
-    expect(check(outdatedBasis, r)).toEqual([]);
+    expect(check(structureOutdatedBasis, r)).toEqual([]);
   });
 });

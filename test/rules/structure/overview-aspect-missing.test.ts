@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { overviewAspectMissing } from '../../../src/core/rules/structure/overview-aspect-missing';
+import { structureOverviewAspectMissing } from '../../../src/core/rules/structure/overview-aspect-missing';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 import { dropSection } from '../../support/text-builders';
 
 describe('structure/overview-aspect-missing', () => {
   it('is quiet when the five aspects are covered, also under other wording', () => {
-    expect(check(overviewAspectMissing, buildReport())).toEqual([]);
+    expect(check(structureOverviewAspectMissing, buildReport())).toEqual([]);
     const r = buildReport();
     setSectionText(r, 'overview', [
       '全年主动发布信息63篇。',
@@ -15,7 +15,7 @@ describe('structure/overview-aspect-missing', () => {
       '及时更新区政府网站栏目，充分发挥政务新媒体作用。',
       '将政务公开纳入年度考核，组织开展督查。',
     ]);
-    expect(check(overviewAspectMissing, r)).toEqual([]);
+    expect(check(structureOverviewAspectMissing, r)).toEqual([]);
   });
 
   it('matches words broken over wrapped lines', () => {
@@ -31,7 +31,7 @@ describe('structure/overview-aspect-missing', () => {
       '（五）监督',
       '保障情况。',
     ]);
-    expect(check(overviewAspectMissing, r)).toEqual([]);
+    expect(check(structureOverviewAspectMissing, r)).toEqual([]);
   });
 
   it('reports one finding per aspect left out, at the section heading', () => {
@@ -40,7 +40,7 @@ describe('structure/overview-aspect-missing', () => {
       '（一）主动公开。全年主动公开政府信息120条。',
       '（二）依申请公开。全年未收到政府信息公开申请。',
     ]);
-    const found = check(overviewAspectMissing, r);
+    const found = check(structureOverviewAspectMissing, r);
     expect(found).toHaveLength(3);
     expect(
       found.every(
@@ -56,6 +56,6 @@ describe('structure/overview-aspect-missing', () => {
   it('is quiet when section 一 is missing (structure/missing-section reports it)', () => {
     const r = buildReport();
     dropSection(r, 'overview');
-    expect(check(overviewAspectMissing, r)).toEqual([]);
+    expect(check(structureOverviewAspectMissing, r)).toEqual([]);
   });
 });

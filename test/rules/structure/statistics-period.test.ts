@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { statisticsPeriod } from '../../../src/core/rules/structure/statistics-period';
+import { structureStatisticsPeriod } from '../../../src/core/rules/structure/statistics-period';
 import { buildReport } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 
 describe('structure/statistics-period', () => {
   it('is quiet when the stated period is the report year', () => {
-    expect(check(statisticsPeriod, buildReport({ year: 2023 }))).toEqual([]);
+    expect(check(structureStatisticsPeriod, buildReport({ year: 2023 }))).toEqual([]);
   });
 
   it('gives an info when no period is stated (seed 001)', () => {
     const r = buildReport();
     delete r.statisticsPeriod;
-    const found = check(statisticsPeriod, r);
+    const found = check(structureStatisticsPeriod, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ ruleId: 'structure/statistics-period', severity: 'info' });
   });
@@ -24,7 +24,7 @@ describe('structure/statistics-period', () => {
       quote: '2022年1月1日至2022年12月31日',
       pos: { block: 1, start: 10, end: 30 },
     };
-    const found = check(statisticsPeriod, r);
+    const found = check(structureStatisticsPeriod, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       severity: 'error',
@@ -42,7 +42,7 @@ describe('structure/statistics-period', () => {
       quote: '2023年1月1日至2024年12月31日',
       pos: { block: 1 },
     };
-    expect(check(statisticsPeriod, r)[0]).toMatchObject({
+    expect(check(structureStatisticsPeriod, r)[0]).toMatchObject({
       severity: 'error',
       expected: 2023,
       actual: 2024,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { subnumberingInconsistent } from '../../../src/core/rules/structure/subnumbering-inconsistent';
+import { structureSubnumberingInconsistent } from '../../../src/core/rules/structure/subnumbering-inconsistent';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 
 describe('structure/subnumbering-inconsistent', () => {
   it('is quiet on one style, on mixed widths and on two levels', () => {
-    expect(check(subnumberingInconsistent, buildReport())).toEqual([]);
+    expect(check(structureSubnumberingInconsistent, buildReport())).toEqual([]);
     const r = buildReport();
     setSectionText(r, 'overview', [
       '（一）主动公开',
@@ -21,7 +21,7 @@ describe('structure/subnumbering-inconsistent', () => {
       '（二）改进情况',
       '（1）健全机制',
     ]);
-    expect(check(subnumberingInconsistent, r)).toEqual([]);
+    expect(check(structureSubnumberingInconsistent, r)).toEqual([]);
   });
 
   it('reports （1）（二）（三）（四）（5） in 总体情况 (seed 004) at the first minority label', () => {
@@ -34,7 +34,7 @@ describe('structure/subnumbering-inconsistent', () => {
       '（四）政府信息公开平台建设方面。',
       '（5） 监督保障方面。',
     ]);
-    const found = check(subnumberingInconsistent, r);
+    const found = check(structureSubnumberingInconsistent, r);
     expect(found).toHaveLength(1);
     const p = r.sections[0]!.paragraphs[1]!;
     expect(found[0]).toMatchObject({
@@ -49,7 +49,7 @@ describe('structure/subnumbering-inconsistent', () => {
   it('reports （一）（2）（三）, one finding per section', () => {
     const r = buildReport();
     setSectionText(r, 'otherMatters', ['（一）信息处理费', '（2）建议提案办理', '（三）创新情况']);
-    const found = check(subnumberingInconsistent, r);
+    const found = check(structureSubnumberingInconsistent, r);
     expect(found.map((f) => [f.section, f.quote])).toEqual([['otherMatters', '（2）']]);
   });
 });

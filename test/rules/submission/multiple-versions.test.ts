@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multipleVersions } from '../../../src/core/rules/submission/multiple-versions';
+import { submissionMultipleVersions } from '../../../src/core/rules/submission/multiple-versions';
 import { numberCell } from '../../../src/core/model/factory';
 import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport } from '../../support/builders';
@@ -23,9 +23,9 @@ const changeLicensing = (r: ReportModel) => {
 
 describe('submission/multiple-versions', () => {
   it('is quiet for one file, and for identical copies (duplicates, not versions)', () => {
-    expect(check(multipleVersions, [file('a', '报告.docx', 1000)])).toEqual([]);
+    expect(check(submissionMultipleVersions, [file('a', '报告.docx', 1000)])).toEqual([]);
     expect(
-      check(multipleVersions, [
+      check(submissionMultipleVersions, [
         file('a', '报告.docx', 1000),
         file('b', '报告 - 副本.docx', 900_000),
       ]),
@@ -35,9 +35,9 @@ describe('submission/multiple-versions', () => {
   it('fires once, on the current version, naming every version and why it is current', () => {
     const old = file('old', '报告.docx', 1_000_000);
     const v2 = file('v2', '报告修改稿v2.docx', 2_000_000, changeLicensing);
-    const findings = check(multipleVersions, [old, v2]);
+    const findings = check(submissionMultipleVersions, [old, v2]);
     expect(findings).toHaveLength(1);
-    expect(check(multipleVersions, [old, v2], undefined, 'v2')).toHaveLength(1);
+    expect(check(submissionMultipleVersions, [old, v2], undefined, 'v2')).toHaveLength(1);
     expect(findings[0]).toMatchObject({
       ruleId: 'submission/multiple-versions',
       severity: 'warning',
@@ -51,7 +51,7 @@ describe('submission/multiple-versions', () => {
     const old = file('old', '报告.docx', 1_000_000);
     const v2 = file('v2', '报告修改稿v2.docx', 2_000_000, changeLicensing);
     const findings = check(
-      multipleVersions,
+      submissionMultipleVersions,
       [old, v2],
       { versionChoices: { '临淄区工业和信息化局#2023': 'D:/年报/报告.docx' } },
       'old',

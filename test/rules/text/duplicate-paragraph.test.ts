@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateParagraph } from '../../../src/core/rules/text/duplicate-paragraph';
+import { textDuplicateParagraph } from '../../../src/core/rules/text/duplicate-paragraph';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 
@@ -8,14 +8,14 @@ const IMPROVEMENT =
 
 describe('text/duplicate-paragraph', () => {
   it('is quiet on the clean report and on short formulaic sentences', () => {
-    expect(check(duplicateParagraph, buildReport())).toEqual([]);
+    expect(check(textDuplicateParagraph, buildReport())).toEqual([]);
     const r = buildReport();
     setSectionText(r, 'overview', [
       '全年未收到政府信息公开申请。',
       '（五）监督保障。开展业务培训。',
     ]);
     setSectionText(r, 'otherMatters', ['本年度未收取信息处理费。', '全年未收到政府信息公开申请。']);
-    expect(check(duplicateParagraph, r)).toEqual([]);
+    expect(check(textDuplicateParagraph, r)).toEqual([]);
   });
 
   it('reports section 五 improvements repeated inside a paragraph of 六 (seed 004), on the later one', () => {
@@ -28,7 +28,7 @@ describe('text/duplicate-paragraph', () => {
       '（一）本年度未收取信息处理费。',
       `（三）创新情况。一是${IMPROVEMENT}二是起草标准化工作手册。`,
     ]);
-    const found = check(duplicateParagraph, r);
+    const found = check(textDuplicateParagraph, r);
     expect(found).toHaveLength(1);
     const later = r.sections[5]!.paragraphs[1]!;
     expect(found[0]).toMatchObject({
@@ -47,11 +47,11 @@ describe('text/duplicate-paragraph', () => {
       '下一步，我局将进一步健全信息发布机制，丰富政策解读形式，加强业务培训，提高政务公开工作人员业务能力，切实提升政务公开工作质效。';
     setSectionText(r, 'problems', ['存在问题：解读形式单一。', a]);
     setSectionText(r, 'otherMatters', ['本年度未收取信息处理费。', a.replace('我局', '本局')]);
-    expect(check(duplicateParagraph, r)).toHaveLength(1);
+    expect(check(textDuplicateParagraph, r)).toHaveLength(1);
     setSectionText(r, 'otherMatters', [
       '本年度未收取信息处理费。',
       '下一步，我局将围绕企业需求，开展政策宣讲，编制惠企政策汇编，推动惠企政策直达快享，持续优化营商环境，提升服务质效。',
     ]);
-    expect(check(duplicateParagraph, r)).toEqual([]);
+    expect(check(textDuplicateParagraph, r)).toEqual([]);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { staleYear } from '../../../src/core/rules/text/stale-year';
+import { textStaleYear } from '../../../src/core/rules/text/stale-year';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 
 describe('text/stale-year', () => {
   it("is quiet on comparisons and names of last year's documents", () => {
-    expect(check(staleYear, buildReport({ year: 2023 }))).toEqual([]);
+    expect(check(textStaleYear, buildReport({ year: 2023 }))).toEqual([]);
     const r = buildReport({ year: 2023 });
     setSectionText(r, 'overview', [
       '及时公开2022年度决算报告和2023年度预算报告。',
@@ -16,13 +16,13 @@ describe('text/stale-year', () => {
       '2022年以来，我局持续推进政务公开标准化建设。',
       '2022年，我局收到申请5件；2023年，收到申请8件。',
     ]);
-    expect(check(staleYear, r)).toEqual([]);
+    expect(check(textStaleYear, r)).toEqual([]);
   });
 
   it('reports a paragraph opening with the previous year as the current one', () => {
     const r = buildReport({ year: 2023 });
     setSectionText(r, 'overview', ['2022年，我局深入贯彻落实政府信息公开条例。']);
-    const found = check(staleYear, r);
+    const found = check(textStaleYear, r);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       ruleId: 'text/stale-year',
@@ -42,7 +42,7 @@ describe('text/stale-year', () => {
       '一是2022年度，本局修订公开指南。',
       '截至2022年12月31日，共发布信息22条。',
     ]);
-    const found = check(staleYear, r);
+    const found = check(textStaleYear, r);
     expect(found.map((f) => f.quote)).toEqual(['2022年全年', '2022年度，', '截至2022年12月31日']);
     expect(found[0]!.pos!.start).toBe('（一）主动公开。'.length);
   });

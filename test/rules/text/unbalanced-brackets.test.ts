@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unbalancedBrackets } from '../../../src/core/rules/text/unbalanced-brackets';
+import { textUnbalancedBrackets } from '../../../src/core/rules/text/unbalanced-brackets';
 import { buildReport, setSectionText } from '../../support/builders';
 import { check } from '../../support/rule-tester';
 import { setPreamble } from '../../support/text-builders';
@@ -7,12 +7,12 @@ import { setPreamble } from '../../support/text-builders';
 function findingsFor(texts: string[]) {
   const r = buildReport();
   setSectionText(r, 'overview', texts);
-  return { r, found: check(unbalancedBrackets, r) };
+  return { r, found: check(textUnbalancedBrackets, r) };
 }
 
 describe('text/unbalanced-brackets', () => {
   it('is quiet on the clean report and on legitimately nested or quoted text', () => {
-    expect(check(unbalancedBrackets, buildReport())).toEqual([]);
+    expect(check(textUnbalancedBrackets, buildReport())).toEqual([]);
     const { found } = findingsFor([
       '本报告按照《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》(国办公开办函〔2021〕30号)编制。',
       '按照《国务院办公厅关于印发〈政府信息公开信息处理费管理办法〉的通知》(国办函〔2020〕109号)规定。',
@@ -28,7 +28,7 @@ describe('text/unbalanced-brackets', () => {
     const text =
       '本报告按照《……的通知》(国办公开办函〔202130号)和《中华人民共和国政府信息公开条例》要求编制。';
     const [p] = setPreamble(r, [text]);
-    const found = check(unbalancedBrackets, r);
+    const found = check(textUnbalancedBrackets, r);
     expect(found).toHaveLength(1);
     const at = text.indexOf('〔');
     expect(found[0]).toMatchObject({
@@ -84,7 +84,7 @@ describe('text/unbalanced-brackets', () => {
     setSectionText(r, 'overview', ['联系（地址：临淄区。', '下一行）']);
     setSectionText(r, 'problems', ['问题（一', '二', '三', '四', '五', '第六行）']);
     setSectionText(r, 'otherMatters', ['未收取信息处理费《办法', '说明']);
-    const found = check(unbalancedBrackets, r);
+    const found = check(textUnbalancedBrackets, r);
     expect(found.map((f) => [f.section, f.quote])).toEqual([
       ['overview', '联系（地址：临淄区'],
       ['overview', '下一行）'],

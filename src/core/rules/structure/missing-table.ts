@@ -12,7 +12,7 @@ import { SECTION_NUMERALS, TABLE_KEYS, TABLE_SHORT } from '../../model/glossary'
 import { sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
-export const missingTable: ReportRule = {
+export const structureMissingTable: ReportRule = {
   meta: {
     id: 'structure/missing-table',
     severity: 'error',

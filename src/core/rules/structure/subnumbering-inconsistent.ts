@@ -52,7 +52,7 @@ function labelOf(p: TextParagraph): Label | null {
   };
 }
 
-export const subnumberingInconsistent: ReportRule = {
+export const structureSubnumberingInconsistent: ReportRule = {
   meta: {
     id: 'structure/subnumbering-inconsistent',
     severity: 'warning',

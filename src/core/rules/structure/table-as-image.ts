@@ -12,7 +12,7 @@ import { TABLE_KEYS, TABLE_SHORT } from '../../model/glossary';
 import { sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
-export const tableAsImage: ReportRule = {
+export const structureTableAsImage: ReportRule = {
   meta: {
     id: 'structure/table-as-image',
     severity: 'warning',
