@@ -17,7 +17,7 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../src/core/rules/engine';
 import type { AuditSettings, Rule } from '../../src/core/rules/types';
-import type { Finding, ReportModel } from '../../src/core/model/types';
+import type { Finding, ReportModel, SourcePos } from '../../src/core/model/types';
 
 /** The reports a case runs over: one report, or several for cross-year, corpus and submission rules. */
 interface CaseInput {
@@ -34,7 +34,9 @@ interface CaseInput {
 export type ValidCase = CaseInput;
 
 /** One expected finding: any Finding properties to compare, and texts the message must contain. */
-export type ExpectedFinding = Partial<Omit<Finding, 'message'>> & {
+export type ExpectedFinding = Partial<Omit<Finding, 'message' | 'pos'>> & {
+  /** Compared partially: the properties given must match. */
+  pos?: Partial<SourcePos> | undefined;
   messageIncludes: string | readonly string[];
   /** Texts the message must not contain. */
   messageExcludes?: readonly string[];
@@ -56,7 +58,7 @@ const CHINESE = /[\u4e00-\u9fff]/;
 
 /**
  * Table rules whose findings do not compare two figures, and why. Every other finding of the
- * table groups (active, applications, review, table, series) must carry expected and actual.
+ * table groups (active, applications, review, table, series) and of the consistency rules (text against table) must carry expected and actual.
  */
 export const NO_NUMBERS: Readonly<Record<string, string>> = {
   'active/invalid-value':
@@ -70,7 +72,25 @@ export const NO_NUMBERS: Readonly<Record<string, string>> = {
     'whole tables are compared; the message gives the count of equal values',
   'series/repeated-problems': 'a similarity in per cent (actual only), not two figures',
 };
-const TABLE_GROUPS = new Set(['active', 'applications', 'review', 'table', 'series']);
+/**
+ * Rules whose findings are about the whole report and have no location yet, and why they are let
+ * through. Each is a known gap: giving it a location changes the JSON of the seed runs (see the
+ * report to the lead), so it waits for a decision rather than slipping into a refactor.
+ */
+export const NO_LOCATION: Readonly<Record<string, string>> = {
+  'structure/missing-contact':
+    'the whole report lacks contact details; a location (e.g. the title) would change the seeds JSON',
+  'structure/statistics-period':
+    'the info「no period stated」is about the whole report (the error on a wrong year has its quote and position); a location would change the seeds JSON',
+};
+const TABLE_GROUPS = new Set([
+  'active',
+  'applications',
+  'review',
+  'table',
+  'series',
+  'consistency',
+]);
 
 function hasLocation(f: Finding): boolean {
   if (f.pos) return true;
@@ -84,10 +104,12 @@ export function checkFinding(rule: Rule, f: Finding): void {
   const what = `${rule.meta.id}: ${f.message}`;
   expect(f.ruleId, `the rule threw: ${f.message}`).not.toBe(ENGINE_FAILED);
   expect(f.ruleId, what).toBe(rule.meta.id);
-  expect(
-    hasLocation(f),
-    `finding without a location (pos, section, table cell or quote): ${what}`,
-  ).toBe(true);
+  if (!(rule.meta.id in NO_LOCATION)) {
+    const located = hasLocation(f);
+    expect(located, `finding without a location (pos, section, table cell or quote): ${what}`).toBe(
+      true,
+    );
+  }
   expect(CHINESE.test(f.message), `message is not Chinese: ${what}`).toBe(true);
   const group = rule.meta.id.split('/')[0] ?? '';
   if (TABLE_GROUPS.has(group) && !(rule.meta.id in NO_NUMBERS)) {

@@ -8,7 +8,6 @@ import type { DocumentColumnKey, DocumentRowKey } from '../../src/core/model/glo
 import type { CellValue, ReportModel } from '../../src/core/model/types';
 import {
   buildReport,
-  setApplication,
   setApplicationRow,
   setReview,
   setSectionText,
