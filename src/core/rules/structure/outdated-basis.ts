@@ -18,7 +18,7 @@ import {
 } from '../util/text';
 import type { ReportRule } from '../types';
 
-const CITES_2019 = /(?:国办公开办函\s*)?[〔\[［(（]?\s*2019\s*[〕\]）)年]?\s*(?:第\s*)?60\s*号/;
+const CITES_2019 = /(?:国办公开办函\s*)?[〔[［(（]?\s*2019\s*[〕\]）)年]?\s*(?:第\s*)?60\s*号/;
 const CITES_2021 = /2021\s*[〕\]）)年]?\s*(?:第\s*)?30\s*号/;
 
 export const structureOutdatedBasis: ReportRule = {
