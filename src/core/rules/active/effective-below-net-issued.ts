@@ -29,7 +29,7 @@ export const activeEffectiveBelowNetIssued: ReportRule = {
     for (const row of DOCUMENT_ROW_KEYS) {
       const v = usableAll([t[row].issued, t[row].repealed, t[row].effective]);
       if (v === null) continue;
-      const [issued, repealed, effective] = v as [number, number, number];
+      const [issued = 0, repealed = 0, effective = 0] = v;
       const minimum = roundForDisplay(issued - repealed);
       if (effective > minimum || sameValue(effective, minimum)) continue;
       const cell = t[row].effective;

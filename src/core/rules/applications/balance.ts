@@ -42,7 +42,7 @@ export const applicationsBalance: ReportRule = {
         t.carriedForward[column],
       ]);
       if (v === null) continue;
-      const [received, carried, processed, forward] = v as [number, number, number, number];
+      const [received = 0, carried = 0, processed = 0, forward = 0] = v;
       const expected = sumValues([received, carried]);
       const actual = sumValues([processed, forward]);
       if (sameValue(expected, actual)) continue;

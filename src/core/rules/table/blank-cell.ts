@@ -11,13 +11,7 @@
  */
 import { TABLE_KEYS, TABLE_SHORT } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
-import {
-  cellDraft,
-  checksTables,
-  columnLabel,
-  rowLabel,
-  tableCells,
-} from '../util/table-cells';
+import { cellDraft, checksTables, columnLabel, rowLabel, tableCells } from '../util/table-cells';
 
 /** Enough names for a reviewer to see the pattern; the rest is a count. */
 const LISTED_CELLS = 20;

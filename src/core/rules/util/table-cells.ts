@@ -90,7 +90,7 @@ export function usable(cell: CellValue | undefined): number | null {
   return numericValue(cell);
 }
 
-/** Values of several cells, or null as soon as one of them cannot be used. */
+/** Values of several cells (as many as given, in order), or null as soon as one of them cannot be used. */
 export function usableAll(cells: readonly (CellValue | undefined)[]): number[] | null {
   const out: number[] = [];
   for (const c of cells) {

@@ -33,7 +33,7 @@ export function effectiveLinks(report: ReportModel, previous: ReportModel): Effe
   for (const row of DOCUMENT_ROW_KEYS) {
     const v = usableAll([t[row].issued, t[row].repealed, t[row].effective, p[row].effective]);
     if (v === null) continue;
-    const [issued, repealed, effective, previousEffective] = v as [number, number, number, number];
+    const [issued = 0, repealed = 0, effective = 0, previousEffective = 0] = v;
     links.push({
       row,
       issued,
