@@ -13,12 +13,14 @@ import { RULES } from '../../src/core/rules/registry';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Rules that are tested elsewhere, not by a table, and why (none today; the engine's own
- * `engine/rule-failed` is not in the registry and is tested in engine.test.ts). */
+/**
+ * Rules that are tested elsewhere, not by a table, and why. None today: the engine's own
+ * `engine/rule-failed` is not in the registry; test/rules/rule-tester.test.ts makes a rule throw.
+ */
 const NO_TABLE: Readonly<Record<string, string>> = {};
 
 /** `group/kebab-name` → groupKebabName. */
-export function exportNameOf(id: string): string {
+function exportNameOf(id: string): string {
   const [group = '', name = ''] = id.split('/');
   return group + name.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
 }

@@ -58,7 +58,8 @@ const CHINESE = /[\u4e00-\u9fff]/;
 
 /**
  * Table rules whose findings do not compare two figures, and why. Every other finding of the
- * table groups (active, applications, review, table, series) and of the consistency rules (text against table) must carry expected and actual.
+ * table groups (active, applications, review, table, series) and of the consistency rules (text
+ * against table) must carry expected and actual.
  */
 export const NO_NUMBERS: Readonly<Record<string, string>> = {
   'active/invalid-value':
