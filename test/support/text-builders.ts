@@ -4,6 +4,7 @@
  */
 import type { SectionKey } from '../../src/core/model/glossary';
 import type { ReportModel, SectionHeading, TextParagraph } from '../../src/core/model/types';
+import { buildReport } from './builders';
 
 /** Rewrites a section heading (text and numeral as written) in the section and in headingsInOrder. */
 export function setHeading(
@@ -51,4 +52,29 @@ export function dropSection(r: ReportModel, key: SectionKey): void {
   section.paragraphs = [];
   r.headingsInOrder = r.headingsInOrder.filter((h) => h.key !== key);
   r.paragraphs = r.paragraphs.filter((p) => p.section !== key && p.pos.block !== block);
+}
+
+/** Paragraph `i` of a section's body. */
+export function sectionParagraph(r: ReportModel, key: SectionKey, i = 0): TextParagraph {
+  const p = r.sections.find((s) => s.key === key)?.paragraphs[i];
+  if (!p) throw new Error(`section ${key} has no paragraph ${i}`);
+  return p;
+}
+
+/** The heading of a section (which the builders always give). */
+export function sectionHeading(r: ReportModel, key: SectionKey): SectionHeading {
+  const h = r.sections.find((s) => s.key === key)?.heading;
+  if (!h) throw new Error(`section ${key} has no heading`);
+  return h;
+}
+
+/** Tables 三 and 四 not read; 三's place holds a picture (at its heading), 四's nothing. */
+export function buildPictureTableReport(): ReportModel {
+  const r = buildReport();
+  r.tables.applications = null;
+  r.tables.reviewLitigation = null;
+  delete r.tablePos.applications;
+  delete r.tablePos.reviewLitigation;
+  r.tablesAsImages = { applications: sectionHeading(r, 'applications').pos };
+  return r;
 }

@@ -1,6 +1,7 @@
 /**
  * Rule contract. One rule per file under src/core/rules/<group>/<name>.ts, whose path matches
- * its id (`group/name`). The engine — not the rule — stamps ruleId and severity on findings.
+ * its id (`group/name`), exported under the id in camelCase (`structure/missing-section` →
+ * `structureMissingSection`). The engine — not the rule — stamps ruleId and severity on findings.
  * Rules are pure functions of the models: no I/O, no clock, no randomness.
  */
 import type { Finding, ReportModel, Roster, Severity, Submission } from '../model/types';

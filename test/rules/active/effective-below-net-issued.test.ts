@@ -1,57 +1,54 @@
-import { describe, expect, it } from 'vitest';
 import { activeEffectiveBelowNetIssued } from '../../../src/core/rules/active/effective-below-net-issued';
 import { blankCell, missingCell } from '../../../src/core/model/factory';
+import { must } from '../../../src/core/model/checked';
+import type { ReportModel } from '../../../src/core/model/types';
 import { buildBalancedReport, setDocument, setDocumentRow } from '../../support/table-builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
-describe('active/effective-below-net-issued', () => {
-  describe('valid', () => {
-    it('stock covers the net issued', () => {
-      expect(check(activeEffectiveBelowNetIssued, buildBalancedReport())).toEqual([]);
-    });
-    it('effective equal to issued − repealed (no stock last year)', () => {
-      const r = buildBalancedReport();
-      setDocumentRow(r, 'normativeDocuments', 5, 1, 4);
-      expect(check(activeEffectiveBelowNetIssued, r)).toEqual([]);
-    });
-    it('more repealed than issued', () => {
-      const r = buildBalancedReport();
-      setDocumentRow(r, 'normativeDocuments', 0, 4, 16);
-      expect(check(activeEffectiveBelowNetIssued, r)).toEqual([]);
-    });
-    it('missing 现行有效: skipped', () => {
-      const r = buildBalancedReport();
-      setDocumentRow(r, 'normativeDocuments', 5, 0, 0);
-      setDocument(r, 'normativeDocuments', 'effective', missingCell());
-      expect(check(activeEffectiveBelowNetIssued, r)).toEqual([]);
-    });
-  });
+const rows = (...rows: [number, number, number][]): ReportModel => {
+  const r = buildBalancedReport();
+  for (const [issued, repealed, effective] of rows)
+    setDocumentRow(r, 'normativeDocuments', issued, repealed, effective);
+  return r;
+};
+const missingEffective = rows([5, 0, 0]);
+setDocument(missingEffective, 'normativeDocuments', 'effective', missingCell());
 
-  describe('invalid', () => {
-    it('issued 5, repealed 1, effective 3', () => {
-      const r = buildBalancedReport();
-      setDocumentRow(r, 'normativeDocuments', 5, 1, 3);
-      const out = check(activeEffectiveBelowNetIssued, r);
-      expect(out).toHaveLength(1);
-      expect(out[0]).toMatchObject({
-        ruleId: 'active/effective-below-net-issued',
-        severity: 'error',
-        section: 'activeDisclosure',
-        table: 'activeDisclosure',
-        row: 'normativeDocuments',
-        column: 'effective',
-        expected: 4,
-        actual: 3,
-        pos: r.tables.activeDisclosure!.normativeDocuments.effective.pos,
-      });
-    });
-    it('blank 现行有效 counts as 0', () => {
-      const r = buildBalancedReport({ agency: '淄博市人民政府' });
-      setDocumentRow(r, 'regulations', 2, 0, 0);
-      setDocument(r, 'regulations', 'effective', blankCell());
-      expect(
-        check(activeEffectiveBelowNetIssued, r).map((f) => [f.row, f.expected, f.actual]),
-      ).toEqual([['regulations', 2, 0]]);
-    });
-  });
+const issued5 = rows([5, 1, 3]);
+const blankEffective = buildBalancedReport({ agency: '淄博市人民政府' });
+setDocumentRow(blankEffective, 'regulations', 2, 0, 0);
+setDocument(blankEffective, 'regulations', 'effective', blankCell());
+
+ruleTester.run(activeEffectiveBelowNetIssued, {
+  valid: [
+    { name: 'stock covers the net issued', report: buildBalancedReport() },
+    { name: 'effective equal to issued − repealed (no stock last year)', report: rows([5, 1, 4]) },
+    { name: 'more repealed than issued', report: rows([0, 4, 16]) },
+    { name: 'missing 现行有效: skipped', report: missingEffective },
+  ],
+  invalid: [
+    {
+      name: 'issued 5, repealed 1, effective 3',
+      report: issued5,
+      findings: [
+        {
+          ruleId: 'active/effective-below-net-issued',
+          severity: 'error',
+          section: 'activeDisclosure',
+          table: 'activeDisclosure',
+          row: 'normativeDocuments',
+          column: 'effective',
+          expected: 4,
+          actual: 3,
+          pos: must(issued5.tables.activeDisclosure).normativeDocuments.effective.pos,
+          messageIncludes: ['本年制发 5 件、本年废止 1 件', '至少应为 4'],
+        },
+      ],
+    },
+    {
+      name: 'blank 现行有效 counts as 0',
+      report: blankEffective,
+      findings: [{ row: 'regulations', expected: 2, actual: 0, messageIncludes: '表二「规章」' }],
+    },
+  ],
 });

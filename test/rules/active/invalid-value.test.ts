@@ -1,37 +1,53 @@
-import { describe, expect, it } from 'vitest';
 import { activeInvalidValue } from '../../../src/core/rules/active/invalid-value';
 import { blankCell, numberCell, textCell } from '../../../src/core/model/factory';
+import { must } from '../../../src/core/model/checked';
 import { buildBalancedReport, setDecision, setDocument } from '../../support/table-builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
-describe('active/invalid-value', () => {
-  describe('valid', () => {
-    it('whole counts, decimal fee amount', () => {
-      const r = buildBalancedReport();
-      setDecision(r, 'administrativeFees', numberCell(290.066));
-      expect(check(activeInvalidValue, r)).toEqual([]);
-    });
-    it('blank markers', () => {
-      const r = buildBalancedReport();
-      setDocument(r, 'regulations', 'issued', blankCell('—'));
-      setDecision(r, 'coercion', blankCell('无'));
-      expect(check(activeInvalidValue, r)).toEqual([]);
-    });
-  });
+const fee = buildBalancedReport();
+setDecision(fee, 'administrativeFees', numberCell(290.066));
+const markers = buildBalancedReport();
+setDocument(markers, 'regulations', 'issued', blankCell('—'));
+setDecision(markers, 'coercion', blankCell('无'));
 
-  describe('invalid', () => {
-    it('fractional count, negative amount, text', () => {
-      const r = buildBalancedReport();
-      setDocument(r, 'normativeDocuments', 'effective', numberCell(2.5));
-      setDecision(r, 'administrativeFees', -3);
-      setDecision(r, 'licensing', textCell('若干'));
-      const out = check(activeInvalidValue, r);
-      expect(out.map((f) => [f.ruleId, f.row, f.column, f.actual ?? f.quote])).toEqual([
-        ['active/invalid-value', 'normativeDocuments', 'effective', 2.5],
-        ['active/invalid-value', 'licensing', 'decisions', '若干'],
-        ['active/invalid-value', 'administrativeFees', 'amount', -3],
-      ]);
-      expect(out[0]!.pos).toEqual(r.tables.activeDisclosure!.normativeDocuments.effective.pos);
-    });
-  });
+const bad = buildBalancedReport();
+setDocument(bad, 'normativeDocuments', 'effective', numberCell(2.5));
+setDecision(bad, 'administrativeFees', -3);
+setDecision(bad, 'licensing', textCell('若干'));
+
+ruleTester.run(activeInvalidValue, {
+  valid: [
+    { name: 'whole counts, decimal fee amount', report: fee },
+    { name: 'blank markers', report: markers },
+  ],
+  invalid: [
+    {
+      name: 'fractional count, negative amount, text',
+      report: bad,
+      findings: [
+        {
+          ruleId: 'active/invalid-value',
+          row: 'normativeDocuments',
+          column: 'effective',
+          actual: 2.5,
+          pos: must(bad.tables.activeDisclosure).normativeDocuments.effective.pos,
+          messageIncludes: '件数应为整数',
+        },
+        {
+          ruleId: 'active/invalid-value',
+          row: 'licensing',
+          column: 'decisions',
+          quote: '若干',
+          messageIncludes: '填写“若干”，不是数字',
+        },
+        {
+          ruleId: 'active/invalid-value',
+          row: 'administrativeFees',
+          column: 'amount',
+          actual: -3,
+          messageIncludes: '不能为负数',
+        },
+      ],
+    },
+  ],
 });

@@ -1,61 +1,58 @@
-import { describe, expect, it } from 'vitest';
 import { applicationsBalance } from '../../../src/core/rules/applications/balance';
 import { blankCell, textCell } from '../../../src/core/model/factory';
+import { must } from '../../../src/core/model/checked';
 import { buildReport, setApplication } from '../../support/builders';
 import { buildBalancedReport } from '../../support/table-builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
-describe('applications/balance', () => {
-  describe('valid', () => {
-    it('balanced table', () => {
-      expect(check(applicationsBalance, buildBalancedReport())).toEqual([]);
-    });
-    it('all-zero table', () => {
-      expect(check(applicationsBalance, buildReport())).toEqual([]);
-    });
-    it('blank 结转 counts as 0', () => {
-      const r = buildReport();
-      setApplication(r, 'newReceived', 'total', 4);
-      setApplication(r, 'totalProcessed', 'total', 4);
-      setApplication(r, 'carriedForward', 'total', blankCell('/'));
-      expect(check(applicationsBalance, r)).toEqual([]);
-    });
-    it('text cell: column skipped', () => {
-      const r = buildBalancedReport();
-      setApplication(r, 'carriedForward', 'total', textCell('三'));
-      expect(check(applicationsBalance, r)).toEqual([]);
-    });
-  });
+const blankForward = buildReport();
+setApplication(blankForward, 'newReceived', 'total', 4);
+setApplication(blankForward, 'totalProcessed', 'total', 4);
+setApplication(blankForward, 'carriedForward', 'total', blankCell('/'));
+const textForward = buildBalancedReport();
+setApplication(textForward, 'carriedForward', 'total', textCell('三'));
 
-  describe('invalid', () => {
-    it('总计 column: 一 + 二 = 175, （七）总计 + 四 = 174', () => {
-      const r = buildReport();
-      setApplication(r, 'newReceived', 'total', 169);
-      setApplication(r, 'carriedOver', 'total', 6);
-      setApplication(r, 'totalProcessed', 'total', 170);
-      setApplication(r, 'carriedForward', 'total', 4);
-      const out = check(applicationsBalance, r);
-      expect(out).toHaveLength(1);
-      expect(out[0]).toMatchObject({
-        ruleId: 'applications/balance',
-        severity: 'error',
-        table: 'applications',
-        row: 'newReceived',
-        column: 'total',
-        expected: 175,
-        actual: 174,
-        pos: r.tables.applications!.newReceived.total.pos,
-      });
-    });
-    it('one finding per unbalanced column', () => {
-      const r = buildBalancedReport();
-      setApplication(r, 'carriedForward', 'naturalPerson', 3);
-      setApplication(r, 'carriedForward', 'total', 4);
-      const out = check(applicationsBalance, r);
-      expect(out.map((f) => [f.column, f.expected, f.actual])).toEqual([
-        ['naturalPerson', 11, 12],
-        ['total', 13, 14],
-      ]);
-    });
-  });
+const total = buildReport();
+setApplication(total, 'newReceived', 'total', 169);
+setApplication(total, 'carriedOver', 'total', 6);
+setApplication(total, 'totalProcessed', 'total', 170);
+setApplication(total, 'carriedForward', 'total', 4);
+const twoColumns = buildBalancedReport();
+setApplication(twoColumns, 'carriedForward', 'naturalPerson', 3);
+setApplication(twoColumns, 'carriedForward', 'total', 4);
+
+ruleTester.run(applicationsBalance, {
+  valid: [
+    { name: 'balanced table', report: buildBalancedReport() },
+    { name: 'all-zero table', report: buildReport() },
+    { name: 'blank 结转 counts as 0', report: blankForward },
+    { name: 'text cell: column skipped', report: textForward },
+  ],
+  invalid: [
+    {
+      name: '总计 column: 一 + 二 = 175, （七）总计 + 四 = 174',
+      report: total,
+      findings: [
+        {
+          ruleId: 'applications/balance',
+          severity: 'error',
+          table: 'applications',
+          row: 'newReceived',
+          column: 'total',
+          expected: 175,
+          actual: 174,
+          pos: must(total.tables.applications).newReceived.total.pos,
+          messageIncludes: ['表三「总计」列', '第一项＋第二项＝169＋6＝175'],
+        },
+      ],
+    },
+    {
+      name: 'one finding per unbalanced column',
+      report: twoColumns,
+      findings: [
+        { column: 'naturalPerson', expected: 11, actual: 12, messageIncludes: '「自然人」列' },
+        { column: 'total', expected: 13, actual: 14, messageIncludes: '「总计」列' },
+      ],
+    },
+  ],
 });

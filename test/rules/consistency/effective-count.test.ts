@@ -1,56 +1,56 @@
-import { describe, expect, it } from 'vitest';
-import { effectiveCount } from '../../../src/core/rules/consistency/effective-count';
+import { consistencyEffectiveCount } from '../../../src/core/rules/consistency/effective-count';
 import { numberCell } from '../../../src/core/model/factory';
+import { must } from '../../../src/core/model/checked';
 import { buildReport, setSectionText } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { sectionParagraph } from '../../support/text-builders';
+import { ruleTester } from '../../support/rule-tester';
 
-function withEffective(docs: number, regs = 0) {
+function withEffective(docs: number, regs: number, text: string[]) {
   const r = buildReport();
-  r.tables.activeDisclosure!.normativeDocuments.effective = numberCell(docs);
-  r.tables.activeDisclosure!.regulations.effective = numberCell(regs);
+  const t = must(r.tables.activeDisclosure);
+  t.normativeDocuments.effective = numberCell(docs);
+  t.regulations.effective = numberCell(regs);
+  setSectionText(r, 'overview', text);
   return r;
 }
+const DIFFERING = '清理后，本机关行政规范性文件现行有效15件。';
+const differing = withEffective(16, 0, [DIFFERING]);
+const old = withEffective(16, 0, ['现行有效行政规范性文件15件。']);
+old.template = '2019';
 
-describe('consistency/effective-count', () => {
-  it('is quiet when the stated count matches table 二', () => {
-    const r = withEffective(16);
-    setSectionText(r, 'overview', ['截至年底，现行有效行政规范性文件16件。']);
-    expect(check(effectiveCount, r)).toEqual([]);
-  });
-
-  it('reports a differing 规范性文件 count with expected/actual and the cell', () => {
-    const r = withEffective(16);
-    const text = '清理后，本机关行政规范性文件现行有效15件。';
-    setSectionText(r, 'overview', [text]);
-    const found = check(effectiveCount, r);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({
-      ruleId: 'consistency/effective-count',
-      severity: 'warning',
-      table: 'activeDisclosure',
-      row: 'normativeDocuments',
-      column: 'effective',
-      expected: 16,
-      actual: 15,
-      pos: {
-        block: r.sections[0]!.paragraphs[0]!.pos.block,
-        start: text.indexOf('行政规范性文件') + 2,
-      },
-    });
-  });
-
-  it('compares 规章 with the 规章 row and accepts a generic count equal to the sum', () => {
-    const r = withEffective(16, 2);
-    setSectionText(r, 'overview', ['现行有效规章3件。', '现行有效文件18件。']);
-    expect(check(effectiveCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([
-      ['regulations', 2, 3],
-    ]);
-  });
-
-  it('is quiet on a 2019-template report', () => {
-    const r = withEffective(16);
-    r.template = '2019';
-    setSectionText(r, 'overview', ['现行有效行政规范性文件15件。']);
-    expect(check(effectiveCount, r)).toEqual([]);
-  });
+ruleTester.run(consistencyEffectiveCount, {
+  valid: [
+    {
+      name: 'the stated count matches table 二',
+      report: withEffective(16, 0, ['截至年底，现行有效行政规范性文件16件。']),
+    },
+    { name: 'a 2019-template report', report: old },
+  ],
+  invalid: [
+    {
+      name: 'a differing 规范性文件 count with expected/actual and the cell',
+      report: differing,
+      findings: [
+        {
+          ruleId: 'consistency/effective-count',
+          severity: 'warning',
+          table: 'activeDisclosure',
+          row: 'normativeDocuments',
+          column: 'effective',
+          expected: 16,
+          actual: 15,
+          pos: {
+            block: sectionParagraph(differing, 'overview').pos.block,
+            start: DIFFERING.indexOf('行政规范性文件') + 2,
+          },
+          messageIncludes: ['（15 件）', '正文与表格不符'],
+        },
+      ],
+    },
+    {
+      name: '规章 compared with the 规章 row; a generic count equal to the sum is accepted',
+      report: withEffective(16, 2, ['现行有效规章3件。', '现行有效文件18件。']),
+      findings: [{ row: 'regulations', expected: 2, actual: 3, messageIncludes: '（3 件）' }],
+    },
+  ],
 });

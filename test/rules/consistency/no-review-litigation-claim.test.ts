@@ -1,61 +1,80 @@
-import { describe, expect, it } from 'vitest';
-import { noReviewLitigationClaim } from '../../../src/core/rules/consistency/no-review-litigation-claim';
+import { consistencyNoReviewLitigationClaim } from '../../../src/core/rules/consistency/no-review-litigation-claim';
 import { buildReport, setReview, setSectionText } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { sectionParagraph } from '../../support/text-builders';
+import { ruleTester } from '../../support/rule-tester';
 
-describe('consistency/no-review-litigation-claim', () => {
-  it('is quiet when "no 复议/诉讼" matches an all-zero table 四', () => {
-    const r = buildReport();
-    setSectionText(r, 'overview', [
-      '2023年未收到政府信息公开申请，未产生行政复议和行政诉讼，与2022年度情况一致。',
-    ]);
-    expect(check(noReviewLitigationClaim, r)).toEqual([]);
-  });
+const NONE = '2023年未收到政府信息公开申请，未产生行政复议和行政诉讼，与2022年度情况一致。';
 
-  it('is quiet on outcome statements, rates and table-四 labels when cases exist', () => {
-    const r = buildReport();
-    setReview(r, 'review', 'corrected', 2);
-    setReview(r, 'review', 'total', 2);
-    setReview(r, 'litigationDirect', 'upheld', 3);
-    setReview(r, 'litigationDirect', 'total', 3);
-    setSectionText(r, 'reviewLitigation', [
-      '未经复议直接起诉',
-      '全年未出现行政诉讼败诉案件，因依申请导致的行政诉讼率降低50%以上。',
-    ]);
-    expect(check(noReviewLitigationClaim, r)).toEqual([]);
-  });
+const allZero = buildReport();
+setSectionText(allZero, 'overview', [NONE]);
 
-  it('reports "未产生行政复议和行政诉讼" against non-zero totals, per kind', () => {
-    const r = buildReport();
-    setReview(r, 'review', 'pending', 4);
-    setReview(r, 'review', 'total', 4);
-    setReview(r, 'litigationAfterReview', 'upheld', 1);
-    setReview(r, 'litigationAfterReview', 'total', 1);
-    const text = '2023年未收到政府信息公开申请，未产生行政复议和行政诉讼，与2022年度情况一致。';
-    setSectionText(r, 'overview', [text]);
-    const found = check(noReviewLitigationClaim, r);
-    expect(found.map((f) => [f.ruleId, f.severity, f.row, f.expected, f.actual])).toEqual([
-      ['consistency/no-review-litigation-claim', 'error', 'review', 4, 0],
-      ['consistency/no-review-litigation-claim', 'error', 'litigationDirect', 1, 0],
-    ]);
-    const start = text.indexOf('未产生');
-    expect(found[0]!.pos).toMatchObject({
-      block: r.sections[0]!.paragraphs[0]!.pos.block,
-      start,
-      end: text.indexOf('，与'),
-    });
-  });
+const outcomes = buildReport();
+setReview(outcomes, 'review', 'corrected', 2);
+setReview(outcomes, 'review', 'total', 2);
+setReview(outcomes, 'litigationDirect', 'upheld', 3);
+setReview(outcomes, 'litigationDirect', 'total', 3);
+setSectionText(outcomes, 'reviewLitigation', [
+  '未经复议直接起诉',
+  '全年未出现行政诉讼败诉案件，因依申请导致的行政诉讼率降低50%以上。',
+]);
 
-  it('reports the reverse: cases in the text, zero in table 四', () => {
-    const r = buildReport();
-    setSectionText(r, 'reviewLitigation', ['本年度被申请行政复议2件，均已审结。']);
-    const found = check(noReviewLitigationClaim, r);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({
-      row: 'review',
-      expected: 0,
-      actual: 2,
-      section: 'reviewLitigation',
-    });
-  });
+const nonZero = buildReport();
+setReview(nonZero, 'review', 'pending', 4);
+setReview(nonZero, 'review', 'total', 4);
+setReview(nonZero, 'litigationAfterReview', 'upheld', 1);
+setReview(nonZero, 'litigationAfterReview', 'total', 1);
+setSectionText(nonZero, 'overview', [NONE]);
+
+const reverse = buildReport();
+setSectionText(reverse, 'reviewLitigation', ['本年度被申请行政复议2件，均已审结。']);
+
+const error = { ruleId: 'consistency/no-review-litigation-claim', severity: 'error' as const };
+ruleTester.run(consistencyNoReviewLitigationClaim, {
+  valid: [
+    { name: '"no 复议/诉讼" matches an all-zero table 四', report: allZero },
+    {
+      name: 'outcome statements, rates and table-四 labels when cases exist',
+      report: outcomes,
+    },
+  ],
+  invalid: [
+    {
+      name: '"未产生行政复议和行政诉讼" against non-zero totals, per kind',
+      report: nonZero,
+      findings: [
+        {
+          ...error,
+          row: 'review',
+          expected: 4,
+          actual: 0,
+          pos: {
+            block: sectionParagraph(nonZero, 'overview').pos.block,
+            start: NONE.indexOf('未产生'),
+            end: NONE.indexOf('，与'),
+          },
+          messageIncludes: ['称「未产生行政复议和行政诉讼」', '总计为 4 件'],
+        },
+        {
+          ...error,
+          row: 'litigationDirect',
+          expected: 1,
+          actual: 0,
+          messageIncludes: '总计为 1 件',
+        },
+      ],
+    },
+    {
+      name: 'the reverse: cases in the text, zero in table 四',
+      report: reverse,
+      findings: [
+        {
+          row: 'review',
+          expected: 0,
+          actual: 2,
+          section: 'reviewLitigation',
+          messageIncludes: ['称「复议2件」', '表四行政复议总计为 0'],
+        },
+      ],
+    },
+  ],
 });

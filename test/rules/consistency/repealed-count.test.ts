@@ -1,52 +1,54 @@
-import { describe, expect, it } from 'vitest';
-import { repealedCount } from '../../../src/core/rules/consistency/repealed-count';
+import { consistencyRepealedCount } from '../../../src/core/rules/consistency/repealed-count';
 import { numberCell } from '../../../src/core/model/factory';
+import { must } from '../../../src/core/model/checked';
 import { buildReport, setSectionText } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { sectionParagraph } from '../../support/text-builders';
+import { ruleTester } from '../../support/rule-tester';
 
-function withRepealed(docs: number, regs = 0) {
+function withRepealed(docs: number, regs: number, text: string[]) {
   const r = buildReport();
-  r.tables.activeDisclosure!.normativeDocuments.repealed = numberCell(docs);
-  r.tables.activeDisclosure!.regulations.repealed = numberCell(regs);
+  const t = must(r.tables.activeDisclosure);
+  t.normativeDocuments.repealed = numberCell(docs);
+  t.regulations.repealed = numberCell(regs);
+  setSectionText(r, 'overview', text);
   return r;
 }
+const DIFFERING = '本年度共废止行政规范性文件3件。';
+const differing = withRepealed(4, 0, [DIFFERING]);
 
-describe('consistency/repealed-count', () => {
-  it('is quiet when the stated count matches (seed 003: "本年度废止1个文件")', () => {
-    const r = withRepealed(1);
-    setSectionText(r, 'overview', ['4.及时清理规范性文件。经核查本年度废止1个文件。']);
-    expect(check(repealedCount, r)).toEqual([]);
-  });
-
-  it('reports a differing count, with expected/actual and the cell', () => {
-    const r = withRepealed(4);
-    const text = '本年度共废止行政规范性文件3件。';
-    setSectionText(r, 'overview', [text]);
-    const found = check(repealedCount, r);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({
-      ruleId: 'consistency/repealed-count',
-      severity: 'warning',
-      table: 'activeDisclosure',
-      row: 'normativeDocuments',
-      column: 'repealed',
-      expected: 4,
-      actual: 3,
-      pos: { block: r.sections[0]!.paragraphs[0]!.pos.block, start: text.indexOf('废止') },
-    });
-  });
-
-  it('reads the number-first form ("对2件规章予以废止")', () => {
-    const r = withRepealed(0, 1);
-    setSectionText(r, 'overview', ['对2件规章予以废止。']);
-    expect(check(repealedCount, r).map((f) => [f.row, f.expected, f.actual])).toEqual([
-      ['regulations', 1, 2],
-    ]);
-  });
-
-  it('ignores comparisons', () => {
-    const r = withRepealed(4);
-    setSectionText(r, 'overview', ['废止文件数较上年增加2件。']);
-    expect(check(repealedCount, r)).toEqual([]);
-  });
+ruleTester.run(consistencyRepealedCount, {
+  valid: [
+    {
+      name: 'the stated count matches (seed 003: "本年度废止1个文件")',
+      report: withRepealed(1, 0, ['4.及时清理规范性文件。经核查本年度废止1个文件。']),
+    },
+    { name: 'ignores comparisons', report: withRepealed(4, 0, ['废止文件数较上年增加2件。']) },
+  ],
+  invalid: [
+    {
+      name: 'a differing count, with expected/actual and the cell',
+      report: differing,
+      findings: [
+        {
+          ruleId: 'consistency/repealed-count',
+          severity: 'warning',
+          table: 'activeDisclosure',
+          row: 'normativeDocuments',
+          column: 'repealed',
+          expected: 4,
+          actual: 3,
+          pos: {
+            block: sectionParagraph(differing, 'overview').pos.block,
+            start: DIFFERING.indexOf('废止'),
+          },
+          messageIncludes: ['（3 件）', '正文与表格不符'],
+        },
+      ],
+    },
+    {
+      name: 'reads the number-first form ("对2件规章予以废止")',
+      report: withRepealed(0, 1, ['对2件规章予以废止。']),
+      findings: [{ row: 'regulations', expected: 1, actual: 2, messageIncludes: '（2 件）' }],
+    },
+  ],
 });

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { corpusCopiedSection } from '../../../src/core/rules/corpus/copied-section';
 import { normaliseForSimilarity, similarAtLeast } from '../../../src/core/rules/util/similarity';
 import { agencyNames, sectionText } from '../../../src/core/rules/util/similarity-sections';
+import { must } from '../../../src/core/model/checked';
 import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport, setSectionText } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { sectionParagraph } from '../../support/text-builders';
+import { check, ruleTester } from '../../support/rule-tester';
 import { benchCopiedSection, syntheticCorpus, templateCorpus } from '../../bench/corpus-bench';
 
 const PROBLEMS_A = [
@@ -34,117 +36,148 @@ function agencyReport(agency: string, problems: string[], year = 2023): ReportMo
   return r;
 }
 
-describe('corpus/copied-section', () => {
-  describe('valid', () => {
-    it('different sections of different agencies', () => {
-      const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
-      const b = agencyReport('张店区科学技术局', [
-        '（一）存在的主要问题。部分栏目更新频率不高，依申请公开答复的规范性仍需加强。',
-        '（二）改进情况。建立栏目内容保障机制，每月检查更新情况；编制答复文书范本，组织两期专题培训。',
-      ]);
-      expect(check(corpusCopiedSection, [a, b])).toEqual([]);
-    });
-    it('the same agency in two years is series/repeated-problems, not a copy', () => {
-      const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A, 2022);
-      const b = agencyReport('临淄区 工业和信息化局', PROBLEMS_A, 2023);
-      expect(check(corpusCopiedSection, [a, b])).toEqual([]);
-    });
-    it('the same agency under a title with and without its city is not a copy', () => {
-      const a = agencyReport('淄博市临淄区工业和信息化局', PROBLEMS_A, 2022);
-      const b = agencyReport('临淄区工业和信息化局', PROBLEMS_A, 2023);
-      expect(check(corpusCopiedSection, [a, b])).toEqual([]);
-    });
-    it('short formulaic sections are not compared', () => {
-      const a = agencyReport('临淄区工业和信息化局', ['无。']);
-      const b = agencyReport('张店区科学技术局', ['无。']);
-      setSectionText(a, 'overview', ['详见附件。']);
-      setSectionText(b, 'overview', ['详见附件。']);
-      expect(check(corpusCopiedSection, [a, b])).toEqual([]);
-    });
-    it('a report without agency is not compared', () => {
-      const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
-      const b = agencyReport('张店区科学技术局', PROBLEMS_A);
-      b.agency = null;
-      expect(check(corpusCopiedSection, [a, b])).toEqual([]);
-    });
-  });
+const swappedA = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
+const swappedB = agencyReport(
+  '张店区科学技术局',
+  swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'),
+);
 
-  describe('invalid', () => {
-    it('section 五 copied with the agency name swapped: one finding on each side', () => {
-      const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
-      const b = agencyReport(
-        '张店区科学技术局',
-        swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'),
-      );
-      const onB = check(corpusCopiedSection, [a, b], undefined, b.id);
-      expect(onB).toHaveLength(1);
-      expect(onB[0]).toMatchObject({
-        ruleId: 'corpus/copied-section',
-        severity: 'warning',
-        section: 'problems',
-        relatedReport: a.id,
-        actual: 100,
-        pos: b.sections.find((s) => s.key === 'problems')!.paragraphs[0]!.pos,
-      });
-      expect(
-        check(corpusCopiedSection, [a, b], undefined, a.id).map((f) => [
-          f.section,
-          f.relatedReport,
+const defaultA = buildReport({ agency: '临淄区工业和信息化局' });
+const defaultB = buildReport({ agency: '博山区财政局' });
+setSectionText(
+  defaultB,
+  'overview',
+  must(defaultB.sections.find((s) => s.key === 'overview')).paragraphs.map((p) =>
+    p.text.replace('120', '87'),
+  ),
+);
+setSectionText(defaultB, 'problems', [
+  '（一）存在的问题：财政信息公开的精细化程度不够，预决算公开说明不够通俗，群众理解存在困难。（二）改进措施：编制通俗版预决算说明。',
+]);
+
+const boundA = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
+const light = swap(PROBLEMS_A, '参差不齐', '有待提升');
+const heavy = swap(
+  swap(light, '健全信息发布机制', '完善发布审核流程制度'),
+  '丰富政策解读形式',
+  '拓展图解视频等解读渠道',
+);
+const boundB = agencyReport('张店区科学技术局', light);
+const boundC = agencyReport('周村区民政局', heavy);
+
+const mostA = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
+const mostB = agencyReport(
+  '张店区科学技术局',
+  swap(swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'), '参差不齐', '有待提升'),
+);
+const mostC = agencyReport(
+  '周村区民政局',
+  swap(PROBLEMS_A, '临淄区工业和信息化局', '周村区民政局'),
+);
+
+function shortSections() {
+  const a = agencyReport('临淄区工业和信息化局', ['无。']);
+  const b = agencyReport('张店区科学技术局', ['无。']);
+  setSectionText(a, 'overview', ['详见附件。']);
+  setSectionText(b, 'overview', ['详见附件。']);
+  return [a, b];
+}
+const noAgency = agencyReport('张店区科学技术局', PROBLEMS_A);
+noAgency.agency = null;
+
+const copied = {
+  ruleId: 'corpus/copied-section',
+  severity: 'warning' as const,
+  messageIncludes: ['相似度为', '已去除双方单位名称，达到 90% 即提示'],
+};
+ruleTester.run(corpusCopiedSection, {
+  valid: [
+    {
+      name: 'different sections of different agencies',
+      reports: [
+        agencyReport('临淄区工业和信息化局', PROBLEMS_A),
+        agencyReport('张店区科学技术局', [
+          '（一）存在的主要问题。部分栏目更新频率不高，依申请公开答复的规范性仍需加强。',
+          '（二）改进情况。建立栏目内容保障机制，每月检查更新情况；编制答复文书范本，组织两期专题培训。',
         ]),
-      ).toEqual([['problems', b.id]]);
-    });
-    it('section 一 copied (the default text of both builders), numbers changed', () => {
-      const a = buildReport({ agency: '临淄区工业和信息化局' });
-      const b = buildReport({ agency: '博山区财政局' });
-      const overview = b.sections
-        .find((s) => s.key === 'overview')!
-        .paragraphs.map((p) => p.text.replace('120', '87'));
-      setSectionText(b, 'overview', overview);
-      setSectionText(b, 'problems', [
-        '（一）存在的问题：财政信息公开的精细化程度不够，预决算公开说明不够通俗，群众理解存在困难。（二）改进措施：编制通俗版预决算说明。',
-      ]);
-      const out = check(corpusCopiedSection, [a, b], undefined, b.id);
-      expect(out.map((f) => [f.ruleId, f.section, f.relatedReport])).toEqual([
-        ['corpus/copied-section', 'overview', a.id],
-      ]);
-    });
-    it('90 % is the bound: a moderately edited copy is caught, a heavily edited one is not', () => {
-      const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
-      const light = swap(PROBLEMS_A, '参差不齐', '有待提升');
-      const heavy = swap(
-        swap(light, '健全信息发布机制', '完善发布审核流程制度'),
-        '丰富政策解读形式',
-        '拓展图解视频等解读渠道',
-      );
-      const b = agencyReport('张店区科学技术局', light);
-      const c = agencyReport('周村区民政局', heavy);
-      const names = (r: ReportModel) => [...agencyNames(a.agency), ...agencyNames(r.agency)];
-      const sim = (r: ReportModel) =>
-        similarAtLeast(
-          normaliseForSimilarity(sectionText(a, 'problems')!.text, names(r)),
-          normaliseForSimilarity(sectionText(r, 'problems')!.text, names(r)),
-          0,
-        )!;
-      expect(sim(b)).toBeGreaterThanOrEqual(0.9);
-      expect(sim(c)).toBeLessThan(0.9);
-      const out = check(corpusCopiedSection, [a, b, c]);
-      expect(out.map((f) => f.relatedReport).sort()).toEqual([a.id, b.id].sort());
-    });
-    it('one finding per report and section, naming the most similar report', () => {
-      const a = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
-      const b = agencyReport(
-        '张店区科学技术局',
-        swap(swap(PROBLEMS_A, '临淄区工业和信息化局', '张店区科学技术局'), '参差不齐', '有待提升'),
-      );
-      const c = agencyReport(
-        '周村区民政局',
-        swap(PROBLEMS_A, '临淄区工业和信息化局', '周村区民政局'),
-      );
-      const onA = check(corpusCopiedSection, [a, b, c], undefined, a.id);
-      expect(onA.map((f) => [f.section, f.relatedReport])).toEqual([['problems', c.id]]);
-    });
-  });
+      ],
+    },
+    {
+      name: 'the same agency in two years is series/repeated-problems, not a copy',
+      reports: [
+        agencyReport('临淄区工业和信息化局', PROBLEMS_A, 2022),
+        agencyReport('临淄区 工业和信息化局', PROBLEMS_A, 2023),
+      ],
+    },
+    {
+      name: 'the same agency under a title with and without its city is not a copy',
+      reports: [
+        agencyReport('淄博市临淄区工业和信息化局', PROBLEMS_A, 2022),
+        agencyReport('临淄区工业和信息化局', PROBLEMS_A, 2023),
+      ],
+    },
+    { name: 'short formulaic sections are not compared', reports: shortSections() },
+    {
+      name: 'a report without agency is not compared',
+      reports: [agencyReport('临淄区工业和信息化局', PROBLEMS_A), noAgency],
+    },
+  ],
+  invalid: [
+    {
+      name: 'section 五 copied with the agency name swapped: the finding on the copy',
+      reports: [swappedA, swappedB],
+      of: swappedB.id,
+      findings: [
+        {
+          ...copied,
+          section: 'problems',
+          relatedReport: swappedA.id,
+          actual: 100,
+          pos: sectionParagraph(swappedB, 'problems').pos,
+        },
+      ],
+    },
+    {
+      name: 'section 五 copied with the agency name swapped: and one on the original',
+      reports: [swappedA, swappedB],
+      of: swappedA.id,
+      findings: [{ ...copied, section: 'problems', relatedReport: swappedB.id }],
+    },
+    {
+      name: 'section 一 copied (the default text of both builders), numbers changed',
+      reports: [defaultA, defaultB],
+      of: defaultB.id,
+      findings: [{ ...copied, section: 'overview', relatedReport: defaultA.id }],
+    },
+    {
+      name: '90 % is the bound: a moderately edited copy is caught, a heavily edited one is not',
+      reports: [boundA, boundB, boundC],
+      findings: [
+        { ...copied, relatedReport: boundB.id },
+        { ...copied, relatedReport: boundA.id },
+      ],
+      also: () => {
+        const names = (r: ReportModel) => [...agencyNames(boundA.agency), ...agencyNames(r.agency)];
+        const sim = (r: ReportModel) =>
+          similarAtLeast(
+            normaliseForSimilarity(must(sectionText(boundA, 'problems')).text, names(r)),
+            normaliseForSimilarity(must(sectionText(r, 'problems')).text, names(r)),
+            0,
+          );
+        expect(sim(boundB)).toBeGreaterThanOrEqual(0.9);
+        expect(sim(boundC)).toBeLessThan(0.9);
+      },
+    },
+    {
+      name: 'one finding per report and section, naming the most similar report',
+      reports: [mostA, mostB, mostC],
+      of: mostA.id,
+      findings: [{ ...copied, section: 'problems', relatedReport: mostC.id }],
+    },
+  ],
+});
 
+describe('corpus/copied-section at scale', () => {
   describe('scale', () => {
     it('finds exactly the pairs an all-pairs comparison finds (60 synthetic reports)', () => {
       const { reports, planted } = syntheticCorpus(60);

@@ -1,32 +1,48 @@
-import { describe, expect, it } from 'vitest';
 import { reviewInvalidValue } from '../../../src/core/rules/review/invalid-value';
 import { blankCell, numberCell, textCell } from '../../../src/core/model/factory';
+import { must } from '../../../src/core/model/checked';
 import { setReview } from '../../support/builders';
 import { buildBalancedReport } from '../../support/table-builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
-describe('review/invalid-value', () => {
-  describe('valid', () => {
-    it('whole numbers and blank markers', () => {
-      const r = buildBalancedReport();
-      setReview(r, 'litigationAfterReview', 'total', blankCell('/'));
-      expect(check(reviewInvalidValue, r)).toEqual([]);
-    });
-  });
+const markers = buildBalancedReport();
+setReview(markers, 'litigationAfterReview', 'total', blankCell('/'));
+const bad = buildBalancedReport();
+setReview(bad, 'review', 'upheld', -1);
+setReview(bad, 'litigationDirect', 'other', numberCell(0.5));
+setReview(bad, 'litigationAfterReview', 'pending', textCell('未结'));
 
-  describe('invalid', () => {
-    it('negative, fractional and text cells', () => {
-      const r = buildBalancedReport();
-      setReview(r, 'review', 'upheld', -1);
-      setReview(r, 'litigationDirect', 'other', numberCell(0.5));
-      setReview(r, 'litigationAfterReview', 'pending', textCell('未结'));
-      const out = check(reviewInvalidValue, r);
-      expect(out.map((f) => [f.ruleId, f.table, f.row, f.column, f.actual ?? f.quote])).toEqual([
-        ['review/invalid-value', 'reviewLitigation', 'review', 'upheld', -1],
-        ['review/invalid-value', 'reviewLitigation', 'litigationDirect', 'other', 0.5],
-        ['review/invalid-value', 'reviewLitigation', 'litigationAfterReview', 'pending', '未结'],
-      ]);
-      expect(out[0]!.pos).toEqual(r.tables.reviewLitigation!.review.upheld.pos);
-    });
-  });
+const base = { ruleId: 'review/invalid-value', table: 'reviewLitigation' as const };
+ruleTester.run(reviewInvalidValue, {
+  valid: [{ name: 'whole numbers and blank markers', report: markers }],
+  invalid: [
+    {
+      name: 'negative, fractional and text cells',
+      report: bad,
+      findings: [
+        {
+          ...base,
+          row: 'review',
+          column: 'upheld',
+          actual: -1,
+          pos: must(bad.tables.reviewLitigation).review.upheld.pos,
+          messageIncludes: '不能为负数',
+        },
+        {
+          ...base,
+          row: 'litigationDirect',
+          column: 'other',
+          actual: 0.5,
+          messageIncludes: '件数应为整数',
+        },
+        {
+          ...base,
+          row: 'litigationAfterReview',
+          column: 'pending',
+          quote: '未结',
+          messageIncludes: '填写“未结”，不是数字',
+        },
+      ],
+    },
+  ],
 });

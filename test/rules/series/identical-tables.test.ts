@@ -1,70 +1,73 @@
-import { describe, expect, it } from 'vitest';
 import { seriesIdenticalTables } from '../../../src/core/rules/series/identical-tables';
 import { blankCell, numberCell, textCell } from '../../../src/core/model/factory';
+import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport, setApplication } from '../../support/builders';
 import { buildBalancedReport, buildNextYear, setDecision } from '../../support/table-builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
-function copiedPair() {
+/** Two years with the same tables, after `change`. */
+function copiedPair(
+  change?: (y22: ReportModel, y23: ReportModel) => void,
+): [ReportModel, ReportModel] {
   const y22 = buildBalancedReport({ year: 2022 });
   const y23 = buildBalancedReport({ year: 2023 });
-  return [y22, y23] as const;
+  change?.(y22, y23);
+  return [y22, y23];
 }
+const chained = buildBalancedReport({ year: 2022 });
+const copied = copiedPair();
 
-describe('series/identical-tables', () => {
-  describe('valid', () => {
-    it('chained years with new values', () => {
-      const y22 = buildBalancedReport({ year: 2022 });
-      expect(check(seriesIdenticalTables, [y22, buildNextYear(y22)])).toEqual([]);
-    });
-    it('all-zero tables both years', () => {
-      expect(
-        check(seriesIdenticalTables, [buildReport({ year: 2022 }), buildReport({ year: 2023 })]),
-      ).toEqual([]);
-    });
-    it('one value differs', () => {
-      const [y22, y23] = copiedPair();
-      setApplication(y23, 'granted', 'naturalPerson', 7);
-      expect(check(seriesIdenticalTables, [y22, y23])).toEqual([]);
-    });
-    it('fee amount differs by more than 0.0001 万元', () => {
-      const [y22, y23] = copiedPair();
-      setDecision(y23, 'administrativeFees', numberCell(1.501));
-      expect(check(seriesIdenticalTables, [y22, y23])).toEqual([]);
-    });
-    it('a text cell: not provably identical', () => {
-      const [y22, y23] = copiedPair();
-      setDecision(y22, 'coercion', textCell('无此项'));
-      setDecision(y23, 'coercion', textCell('无此项'));
-      expect(check(seriesIdenticalTables, [y22, y23])).toEqual([]);
-    });
-    it('last year in the 2019 template', () => {
-      const [y22, y23] = copiedPair();
-      y22.template = '2019';
-      expect(check(seriesIdenticalTables, [y22, y23])).toEqual([]);
-    });
-  });
-
-  describe('invalid', () => {
-    it('every value equal to last year, some non-zero', () => {
-      const [y22, y23] = copiedPair();
-      const out = check(seriesIdenticalTables, [y22, y23]);
-      expect(out).toHaveLength(1);
-      expect(out[0]).toMatchObject({
-        ruleId: 'series/identical-tables',
-        severity: 'warning',
-        relatedReport: y22.id,
-        pos: y23.tablePos.activeDisclosure,
-      });
-      expect(check(seriesIdenticalTables, [y22, y23], undefined, y22.id)).toEqual([]);
-    });
-    it('blank equals 0, amounts within tolerance', () => {
-      const [y22, y23] = copiedPair();
-      setDecision(y22, 'coercion', blankCell('—'));
-      setDecision(y23, 'administrativeFees', numberCell(1.50004));
-      expect(check(seriesIdenticalTables, [y22, y23]).map((f) => f.ruleId)).toEqual([
-        'series/identical-tables',
-      ]);
-    });
-  });
+ruleTester.run(seriesIdenticalTables, {
+  valid: [
+    { name: 'chained years with new values', reports: [chained, buildNextYear(chained)] },
+    {
+      name: 'all-zero tables both years',
+      reports: [buildReport({ year: 2022 }), buildReport({ year: 2023 })],
+    },
+    {
+      name: 'one value differs',
+      reports: copiedPair((_, y23) => setApplication(y23, 'granted', 'naturalPerson', 7)),
+    },
+    {
+      name: 'fee amount differs by more than 0.0001 万元',
+      reports: copiedPair((_, y23) => setDecision(y23, 'administrativeFees', numberCell(1.501))),
+    },
+    {
+      name: 'a text cell: not provably identical',
+      reports: copiedPair((y22, y23) => {
+        setDecision(y22, 'coercion', textCell('无此项'));
+        setDecision(y23, 'coercion', textCell('无此项'));
+      }),
+    },
+    {
+      name: 'last year in the 2019 template',
+      reports: copiedPair((y22) => {
+        y22.template = '2019';
+      }),
+    },
+    { name: 'nothing on last year’s report', reports: copied, of: copied[0].id },
+  ],
+  invalid: [
+    {
+      name: 'every value equal to last year, some non-zero',
+      reports: copied,
+      findings: [
+        {
+          ruleId: 'series/identical-tables',
+          severity: 'warning',
+          relatedReport: copied[0].id,
+          pos: copied[1].tablePos.activeDisclosure,
+          messageIncludes: ['表二、表三、表四的全部数值', '与2022年度报告完全相同'],
+        },
+      ],
+    },
+    {
+      name: 'blank equals 0, amounts within tolerance',
+      reports: copiedPair((y22, y23) => {
+        setDecision(y22, 'coercion', blankCell('—'));
+        setDecision(y23, 'administrativeFees', numberCell(1.50004));
+      }),
+      findings: [{ ruleId: 'series/identical-tables', messageIncludes: '完全相同' }],
+    },
+  ],
 });

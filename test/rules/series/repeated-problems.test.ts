@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { seriesRepeatedProblems } from '../../../src/core/rules/series/repeated-problems';
+import { must } from '../../../src/core/model/checked';
+import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport, setSectionText } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
 const Y22 = [
   '（一）存在的主要问题。2022年，临淄区工业和信息化局政府信息公开工作虽然取得了一定成效，但仍存在信息公开的及时性有待提高、政策解读形式较为单一等问题。',
@@ -17,49 +19,50 @@ const Y23_NEW = [
   '（二）改进情况。建立栏目内容保障机制，每月检查更新情况；编制依申请公开答复文书范本，组织两期专题培训。',
 ];
 
-function pair(before: string[], now: string[]) {
+function pair(before: string[], now: string[]): [ReportModel, ReportModel] {
   const y22 = buildReport({ year: 2022 });
   const y23 = buildReport({ year: 2023 });
   setSectionText(y22, 'problems', before);
   setSectionText(y23, 'problems', now);
-  return [y22, y23] as const;
+  return [y22, y23];
 }
+const copied = pair(Y22, Y23_COPIED);
+const firstProblem = must(copied[1].sections.find((s) => s.key === 'problems')).paragraphs[0];
 
-describe('series/repeated-problems', () => {
-  describe('valid', () => {
-    it('new problems this year', () => {
-      expect(check(seriesRepeatedProblems, [...pair(Y22, Y23_NEW)])).toEqual([]);
-    });
-    it('short formulaic sections both years', () => {
-      expect(check(seriesRepeatedProblems, [...pair(['无。'], ['无。'])])).toEqual([]);
-    });
-    it('section 五 absent last year', () => {
-      const y22 = buildReport({ year: 2022, omit: ['problems'] });
-      const y23 = buildReport({ year: 2023 });
-      expect(check(seriesRepeatedProblems, [y22, y23])).toEqual([]);
-    });
-  });
-
-  describe('invalid', () => {
-    it('copied with the year bumped', () => {
-      const [y22, y23] = pair(Y22, Y23_COPIED);
-      const out = check(seriesRepeatedProblems, [y22, y23]);
-      expect(out).toHaveLength(1);
-      expect(out[0]).toMatchObject({
-        ruleId: 'series/repeated-problems',
-        severity: 'warning',
-        section: 'problems',
-        relatedReport: y22.id,
-        pos: y23.sections.find((s) => s.key === 'problems')!.paragraphs[0]!.pos,
-      });
-      expect(out[0]!.actual).toBeGreaterThanOrEqual(80);
-      expect(out[0]!.actual).toBeLessThan(100);
-    });
-    it('identical text', () => {
-      const [y22, y23] = pair(Y22, Y22);
-      expect(check(seriesRepeatedProblems, [y22, y23]).map((f) => [f.ruleId, f.actual])).toEqual([
-        ['series/repeated-problems', 100],
-      ]);
-    });
-  });
+ruleTester.run(seriesRepeatedProblems, {
+  valid: [
+    { name: 'new problems this year', reports: pair(Y22, Y23_NEW) },
+    { name: 'short formulaic sections both years', reports: pair(['无。'], ['无。']) },
+    {
+      name: 'section 五 absent last year',
+      reports: [buildReport({ year: 2022, omit: ['problems'] }), buildReport({ year: 2023 })],
+    },
+  ],
+  invalid: [
+    {
+      name: 'copied with the year bumped',
+      reports: copied,
+      findings: [
+        {
+          ruleId: 'series/repeated-problems',
+          severity: 'warning',
+          section: 'problems',
+          relatedReport: copied[0].id,
+          pos: must(firstProblem).pos,
+          messageIncludes: ['与2022年度报告的第五部分相似度为', '达到 80% 即提示'],
+        },
+      ],
+      also: ([f]) => {
+        expect(f?.actual).toBeGreaterThanOrEqual(80);
+        expect(f?.actual).toBeLessThan(100);
+      },
+    },
+    {
+      name: 'identical text',
+      reports: pair(Y22, Y22),
+      findings: [
+        { ruleId: 'series/repeated-problems', actual: 100, messageIncludes: '相似度为 100%' },
+      ],
+    },
+  ],
 });

@@ -1,23 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { missingSection } from '../../../src/core/rules/structure/missing-section';
+import { structureMissingSection } from '../../../src/core/rules/structure/missing-section';
 import { buildReport } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 import { setHeading } from '../../support/text-builders';
 
-describe('structure/missing-section', () => {
-  it('is quiet when all six sections are found, whatever their numerals', () => {
-    const r = buildReport();
-    setHeading(r, 'problems', '5、政府信息公开工作存在的主要问题及改进情况', '5、');
-    setHeading(r, 'overview', '总体情况', '');
-    expect(check(missingSection, r)).toEqual([]);
-  });
+const numerals = buildReport();
+setHeading(numerals, 'problems', '5、政府信息公开工作存在的主要问题及改进情况', '5、');
+setHeading(numerals, 'overview', '总体情况', '');
 
-  it('reports each missing section once, naming it by its key', () => {
-    const r = buildReport({ omit: ['problems', 'otherMatters'] });
-    const found = check(missingSection, r);
-    expect(found.map((f) => [f.ruleId, f.severity, f.section])).toEqual([
-      ['structure/missing-section', 'error', 'problems'],
-      ['structure/missing-section', 'error', 'otherMatters'],
-    ]);
-  });
+const error = { ruleId: 'structure/missing-section', severity: 'error' as const };
+ruleTester.run(structureMissingSection, {
+  valid: [{ name: 'all six sections found, whatever their numerals', report: numerals }],
+  invalid: [
+    {
+      name: 'each missing section once, naming it by its key',
+      report: buildReport({ omit: ['problems', 'otherMatters'] }),
+      findings: [
+        { ...error, section: 'problems', messageIncludes: '报告中找不到第五部分「' },
+        { ...error, section: 'otherMatters', messageIncludes: '报告中找不到第六部分「' },
+      ],
+    },
+  ],
 });

@@ -1,32 +1,48 @@
-import { describe, expect, it } from 'vitest';
-import { missingTable } from '../../../src/core/rules/structure/missing-table';
+import { structureMissingTable } from '../../../src/core/rules/structure/missing-table';
 import { emptyApplications, blankCell } from '../../../src/core/model/factory';
 import { buildReport } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
+import { buildPictureTableReport, sectionHeading } from '../../support/text-builders';
 
-describe('structure/missing-table', () => {
-  it('is quiet when the three tables are present, even blank', () => {
-    const r = buildReport();
-    r.tables.applications = emptyApplications(() => blankCell('—'));
-    expect(check(missingTable, r)).toEqual([]);
-  });
+const blank = buildReport();
+blank.tables.applications = emptyApplications(() => blankCell('—'));
+const missing = buildReport();
+missing.tables.applications = null;
+missing.tables.reviewLitigation = null;
+const old = buildReport();
+old.template = '2019';
+old.tables = { activeDisclosure: null, applications: null, reviewLitigation: null };
 
-  it('reports one finding per missing table, at its section', () => {
-    const r = buildReport();
-    r.tables.applications = null;
-    r.tables.reviewLitigation = null;
-    const found = check(missingTable, r);
-    expect(found.map((f) => [f.ruleId, f.severity, f.table, f.section])).toEqual([
-      ['structure/missing-table', 'error', 'applications', 'applications'],
-      ['structure/missing-table', 'error', 'reviewLitigation', 'reviewLitigation'],
-    ]);
-    expect(found[0]!.pos).toEqual(r.sections[2]!.heading!.pos);
-  });
-
-  it('leaves old-template reports to structure/outdated-template', () => {
-    const r = buildReport();
-    r.template = '2019';
-    r.tables = { activeDisclosure: null, applications: null, reviewLitigation: null };
-    expect(check(missingTable, r)).toEqual([]);
-  });
+const error = { ruleId: 'structure/missing-table', severity: 'error' as const };
+ruleTester.run(structureMissingTable, {
+  valid: [
+    { name: 'the three tables present, even blank', report: blank },
+    { name: 'old-template reports are left to structure/outdated-template', report: old },
+  ],
+  invalid: [
+    {
+      name: 'one finding per missing table, at its section',
+      report: missing,
+      findings: [
+        {
+          ...error,
+          table: 'applications',
+          section: 'applications',
+          pos: sectionHeading(missing, 'applications').pos,
+          messageIncludes: ['未识别到标准统计表（表三）', '第三部分'],
+        },
+        {
+          ...error,
+          table: 'reviewLitigation',
+          section: 'reviewLitigation',
+          messageIncludes: '未识别到标准统计表（表四）',
+        },
+      ],
+    },
+    {
+      name: 'a table pasted as a picture is not also missing (structure/table-as-image); the other is',
+      report: buildPictureTableReport(),
+      findings: [{ ...error, table: 'reviewLitigation', messageIncludes: '（表四）' }],
+    },
+  ],
 });

@@ -1,33 +1,42 @@
-import { describe, expect, it } from 'vitest';
-import { sectionOrder } from '../../../src/core/rules/structure/section-order';
+import { structureSectionOrder } from '../../../src/core/rules/structure/section-order';
+import { at } from '../../../src/core/model/checked';
 import { buildReport } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
-describe('structure/section-order', () => {
-  it('is quiet when the sections come in order', () => {
-    expect(check(sectionOrder, buildReport())).toEqual([]);
-  });
+const swapped = buildReport();
+const h = (i: number) => at(swapped.headingsInOrder, i);
+const four = h(3);
+swapped.headingsInOrder = [h(0), h(1), h(2), h(4), four, h(5)];
 
-  it('reports a section placed after a later one, at its heading', () => {
-    const r = buildReport();
-    const [one, two, three, four, five, six] = r.headingsInOrder;
-    r.headingsInOrder = [one!, two!, three!, five!, four!, six!];
-    const found = check(sectionOrder, r);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({
-      ruleId: 'structure/section-order',
-      severity: 'warning',
-      section: 'reviewLitigation',
-      pos: four!.pos,
-    });
-  });
+const twice = buildReport();
+twice.headingsInOrder.splice(3, 0, { ...at(twice.headingsInOrder, 1), pos: { block: 900 } });
 
-  it('reports a section that appears twice', () => {
-    const r = buildReport();
-    const again = { ...r.headingsInOrder[1]!, pos: { block: 900 } };
-    r.headingsInOrder.splice(3, 0, again);
-    const found = check(sectionOrder, r);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ section: 'activeDisclosure', pos: { block: 900 } });
-  });
+ruleTester.run(structureSectionOrder, {
+  valid: [{ name: 'the sections come in order', report: buildReport() }],
+  invalid: [
+    {
+      name: 'a section placed after a later one, at its heading',
+      report: swapped,
+      findings: [
+        {
+          ruleId: 'structure/section-order',
+          severity: 'warning',
+          section: 'reviewLitigation',
+          pos: four.pos,
+          messageIncludes: ['出现在「', '应按一至六的顺序排列'],
+        },
+      ],
+    },
+    {
+      name: 'a section that appears twice',
+      report: twice,
+      findings: [
+        {
+          section: 'activeDisclosure',
+          pos: { block: 900 },
+          messageIncludes: '在报告中重复出现',
+        },
+      ],
+    },
+  ],
 });

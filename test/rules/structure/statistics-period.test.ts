@@ -1,51 +1,55 @@
-import { describe, expect, it } from 'vitest';
-import { statisticsPeriod } from '../../../src/core/rules/structure/statistics-period';
+import { structureStatisticsPeriod } from '../../../src/core/rules/structure/statistics-period';
+import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
 
-describe('structure/statistics-period', () => {
-  it('is quiet when the stated period is the report year', () => {
-    expect(check(statisticsPeriod, buildReport({ year: 2023 }))).toEqual([]);
-  });
+function withPeriod(period: ReportModel['statisticsPeriod']) {
+  const r = buildReport({ year: 2023 });
+  if (period) r.statisticsPeriod = period;
+  else delete r.statisticsPeriod;
+  return r;
+}
 
-  it('gives an info when no period is stated (seed 001)', () => {
-    const r = buildReport();
-    delete r.statisticsPeriod;
-    const found = check(statisticsPeriod, r);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ ruleId: 'structure/statistics-period', severity: 'info' });
-  });
-
-  it('gives an error with expected/actual years when the period is of another year', () => {
-    const r = buildReport({ year: 2023 });
-    r.statisticsPeriod = {
-      fromYear: 2022,
-      toYear: 2022,
-      quote: '2022年1月1日至2022年12月31日',
-      pos: { block: 1, start: 10, end: 30 },
-    };
-    const found = check(statisticsPeriod, r);
-    expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({
-      severity: 'error',
-      expected: 2023,
-      actual: 2022,
-      pos: { block: 1, start: 10, end: 30 },
-    });
-  });
-
-  it('checks the end year too', () => {
-    const r = buildReport({ year: 2023 });
-    r.statisticsPeriod = {
-      fromYear: 2023,
-      toYear: 2024,
-      quote: '2023年1月1日至2024年12月31日',
-      pos: { block: 1 },
-    };
-    expect(check(statisticsPeriod, r)[0]).toMatchObject({
-      severity: 'error',
-      expected: 2023,
-      actual: 2024,
-    });
-  });
+ruleTester.run(structureStatisticsPeriod, {
+  valid: [{ name: 'the stated period is the report year', report: buildReport({ year: 2023 }) }],
+  invalid: [
+    {
+      name: 'an info when no period is stated (seed 001)',
+      report: withPeriod(undefined),
+      findings: [
+        { ruleId: 'structure/statistics-period', severity: 'info', messageIncludes: '统计期限' },
+      ],
+    },
+    {
+      name: 'an error with expected/actual years when the period is of another year',
+      report: withPeriod({
+        fromYear: 2022,
+        toYear: 2022,
+        quote: '2022年1月1日至2022年12月31日',
+        pos: { block: 1, start: 10, end: 30 },
+      }),
+      findings: [
+        {
+          severity: 'error',
+          expected: 2023,
+          actual: 2022,
+          pos: { block: 1, start: 10, end: 30 },
+          messageIncludes:
+            '报告所述统计期限「2022年1月1日至2022年12月31日」的年份（2022年）与报告年度（2023年）不符',
+        },
+      ],
+    },
+    {
+      name: 'the end year is checked too',
+      report: withPeriod({
+        fromYear: 2023,
+        toYear: 2024,
+        quote: '2023年1月1日至2024年12月31日',
+        pos: { block: 1 },
+      }),
+      findings: [
+        { severity: 'error', expected: 2023, actual: 2024, messageIncludes: '（2024年）' },
+      ],
+    },
+  ],
 });

@@ -1,35 +1,33 @@
-import { describe, expect, it } from 'vitest';
-import { missingTable } from '../../../src/core/rules/structure/missing-table';
-import { tableAsImage } from '../../../src/core/rules/structure/table-as-image';
+import { expect } from 'vitest';
+import { structureTableAsImage } from '../../../src/core/rules/structure/table-as-image';
 import { buildReport } from '../../support/builders';
-import { check } from '../../support/rule-tester';
+import { ruleTester } from '../../support/rule-tester';
+import { buildPictureTableReport, sectionHeading } from '../../support/text-builders';
 
-describe('structure/table-as-image', () => {
-  it('is quiet when no table is a picture', () => {
-    expect(check(tableAsImage, buildReport())).toEqual([]);
-  });
+const alsoReal = buildReport();
+alsoReal.tablesAsImages = { applications: sectionHeading(alsoReal, 'applications').pos };
+const picture = buildPictureTableReport();
 
-  it('reports one finding per table pasted as a picture, at its heading; missing-table stays quiet for it', () => {
-    const r = buildReport();
-    r.tables.applications = null;
-    r.tables.reviewLitigation = null;
-    delete r.tablePos.applications;
-    delete r.tablePos.reviewLitigation;
-    const at = r.sections[2]!.heading!.pos;
-    r.tablesAsImages = { applications: at };
-    const found = check(tableAsImage, r);
-    expect(found.map((f) => [f.ruleId, f.severity, f.table, f.section])).toEqual([
-      ['structure/table-as-image', 'warning', 'applications', 'applications'],
-    ]);
-    expect(found[0]!.pos).toEqual(at);
-    // The picture table is not also "missing"; the table with neither picture nor grid still is.
-    expect(check(missingTable, r).map((f) => f.table)).toEqual(['reviewLitigation']);
-  });
-
-  it('is quiet when the table is also present as a real table', () => {
-    const r = buildReport();
-    r.tablesAsImages = { applications: r.sections[2]!.heading!.pos };
-    expect(r.tables.applications).not.toBeNull();
-    expect(check(tableAsImage, r)).toEqual([]);
-  });
+ruleTester.run(structureTableAsImage, {
+  valid: [
+    { name: 'no table is a picture', report: buildReport() },
+    { name: 'the table is also present as a real table', report: alsoReal },
+  ],
+  invalid: [
+    {
+      name: 'one finding per table pasted as a picture, at its heading',
+      report: picture,
+      findings: [
+        {
+          ruleId: 'structure/table-as-image',
+          severity: 'warning',
+          table: 'applications',
+          section: 'applications',
+          pos: sectionHeading(picture, 'applications').pos,
+          messageIncludes: ['的统计表（表三）是一张图片', '请以可编辑的表格重新填报'],
+        },
+      ],
+      also: () => expect(alsoReal.tables.applications).not.toBeNull(),
+    },
+  ],
 });

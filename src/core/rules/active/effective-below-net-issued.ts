@@ -10,7 +10,7 @@
 import { DOCUMENT_ROW_KEYS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { roundForDisplay, sameValue } from '../util/compare';
-import { checksTables, fmt, rowLabel, usableAll } from '../util/table-cells';
+import { cellDraft, checksTables, fmt, rowLabel, usableAll } from '../util/table-cells';
 
 export const activeEffectiveBelowNetIssued: ReportRule = {
   meta: {
@@ -29,20 +29,20 @@ export const activeEffectiveBelowNetIssued: ReportRule = {
     for (const row of DOCUMENT_ROW_KEYS) {
       const v = usableAll([t[row].issued, t[row].repealed, t[row].effective]);
       if (v === null) continue;
-      const [issued, repealed, effective] = v as [number, number, number];
+      const [issued = 0, repealed = 0, effective = 0] = v;
       const minimum = roundForDisplay(issued - repealed);
       if (effective > minimum || sameValue(effective, minimum)) continue;
       const cell = t[row].effective;
-      drafts.push({
-        section: 'activeDisclosure',
-        table: 'activeDisclosure',
-        row,
-        column: 'effective',
-        expected: minimum,
-        actual: effective,
-        ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表二「${rowLabel('activeDisclosure', row)}」：本年制发 ${fmt(issued)} 件、本年废止 ${fmt(repealed)} 件，现行有效件数至少应为 ${fmt(minimum)} 件，「现行有效件数」填报 ${fmt(effective)} 件（按此推算上年末现行有效件数为 ${fmt(effective - minimum)}）。`,
-      });
+      drafts.push(
+        cellDraft(
+          { table: 'activeDisclosure', row, column: 'effective', cell },
+          {
+            expected: minimum,
+            actual: effective,
+            message: `表二「${rowLabel('activeDisclosure', row)}」：本年制发 ${fmt(issued)} 件、本年废止 ${fmt(repealed)} 件，现行有效件数至少应为 ${fmt(minimum)} 件，「现行有效件数」填报 ${fmt(effective)} 件（按此推算上年末现行有效件数为 ${fmt(effective - minimum)}）。`,
+          },
+        ),
+      );
     }
     return drafts;
   },

@@ -12,7 +12,7 @@ import { DOCUMENT_COLUMN_KEYS } from '../../model/glossary';
 import type { ReportRule } from '../types';
 import { agencyLevel } from '../../workspace/agency-level';
 import { sameValue } from '../util/compare';
-import { checksTables, columnLabel, fmt, usable } from '../util/table-cells';
+import { cellDraft, checksTables, columnLabel, fmt, usable } from '../util/table-cells';
 
 const LEVEL_WORDS = { county: '县级', township: '乡镇（街道）级' } as const;
 
@@ -41,13 +41,12 @@ export const activeRegulationsAtCountyLevel: ReportRule = {
       .map((c) => `${columnLabel('activeDisclosure', c)} ${fmt(usable(t.regulations[c]) ?? 0)}`)
       .join('，');
     return [
-      {
-        section: 'activeDisclosure',
-        table: 'activeDisclosure',
-        row: 'regulations',
-        ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `${report.agency ?? '本机关'}属于${LEVEL_WORDS[level]}机关，无权制定规章，但表二「规章」行填报了${listed}，请核实是否应填入「行政规范性文件」行。`,
-      },
+      cellDraft(
+        { table: 'activeDisclosure', row: 'regulations', cell },
+        {
+          message: `${report.agency ?? '本机关'}属于${LEVEL_WORDS[level]}机关，无权制定规章，但表二「规章」行填报了${listed}，请核实是否应填入「行政规范性文件」行。`,
+        },
+      ),
     ];
   },
 };

@@ -12,7 +12,14 @@
 import { APPLICANT_COLUMN_KEYS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { sameValue, sumValues } from '../util/compare';
-import { checksTables, columnLabel, diffText, fmt, usableAll } from '../util/table-cells';
+import {
+  cellDraft,
+  checksTables,
+  columnLabel,
+  diffText,
+  fmt,
+  usableAll,
+} from '../util/table-cells';
 
 export const applicationsBalance: ReportRule = {
   meta: {
@@ -35,21 +42,21 @@ export const applicationsBalance: ReportRule = {
         t.carriedForward[column],
       ]);
       if (v === null) continue;
-      const [received, carried, processed, forward] = v as [number, number, number, number];
+      const [received = 0, carried = 0, processed = 0, forward = 0] = v;
       const expected = sumValues([received, carried]);
       const actual = sumValues([processed, forward]);
       if (sameValue(expected, actual)) continue;
       const cell = t.newReceived[column];
-      drafts.push({
-        section: 'applications',
-        table: 'applications',
-        row: 'newReceived',
-        column,
-        expected,
-        actual,
-        ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表三「${columnLabel('applications', column)}」列：第一项＋第二项＝${fmt(received)}＋${fmt(carried)}＝${fmt(expected)}，第三项（七）总计＋第四项＝${fmt(processed)}＋${fmt(forward)}＝${fmt(actual)}，${diffText(expected, actual)}。`,
-      });
+      drafts.push(
+        cellDraft(
+          { table: 'applications', row: 'newReceived', column, cell },
+          {
+            expected,
+            actual,
+            message: `表三「${columnLabel('applications', column)}」列：第一项＋第二项＝${fmt(received)}＋${fmt(carried)}＝${fmt(expected)}，第三项（七）总计＋第四项＝${fmt(processed)}＋${fmt(forward)}＝${fmt(actual)}，${diffText(expected, actual)}。`,
+          },
+        ),
+      );
     }
     return drafts;
   },

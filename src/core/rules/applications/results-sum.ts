@@ -10,7 +10,15 @@
 import { APPLICANT_COLUMN_KEYS, RESULT_ROW_KEYS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { sameValue, sumValues } from '../util/compare';
-import { checksTables, columnLabel, diffText, fmt, usable, usableAll } from '../util/table-cells';
+import {
+  cellDraft,
+  checksTables,
+  columnLabel,
+  diffText,
+  fmt,
+  usable,
+  usableAll,
+} from '../util/table-cells';
 
 export const applicationsResultsSum: ReportRule = {
   meta: {
@@ -32,16 +40,16 @@ export const applicationsResultsSum: ReportRule = {
       const expected = sumValues(parts);
       if (sameValue(expected, total)) continue;
       const cell = t.totalProcessed[column];
-      drafts.push({
-        section: 'applications',
-        table: 'applications',
-        row: 'totalProcessed',
-        column,
-        expected,
-        actual: total,
-        ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表三「${columnLabel('applications', column)}」列：第三项（一）至（六）各办理结果之和＝${fmt(expected)}，「（七）总计」填报 ${fmt(total)}，${diffText(expected, total)}。`,
-      });
+      drafts.push(
+        cellDraft(
+          { table: 'applications', row: 'totalProcessed', column, cell },
+          {
+            expected,
+            actual: total,
+            message: `表三「${columnLabel('applications', column)}」列：第三项（一）至（六）各办理结果之和＝${fmt(expected)}，「（七）总计」填报 ${fmt(total)}，${diffText(expected, total)}。`,
+          },
+        ),
+      );
     }
     return drafts;
   },

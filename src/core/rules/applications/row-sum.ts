@@ -10,7 +10,15 @@
 import { APPLICATION_ROW_KEYS, APPLICANT_PARTS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { sameValue, sumValues } from '../util/compare';
-import { checksTables, diffText, fmt, rowLabel, usable, usableAll } from '../util/table-cells';
+import {
+  cellDraft,
+  checksTables,
+  diffText,
+  fmt,
+  rowLabel,
+  usable,
+  usableAll,
+} from '../util/table-cells';
 
 export const applicationsRowSum: ReportRule = {
   meta: {
@@ -32,16 +40,16 @@ export const applicationsRowSum: ReportRule = {
       const expected = sumValues(parts);
       if (sameValue(expected, total)) continue;
       const cell = t[row].total;
-      drafts.push({
-        section: 'applications',
-        table: 'applications',
-        row,
-        column: 'total',
-        expected,
-        actual: total,
-        ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表三「${rowLabel('applications', row)}」行：六类申请人之和（${parts.map(fmt).join('＋')}）＝${fmt(expected)}，「总计」列填报 ${fmt(total)}，${diffText(expected, total)}。`,
-      });
+      drafts.push(
+        cellDraft(
+          { table: 'applications', row, column: 'total', cell },
+          {
+            expected,
+            actual: total,
+            message: `表三「${rowLabel('applications', row)}」行：六类申请人之和（${parts.map(fmt).join('＋')}）＝${fmt(expected)}，「总计」列填报 ${fmt(total)}，${diffText(expected, total)}。`,
+          },
+        ),
+      );
     }
     return drafts;
   },

@@ -31,7 +31,7 @@ import {
 import { quoteDraft, sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
-export const applicationCount: ReportRule = {
+export const consistencyApplicationCount: ReportRule = {
   meta: {
     id: 'consistency/application-count',
     severity: 'error',

@@ -12,7 +12,7 @@ import { ACTIVE_ROW_LABELS } from '../../model/glossary';
 import { documentCountFindings } from '../util/text-document-count';
 import type { ReportRule } from '../types';
 
-export const effectiveCount: ReportRule = {
+export const consistencyEffectiveCount: ReportRule = {
   meta: {
     id: 'consistency/effective-count',
     severity: 'warning',

@@ -15,7 +15,7 @@ import { noApplicationStatements, receivedClaims } from '../util/text-claims';
 import { quoteDraft, sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
-export const noApplicationsClaim: ReportRule = {
+export const consistencyNoApplicationsClaim: ReportRule = {
   meta: {
     id: 'consistency/no-applications-claim',
     severity: 'error',

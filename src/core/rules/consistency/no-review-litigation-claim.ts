@@ -52,7 +52,7 @@ function deniesCases(clause: string, keyword: string): boolean {
   return new RegExp(`${keyword}[^。；，]{0,12}(?:均)?为(?:0|零)(?!\\d)`).test(clause);
 }
 
-export const noReviewLitigationClaim: ReportRule = {
+export const consistencyNoReviewLitigationClaim: ReportRule = {
   meta: {
     id: 'consistency/no-review-litigation-claim',
     severity: 'error',

@@ -11,7 +11,7 @@ import { ACTIVE_ROW_LABELS } from '../../model/glossary';
 import { documentCountFindings } from '../util/text-document-count';
 import type { ReportRule } from '../types';
 
-export const repealedCount: ReportRule = {
+export const consistencyRepealedCount: ReportRule = {
   meta: {
     id: 'consistency/repealed-count',
     severity: 'warning',

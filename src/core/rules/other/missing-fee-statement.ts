@@ -13,7 +13,7 @@ import type { ReportRule } from '../types';
 const FEE =
   /处理费|(?:未|没有|不|无)(?:收取|产生|发生)[^。；]{0,8}费用|收费(?:情况)?[^。；]{0,6}(?:无|为零|为0)/;
 
-export const missingFeeStatement: ReportRule = {
+export const otherMissingFeeStatement: ReportRule = {
   meta: {
     id: 'other/missing-fee-statement',
     severity: 'error',

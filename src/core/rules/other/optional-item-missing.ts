@@ -19,7 +19,7 @@ const ITEMS: readonly { label: string; pattern: RegExp }[] = [
   { label: '政务公开工作创新情况', pattern: /创新/ },
 ];
 
-export const optionalItemMissing: ReportRule = {
+export const otherOptionalItemMissing: ReportRule = {
   meta: {
     id: 'other/optional-item-missing',
     severity: 'info',

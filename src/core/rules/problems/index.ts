@@ -1,5 +1,5 @@
 /** The problems/* rules of rules.md, in id order. Each rule lives in its own file named after its id. */
 import type { Rule } from '../types';
-import { missingImprovements } from './missing-improvements';
+import { problemsMissingImprovements } from './missing-improvements';
 
-export const problemsRules: Rule[] = [missingImprovements];
+export const problemsRules: Rule[] = [problemsMissingImprovements];

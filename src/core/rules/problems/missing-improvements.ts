@@ -15,7 +15,7 @@ const PROBLEMS = /问题|不足|差距|短板|薄弱|有待|不够|欠缺|不到
 const IMPROVEMENTS =
   /改进|整改|措施|举措|下一步|今后|针对|将[^。；，,;]{0,4}(?:加强|完善|提升|提高|加大|强化|健全|推进|规范|优化|抓好|做好|落实)|继续(?:加强|完善|推进|做好|深化)|计划(?:于|在|通过|开展)|拟(?:于|在|通过|开展)/;
 
-export const missingImprovements: ReportRule = {
+export const problemsMissingImprovements: ReportRule = {
   meta: {
     id: 'problems/missing-improvements',
     severity: 'warning',

@@ -10,7 +10,15 @@
 import { REVIEW_GROUP_KEYS, REVIEW_PARTS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 import { sameValue, sumValues } from '../util/compare';
-import { checksTables, diffText, fmt, rowLabel, usable, usableAll } from '../util/table-cells';
+import {
+  cellDraft,
+  checksTables,
+  diffText,
+  fmt,
+  rowLabel,
+  usable,
+  usableAll,
+} from '../util/table-cells';
 
 export const reviewGroupSum: ReportRule = {
   meta: {
@@ -32,16 +40,16 @@ export const reviewGroupSum: ReportRule = {
       const expected = sumValues(parts);
       if (sameValue(expected, total)) continue;
       const cell = t[group].total;
-      drafts.push({
-        section: 'reviewLitigation',
-        table: 'reviewLitigation',
-        row: group,
-        column: 'total',
-        expected,
-        actual: total,
-        ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表四「${rowLabel('reviewLitigation', group)}」：结果维持＋结果纠正＋其他结果＋尚未审结＝${parts.map(fmt).join('＋')}＝${fmt(expected)}，「总计」填报 ${fmt(total)}，${diffText(expected, total)}。`,
-      });
+      drafts.push(
+        cellDraft(
+          { table: 'reviewLitigation', row: group, column: 'total', cell },
+          {
+            expected,
+            actual: total,
+            message: `表四「${rowLabel('reviewLitigation', group)}」：结果维持＋结果纠正＋其他结果＋尚未审结＝${parts.map(fmt).join('＋')}＝${fmt(expected)}，「总计」填报 ${fmt(total)}，${diffText(expected, total)}。`,
+          },
+        ),
+      );
     }
     return drafts;
   },

@@ -12,7 +12,7 @@
 import { APPLICANT_COLUMN_KEYS } from '../../model/glossary';
 import type { Draft, SeriesRule } from '../types';
 import { sameValue } from '../util/compare';
-import { checksTables, columnLabel, diffText, fmt, usable } from '../util/table-cells';
+import { cellDraft, checksTables, columnLabel, diffText, fmt, usable } from '../util/table-cells';
 
 export const seriesCarryOver: SeriesRule = {
   meta: {
@@ -35,16 +35,16 @@ export const seriesCarryOver: SeriesRule = {
       const actual = usable(t.carriedOver[column]);
       if (expected === null || actual === null || sameValue(expected, actual)) continue;
       const cell = t.carriedOver[column];
-      drafts.push({
-        section: 'applications',
-        table: 'applications',
-        row: 'carriedOver',
-        column,
-        expected,
-        actual,
-        ...(cell.pos ? { pos: cell.pos } : {}),
-        message: `表三「${columnLabel('applications', column)}」列：本年「二、上年结转」填报 ${fmt(actual)}，${previous.year ?? '上一'}年度报告「四、结转下年度继续办理」为 ${fmt(expected)}，${diffText(expected, actual)}。`,
-      });
+      drafts.push(
+        cellDraft(
+          { table: 'applications', row: 'carriedOver', column, cell },
+          {
+            expected,
+            actual,
+            message: `表三「${columnLabel('applications', column)}」列：本年「二、上年结转」填报 ${fmt(actual)}，${previous.year ?? '上一'}年度报告「四、结转下年度继续办理」为 ${fmt(expected)}，${diffText(expected, actual)}。`,
+          },
+        ),
+      );
     }
     return drafts;
   },

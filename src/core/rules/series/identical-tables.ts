@@ -11,7 +11,7 @@
 import { TABLE_KEYS } from '../../model/glossary';
 import type { SeriesRule } from '../types';
 import { sameValue } from '../util/compare';
-import { checksTables, tableCells, usable } from '../util/table-cells';
+import { cellDraft, checksTables, tableCells, usable } from '../util/table-cells';
 
 export const seriesIdenticalTables: SeriesRule = {
   meta: {
@@ -40,14 +40,13 @@ export const seriesIdenticalTables: SeriesRule = {
       }
     }
     if (nonZero === 0) return [];
-    const pos = report.tablePos.activeDisclosure;
     return [
-      {
-        section: 'activeDisclosure',
-        table: 'activeDisclosure',
-        ...(pos ? { pos } : {}),
-        message: `表二、表三、表四的全部数值（其中 ${nonZero} 项不为 0）与${previous.year ?? '上一'}年度报告完全相同，请核实是否沿用了上年数据。`,
-      },
+      cellDraft(
+        { table: 'activeDisclosure', cell: { pos: report.tablePos.activeDisclosure } },
+        {
+          message: `表二、表三、表四的全部数值（其中 ${nonZero} 项不为 0）与${previous.year ?? '上一'}年度报告完全相同，请核实是否沿用了上年数据。`,
+        },
+      ),
     ];
   },
 };

@@ -30,7 +30,7 @@ const ITEMS: readonly { label: string; pattern: RegExp }[] = [
   { label: '责任追究', pattern: /责任追究|追究[^。]{0,6}责任|追责|问责/ },
 ];
 
-export const governmentAccountabilityMissing: ReportRule = {
+export const structureGovernmentAccountabilityMissing: ReportRule = {
   meta: {
     id: 'structure/government-accountability-missing',
     severity: 'warning',

@@ -1,29 +1,29 @@
 /** The structure/* rules of rules.md, in id order. Each rule lives in its own file named after its id. */
 import type { Rule } from '../types';
-import { governmentAccountabilityMissing } from './government-accountability-missing';
-import { missingContact } from './missing-contact';
-import { missingSection } from './missing-section';
-import { missingTable } from './missing-table';
-import { outdatedBasis } from './outdated-basis';
-import { outdatedTemplate } from './outdated-template';
-import { overviewAspectMissing } from './overview-aspect-missing';
-import { sectionNumbering } from './section-numbering';
-import { sectionOrder } from './section-order';
-import { statisticsPeriod } from './statistics-period';
-import { subnumberingInconsistent } from './subnumbering-inconsistent';
-import { tableAsImage } from './table-as-image';
+import { structureGovernmentAccountabilityMissing } from './government-accountability-missing';
+import { structureMissingContact } from './missing-contact';
+import { structureMissingSection } from './missing-section';
+import { structureMissingTable } from './missing-table';
+import { structureOutdatedBasis } from './outdated-basis';
+import { structureOutdatedTemplate } from './outdated-template';
+import { structureOverviewAspectMissing } from './overview-aspect-missing';
+import { structureSectionNumbering } from './section-numbering';
+import { structureSectionOrder } from './section-order';
+import { structureStatisticsPeriod } from './statistics-period';
+import { structureSubnumberingInconsistent } from './subnumbering-inconsistent';
+import { structureTableAsImage } from './table-as-image';
 
 export const structureRules: Rule[] = [
-  governmentAccountabilityMissing,
-  missingContact,
-  missingSection,
-  missingTable,
-  outdatedBasis,
-  outdatedTemplate,
-  overviewAspectMissing,
-  sectionNumbering,
-  sectionOrder,
-  statisticsPeriod,
-  subnumberingInconsistent,
-  tableAsImage,
+  structureGovernmentAccountabilityMissing,
+  structureMissingContact,
+  structureMissingSection,
+  structureMissingTable,
+  structureOutdatedBasis,
+  structureOutdatedTemplate,
+  structureOverviewAspectMissing,
+  structureSectionNumbering,
+  structureSectionOrder,
+  structureStatisticsPeriod,
+  structureSubnumberingInconsistent,
+  structureTableAsImage,
 ];

@@ -12,7 +12,7 @@ import type { ReportRule } from '../types';
 const CONTACT =
   /(?:电话|热线|联系方式|传真)\s*(?:号码)?\s*[:：为是]?\s*[(（]?\d|(?:^|\D)0\d{2,3}\s*[-—－]\s*\d{7,8}(?:\D|$)|(?:^|\D)1[3-9]\d{9}(?:\D|$)|(?:联系|通讯|办公)?地址\s*[:：为是]/;
 
-export const missingContact: ReportRule = {
+export const structureMissingContact: ReportRule = {
   meta: {
     id: 'structure/missing-contact',
     severity: 'info',

@@ -9,7 +9,7 @@
 import { SECTION_NUMERALS } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 
-export const missingSection: ReportRule = {
+export const structureMissingSection: ReportRule = {
   meta: {
     id: 'structure/missing-section',
     severity: 'error',

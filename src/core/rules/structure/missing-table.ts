@@ -9,10 +9,11 @@
  * saying "missing" too would report the same defect twice.
  */
 import { SECTION_NUMERALS, TABLE_KEYS, TABLE_SHORT } from '../../model/glossary';
+import { cellDraft } from '../util/table-cells';
 import { sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
-export const missingTable: ReportRule = {
+export const structureMissingTable: ReportRule = {
   meta: {
     id: 'structure/missing-table',
     severity: 'error',
@@ -30,12 +31,14 @@ export const missingTable: ReportRule = {
       if (report.tablesAsImages?.[key]) continue;
       const section = report.sections.find((s) => s.key === key);
       const numeral = SECTION_NUMERALS[(section?.number ?? 1) - 1];
-      out.push({
-        section: key,
-        table: key,
-        ...(section?.heading ? { pos: section.heading.pos } : {}),
-        message: `${sectionPlace(report, key)}中未识别到标准统计表（${TABLE_SHORT[key]}），第${numeral}部分应按 2021 年版格式填报统计表。`,
-      });
+      out.push(
+        cellDraft(
+          { table: key, cell: section?.heading },
+          {
+            message: `${sectionPlace(report, key)}中未识别到标准统计表（${TABLE_SHORT[key]}），第${numeral}部分应按 2021 年版格式填报统计表。`,
+          },
+        ),
+      );
     }
     return out;
   },

@@ -21,7 +21,7 @@ import type { ReportRule } from '../types';
 const CITES_2019 = /(?:国办公开办函\s*)?[〔[［(（]?\s*2019\s*[〕\]）)年]?\s*(?:第\s*)?60\s*号/;
 const CITES_2021 = /2021\s*[〕\]）)年]?\s*(?:第\s*)?30\s*号/;
 
-export const outdatedBasis: ReportRule = {
+export const structureOutdatedBasis: ReportRule = {
   meta: {
     id: 'structure/outdated-basis',
     severity: 'warning',

@@ -8,7 +8,7 @@
 import { TABLE_KEYS } from '../../model/glossary';
 import type { ReportRule } from '../types';
 
-export const outdatedTemplate: ReportRule = {
+export const structureOutdatedTemplate: ReportRule = {
   meta: {
     id: 'structure/outdated-template',
     severity: 'error',

@@ -39,7 +39,7 @@ const ASPECTS: readonly Aspect[] = [
   },
 ];
 
-export const overviewAspectMissing: ReportRule = {
+export const structureOverviewAspectMissing: ReportRule = {
   meta: {
     id: 'structure/overview-aspect-missing',
     severity: 'warning',

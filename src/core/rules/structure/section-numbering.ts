@@ -30,7 +30,7 @@ function parseNumeral(raw: string): {
   return { style: 'other', value: null };
 }
 
-export const sectionNumbering: ReportRule = {
+export const structureSectionNumbering: ReportRule = {
   meta: {
     id: 'structure/section-numbering',
     severity: 'warning',

@@ -10,7 +10,7 @@ import { SECTION_NUMERALS } from '../../model/glossary';
 import type { SectionKey } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
 
-export const sectionOrder: ReportRule = {
+export const structureSectionOrder: ReportRule = {
   meta: {
     id: 'structure/section-order',
     severity: 'warning',

@@ -8,7 +8,7 @@
  */
 import type { ReportRule } from '../types';
 
-export const statisticsPeriod: ReportRule = {
+export const structureStatisticsPeriod: ReportRule = {
   meta: {
     id: 'structure/statistics-period',
     severity: 'info',

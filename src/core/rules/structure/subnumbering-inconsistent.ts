@@ -10,7 +10,6 @@
  * both styles occur and no ordinal appears in both (seed 004: （1）（二）（三）（四）（5）). One
  * finding per section, pointing at the first label that breaks the style of the majority.
  */
-import type { SectionKey } from '../../model/glossary';
 import type { TextParagraph } from '../../model/types';
 import { sectionPlace, toHalfWidth } from '../util/text';
 import type { Draft, ReportRule } from '../types';
@@ -52,7 +51,7 @@ function labelOf(p: TextParagraph): Label | null {
   };
 }
 
-export const subnumberingInconsistent: ReportRule = {
+export const structureSubnumberingInconsistent: ReportRule = {
   meta: {
     id: 'structure/subnumbering-inconsistent',
     severity: 'warning',
@@ -76,7 +75,7 @@ export const subnumberingInconsistent: ReportRule = {
       if (!breaker) continue;
       const sequence = labels.map((l) => l.text).join('…');
       out.push({
-        section: section.key as SectionKey,
+        section: section.key,
         quote: breaker.text,
         pos: { ...breaker.paragraph.pos, start: breaker.start, end: breaker.end },
         message: `${sectionPlace(report, section.key)}的小标题序号格式不统一（${sequence}），中文序号与阿拉伯数字序号混用，应统一为（一）（二）（三）……`,

@@ -9,10 +9,11 @@
  * a real table has a tablePos and is never marked. structure/missing-table stays quiet for these.
  */
 import { TABLE_KEYS, TABLE_SHORT } from '../../model/glossary';
+import { cellDraft } from '../util/table-cells';
 import { sectionPlace } from '../util/text';
 import type { Draft, ReportRule } from '../types';
 
-export const tableAsImage: ReportRule = {
+export const structureTableAsImage: ReportRule = {
   meta: {
     id: 'structure/table-as-image',
     severity: 'warning',
@@ -26,12 +27,14 @@ export const tableAsImage: ReportRule = {
     for (const key of TABLE_KEYS) {
       const pos = report.tablesAsImages?.[key];
       if (!pos || report.tables[key] !== null || report.tablePos[key]) continue;
-      out.push({
-        section: key,
-        table: key,
-        pos,
-        message: `${sectionPlace(report, key)}的统计表（${TABLE_SHORT[key]}）是一张图片，无法读取和核对其中的数值，请以可编辑的表格重新填报。`,
-      });
+      out.push(
+        cellDraft(
+          { table: key, cell: { pos } },
+          {
+            message: `${sectionPlace(report, key)}的统计表（${TABLE_SHORT[key]}）是一张图片，无法读取和核对其中的数值，请以可编辑的表格重新填报。`,
+          },
+        ),
+      );
     }
     return out;
   },

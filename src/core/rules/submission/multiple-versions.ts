@@ -12,7 +12,7 @@ import { CURRENT_REASON_LABELS } from '../../workspace/submissions';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-export const multipleVersions: SubmissionRule = {
+export const submissionMultipleVersions: SubmissionRule = {
   meta: {
     id: 'submission/multiple-versions',
     severity: 'warning',

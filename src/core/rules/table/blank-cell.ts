@@ -11,13 +11,7 @@
  */
 import { TABLE_KEYS, TABLE_SHORT } from '../../model/glossary';
 import type { Draft, ReportRule } from '../types';
-import {
-  checksTables,
-  columnLabel,
-  rowLabel,
-  tableCells,
-  TABLE_SECTION,
-} from '../util/table-cells';
+import { cellDraft, checksTables, columnLabel, rowLabel, tableCells } from '../util/table-cells';
 
 /** Enough names for a reviewer to see the pattern; the rest is a count. */
 const LISTED_CELLS = 20;
@@ -43,12 +37,14 @@ export const tableBlankCell: ReportRule = {
         return `「${rowLabel(table, ref.row)}」行「${columnLabel(table, ref.column)}」列${marker}`;
       });
       const more = blanks.length > LISTED_CELLS ? `等` : '';
-      drafts.push({
-        section: TABLE_SECTION[table],
-        table,
-        ...(first.cell.pos ? { pos: first.cell.pos } : {}),
-        message: `${TABLE_SHORT[table]}有 ${blanks.length} 个单元格为空白或空白标记，已按 0 计算：${names.join('、')}${more}。`,
-      });
+      drafts.push(
+        cellDraft(
+          { table, cell: first.cell },
+          {
+            message: `${TABLE_SHORT[table]}有 ${blanks.length} 个单元格为空白或空白标记，已按 0 计算：${names.join('、')}${more}。`,
+          },
+        ),
+      );
     }
     return drafts;
   },

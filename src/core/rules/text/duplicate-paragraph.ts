@@ -26,7 +26,7 @@ interface Piece {
   end: number;
 }
 
-export const duplicateParagraph: ReportRule = {
+export const textDuplicateParagraph: ReportRule = {
   meta: {
     id: 'text/duplicate-paragraph',
     severity: 'warning',

@@ -33,7 +33,7 @@ function patternsFor(previous: number): RegExp[] {
   ];
 }
 
-export const staleYear: ReportRule = {
+export const textStaleYear: ReportRule = {
   meta: {
     id: 'text/stale-year',
     severity: 'warning',

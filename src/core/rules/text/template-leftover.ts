@@ -18,7 +18,7 @@ const PLACEHOLDERS: readonly RegExp[] = [
   /此处(?:填写|填报|输入)|请(?:填写|填入|在此)|根据(?:本单位)?实际情况(?:填写|填报)|填报说明|填写说明|（?(?:选填|必填)）?[:：]|如无此项/,
 ];
 
-export const templateLeftover: ReportRule = {
+export const textTemplateLeftover: ReportRule = {
   meta: {
     id: 'text/template-leftover',
     severity: 'warning',

@@ -113,7 +113,7 @@ export function bracketIssues(
   return issues.sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
 }
 
-export const unbalancedBrackets: ReportRule = {
+export const textUnbalancedBrackets: ReportRule = {
   meta: {
     id: 'text/unbalanced-brackets',
     severity: 'warning',

@@ -1,5 +1,5 @@
 /** The timeliness/* rules of rules.md, in id order. Each rule lives in its own file named after its id. */
 import type { Rule } from '../types';
-import { late } from './late';
+import { timelinessLate } from './late';
 
-export const timelinessRules: Rule[] = [late];
+export const timelinessRules: Rule[] = [timelinessLate];

@@ -22,7 +22,7 @@ function validMonthDay(s: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-export const late: ReportRule = {
+export const timelinessLate: ReportRule = {
   meta: {
     id: 'timeliness/late',
     severity: 'error',

@@ -7,7 +7,8 @@
 import type { SectionKey, TableKey } from '../../model/glossary';
 import { tableCellDefs } from '../../model/cells';
 import { numericValue } from '../../model/factory';
-import type { CellValue, ReportModel } from '../../model/types';
+import type { CellValue, ReportModel, SourcePos } from '../../model/types';
+import type { Draft } from '../types';
 import type { Quantity } from './compare';
 
 // The rules name cells exactly as the catalogue does; re-exported so rules keep one import.
@@ -30,6 +31,34 @@ export const TABLE_SECTION: Record<TableKey, SectionKey> = {
   applications: 'applications',
   reviewLitigation: 'reviewLitigation',
 };
+
+/** Where a table finding points: a cell (row and column), a row, or the whole table. */
+export interface CellPlace {
+  table: TableKey;
+  row?: string;
+  column?: string;
+  /** The cell (or anything with a source position, e.g. the table's own) whose position to give. */
+  cell?: { pos?: SourcePos | undefined } | undefined;
+}
+
+/**
+ * A draft pointing at one place of a standard table: its section, table, row and column, and the
+ * cell's source position when it has one. The table counterpart of quoteDraft (util/text.ts).
+ */
+export function cellDraft(
+  place: CellPlace,
+  fields: Omit<Draft, 'section' | 'table' | 'row' | 'column' | 'pos'>,
+): Draft {
+  const { table, row, column, cell } = place;
+  return {
+    section: TABLE_SECTION[table],
+    table,
+    ...(row !== undefined ? { row } : {}),
+    ...(column !== undefined ? { column } : {}),
+    ...fields,
+    ...(cell?.pos ? { pos: cell.pos } : {}),
+  };
+}
 
 /**
  * The 2021 tables are only checked on a 2021-format report: an outdated or unrecognised
@@ -61,7 +90,7 @@ export function usable(cell: CellValue | undefined): number | null {
   return numericValue(cell);
 }
 
-/** Values of several cells, or null as soon as one of them cannot be used. */
+/** Values of several cells (as many as given, in order), or null as soon as one of them cannot be used. */
 export function usableAll(cells: readonly (CellValue | undefined)[]): number[] | null {
   const out: number[] = [];
   for (const c of cells) {

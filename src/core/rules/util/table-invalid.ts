@@ -8,7 +8,7 @@
 import type { TableKey } from '../../model/glossary';
 import type { ReportModel } from '../../model/types';
 import type { Draft } from '../types';
-import { cellName, checksTables, fmt, tableCells, TABLE_SECTION } from './table-cells';
+import { cellDraft, cellName, checksTables, fmt, tableCells } from './table-cells';
 
 export function invalidValueDrafts(report: ReportModel, table: TableKey): Draft[] {
   if (!checksTables(report)) return [];
@@ -17,32 +17,27 @@ export function invalidValueDrafts(report: ReportModel, table: TableKey): Draft[
     const { cell } = ref;
     if (cell.missing || cell.blank) continue;
     const where = cellName(table, ref.row, ref.column);
-    const base: Draft = {
-      message: '',
-      section: TABLE_SECTION[table],
-      table,
-      row: ref.row,
-      column: ref.column,
-      ...(cell.pos ? { pos: cell.pos } : {}),
-    };
     if (cell.value === null) {
-      drafts.push({
-        ...base,
-        quote: cell.raw,
-        message: `${where}填写“${cell.raw}”，不是数字，无法参与统计；应填写阿拉伯数字，没有的填 0。`,
-      });
+      drafts.push(
+        cellDraft(ref, {
+          quote: cell.raw,
+          message: `${where}填写“${cell.raw}”，不是数字，无法参与统计；应填写阿拉伯数字，没有的填 0。`,
+        }),
+      );
     } else if (cell.value < 0) {
-      drafts.push({
-        ...base,
-        actual: cell.value,
-        message: `${where}为 ${fmt(cell.value)}，数量或金额不能为负数。`,
-      });
+      drafts.push(
+        cellDraft(ref, {
+          actual: cell.value,
+          message: `${where}为 ${fmt(cell.value)}，数量或金额不能为负数。`,
+        }),
+      );
     } else if (ref.kind === 'count' && !Number.isInteger(cell.value)) {
-      drafts.push({
-        ...base,
-        actual: cell.value,
-        message: `${where}为 ${fmt(cell.value)}，件数应为整数。`,
-      });
+      drafts.push(
+        cellDraft(ref, {
+          actual: cell.value,
+          message: `${where}为 ${fmt(cell.value)}，件数应为整数。`,
+        }),
+      );
     }
   }
   return drafts;

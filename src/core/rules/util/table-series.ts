@@ -11,7 +11,7 @@ import { DOCUMENT_ROW_KEYS, type DocumentRowKey } from '../../model/glossary';
 import type { CellValue, ReportModel } from '../../model/types';
 import type { Draft } from '../types';
 import { roundForDisplay, sameValue } from './compare';
-import { usableAll } from './table-cells';
+import { cellDraft, usableAll } from './table-cells';
 
 export interface EffectiveLink {
   row: DocumentRowKey;
@@ -33,7 +33,7 @@ export function effectiveLinks(report: ReportModel, previous: ReportModel): Effe
   for (const row of DOCUMENT_ROW_KEYS) {
     const v = usableAll([t[row].issued, t[row].repealed, t[row].effective, p[row].effective]);
     if (v === null) continue;
-    const [issued, repealed, effective, previousEffective] = v as [number, number, number, number];
+    const [issued = 0, repealed = 0, effective = 0, previousEffective = 0] = v;
     links.push({
       row,
       issued,
@@ -59,14 +59,12 @@ export function isUnchanged(link: EffectiveLink): boolean {
  * chained value, actual the value filed. Only the wording differs between the two rules.
  */
 export function effectiveDraft(link: EffectiveLink, message: string): Draft {
-  return {
-    section: 'activeDisclosure',
-    table: 'activeDisclosure',
-    row: link.row,
-    column: 'effective',
-    expected: link.chained,
-    actual: link.effective,
-    ...(link.cell.pos ? { pos: link.cell.pos } : {}),
-    message,
-  };
+  return cellDraft(
+    { table: 'activeDisclosure', row: link.row, column: 'effective', cell: link.cell },
+    {
+      expected: link.chained,
+      actual: link.effective,
+      message,
+    },
+  );
 }

@@ -127,7 +127,7 @@ export interface JoinedParagraph extends TextParagraph {
 }
 
 function isJoined(p: TextParagraph): p is JoinedParagraph {
-  return Array.isArray((p as Partial<JoinedParagraph>).parts);
+  return 'parts' in p && Array.isArray(p.parts);
 }
 
 /**
