@@ -58,7 +58,7 @@ function* records(stream: Buffer, from: number): Generator<Rec> {
   while (p + 4 <= stream.length) {
     const type = stream.readUInt16LE(p);
     const len = stream.readUInt16LE(p + 2);
-    if (p + 4 + len > stream.length) throw new IngestError(DAMAGED);
+    if (p + 4 + len > stream.length) throw new IngestError(DAMAGED, 'corrupt');
     yield { type, data: stream.subarray(p + 4, p + 4 + len), at: p };
     p += 4 + len;
   }
@@ -70,16 +70,16 @@ class Segments {
   private p = 0;
   constructor(private readonly segs: readonly Buffer[]) {}
   private cur(): Buffer {
-    while (this.i < this.segs.length && this.p >= (this.segs[this.i] as Buffer).length) {
+    for (let s = this.segs[this.i]; s !== undefined; s = this.segs[this.i]) {
+      if (this.p < s.length) return s;
       this.i++;
       this.p = 0;
     }
-    if (this.i >= this.segs.length) throw new IngestError(DAMAGED);
-    return this.segs[this.i] as Buffer;
+    throw new IngestError(DAMAGED, 'corrupt');
   }
   u8(): number {
     const b = this.cur();
-    return b[this.p++] as number;
+    return b.readUInt8(this.p++);
   }
   u16(): number {
     return this.u8() | (this.u8() << 8);
@@ -106,12 +106,12 @@ class Segments {
       if (this.i !== before) {
         // The characters run on into a CONTINUE record: it starts with a fresh flags byte that
         // says their width (the first part may be 8-bit and the rest UTF-16, or the reverse).
-        wide = ((b[this.p++] as number) & 1) === 1;
+        wide = (b.readUInt8(this.p++) & 1) === 1;
         b = this.cur();
       }
       const avail = Math.floor((b.length - this.p) / (wide ? 2 : 1));
       const take = Math.min(left, avail);
-      if (take === 0) throw new IngestError(DAMAGED);
+      if (take === 0) throw new IngestError(DAMAGED, 'corrupt');
       const slice = b.subarray(this.p, this.p + take * (wide ? 2 : 1));
       out += wide ? slice.toString('utf16le') : slice.toString('latin1');
       this.p += slice.length;
@@ -134,8 +134,8 @@ class Segments {
 /** XLUnicodeString of a LABEL/STRING record (2-byte count) or a BOUNDSHEET name (1-byte count). */
 function shortString(data: Buffer, at: number, countBytes: 1 | 2): string {
   if (at + countBytes + 1 > data.length) return '';
-  const cch = countBytes === 1 ? (data[at] as number) : data.readUInt16LE(at);
-  const flags = data[at + countBytes] as number;
+  const cch = countBytes === 1 ? data.readUInt8(at) : data.readUInt16LE(at);
+  const flags = data.readUInt8(at + countBytes);
   const start = at + countBytes + 1;
   return flags & 1
     ? data.toString('utf16le', start, Math.min(data.length, start + cch * 2))
@@ -206,8 +206,9 @@ function readGlobals(stream: Buffer): Globals {
   };
   for (const rec of all) {
     if (first) {
-      if (rec.type !== R.BOF || rec.data.length < 4) throw new IngestError(DAMAGED);
-      if (rec.data.readUInt16LE(0) !== 0x0600) throw new IngestError(OLD_EXCEL);
+      if (rec.type !== R.BOF || rec.data.length < 4) throw new IngestError(DAMAGED, 'corrupt');
+      if (rec.data.readUInt16LE(0) !== 0x0600)
+        throw new IngestError(OLD_EXCEL, 'legacy-unreadable');
       first = false;
       continue;
     }
@@ -218,7 +219,7 @@ function readGlobals(stream: Buffer): Globals {
     finishSst();
     switch (rec.type) {
       case R.FILEPASS:
-        throw new IngestError(ENCRYPTED_XLS);
+        throw new IngestError(ENCRYPTED_XLS, 'encrypted');
       case R.SST:
         pendingSst = [rec.data];
         break;
@@ -226,7 +227,7 @@ function readGlobals(stream: Buffer): Globals {
         if (rec.data.length >= 8) {
           g.sheets.push({
             pos: rec.data.readUInt32LE(0),
-            hidden: ((rec.data[4] as number) & 0x03) !== 0,
+            hidden: (rec.data.readUInt8(4) & 0x03) !== 0,
             worksheet: rec.data[5] === 0,
             name: shortString(rec.data, 6, 1),
           });
@@ -292,7 +293,7 @@ function readSheet(
   for (const rec of records(stream, pos)) {
     const d = rec.data;
     if (first) {
-      if (rec.type !== R.BOF) throw new IngestError(DAMAGED);
+      if (rec.type !== R.BOF) throw new IngestError(DAMAGED, 'corrupt');
       first = false;
       continue;
     }
@@ -400,7 +401,7 @@ function readSheet(
       }
     }
   }
-  for (const [r0, r1, c0, c1] of merges) {
+  for (const [r0, r1, , c1] of merges) {
     maxRow = Math.max(maxRow, Math.min(r1, r0 + 1000));
     maxCol = Math.min(MAX_COL - 1, Math.max(maxCol, c1));
   }
@@ -442,13 +443,16 @@ function readSheet(
 
 export function read(ole: OleFile, fileName: string): SourceDocument {
   const stream = ole.streams.get('Workbook');
-  if (!stream) throw new IngestError(ole.streams.has('Book') ? OLD_EXCEL : DAMAGED);
+  if (!stream) {
+    if (ole.streams.has('Book')) throw new IngestError(OLD_EXCEL, 'legacy-unreadable');
+    throw new IngestError(DAMAGED, 'corrupt');
+  }
   const g = readGlobals(stream);
   const notes: string[] = [];
   const blocks: Block[] = [];
   for (const sh of g.sheets) {
     if (sh.hidden || !sh.worksheet) continue;
-    if (sh.pos >= stream.length) throw new IngestError(DAMAGED);
+    if (sh.pos >= stream.length) throw new IngestError(DAMAGED, 'corrupt');
     sheetBlocks(readSheet(stream, sh.pos, g, sh.name, notes), blocks);
   }
   if (blocks.length === 0) notes.push('工作簿中没有内容。');
