@@ -459,14 +459,13 @@ describe('corrupted legacy files never crash a reader', () => {
                 : Math.floor(rnd() * b.length);
           b[at] = Math.floor(rnd() * 256);
         }
-        const started = Date.now();
+        // A mutation that made a reader hang fails by the test's timeout, not by a clock here.
         try {
           await readBytes(b, name);
         } catch (e) {
           expect(e, `mutation ${i}`).toBeInstanceOf(IngestError);
           refusedCount++;
         }
-        expect(Date.now() - started).toBeLessThan(5000);
       }
       // The mutations do hit the structures (else this test would prove little).
       expect(refusedCount).toBeGreaterThan(10);
