@@ -96,7 +96,7 @@ describe('auditFiles', () => {
   });
 
   it('wraps unexpected errors in a Chinese message and keeps IngestError messages as they are', () => {
-    expect(failureMessage(new IngestError('文件为空（0 字节），无法读取。'))).toBe(
+    expect(failureMessage(new IngestError('文件为空（0 字节），无法读取。', 'empty'))).toBe(
       '文件为空（0 字节），无法读取。',
     );
     expect(failureMessage(new TypeError('x is undefined'))).toBe('读取失败：x is undefined');

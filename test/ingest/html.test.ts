@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, ParagraphBlock, TableBlock } from '../../src/core/model/types';
 import { read, sniffCharset } from '../../src/core/ingest/html';
-import { expandTable, htmlToBlocks } from '../../src/core/ingest/html-grid';
+import { htmlToBlocks } from '../../src/core/ingest/html-grid';
+import { expandTable } from '../../src/core/ingest/table-grid';
 import { defaultSpec, encodeGbk, specToHtml } from '../fixtures';
 
 const paragraphs = (blocks: Block[]): ParagraphBlock[] =>

@@ -11,7 +11,7 @@ import * as CFB from 'cfb';
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../src/core/extract';
 import { readBytes } from '../../src/core/ingest';
-import { IngestError } from '../../src/core/ingest/errors';
+import { IngestError, type IngestErrorCode } from '../../src/core/ingest/errors';
 import { numericValue } from '../../src/core/model/factory';
 import {
   APPLICANT_COLUMN_KEYS,
@@ -84,17 +84,17 @@ async function specOf(seedFile: string): Promise<ReportSpec> {
   return s;
 }
 
-async function refused(bytes: Buffer, name: string): Promise<string> {
-  const started = Date.now();
+/** The reason code of the refusal of `bytes` named `name` (fails when they are read). */
+async function refused(bytes: Buffer, name: string): Promise<IngestErrorCode> {
   let caught: unknown;
   try {
     await readBytes(bytes, name);
   } catch (e) {
     caught = e;
   }
-  expect(caught, `${name} should be refused`).toBeInstanceOf(IngestError);
-  expect(Date.now() - started).toBeLessThan(5000);
-  return (caught as IngestError).message;
+  if (!(caught instanceof IngestError)) throw new Error(`${name} should be refused`);
+  expect(caught.message).toMatch(/[\u4e00-\u9fff]/);
+  return caught.code;
 }
 
 /** Rewrites one stream of a compound file (cfb), keeping the rest. */
@@ -347,7 +347,7 @@ describe('.mht web archives', () => {
     const empty = Buffer.from(
       'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n',
     );
-    expect(await refused(empty, '报告.mht')).toMatch(/网页存档.*没有找到网页正文/);
+    expect(await refused(empty, '报告.mht')).toBe('no-text');
   });
 });
 
@@ -361,9 +361,12 @@ describe('legacy files that cannot be read: each its own message', () => {
       b.writeUInt16LE(b.readUInt16LE(0x0a) | 0x0100, 0x0a);
       return b;
     });
-    const message = await refused(enc, '报告.doc');
-    expect(message).toMatch(/打开密码.*Word 文档.*已加密/);
-    expect(await refused(enc, '报告.wps')).toBe(message);
+    expect(await refused(enc, '报告.doc')).toBe('encrypted');
+    expect(await refused(enc, '报告.wps')).toBe('encrypted');
+    // The message says what is wrong and what to do, in Chinese.
+    await expect(readBytes(enc, '报告.doc')).rejects.toThrow(
+      /打开密码.*Word 文档.*已加密.*另存为 \.docx 或 PDF/,
+    );
   });
 
   it('a password-protected .docx and .xlsx (OLE container with EncryptionInfo + EncryptedPackage)', async () => {
@@ -371,8 +374,8 @@ describe('legacy files that cannot be read: each its own message', () => {
     CFB.utils.cfb_add(c, '/EncryptionInfo', Buffer.alloc(248, 4));
     CFB.utils.cfb_add(c, '/EncryptedPackage', Buffer.alloc(9000, 7));
     const enc = Buffer.from(CFB.write(c, { type: 'buffer' }) as Uint8Array);
-    expect(await refused(enc, '报告.docx')).toMatch(/已加密.*Word 文档（\.docx）/);
-    expect(await refused(enc, '报表.xlsx')).toMatch(/已加密.*Excel 工作簿（\.xlsx）/);
+    expect(await refused(enc, '报告.docx')).toBe('encrypted');
+    expect(await refused(enc, '报表.xlsx')).toBe('encrypted');
   });
 
   it('a password-protected .xls (FILEPASS after BOF)', async () => {
@@ -381,8 +384,8 @@ describe('legacy files that cannot be read: each its own message', () => {
       const filepass = Buffer.from([0x2f, 0x00, 0x06, 0x00, 0x01, 0x00, 0x01, 0x00, 0x01, 0x00]);
       return Buffer.concat([b.subarray(0, bofLen), filepass, b.subarray(bofLen)]);
     });
-    expect(await refused(enc, '报表.xls')).toMatch(/打开密码.*Excel 工作簿.*已加密/);
-    expect(await refused(enc, '报表.et')).toMatch(/已加密/);
+    expect(await refused(enc, '报表.xls')).toBe('encrypted');
+    expect(await refused(enc, '报表.et')).toBe('encrypted');
   });
 
   it('an RTF document named .doc', async () => {
@@ -390,7 +393,7 @@ describe('legacy files that cannot be read: each its own message', () => {
       '{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}\\pard 2023\\u24180;\\par}',
       'latin1',
     );
-    expect(await refused(rtf, '报告.doc')).toMatch(/RTF.*\.doc.*另存为 \.docx 或 PDF/);
+    expect(await refused(rtf, '报告.doc')).toBe('unsupported');
   });
 
   it('Microsoft Works, early WPS and other compound files: named, with a request for .docx or PDF', async () => {
@@ -399,19 +402,17 @@ describe('legacy files that cannot be read: each its own message', () => {
       for (const s of streams) CFB.utils.cfb_add(c, `/${s}`, Buffer.alloc(600, 1));
       return Buffer.from(CFB.write(c, { type: 'buffer' }) as Uint8Array);
     };
-    expect(await refused(make(['CONTENTS', 'MatOST', 'SPELLING']), '报告.wps')).toMatch(
-      /Microsoft Works.*\.docx 或 PDF/,
-    );
-    expect(await refused(make(['WpsContent']), '报告.wps')).toMatch(/早期金山 WPS.*\.docx 或 PDF/);
-    expect(await refused(make(['Book']), '报表.xls')).toMatch(/Excel 5\.0\/95/);
-    expect(await refused(make(['Something']), '报告.doc')).toMatch(/无法识别的 OLE 复合文档/);
+    expect(await refused(make(['CONTENTS', 'MatOST', 'SPELLING']), '报告.wps')).toBe('unsupported');
+    expect(await refused(make(['WpsContent']), '报告.wps')).toBe('legacy-unreadable');
+    expect(await refused(make(['Book']), '报表.xls')).toBe('legacy-unreadable');
+    expect(await refused(make(['Something']), '报告.doc')).toBe('unsupported');
     // Old binary bytes that are no compound file at all, named .wps.
     expect(
       await refused(
         Buffer.from([0xff, 0x00, 0x57, 0x50, 0x53, 0x00, 0x01, 0x02, 0x03]),
         '报告.wps',
       ),
-    ).toMatch(/早期 WPS.*\.docx 或 PDF/);
+    ).toBe('legacy-unreadable');
   });
 
   it('damaged compound files fail cleanly: a sector chain loop, a size beyond the file, a truncated file', async () => {
@@ -420,18 +421,18 @@ describe('legacy files that cannot be read: each its own message', () => {
     const dirStart = loop.readUInt32LE(48);
     const fatSector = loop.readUInt32LE(76);
     loop.writeUInt32LE(dirStart, (fatSector + 1) * 512 + dirStart * 4);
-    expect(await refused(loop, '报告.doc')).toMatch(/已损坏.*OLE.*循环/);
+    expect(await refused(loop, '报告.doc')).toBe('corrupt');
     // The WordDocument stream declared far larger than the file.
     const big = doc();
     const entry = big.indexOf(Buffer.from('WordDocument', 'utf16le'));
     big.writeUInt32LE(0x7fffff00, entry + 120);
-    expect(await refused(big, '报告.doc')).toMatch(/已损坏.*OLE/);
+    expect(await refused(big, '报告.doc')).toBe('corrupt');
     // A download cut short.
     const cut = doc().subarray(0, 20_000);
-    expect(await refused(cut, '报告.doc')).toMatch(/已损坏/);
+    expect(await refused(cut, '报告.doc')).toBe('corrupt');
     // A damaged piece table inside an intact container.
     const broken = withStream(doc(), '1Table', (b) => Buffer.alloc(b.length, 0xee));
-    expect(await refused(broken, '报告.doc')).toMatch(/Word 文档（\.doc）.*已损坏/);
+    expect(await refused(broken, '报告.doc')).toBe('corrupt');
   });
 });
 
@@ -458,14 +459,13 @@ describe('corrupted legacy files never crash a reader', () => {
                 : Math.floor(rnd() * b.length);
           b[at] = Math.floor(rnd() * 256);
         }
-        const started = Date.now();
+        // A mutation that made a reader hang fails by the test's timeout, not by a clock here.
         try {
           await readBytes(b, name);
         } catch (e) {
           expect(e, `mutation ${i}`).toBeInstanceOf(IngestError);
           refusedCount++;
         }
-        expect(Date.now() - started).toBeLessThan(5000);
       }
       // The mutations do hit the structures (else this test would prove little).
       expect(refusedCount).toBeGreaterThan(10);

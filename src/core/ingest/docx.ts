@@ -24,6 +24,7 @@ import {
 } from './numbering';
 import { displayedXml } from './word-display';
 import { checkOfficeZip, readEntry, readText, type ZipEntry } from './zip-guard';
+import { at } from '../model/checked';
 
 /** The subset of mammoth's document tree we touch (mammoth types it as any). */
 interface MammothNode {
@@ -120,11 +121,11 @@ function annotate(labelled: readonly Labelled[]): (doc: MammothNode) => MammothN
       const list = positions.get(key);
       if (!list) return undefined;
       let j = next.get(key) ?? 0;
-      while (j < list.length && (list[j] as number) < cursor) j++;
+      while (j < list.length && at(list, j) < cursor) j++;
       next.set(key, j + 1);
       if (j >= list.length) return undefined;
-      cursor = (list[j] as number) + 1;
-      return labelled[list[j] as number];
+      cursor = at(list, j) + 1;
+      return labelled[at(list, j)];
     };
     const visit = (n: MammothNode): void => {
       if (n.type === 'paragraph') {
@@ -164,6 +165,7 @@ async function replaceEntry(bytes: Buffer, name: string, text: string): Promise<
   } catch {
     throw new IngestError(
       'Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。',
+      'corrupt',
     );
   }
 }
@@ -201,6 +203,7 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     // The library's own message (xmldom, stack depth) means nothing to an office user.
     throw new IngestError(
       'Word 文档内容已损坏或结构异常，无法解析，请用 Word 打开后另存为 .docx 再导入。',
+      'corrupt',
     );
   }
   const out = htmlToBlocks(html, { dropChrome: false });

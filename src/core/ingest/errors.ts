@@ -1,9 +1,45 @@
 /**
  * Expected read failures are values with a Chinese message, never crashes. Readers throw
- * IngestError; the pipeline turns it (and any other error) into a FileFailure.
+ * IngestError; the pipeline turns it (and any other error) into a FileFailure. Each carries a
+ * reason code from a closed list, so that tests and callers act on the code and never on the
+ * wording of the message (which is for people, and may be reworded).
  */
+export const INGEST_ERROR_CODES = [
+  /** The path is a folder, a device or anything else that is not a regular file. */
+  'not-a-file',
+  /** The file has no bytes. */
+  'empty',
+  /** Over a bound of LIMITS: bytes, pages, paragraphs, zip entries, drawing operators. */
+  'too-large',
+  /** A kind of file (by name or by content) that is not read, or a feature of it that is not. */
+  'unsupported',
+  /** The content is another format than the name says (a PDF named .html, RTF named .doc …). */
+  'wrong-format',
+  /** An old format that cannot be read (Word 6/95, Excel 5/95): save it anew. */
+  'legacy-unreadable',
+  /** Protected by a password. */
+  'encrypted',
+  /** Damaged, truncated or malformed structure. */
+  'corrupt',
+  /** A zip whose declared sizes or ratios make it a decompression bomb. */
+  'zip-bomb',
+  /** Reading took longer than LIMITS allow. */
+  'timeout',
+  /** A PDF of page images (a scan): no text to read. */
+  'scanned',
+  /** No readable text at all. */
+  'no-text',
+  /** A PDF whose fonts map glyphs to no real characters (text would be garbage). */
+  'unmapped-fonts',
+] as const;
+
+export type IngestErrorCode = (typeof INGEST_ERROR_CODES)[number];
+
 export class IngestError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code: IngestErrorCode,
+  ) {
     super(message);
     this.name = 'IngestError';
   }

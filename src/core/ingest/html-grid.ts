@@ -10,9 +10,26 @@
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
-import type { Block, ParagraphBlock, TableBlock, TableCell } from '../model/types';
+import type { Block, ParagraphBlock, TableBlock } from '../model/types';
 import { LIMITS } from './errors';
 import { escapeHtml } from './render';
+import {
+  BLOCK,
+  collapse,
+  isChromeElement,
+  isChromeText,
+  isElement,
+  isHidden,
+  isLayoutTable,
+  KEPT_INLINE,
+  MAX_DEPTH,
+  SKIPPED,
+  span,
+  tableRows,
+  textOf,
+  trimText,
+} from './html-elements';
+import { expandTable, tableHtml } from './table-grid';
 
 /**
  * The docx reader prefixes a paragraph's text with MARK_OPEN label MARK_MID style MARK_CLOSE to
@@ -51,150 +68,6 @@ export interface HtmlBlocks {
   images: number[];
 }
 
-/** Elements whose content is never report text. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'head',
-  'title',
-  'meta',
-  'link',
-  'nav',
-  'header',
-  'footer',
-  'aside',
-  'button',
-  'select',
-  'input',
-  'textarea',
-  'option',
-  'svg',
-  'canvas',
-  'img',
-  'map',
-  'audio',
-  'video',
-  'xml',
-]);
-
-const BLOCK = new Set([
-  'p',
-  'div',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'ul',
-  'ol',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'section',
-  'article',
-  'main',
-  'address',
-  'figure',
-  'figcaption',
-  'center',
-  'hr',
-  'body',
-  'html',
-  'form',
-  'fieldset',
-  'caption',
-  'details',
-  'summary',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'tbody',
-  'thead',
-  'tfoot',
-]);
-
-/** Inline formatting kept in the display HTML (everything else is reduced to its text). */
-const KEPT_INLINE = new Set(['b', 'strong', 'i', 'em', 'u', 'sup', 'sub']);
-
-/** class/id segments of portal chrome containers. "zoom" is deliberately absent: it is often the article body. */
-const CHROME_SEGMENTS = new Set([
-  'breadcrumb',
-  'breadcrumbs',
-  'crumb',
-  'crumbs',
-  'bread',
-  'location',
-  'position',
-  'curpos',
-  'share',
-  'bdshare',
-  'jiathis',
-  'print',
-  'toolbar',
-  'tools',
-  'fontsize',
-  'nav',
-  'navbar',
-  'menu',
-  'footer',
-  'copyright',
-  'sidebar',
-  'topbar',
-  'logo',
-  'search',
-]);
-
-/** Short paragraphs that are page furniture, not report text. */
-const CHROME_PREFIX =
-  /^(当前位置|您当前的位置|您现在的位置|您的位置|所在位置)[:：]|^首页\s*[>»＞›]|^(上一篇|下一篇)[:：]|网站标识码|ICP备|版权所有|主办单位[:：]/;
-const CHROME_WORDS =
-  /^(字号|大|中|小|默认|打印(本页)?|关闭(窗口|本页)?|分享(到)?|收藏|微信|微博|QQ空间|QQ|返回顶部|保存(本页)?|纠错|视力保护色|扫一扫|手机版|手机|电子书|H5|图文解读|视频解读|语音播报|标题|正文|附件|\||Ι|丨)+$/;
-
-function isChromeText(text: string): boolean {
-  if (text.length > 80) return false;
-  if (CHROME_PREFIX.test(text)) return true;
-  const bare = text.replace(/[\s|｜【】[\]:：•·>»()（）Ι丨]/g, '');
-  // A line of separators only ("|") is furniture as much as a tool row is.
-  return bare === '' || CHROME_WORDS.test(bare);
-}
-
-function isChromeElement(el: Element): boolean {
-  const attrs = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.toLowerCase();
-  if (attrs.trim() === '') return false;
-  return attrs.split(/[\s_-]+/).some((seg) => CHROME_SEGMENTS.has(seg));
-}
-
-/** Content a browser does not show (portals hide share widgets, print-only copies and the like). */
-function isHidden(el: Element): boolean {
-  if (el.attribs['hidden'] !== undefined) return true;
-  const style = el.attribs['style'];
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
-}
-
-function isElement(n: ChildNode): n is Element {
-  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
-}
-
-/** Browser whitespace: runs of spaces, line breaks and no-break spaces (Word-HTML pads with &nbsp;) show as one space. */
-function collapse(s: string): string {
-  return s.replace(/[\u200b\ufeff]/g, '').replace(/[ \t\n\r\f\u00a0]+/g, ' ');
-}
-
-/** Trims ASCII whitespace, NBSP and the ideographic space, but not the private-use markers. */
-function trimText(s: string): string {
-  return s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
-}
-
 interface Pending {
   text: string[];
   html: string[];
@@ -209,21 +82,6 @@ interface Ctx {
   depth: number;
   /** Inside an <li>: its list level (0 = outermost list), given to every paragraph it holds. */
   listItem?: number;
-}
-
-const MAX_DEPTH = 200;
-
-/** Text of a subtree without recursion (deeply nested, usually malformed, markup). */
-function textOf(root: ChildNode): string {
-  const out: string[] = [];
-  const stack: ChildNode[] = [root];
-  while (stack.length > 0) {
-    const n = stack.pop() as ChildNode;
-    if (n.type === 'text') out.push(n.data);
-    else if (isElement(n) && !SKIPPED.has(n.name.toLowerCase()))
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
-  }
-  return out.join('');
 }
 
 class Walker {
@@ -404,11 +262,11 @@ function balanceInline(parts: readonly string[]): string {
   const open: string[] = [];
   for (const part of parts) {
     const m = /^<(\/?)([a-z]+)>$/.exec(part);
-    if (!m || !KEPT_INLINE.has(m[2] as string)) {
+    const tag = m?.[2];
+    if (!m || tag === undefined || !KEPT_INLINE.has(tag)) {
       out.push(part);
       continue;
     }
-    const tag = m[2] as string;
     if (m[1] !== '/') {
       open.push(tag);
       out.push(part);
@@ -417,54 +275,8 @@ function balanceInline(parts: readonly string[]): string {
       out.push(part);
     }
   }
-  while (open.length > 0) out.push(`</${open.pop() as string}>`);
+  for (let tag = open.pop(); tag !== undefined; tag = open.pop()) out.push(`</${tag}>`);
   return out.join('');
-}
-
-function childElements(el: Element): Element[] {
-  return el.children.filter(isElement);
-}
-
-/** The table's own rows (thead/tbody/tfoot or direct), never a nested table's. */
-function tableRows(table: Element): Element[][] {
-  const rows: Element[] = [];
-  for (const child of childElements(table)) {
-    const n = child.name.toLowerCase();
-    if (n === 'tr') rows.push(child);
-    else if (n === 'thead' || n === 'tbody' || n === 'tfoot')
-      rows.push(...childElements(child).filter((r) => r.name.toLowerCase() === 'tr'));
-  }
-  return rows.map((tr) =>
-    childElements(tr).filter((c) => c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th'),
-  );
-}
-
-function hasNested(el: Element, names: ReadonlySet<string>): boolean {
-  const stack: ChildNode[] = [...el.children];
-  while (stack.length > 0) {
-    const c = stack.pop() as ChildNode;
-    if (!isElement(c)) continue;
-    if (names.has(c.name.toLowerCase())) return true;
-    stack.push(...c.children);
-  }
-  return false;
-}
-
-const TABLE_ONLY = new Set(['table']);
-
-/** A table used for page layout rather than data: one cell, or cells that hold tables. */
-function isLayoutTable(rows: Element[][]): boolean {
-  const cells = rows.flat();
-  if (cells.length === 0) return true;
-  if (cells.length === 1) return true;
-  return cells.some((c) => hasNested(c, TABLE_ONLY));
-}
-
-function span(el: Element, attr: 'rowspan' | 'colspan'): number {
-  const n = Number.parseInt(el.attribs[attr] ?? '1', 10);
-  // rowspan="0" means "to the end of the table section"; treat as large, clipped later.
-  if (attr === 'rowspan' && n === 0) return 10_000;
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 10_000) : 1;
 }
 
 /** Cell text: block children and <br> separate lines ("商业<br>企业" → "商业\n企业"). */
@@ -504,89 +316,6 @@ function cellText(cell: Element): string {
     .map((l) => trimText(collapse(showMarkers(l))))
     .filter((l) => l !== '')
     .join('\n');
-}
-
-export interface RawCell {
-  text: string;
-  rowSpan: number;
-  colSpan: number;
-}
-
-/** Expands rows of origin cells into a rectangular grid; bounded by LIMITS.maxTableCells. */
-export function expandTable(rows: readonly (readonly RawCell[])[]): {
-  rows: TableCell[][];
-  truncated: boolean;
-} {
-  const nRows = rows.length;
-  const grid: (TableCell | undefined)[][] = rows.map(() => []);
-  let truncated = false;
-  let width = 0;
-  let keptRows = nRows;
-  for (let r = 0; r < nRows; r++) {
-    const row = rows[r] as readonly RawCell[];
-    const gridRow = grid[r] as (TableCell | undefined)[];
-    let c = 0;
-    for (const cell of row) {
-      while (gridRow[c]) c++;
-      const rs = Math.min(cell.rowSpan, nRows - r);
-      const cs = Math.min(cell.colSpan, 1000);
-      if ((c + cs) * (r + 1) > LIMITS.maxTableCells) break;
-      for (let i = 0; i < rs; i++) {
-        const target = grid[r + i] as (TableCell | undefined)[];
-        for (let j = 0; j < cs; j++) {
-          const origin = i === 0 && j === 0;
-          target[c + j] = {
-            text: cell.text,
-            rowSpan: origin ? rs : 1,
-            colSpan: origin ? cs : 1,
-            covered: !origin,
-            originRow: r,
-            originCol: c,
-          };
-        }
-      }
-      c += cs;
-    }
-    width = Math.max(width, gridRow.length);
-    if (width * (r + 1) > LIMITS.maxTableCells) {
-      truncated = true;
-      keptRows = r;
-      break;
-    }
-  }
-  const out: TableCell[][] = [];
-  for (let r = 0; r < keptRows; r++) {
-    const g = grid[r] as (TableCell | undefined)[];
-    out.push(
-      Array.from(
-        { length: width },
-        (_, c) =>
-          g[c] ?? { text: '', rowSpan: 1, colSpan: 1, covered: false, originRow: r, originCol: c },
-      ),
-    );
-  }
-  // A merge reaching past a truncation point must not claim rows that are gone.
-  if (truncated)
-    for (const row of out)
-      for (const cell of row)
-        if (!cell.covered) cell.rowSpan = Math.min(cell.rowSpan, keptRows - cell.originRow);
-  return { rows: out, truncated };
-}
-
-export function tableHtml(block: TableBlock, index: number): string {
-  const trs = block.rows.map((row, r) => {
-    const tds = row
-      .map((cell, c) => {
-        if (cell.covered) return '';
-        const attrs =
-          (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') +
-          (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
-        return `<td data-nb-cell="${r},${c}"${attrs}>${escapeHtml(cell.text).replace(/\n/g, '<br>')}</td>`;
-      })
-      .join('');
-    return `<tr>${tds}</tr>`;
-  });
-  return `<table data-nb-block="${index}" class="nb-grid"><tbody>${trs.join('')}</tbody></table>`;
 }
 
 /** Turns an HTML string into blocks and annotated display HTML. */

@@ -11,7 +11,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { SourceDocument, SourceFormat } from '../model/types';
-import { IngestError, LIMITS } from './errors';
+import { IngestError, LIMITS, type IngestErrorCode } from './errors';
 import { looksBinary } from './encoding';
 import { classifyOle, isOle, openOle } from './ole';
 import { listEntries } from './zip-guard';
@@ -102,8 +102,8 @@ function isHtml(h: string, strict: boolean): boolean {
 type Reader = 'docx' | 'xlsx' | 'doc' | 'xls' | 'html' | 'mht' | 'txt' | 'pdf';
 
 /** Unreadable kinds found inside a name we read: each its message, naming the format. */
-function refuse(message: string): never {
-  throw new IngestError(message);
+function refuse(message: string, code: IngestErrorCode): never {
+  throw new IngestError(message, code);
 }
 
 const ASK = '请用 Word 或 WPS 打开后另存为 .docx 或 PDF 再导入。';
@@ -123,6 +123,7 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) {
     refuse(
       `这是 RTF 格式的文档${hint === 'doc' ? '（虽然扩展名是 .doc）' : ''}，无法直接读取。${ASK}`,
+      'unsupported',
     );
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
@@ -130,10 +131,12 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
     if (hint === 'doc')
       refuse(
         `文件不是可识别的 Word 文档，可能是早期 WPS 或 Microsoft Works 等旧格式，无法读取。${ASK}`,
+        'legacy-unreadable',
       );
     if (hint === 'xls')
       refuse(
         '文件不是可识别的 Excel 工作簿，可能是旧格式或已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
+        'legacy-unreadable',
       );
     // The text readers and the zip check word their own message for binary bytes.
     // A PDF may carry bytes before its header; pdf.js finds it, or says it is no PDF.
@@ -161,9 +164,15 @@ function sniff(bytes: Buffer, hint: SourceFormat): Reader {
   // Plain text under an Office name is far more often a broken or placeholder file than a report
   // typed in Notepad: say what it is instead of auditing it as a report full of missing sections.
   if (hint === 'doc')
-    refuse('文件内容是纯文本，不是 Word 文档（.doc），请将扩展名改为 .txt 后再导入。');
+    refuse(
+      '文件内容是纯文本，不是 Word 文档（.doc），请将扩展名改为 .txt 后再导入。',
+      'wrong-format',
+    );
   if (hint === 'xls')
-    refuse('文件内容是纯文本，不是 Excel 工作簿（.xls），请将扩展名改为 .txt 后再导入。');
+    refuse(
+      '文件内容是纯文本，不是 Excel 工作簿（.xls），请将扩展名改为 .txt 后再导入。',
+      'wrong-format',
+    );
   return hint === 'xlsx' ? 'xlsx' : 'docx'; // zip-guard words the same refusal for .docx/.xlsx
 }
 
@@ -177,6 +186,7 @@ async function readOle(bytes: Buffer, name: string, hint: SourceFormat): Promise
         excelish
           ? '文档已加密：这是设置了打开密码的 Excel 工作簿（.xlsx），无法读取。请在 Excel 或 WPS 中解除密码后再导入。'
           : '文档已加密：这是设置了打开密码的 Word 文档（.docx），无法读取。请在 Word 或 WPS 中解除密码后再导入。',
+        'encrypted',
       );
     case 'doc':
       return (await readers.doc()).read(ole, name);
@@ -185,17 +195,25 @@ async function readOle(bytes: Buffer, name: string, hint: SourceFormat): Promise
     case 'old-excel':
       return refuse(
         '这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。',
+        'legacy-unreadable',
       );
     case 'works':
-      return refuse(`这是 Microsoft Works 文档，无法读取。${ASK}`);
+      return refuse(`这是 Microsoft Works 文档，无法读取。${ASK}`, 'unsupported');
     case 'old-wps':
-      return refuse(`这是早期金山 WPS（WPS 2000 及更早版本）格式的文档，无法读取。${ASK}`);
+      return refuse(
+        `这是早期金山 WPS（WPS 2000 及更早版本）格式的文档，无法读取。${ASK}`,
+        'legacy-unreadable',
+      );
     case 'powerpoint':
       return refuse(
         '这是 PowerPoint 演示文稿，不是年度报告文档，请提供 Word、Excel、网页或文本格式的报告。',
+        'wrong-format',
       );
     case 'other':
-      return refuse(`这是无法识别的 OLE 复合文档（可能是其他程序的文件），无法读取。${ASK}`);
+      return refuse(
+        `这是无法识别的 OLE 复合文档（可能是其他程序的文件），无法读取。${ASK}`,
+        'unsupported',
+      );
   }
 }
 
@@ -205,12 +223,14 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
   if (!hint) {
     throw new IngestError(
       `不支持的文件类型「${extname(fileName) || '无扩展名'}」，请提供 .docx、.doc、.wps、.xlsx、.xls、.et、.pdf、.html、.mht、.txt 或 .md 文件。`,
+      'unsupported',
     );
   }
-  if (bytes.length === 0) throw new IngestError('文件为空（0 字节），无法读取。');
+  if (bytes.length === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
   if (bytes.length > LIMITS.maxFileBytes)
     throw new IngestError(
       `文件过大（${mb(bytes.length)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`,
+      'too-large',
     );
   const name = basename(fileName);
   const reader = sniff(bytes, hint);
@@ -249,11 +269,12 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
 
 export async function readPath(path: string): Promise<SourceDocument> {
   const info = await stat(path);
-  if (!info.isFile()) throw new IngestError('不是文件，无法读取。');
-  if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。');
+  if (!info.isFile()) throw new IngestError('不是文件，无法读取。', 'not-a-file');
+  if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
   if (info.size > LIMITS.maxFileBytes)
     throw new IngestError(
       `文件过大（${mb(info.size)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`,
+      'too-large',
     );
   return readBytes(await readFile(path), path);
 }

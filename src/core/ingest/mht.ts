@@ -83,16 +83,18 @@ export function read(bytes: Buffer, fileName: string): SourceDocument {
   if (bytes.length > LIMITS.maxTextBytes * 4) {
     throw new IngestError(
       `网页存档文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），不像是一份年度报告。`,
+      'too-large',
     );
   }
   const part = htmlPart(parsePart(bytes), 0);
   if (!part)
     throw new IngestError(
       '网页存档（.mht）中没有找到网页正文（text/html 部分），请用浏览器打开后另存为 .html 再导入。',
+      'no-text',
     );
   const html = decodeBody(part);
   if (html.length > LIMITS.maxTextBytes)
-    throw new IngestError('网页存档中的网页正文过大，不像是一份年度报告。');
+    throw new IngestError('网页存档中的网页正文过大，不像是一份年度报告。', 'too-large');
   const label = param(part.headers.get('content-type'), 'charset') ?? sniffCharset(html);
   const decoded = decodeWith(html, label);
   const notes = ['已从网页存档（.mht）中读取网页正文。'];

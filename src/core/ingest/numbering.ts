@@ -8,6 +8,7 @@
  * The XML is scanned with regular expressions over tags: the parts are machine-written, and a
  * scan is linear and cannot be made to hang by nesting.
  */
+import { at } from '../model/checked';
 
 interface Level {
   numFmt: string;
@@ -209,12 +210,12 @@ function chineseCounting(
   const g = n % 10;
   if (q) parts.push(digits[q] + thousand);
   if (b) parts.push(digits[b] + hundred);
-  else if (q && (s || g)) parts.push(digits[0] as string);
+  else if (q && (s || g)) parts.push(at(digits, 0));
   if (s) parts.push(s === 1 && n < 20 ? ten : digits[s] + ten);
   else if ((q || b) && g) {
-    if (parts[parts.length - 1] !== digits[0]) parts.push(digits[0] as string);
+    if (parts[parts.length - 1] !== digits[0]) parts.push(at(digits, 0));
   }
-  if (g) parts.push(digits[g] as string);
+  if (g) parts.push(at(digits, g));
   return parts.join('');
 }
 
@@ -341,7 +342,8 @@ export function computeLabels(
       c = [];
       counters.set(key, c);
     }
-    c[ilvl] = c[ilvl] === undefined ? startOf(ilvl) : (c[ilvl] as number) + 1;
+    const was = c[ilvl];
+    c[ilvl] = was === undefined ? startOf(ilvl) : was + 1;
     // Numbering a level restarts every deeper level.
     c.length = ilvl + 1;
     if (level.numFmt === 'bullet') return { label: '', level: ilvl };

@@ -10,6 +10,7 @@
  */
 import * as CFB from 'cfb';
 import { IngestError } from './errors';
+import { at } from '../model/checked';
 
 export const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
@@ -27,7 +28,7 @@ const MAX_DIR_ENTRIES = 10_000;
 
 function damaged(detail: string): IngestError {
   // The detail helps whoever reads a bug report; the user sees a plain sentence first.
-  return new IngestError(`${DAMAGED}（${detail}）`);
+  return new IngestError(`${DAMAGED}（${detail}）`, 'corrupt');
 }
 
 /** Follows a chain in a sector allocation table; refuses loops, out-of-range links and overlong chains. */
@@ -41,7 +42,7 @@ function chain(table: Uint32Array, start: number, limit: number, what: string): 
     seen.add(s);
     out.push(s);
     if (out.length > limit) throw damaged(`${what}的扇区链过长`);
-    s = table[s] as number;
+    s = at(table, s);
   }
   return out;
 }
@@ -106,7 +107,7 @@ export function checkOle(bytes: Buffer): void {
   let rootStart = ENDOFCHAIN;
   let rootSize = 0;
   for (let i = 0; i < entryCount; i++) {
-    const s = dir[Math.floor((i * 128) / ssz)] as number;
+    const s = at(dir, Math.floor((i * 128) / ssz));
     const off = sectorOffset(s) + ((i * 128) % ssz);
     if (off + 128 > bytes.length) throw damaged('目录项超出文件');
     const type = bytes[off + 66];
@@ -147,14 +148,17 @@ export function openOle(bytes: Buffer): OleFile {
   try {
     container = CFB.read(bytes, { type: 'buffer' });
   } catch {
-    throw new IngestError(DAMAGED);
+    throw new IngestError(DAMAGED, 'corrupt');
   }
   const streams = new Map<string, Buffer>();
   container.FileIndex.forEach((e, i) => {
     if (e.type !== 2 || !e.content) return;
     const full = container.FullPaths[i] ?? e.name;
     const rel = full.slice(full.indexOf('/') + 1);
-    streams.set(rel, Buffer.from(e.content as Uint8Array));
+    streams.set(
+      rel,
+      e.content instanceof Uint8Array ? Buffer.from(e.content) : Buffer.from(e.content),
+    );
   });
   return { streams };
 }

@@ -17,10 +17,12 @@ import type { SourceDocument } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import type { PageContent } from './pdf/geometry';
 import { layoutBlocks } from './pdf/layout';
-import { scanOperators, type FontInfo, type Matrix, type OpCodes } from './pdf/operators';
+import type * as PdfjsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { must } from '../model/checked';
+import { fontInfoOf, matrixOf, scanOperators, type FontInfo, type OpCodes } from './pdf/operators';
 import { renderBlocks } from './render';
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type Pdfjs = typeof PdfjsModule;
 
 let loaded: Promise<Pdfjs> | null = null;
 
@@ -102,14 +104,19 @@ function failureOf(e: unknown): IngestError {
   if (name === 'PasswordException') {
     return new IngestError(
       'PDF 文件设有打开密码（已加密），无法读取。请向报送单位索取未加密的文件。',
+      'encrypted',
     );
   }
   if (name === 'InvalidPDFException') {
     return new IngestError(
       '不是有效的 PDF 文件（文件已损坏、不完整或扩展名有误），无法读取。请重新下载或向报送单位索取原文件。',
+      'corrupt',
     );
   }
-  return new IngestError('PDF 文件已损坏或结构异常，无法解析。请重新下载或向报送单位索取原文件。');
+  return new IngestError(
+    'PDF 文件已损坏或结构异常，无法解析。请重新下载或向报送单位索取原文件。',
+    'corrupt',
+  );
 }
 
 interface PdfPage {
@@ -131,11 +138,12 @@ async function readPage(
   if (ops.fnArray.length > LIMITS.maxPdfPageOps) {
     throw new IngestError(
       `PDF 第 ${n} 页的图形过于复杂（${ops.fnArray.length} 个绘图指令），不像是年度报告的页面，已停止读取。`,
+      'too-large',
     );
   }
   const fonts = (name: string): FontInfo | undefined => {
     try {
-      return page.commonObjs.has(name) ? (page.commonObjs.get(name) as FontInfo) : undefined;
+      return page.commonObjs.has(name) ? fontInfoOf(page.commonObjs.get(name)) : undefined;
     } catch {
       return undefined;
     }
@@ -144,7 +152,7 @@ async function readPage(
     ops.fnArray,
     ops.argsArray,
     codes,
-    vp.transform as Matrix,
+    must(matrixOf(vp.transform), 'the viewport transform'),
     fonts,
     normalize,
   );
@@ -168,6 +176,7 @@ function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void): P
       reject(
         new IngestError(
           `PDF 读取超时（超过 ${Math.round(ms / 1000)} 秒），文件可能过于复杂或已损坏。`,
+          'timeout',
         ),
       );
     }, ms);
@@ -177,7 +186,10 @@ function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => void): P
 
 export async function read(bytes: Buffer, fileName: string): Promise<SourceDocument> {
   if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) {
-    throw new IngestError('文件不是 PDF（缺少 PDF 文件头），可能是扩展名有误或文件已损坏。');
+    throw new IngestError(
+      '文件不是 PDF（缺少 PDF 文件头），可能是扩展名有误或文件已损坏。',
+      'wrong-format',
+    );
   }
   const lib = await pdfjs();
   const codes = opCodes(lib.OPS);
@@ -202,13 +214,14 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     if (n > LIMITS.maxPdfPages) {
       throw new IngestError(
         `PDF 页数过多（${n} 页），超过 ${LIMITS.maxPdfPages} 页的上限，不像是一份年度报告。`,
+        'too-large',
       );
     }
     const pages: PageContent[] = [];
     for (let i = 1; i <= n; i++) {
-      const page = (await doc.getPage(i).catch((e: unknown) => {
+      const page: PdfPage = await doc.getPage(i).catch((e: unknown) => {
         throw failureOf(e);
-      })) as unknown as PdfPage;
+      });
       pages.push(
         await readPage(page, i, codes, lib.normalizeUnicode).catch((e: unknown) => {
           throw failureOf(e);
@@ -217,6 +230,7 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
       if (Date.now() - started > LIMITS.maxPdfMillis) {
         throw new IngestError(
           `PDF 读取超时（超过 ${Math.round(LIMITS.maxPdfMillis / 1000)} 秒），文件可能过于复杂或已损坏。`,
+          'timeout',
         );
       }
       // pdf.js keeps every page's parsed content and fonts until told otherwise: on a long file
@@ -241,17 +255,19 @@ export function fromPages(pages: readonly PageContent[], fileName: string): Sour
   const unmapped = [...visible].filter((c) => UNMAPPED.test(c)).length;
   if (visible.length < 20) {
     const imagePages = pages.filter((p) => p.imageCover >= 0.3).length;
-    throw new IngestError(imagePages > 0 && imagePages >= pages.length / 2 ? SCANNED : NO_TEXT);
+    const scanned = imagePages > 0 && imagePages >= pages.length / 2;
+    throw new IngestError(scanned ? SCANNED : NO_TEXT, scanned ? 'scanned' : 'no-text');
   }
-  if (unmapped > visible.length * 0.3) throw new IngestError(BAD_FONTS);
+  if (unmapped > visible.length * 0.3) throw new IngestError(BAD_FONTS, 'unmapped-fonts');
   // Pages of images whose only text is a few Latin letters or digits (a scanner's stamp, page
   // numbers added afterwards): still a scan, not a report without Chinese.
   if (!/[\u4e00-\u9fff]/.test(visible) && pages.some((p) => p.imageCover >= 0.3))
-    throw new IngestError(SCANNED);
+    throw new IngestError(SCANNED, 'scanned');
   const blocks = layoutBlocks(pages);
   if (blocks.length > LIMITS.maxBlocks) {
     throw new IngestError(
       `文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`,
+      'too-large',
     );
   }
   const notes: string[] = [];

@@ -4,11 +4,16 @@
  */
 import type { Block } from '../model/types';
 
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
 export function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
+  return s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 export function renderBlocks(blocks: readonly Block[]): string {

@@ -9,6 +9,7 @@
  *  (d) Markdown headings and pipe tables.
  */
 import type { Block, ParagraphBlock, SourceDocument, TableBlock, TableCell } from '../model/types';
+import { at } from '../model/checked';
 import { decodeText, looksBinary } from './encoding';
 import { IngestError, LIMITS } from './errors';
 import { renderBlocks } from './render';
@@ -30,11 +31,13 @@ export async function read(
   if (bytes.length > LIMITS.maxTextBytes) {
     throw new IngestError(
       `文本文件过大（${(bytes.length / 1024 / 1024).toFixed(1)} MB），超过 ${LIMITS.maxTextBytes / 1024 / 1024} MB 的上限，不像是一份年度报告。`,
+      'too-large',
     );
   }
   if (looksBinary(bytes)) {
     throw new IngestError(
       '文件内容不是文本（含二进制数据），可能是扩展名有误的 Word、PDF 或压缩文件，请确认文件格式。',
+      'wrong-format',
     );
   }
   const decoded = decodeText(bytes);
@@ -47,10 +50,11 @@ export async function read(
   if (blocks.length > LIMITS.maxBlocks) {
     throw new IngestError(
       `文件段落过多（${blocks.length} 段），超过 ${LIMITS.maxBlocks} 段的上限，不像是一份年度报告。`,
+      'too-large',
     );
   }
   if (!blocks.some((b) => b.kind === 'table' || b.text.length > 0)) {
-    throw new IngestError('文件中没有可读的文字内容。');
+    throw new IngestError('文件中没有可读的文字内容。', 'no-text');
   }
   return { format, fileName, blocks, html: renderBlocks(blocks), notes };
 }
@@ -87,7 +91,10 @@ const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const MD_TABLE = /^\s*\|.*\|\s*$/;
 const MD_TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-/** Splits decoded text into paragraph and table blocks. Exported for tests. */
+/**
+ * Decoded text as cleaned lines (any line ending). A line is blank when it holds only spaces; a
+ * line holding a TAB is never blank (a lone TAB is an empty cell).
+ */
 function splitLines(text: string): Line[] {
   return text
     .replace(/\r\n?/g, '\n')
@@ -115,7 +122,7 @@ export function parseText(text: string, format: 'txt' | 'md'): Block[] {
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
-    const line = lines[i] as Line;
+    const line = at(lines, i);
     if (line.blank) {
       i++;
       continue;
@@ -255,7 +262,7 @@ function readTabTable(lines: Line[], start: number, blocks: Block[]): number {
   let end = start;
   let prevBlank = false;
   while (end < lines.length) {
-    const l = lines[end] as Line;
+    const l = at(lines, end);
     if (l.blank) {
       prevBlank = true;
       end++;
@@ -270,7 +277,7 @@ function readTabTable(lines: Line[], start: number, blocks: Block[]): number {
     end++;
   }
   // Trailing blank lines are not part of the table.
-  while (end > start && (lines[end - 1] as Line).blank) end--;
+  while (end > start && at(lines, end - 1).blank) end--;
   const chunk = lines.slice(start, end);
   const tabLines = chunk.filter((l) => hasTab(l.text));
   const manyTabs = tabLines.filter((l) => (l.text.match(/\t/g) ?? []).length >= 3).length;
@@ -282,7 +289,7 @@ function readTabTable(lines: Line[], start: number, blocks: Block[]): number {
       if (l.blank) continue;
       if (!hasTab(l.text) && rows.length > 0) {
         // A row's last cell broken over lines.
-        const last = rows[rows.length - 1] as string[];
+        const last = at(rows, -1);
         last[last.length - 1] = `${last[last.length - 1] ?? ''}\n${l.text.trim()}`;
         continue;
       }
@@ -309,8 +316,9 @@ function readTabTable(lines: Line[], start: number, blocks: Block[]): number {
     if (row.length) rows.push(row);
   }
   // A lone tab line that holds a single cell of prose is a paragraph with a stray tab, not a table.
-  if (rows.length === 1 && (rows[0] as string[]).filter((c) => c.trim()).length <= 1) {
-    const text = (rows[0] as string[]).join(' ').trim();
+  const [only] = rows;
+  if (only && rows.length === 1 && only.filter((c) => c.trim()).length <= 1) {
+    const text = only.join(' ').trim();
     if (text) blocks.push({ kind: 'paragraph', text } satisfies ParagraphBlock);
     return end;
   }
@@ -321,8 +329,8 @@ function readTabTable(lines: Line[], start: number, blocks: Block[]): number {
 function readPipeTable(lines: Line[], start: number, blocks: Block[]): number {
   let i = start;
   const rows: string[][] = [];
-  while (i < lines.length && MD_TABLE.test((lines[i] as Line).text)) {
-    const t = (lines[i] as Line).text.trim();
+  while (i < lines.length && MD_TABLE.test(at(lines, i).text)) {
+    const t = at(lines, i).text.trim();
     if (!MD_TABLE_SEPARATOR.test(t)) {
       rows.push(
         t

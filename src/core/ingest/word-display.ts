@@ -22,12 +22,13 @@
  */
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element, ParentNode } from 'domhandler';
+import { at } from '../model/checked';
 
 const TRIGGER =
   /<w:(fldSimple|vanish|specVanish|footnoteReference|endnoteReference|softHyphen|txbxContent)\b/;
 
 const isEl = (n: ChildNode | ParentNode | null | undefined): n is Element =>
-  !!n && (n as Element).type === 'tag';
+  !!n && n.type === 'tag';
 
 function childEls(e: Element, name?: string): Element[] {
   return e.children.filter((c): c is Element => isEl(c) && (name === undefined || c.name === name));
@@ -49,10 +50,10 @@ function allElements(roots: readonly ChildNode[]): Element[] {
   const out: Element[] = [];
   const stack: ChildNode[] = [...roots].reverse();
   while (stack.length) {
-    const n = stack.pop() as ChildNode;
+    const n = stack.pop();
     if (!isEl(n)) continue;
     out.push(n);
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as ChildNode);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(at(n.children, i));
   }
   return out;
 }
@@ -62,7 +63,7 @@ function textBoxes(e: Element): Element[] {
   const out: Element[] = [];
   const stack: ChildNode[] = [...e.children];
   while (stack.length) {
-    const n = stack.pop() as ChildNode;
+    const n = stack.pop();
     if (!isEl(n)) continue;
     if (n.name === 'w:txbxContent') out.unshift(n);
     else stack.push(...n.children);
@@ -75,8 +76,10 @@ function vmlTextBox(boxes: readonly Element[]): Element {
   const pict = parseDocument(
     '<w:pict xmlns:v="urn:schemas-microsoft-com:vml"><v:shape><v:textbox></v:textbox></v:shape></w:pict>',
     { xmlMode: true },
-  ).children[0] as Element;
-  const textbox = (childEls(pict, 'v:shape')[0] as Element).children[0] as Element;
+  ).children.find(isEl);
+  const shape = pict && childEls(pict, 'v:shape')[0];
+  const textbox = shape?.children.find(isEl);
+  if (!pict || !textbox) throw new Error('VML text box template is malformed');
   for (const b of boxes) {
     DomUtils.removeElement(b);
     DomUtils.appendChild(textbox, b);

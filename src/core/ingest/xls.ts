@@ -15,143 +15,16 @@ import { IngestError, LIMITS } from './errors';
 import type { OleFile } from './ole';
 import { renderBlocks } from './render';
 import { formatNumber, sheetBlocks, type Slot } from './xlsx';
-
-const DAMAGED =
-  'Excel 工作簿（.xls）内容已损坏或结构异常，无法解析，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
-export const ENCRYPTED_XLS =
-  '这是设置了打开密码的 Excel 工作簿（.xls/.et 已加密），无法读取。请在 Excel 或 WPS 中取消密码后另存为 .xlsx 再导入。';
-const OLD_EXCEL =
-  '这是 Excel 5.0/95 或更早版本的工作簿，格式过旧无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
-
-const R = {
-  BOF: 0x0809,
-  EOF: 0x000a,
-  FILEPASS: 0x002f,
-  BOUNDSHEET: 0x0085,
-  SST: 0x00fc,
-  CONTINUE: 0x003c,
-  LABELSST: 0x00fd,
-  LABEL: 0x0204,
-  RSTRING: 0x00d6,
-  NUMBER: 0x0203,
-  RK: 0x027e,
-  MULRK: 0x00bd,
-  FORMULA: 0x0006,
-  STRING: 0x0207,
-  BOOLERR: 0x0205,
-  BLANK: 0x0201,
-  MULBLANK: 0x00be,
-  MERGEDCELLS: 0x00e5,
-  XF: 0x00e0,
-  FORMAT: 0x041e,
-} as const;
-
-interface Rec {
-  type: number;
-  data: Buffer;
-  /** Offset of the record header in the stream. */
-  at: number;
-}
-
-function* records(stream: Buffer, from: number): Generator<Rec> {
-  let p = from;
-  while (p + 4 <= stream.length) {
-    const type = stream.readUInt16LE(p);
-    const len = stream.readUInt16LE(p + 2);
-    if (p + 4 + len > stream.length) throw new IngestError(DAMAGED);
-    yield { type, data: stream.subarray(p + 4, p + 4 + len), at: p };
-    p += 4 + len;
-  }
-}
-
-/** Reads strings that may run on across CONTINUE records (each continuation restarts with a flags byte). */
-class Segments {
-  private i = 0;
-  private p = 0;
-  constructor(private readonly segs: readonly Buffer[]) {}
-  private cur(): Buffer {
-    while (this.i < this.segs.length && this.p >= (this.segs[this.i] as Buffer).length) {
-      this.i++;
-      this.p = 0;
-    }
-    if (this.i >= this.segs.length) throw new IngestError(DAMAGED);
-    return this.segs[this.i] as Buffer;
-  }
-  u8(): number {
-    const b = this.cur();
-    return b[this.p++] as number;
-  }
-  u16(): number {
-    return this.u8() | (this.u8() << 8);
-  }
-  u32(): number {
-    return (this.u16() | (this.u16() << 16)) >>> 0;
-  }
-  skip(n: number): void {
-    let left = n;
-    while (left > 0) {
-      const b = this.cur();
-      const take = Math.min(left, b.length - this.p);
-      this.p += take;
-      left -= take;
-    }
-  }
-  chars(cch: number, high: boolean): string {
-    let out = '';
-    let wide = high;
-    let left = cch;
-    while (left > 0) {
-      const before = this.i;
-      let b = this.cur();
-      if (this.i !== before) {
-        // The characters run on into a CONTINUE record: it starts with a fresh flags byte that
-        // says their width (the first part may be 8-bit and the rest UTF-16, or the reverse).
-        wide = ((b[this.p++] as number) & 1) === 1;
-        b = this.cur();
-      }
-      const avail = Math.floor((b.length - this.p) / (wide ? 2 : 1));
-      const take = Math.min(left, avail);
-      if (take === 0) throw new IngestError(DAMAGED);
-      const slice = b.subarray(this.p, this.p + take * (wide ? 2 : 1));
-      out += wide ? slice.toString('utf16le') : slice.toString('latin1');
-      this.p += slice.length;
-      left -= take;
-    }
-    return out;
-  }
-  /** XLUnicodeRichExtendedString. */
-  richString(): string {
-    const cch = this.u16();
-    const flags = this.u8();
-    const runs = flags & 0x08 ? this.u16() : 0;
-    const ext = flags & 0x04 ? this.u32() : 0;
-    const s = this.chars(cch, (flags & 1) === 1);
-    this.skip(runs * 4 + ext);
-    return s;
-  }
-}
-
-/** XLUnicodeString of a LABEL/STRING record (2-byte count) or a BOUNDSHEET name (1-byte count). */
-function shortString(data: Buffer, at: number, countBytes: 1 | 2): string {
-  if (at + countBytes + 1 > data.length) return '';
-  const cch = countBytes === 1 ? (data[at] as number) : data.readUInt16LE(at);
-  const flags = data[at + countBytes] as number;
-  const start = at + countBytes + 1;
-  return flags & 1
-    ? data.toString('utf16le', start, Math.min(data.length, start + cch * 2))
-    : data.toString('latin1', start, Math.min(data.length, start + cch));
-}
-
-function rk(v: number): number {
-  let n: number;
-  if (v & 0x02) n = v >> 2;
-  else {
-    const b = Buffer.alloc(8);
-    b.writeUInt32LE(v & 0xfffffffc, 4);
-    n = b.readDoubleLE(0);
-  }
-  return v & 0x01 ? n / 100 : n;
-}
+import {
+  DAMAGED,
+  ENCRYPTED_XLS,
+  OLD_EXCEL,
+  R,
+  records,
+  rk,
+  Segments,
+  shortString,
+} from './xls-records';
 
 /** Built-in number formats that fix the decimals ([MS-XLS] 2.5.165); custom ones come from FORMAT. */
 const BUILTIN_FORMATS: Record<number, string> = { 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00' };
@@ -206,8 +79,9 @@ function readGlobals(stream: Buffer): Globals {
   };
   for (const rec of all) {
     if (first) {
-      if (rec.type !== R.BOF || rec.data.length < 4) throw new IngestError(DAMAGED);
-      if (rec.data.readUInt16LE(0) !== 0x0600) throw new IngestError(OLD_EXCEL);
+      if (rec.type !== R.BOF || rec.data.length < 4) throw new IngestError(DAMAGED, 'corrupt');
+      if (rec.data.readUInt16LE(0) !== 0x0600)
+        throw new IngestError(OLD_EXCEL, 'legacy-unreadable');
       first = false;
       continue;
     }
@@ -218,7 +92,7 @@ function readGlobals(stream: Buffer): Globals {
     finishSst();
     switch (rec.type) {
       case R.FILEPASS:
-        throw new IngestError(ENCRYPTED_XLS);
+        throw new IngestError(ENCRYPTED_XLS, 'encrypted');
       case R.SST:
         pendingSst = [rec.data];
         break;
@@ -226,7 +100,7 @@ function readGlobals(stream: Buffer): Globals {
         if (rec.data.length >= 8) {
           g.sheets.push({
             pos: rec.data.readUInt32LE(0),
-            hidden: ((rec.data[4] as number) & 0x03) !== 0,
+            hidden: (rec.data.readUInt8(4) & 0x03) !== 0,
             worksheet: rec.data[5] === 0,
             name: shortString(rec.data, 6, 1),
           });
@@ -292,7 +166,7 @@ function readSheet(
   for (const rec of records(stream, pos)) {
     const d = rec.data;
     if (first) {
-      if (rec.type !== R.BOF) throw new IngestError(DAMAGED);
+      if (rec.type !== R.BOF) throw new IngestError(DAMAGED, 'corrupt');
       first = false;
       continue;
     }
@@ -400,7 +274,7 @@ function readSheet(
       }
     }
   }
-  for (const [r0, r1, c0, c1] of merges) {
+  for (const [r0, r1, , c1] of merges) {
     maxRow = Math.max(maxRow, Math.min(r1, r0 + 1000));
     maxCol = Math.min(MAX_COL - 1, Math.max(maxCol, c1));
   }
@@ -442,13 +316,16 @@ function readSheet(
 
 export function read(ole: OleFile, fileName: string): SourceDocument {
   const stream = ole.streams.get('Workbook');
-  if (!stream) throw new IngestError(ole.streams.has('Book') ? OLD_EXCEL : DAMAGED);
+  if (!stream) {
+    if (ole.streams.has('Book')) throw new IngestError(OLD_EXCEL, 'legacy-unreadable');
+    throw new IngestError(DAMAGED, 'corrupt');
+  }
   const g = readGlobals(stream);
   const notes: string[] = [];
   const blocks: Block[] = [];
   for (const sh of g.sheets) {
     if (sh.hidden || !sh.worksheet) continue;
-    if (sh.pos >= stream.length) throw new IngestError(DAMAGED);
+    if (sh.pos >= stream.length) throw new IngestError(DAMAGED, 'corrupt');
     sheetBlocks(readSheet(stream, sh.pos, g, sh.name, notes), blocks);
   }
   if (blocks.length === 0) notes.push('工作簿中没有内容。');

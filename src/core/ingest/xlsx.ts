@@ -11,6 +11,7 @@ import type { Block, SourceDocument, TableCell } from '../model/types';
 import { IngestError, LIMITS } from './errors';
 import { renderBlocks } from './render';
 import { checkOfficeZip, readEntry } from './zip-guard';
+import { at } from '../model/checked';
 
 export interface Slot {
   text: string;
@@ -46,7 +47,7 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object' && 'result' in v) {
     // Formula: show the cached result, as Excel does.
-    const r = (v as { result?: unknown }).result;
+    const r: unknown = v.result;
     if (typeof r === 'number') return formatNumber(r, cell.numFmt);
     if (r instanceof Date) return r.toISOString().slice(0, 10);
     return r === undefined || r === null || typeof r === 'object' ? '' : String(r);
@@ -128,7 +129,7 @@ function toTable(grid: readonly Slot[][], r0: number, r1: number): TableCell[][]
   let c0 = width;
   let c1 = 0;
   for (let r = r0; r < r1; r++) {
-    (grid[r] as Slot[]).forEach((s, c) => {
+    at(grid, r).forEach((s, c) => {
       if (s.boxed) {
         c0 = Math.min(c0, c);
         c1 = Math.max(c1, c + 1);
@@ -141,7 +142,7 @@ function toTable(grid: readonly Slot[][], r0: number, r1: number): TableCell[][]
   for (let r = r0; r < r1; r++) {
     const row: TableCell[] = [];
     for (let c = c0; c < c1; c++) {
-      const s = (grid[r] as Slot[])[c] as Slot;
+      const s = at(at(grid, r), c);
       const own = s.or === r && s.oc === c;
       const covered = !own && inside(s);
       row.push({
@@ -188,8 +189,8 @@ export function sheetBlocks(grid: readonly Slot[][], blocks: Block[]): void {
       } else close(r);
       return;
     }
-    const only = texts.length === 1 ? (texts[0] as Slot).text.trim() : null;
-    const lone = texts[0] as Slot;
+    const lone = at(texts, 0);
+    const only = texts.length === 1 ? lone.text.trim() : null;
     // A label row whose value cells are ruled but blank is a table row, not a heading.
     const otherRuled = row.some((s) => s.boxed && (s.or !== lone.or || s.oc !== lone.oc));
     const paragraph =
@@ -222,6 +223,7 @@ export async function read(bytes: Buffer, fileName: string): Promise<SourceDocum
     if (e instanceof IngestError) throw e;
     throw new IngestError(
       'Excel 工作簿内容已损坏或结构异常，无法解析，请用 Excel 打开后另存为 .xlsx 再导入。',
+      'corrupt',
     );
   }
   const notes: string[] = [];

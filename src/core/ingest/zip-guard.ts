@@ -57,8 +57,7 @@ function isEncryptedOle(bytes: Buffer): boolean {
 function looksLikeText(bytes: Buffer): boolean {
   const n = Math.min(bytes.length, 4096);
   let printable = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] as number;
+  for (const b of bytes.subarray(0, n)) {
     if (b === 0) return false;
     if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) printable++;
   }
@@ -68,22 +67,31 @@ function looksLikeText(bytes: Buffer): boolean {
 /** Explains why bytes that are not a zip cannot be read as the given kind. */
 function notAZip(bytes: Buffer, kind: OfficeKind): IngestError {
   if (startsWith(bytes, OLE)) {
-    if (isEncryptedOle(bytes)) return new IngestError('文档已加密，请解除密码后再导入。');
+    if (isEncryptedOle(bytes))
+      return new IngestError('文档已加密，请解除密码后再导入。', 'encrypted');
     return kind === 'docx'
-      ? new IngestError('这是旧版 Word（.doc）或加密的文档，请另存为 .docx 后再导入。')
-      : new IngestError('这是旧版 Excel（.xls）或加密的工作簿，请另存为 .xlsx 后再导入。');
+      ? new IngestError(
+          '这是旧版 Word（.doc）或加密的文档，请另存为 .docx 后再导入。',
+          'wrong-format',
+        )
+      : new IngestError(
+          '这是旧版 Excel（.xls）或加密的工作簿，请另存为 .xlsx 后再导入。',
+          'wrong-format',
+        );
   }
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
     return new IngestError(
       `这是 PDF 文件，不是 ${KIND_LABEL[kind]}，请提供 Word、Excel、网页或文本格式的报告。`,
+      'wrong-format',
     );
   if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66]))
-    return new IngestError('这是 RTF 文档，请用 Word 另存为 .docx 后再导入。');
+    return new IngestError('这是 RTF 文档，请用 Word 另存为 .docx 后再导入。', 'wrong-format');
   if (looksLikeText(bytes)) {
     const head = bytes.subarray(0, 2048).toString('latin1').toLowerCase();
     if (head.includes('mime-version:') && head.includes('multipart/related')) {
       return new IngestError(
         '这是网页存档（.mht）文件，请用 Word 或浏览器打开后另存为 .docx 或 .html 再导入。',
+        'wrong-format',
       );
     }
     if (
@@ -93,24 +101,31 @@ function notAZip(bytes: Buffer, kind: OfficeKind): IngestError {
     ) {
       return new IngestError(
         `文件内容是 XML（如 Word/Excel 2003 XML 格式），不是 ${KIND_LABEL[kind]}，请用 Office 打开后另存为 ${kind === 'docx' ? '.docx' : '.xlsx'} 再导入。`,
+        'wrong-format',
       );
     }
     if (head.includes('<html') || head.includes('<!doctype html') || head.includes('<body')) {
       // Word's "save as web page" named .doc/.docx happens often.
       return new IngestError(
         `文件内容是网页（HTML），不是 ${KIND_LABEL[kind]}，请将扩展名改为 .html 后再导入。`,
+        'wrong-format',
       );
     }
     return new IngestError(
       `文件内容是纯文本，不是 ${KIND_LABEL[kind]}，请将扩展名改为 .txt 后再导入。`,
+      'wrong-format',
     );
   }
-  return new IngestError(`文件不是有效的 ${KIND_LABEL[kind]}（可能已损坏，或扩展名与内容不符）。`);
+  return new IngestError(
+    `文件不是有效的 ${KIND_LABEL[kind]}（可能已损坏，或扩展名与内容不符）。`,
+    'corrupt',
+  );
 }
 
 const CORRUPT = (kind: OfficeKind): IngestError =>
   new IngestError(
     `${KIND_LABEL[kind]}已损坏或不完整（压缩目录无法读取），请重新下载或用 Office 打开后另存再导入。`,
+    'corrupt',
   );
 
 /** Finds the end-of-central-directory record (it may be followed by a comment of up to 64 KB). */
@@ -132,7 +147,7 @@ function findEocd(bytes: Buffer): number {
 export function listEntries(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
   if (bytes.length < 22)
     throw bytes.length === 0
-      ? new IngestError('文件为空（0 字节），无法读取。')
+      ? new IngestError('文件为空（0 字节），无法读取。', 'empty')
       : notAZip(bytes, kind);
   if (!startsWith(bytes, ZIP_LOCAL) && !startsWith(bytes, ZIP_EMPTY)) throw notAZip(bytes, kind);
   const eocd = findEocd(bytes);
@@ -153,6 +168,7 @@ export function listEntries(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
   if (count > MAX_ENTRIES)
     throw new IngestError(
       `压缩包中的文件数量异常（${count} 个），不像是正常的 ${KIND_LABEL[kind]}，已拒绝读取。`,
+      'too-large',
     );
   if (cdOffset + cdSize > bytes.length) throw CORRUPT(kind);
   const entries: ZipEntry[] = [];
@@ -208,7 +224,8 @@ export function listEntries(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
  */
 export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
   const entries = listEntries(bytes, kind);
-  if (entries.some((e) => e.encrypted)) throw new IngestError('文档已加密，请解除密码后再导入。');
+  if (entries.some((e) => e.encrypted))
+    throw new IngestError('文档已加密，请解除密码后再导入。', 'encrypted');
   let total = 0;
   let compressed = 0;
   for (const e of entries) {
@@ -217,6 +234,7 @@ export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
     if (e.method !== 0 && e.method !== 8)
       throw new IngestError(
         `${KIND_LABEL[kind]}使用了不支持的压缩方式，请用 Office 打开后另存再导入。`,
+        'unsupported',
       );
     if (
       e.compressedSize > 0 &&
@@ -231,6 +249,7 @@ export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
     if (PARSED_PART.test(e.name) && e.uncompressedSize > MAX_PARSED_XML_BYTES) {
       throw new IngestError(
         `${KIND_LABEL[kind]}的内容过大（「${e.name}」解压后 ${mb(e.uncompressedSize)}），不像是一份年度报告，已拒绝读取。`,
+        'too-large',
       );
     }
     total += e.uncompressedSize;
@@ -245,15 +264,18 @@ export function checkOfficeZip(bytes: Buffer, kind: OfficeKind): ZipEntry[] {
     if (kind === 'docx' && names.has('xl/workbook.xml'))
       throw new IngestError(
         '这是 Excel 工作簿（.xlsx），不是 Word 文档，请将扩展名改为 .xlsx 后再导入。',
+        'wrong-format',
       );
     if (kind === 'xlsx' && names.has('word/document.xml'))
       throw new IngestError(
         '这是 Word 文档（.docx），不是 Excel 工作簿，请将扩展名改为 .docx 后再导入。',
+        'wrong-format',
       );
     if (names.has('ppt/presentation.xml'))
-      throw new IngestError(`这是 PowerPoint 演示文稿，不是 ${KIND_LABEL[kind]}。`);
+      throw new IngestError(`这是 PowerPoint 演示文稿，不是 ${KIND_LABEL[kind]}。`, 'wrong-format');
     throw new IngestError(
       `压缩包中没有${kind === 'docx' ? ' Word 正文（word/document.xml）' : '工作簿（xl/workbook.xml）'}，不是有效的 ${KIND_LABEL[kind]}。`,
+      'wrong-format',
     );
   }
   return entries;
@@ -266,6 +288,7 @@ function mb(n: number): string {
 function bomb(kind: OfficeKind, detail: string): IngestError {
   return new IngestError(
     `${KIND_LABEL[kind]}的压缩内容异常（${detail}），疑似“压缩炸弹”，已拒绝读取。`,
+    'zip-bomb',
   );
 }
 
@@ -286,7 +309,8 @@ export function readEntry(bytes: Buffer, entry: ZipEntry, kind: OfficeKind): Buf
     const out = inflateRawSync(data, { maxOutputLength: Math.max(1, limit) });
     return out;
   } catch (e) {
-    if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+    const code: unknown = typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
+    if (e instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE') {
       throw bomb(kind, `「${entry.name}」解压后超过声明的大小`);
     }
     throw CORRUPT(kind);

@@ -151,11 +151,12 @@ export async function processFile(
 ): Promise<FileOutcome> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new IngestError('不是文件，无法读取。');
-    if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。');
+    if (!info.isFile()) throw new IngestError('不是文件，无法读取。', 'not-a-file');
+    if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
     if (info.size > LIMITS.maxFileBytes) {
       throw new IngestError(
         `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），超过单个报告 ${(LIMITS.maxFileBytes / 1024 / 1024).toFixed(1)} MB 的上限。`,
+        'too-large',
       );
     }
     const bytes = await readFile(path);

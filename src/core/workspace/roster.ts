@@ -109,7 +109,7 @@ export async function readRoster(bytes: Buffer, fileName: string): Promise<Roste
       // not: hand it a copy as a plain ArrayBuffer (a roster is small).
       await wb.xlsx.load(new Uint8Array(bytes).buffer);
     } catch {
-      throw new IngestError('无法读取名单文件：不是有效的 .xlsx 工作簿。');
+      throw new IngestError('无法读取名单文件：不是有效的 .xlsx 工作簿。', 'corrupt');
     }
     rows = [];
     const ws = wb.worksheets.find((s) => s.actualRowCount > 0);
@@ -128,11 +128,15 @@ export async function readRoster(bytes: Buffer, fileName: string): Promise<Roste
   } else {
     throw new IngestError(
       `名单文件的类型「${ext}」不受支持，请提供 .xlsx、.csv 或 .txt 文件（每行一个单位）。`,
+      'unsupported',
     );
   }
   const roster = rosterFromRows(rows, fileName);
   if (roster.units.length === 0)
-    throw new IngestError('名单文件中没有找到任何单位名称（每行一个单位，第一列为单位名称）。');
+    throw new IngestError(
+      '名单文件中没有找到任何单位名称（每行一个单位，第一列为单位名称）。',
+      'no-text',
+    );
   return roster;
 }
 

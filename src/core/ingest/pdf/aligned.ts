@@ -5,6 +5,7 @@
  * every line of the run becomes a row, each chunk going to the column(s) it overlaps. A label
  * wrapped onto a line of its own is joined to the row it belongs to.
  */
+import { at } from '../../model/checked';
 import { joinPieces, rectOf, union, type Glyph } from './geometry';
 import { glyphText, type Chunk, type Line } from './lines';
 import type { Frame, FrameCell } from './ruled';
@@ -42,7 +43,7 @@ function columns(rows: readonly Line[]): [number, number][] {
   const valueRows = rows.filter((l) => l.chunks.slice(1).some((c) => isValue(c.text)));
   const source = valueRows.length >= 2 ? valueRows : rows;
   const spans = source
-    .flatMap((l) => l.chunks.map((c) => [c.x0, c.x1] as [number, number]))
+    .flatMap((l) => l.chunks.map((c): [number, number] => [c.x0, c.x1]))
     .sort((a, b) => a[0] - b[0]);
   const out: [number, number][] = [];
   for (const [a, b] of spans) {
@@ -65,9 +66,7 @@ function overlapping(cols: readonly [number, number][], c: Chunk): number[] {
   cols.forEach((col, i) => {
     if (
       Math.abs((col[0] + col[1]) / 2 - mid) <
-      Math.abs(
-        ((cols[best] as [number, number])[0] + (cols[best] as [number, number])[1]) / 2 - mid,
-      )
+      Math.abs((at(cols, best)[0] + at(cols, best)[1]) / 2 - mid)
     )
       best = i;
   });
@@ -82,12 +81,12 @@ function overlapping(cols: readonly [number, number][], c: Chunk): number[] {
 function splitAtColumns(c: Chunk, cols: readonly [number, number][]): Chunk[] {
   if (c.glyphs.length < 2 || overlapping(cols, c).length < 2) return [c];
   const colOf = (g: Glyph) =>
-    overlapping(cols, { ...c, x0: (g.x0 + g.x1) / 2, x1: (g.x0 + g.x1) / 2 + 0.01 })[0] as number;
+    overlapping(cols, { ...c, x0: (g.x0 + g.x1) / 2, x1: (g.x0 + g.x1) / 2 + 0.01 })[0];
   const out: Chunk[] = [];
-  let cur: Glyph[] = [c.glyphs[0] as Glyph];
+  let cur: Glyph[] = [at(c.glyphs, 0)];
   for (let k = 1; k < c.glyphs.length; k++) {
-    const g = c.glyphs[k] as Glyph;
-    const prev = c.glyphs[k - 1] as Glyph;
+    const g = at(c.glyphs, k);
+    const prev = at(c.glyphs, k - 1);
     if (colOf(g) !== colOf(prev) && g.x0 - prev.x1 >= g.size * 0.3) {
       out.push(pieceOf(cur));
       cur = [];
@@ -104,7 +103,7 @@ function pieceOf(glyphs: Glyph[]): Chunk {
 
 /** A line carrying values right of its first column: a row of the table. */
 function valueRow(l: Line, cols: readonly [number, number][]): boolean {
-  return l.chunks.some((c) => isValue(c.text) && (overlapping(cols, c)[0] as number) > 0);
+  return l.chunks.some((c) => isValue(c.text) && at(overlapping(cols, c), 0) > 0);
 }
 
 /**
@@ -123,7 +122,7 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
     run
       .filter((l) => valueRow(l, cols))
       .flatMap((l) =>
-        l.chunks.filter((c) => isValue(c.text)).map((c) => overlapping(cols, c)[0] as number),
+        l.chunks.filter((c) => isValue(c.text)).map((c) => at(overlapping(cols, c), 0)),
       ),
   );
   const inValueCols = (l: Line) =>
@@ -137,7 +136,7 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
   const rows: Row[] = rowLines.map((line) => ({ line, pieces: new Map<number, Chunk[]>() }));
   const centre = (b: { y0: number; y1: number }) => (b.y0 + b.y1) / 2;
   const addPiece = (row: Row, c: Chunk) => {
-    const col = overlapping(cols, c)[0] as number;
+    const col = at(overlapping(cols, c), 0);
     const list = row.pieces.get(col);
     if (list) list.push(c);
     else row.pieces.set(col, [c]);
@@ -150,7 +149,7 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
   const centres = valueRows.map((row) => centre(row.line));
   const gaps = centres
     .slice(1)
-    .map((c, k) => c - (centres[k] as number))
+    .map((c, k) => c - at(centres, k))
     .sort((x, y) => x - y);
   // The usual height of a one-line row: tall rows (wrapped labels) and captions make larger gaps.
   const pitch = gaps[Math.floor(gaps.length / 4)] ?? Infinity;
@@ -158,7 +157,7 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
   const chain = new Map<number, { line: Line; row: Row }>();
   for (const l of run) {
     if (rowLines.includes(l)) continue;
-    const col = overlapping(cols, l.chunks[0] as Chunk)[0] as number;
+    const col = at(overlapping(cols, at(l.chunks, 0)), 0);
     let target: Row | undefined;
     // A numbered label ("1.申请人无正当…") starts the label of the value row below it, however tall.
     if (NUMBERED.test(l.text.trim())) {
@@ -222,19 +221,19 @@ function frameOf(run: readonly Line[], page: number): Frame | null {
   // Overlapping spans (a header straddling a column that also has its own piece) are trimmed.
   cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   for (let k = 1; k < cells.length; k++) {
-    const prev = cells[k - 1] as FrameCell;
-    const cur = cells[k] as FrameCell;
+    const prev = at(cells, k - 1);
+    const cur = at(cells, k);
     if (prev.r0 === cur.r0 && prev.c1 > cur.c0) prev.c1 = Math.max(prev.c0 + 1, cur.c0);
   }
   const bottom = Math.max(...run.map((l) => l.y1));
   ys.push(bottom);
-  const xs = [...cols.map((c) => c[0]), (cols[cols.length - 1] as [number, number])[1]];
+  const xs = [...cols.map((c) => c[0]), at(cols, -1)[1]];
   return {
     page,
     box: rectOf({
-      x0: Math.min(xs[0] as number, ...run.map((l) => l.x0)),
+      x0: Math.min(at(xs, 0), ...run.map((l) => l.x0)),
       y0: Math.min(...run.map((l) => l.y0)),
-      x1: xs[xs.length - 1] as number,
+      x1: at(xs, -1),
       y1: bottom,
     }),
     xs,
@@ -257,25 +256,25 @@ export function findAlignedFrames(
   const taken = new Set<number>();
   let i = 0;
   while (i < lines.length) {
-    if (!tabular(lines[i] as Line)) {
+    if (!tabular(at(lines, i))) {
       i++;
       continue;
     }
     let j = i + 1;
     const tabularSoon = (k: number) => {
       for (let n = k; n < Math.min(lines.length, k + 4); n++) {
-        if (tabular(lines[n] as Line)) return true;
-        if (!wrappedLabel(lines[n] as Line)) return false;
+        if (tabular(at(lines, n))) return true;
+        if (!wrappedLabel(at(lines, n))) return false;
       }
       return false;
     };
     // Larger type than the table's (a section heading) ends the table.
-    const size = (lines[i] as Line).size;
+    const size = at(lines, i).size;
     const fits = (l: Line) => l.size <= size * 1.15;
     while (
       j < lines.length &&
-      fits(lines[j] as Line) &&
-      (tabular(lines[j] as Line) || (wrappedLabel(lines[j] as Line) && tabularSoon(j + 1)))
+      fits(at(lines, j)) &&
+      (tabular(at(lines, j)) || (wrappedLabel(at(lines, j)) && tabularSoon(j + 1)))
     )
       j++;
     // Label lines just above the first row (a label wrapped before its values, the rest of a
@@ -285,15 +284,13 @@ export function findAlignedFrames(
       start > 0 &&
       i - start < 4 &&
       !taken.has(start - 1) &&
-      wrappedLabel(lines[start - 1] as Line) &&
-      fitsAbove(lines[start - 1] as Line, lines[start] as Line)
+      wrappedLabel(at(lines, start - 1)) &&
+      fitsAbove(at(lines, start - 1), at(lines, start))
     )
       start--;
     const run = lines.slice(start, j);
     const rows = run.filter(tabular);
-    const valueRows = rows.filter((l) =>
-      isValue((l.chunks[l.chunks.length - 1] as Chunk).text),
-    ).length;
+    const valueRows = rows.filter((l) => isValue(at(l.chunks, -1).text)).length;
     const wide = rows.filter((l) => l.chunks.length >= 3).length;
     // Two values in a row, or a run of label–value lines: a table, not a justified sentence.
     if (

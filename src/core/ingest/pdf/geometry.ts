@@ -5,6 +5,7 @@
  * hand-made pages.
  */
 import type { PageRect } from '../../model/types';
+import { at } from '../../model/checked';
 
 export type { PageRect };
 
@@ -86,8 +87,8 @@ export function isWide(ch: string): boolean {
 export function joinPieces(a: string, b: string): string {
   if (a === '') return b;
   if (b === '') return a;
-  const last = a[a.length - 1] as string;
-  const first = b[0] as string;
+  const last = at(a, -1);
+  const first = at(b, 0);
   if (isWide(last) || isWide(first) || /\s/.test(last) || /\s/.test(first)) return a + b;
   return `${a} ${b}`;
 }

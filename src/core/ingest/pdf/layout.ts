@@ -9,9 +9,10 @@ import type { Block, ParagraphBlock, TableBlock, TableCell } from '../../model/t
 import { findAlignedFrames } from './aligned';
 import { findFurniture } from './furniture';
 import { joinPieces, rectOf, type PageContent } from './geometry';
-import { buildLines, type Line } from './lines';
+import { buildLines } from './lines';
 import { continues, margins, toParagraphs, type Margins, type Para } from './paragraphs';
 import { fillFrames, findRuledFrames, type Frame, type FrameCell } from './ruled';
+import { at } from '../../model/checked';
 
 type Item = { kind: 'para'; para: Para; margins: Margins } | { kind: 'frame'; frame: Frame };
 
@@ -35,7 +36,7 @@ export function pageItems(pages: readonly PageContent[]): Item[][] {
   const kept = stage.map((s, k) => s.lines.filter((_, i) => !drop[k]?.has(i)));
   const docMargins = margins(kept.flat());
   return stage.map((s, k) => {
-    const lines = kept[k] as Line[];
+    const lines = at(kept, k);
     const aligned = findAlignedFrames(lines, s.p.page);
     const prose = lines.filter((_, i) => !aligned.taken.has(i));
     const m = margins(prose, docMargins);
@@ -73,7 +74,7 @@ function unionColumns(a: readonly number[], b: readonly number[]): number[] {
 function nearest(xs: readonly number[], x: number): number {
   let best = 0;
   xs.forEach((v, i) => {
-    if (Math.abs(v - x) < Math.abs((xs[best] as number) - x)) best = i;
+    if (Math.abs(v - x) < Math.abs(at(xs, best) - x)) best = i;
   });
   return best;
 }
@@ -83,8 +84,8 @@ export function joinFrames(a: Frame, b: Frame): Frame {
   const xs = unionColumns(a.xs, b.xs);
   const remap = (f: Frame, c: FrameCell): FrameCell => ({
     ...c,
-    c0: nearest(xs, f.xs[c.c0] as number),
-    c1: nearest(xs, f.xs[c.c1] as number),
+    c0: nearest(xs, at(f.xs, c.c0)),
+    c1: nearest(xs, at(f.xs, c.c1)),
   });
   const aRows = a.ys.length - 1;
   const bRows = b.ys.length - 1;

@@ -4,6 +4,7 @@
  * into chunks (the columns of a table without rules, or a label and its value).
  */
 import { joinPieces, union, type Glyph } from './geometry';
+import { at } from '../../model/checked';
 
 export interface Chunk {
   text: string;
@@ -32,7 +33,7 @@ export const WIDE_GAP = 1.6;
 function median(xs: readonly number[]): number {
   if (xs.length === 0) return 0;
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
+  return at(s, Math.floor(s.length / 2));
 }
 
 /** Text of glyphs already in reading order: a space only between Latin pieces set apart. */

@@ -12,7 +12,9 @@
  * "erasers" are not rules. Coordinates are carried through the graphics state (save/restore,
  * cm, form XObjects) and mapped to top-left page coordinates by the viewport transform.
  */
+import { at } from '../../model/checked';
 import type { Glyph, Rule } from './geometry';
+import { asRect, isWhite, segmentRule, subpaths, thinRule, type Pt } from './paths';
 
 export type Matrix = [number, number, number, number, number, number];
 
@@ -49,20 +51,6 @@ export interface OpCodes {
   images: readonly number[];
 }
 
-/** pdf.js DrawOPS: the path buffer's segment codes. */
-const MOVE = 0;
-const LINE = 1;
-const CURVE = 2;
-const QUAD = 3;
-const CLOSE = 4;
-
-/** Thicker than this, a filled rectangle is shading, not a line. */
-const MAX_RULE_THICKNESS = 3;
-/** Shorter than this, a segment is a tick or a glyph-like mark. */
-const MIN_RULE_LENGTH = 3;
-/** Off-axis tolerance of a "horizontal" or "vertical" segment. */
-const AXIS_TOLERANCE = 0.8;
-
 export function multiply(m: Matrix, n: Matrix): Matrix {
   // m applied first, then n (PDF's row-vector convention, as pdf.js's Util.transform(n, m)).
   return [
@@ -79,99 +67,6 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-function isWhite(color: string): boolean {
-  return /^#f[a-f0-9]f[a-f0-9]f[a-f0-9]$/i.test(color);
-}
-
-type Pt = [number, number];
-
-/** Subpaths of a pdf.js path buffer, as point lists (curves reduced to their end points, flagged). */
-function subpaths(path: ArrayLike<number>): { pts: Pt[]; curved: boolean; closed: boolean }[] {
-  const out: { pts: Pt[]; curved: boolean; closed: boolean }[] = [];
-  let cur: { pts: Pt[]; curved: boolean; closed: boolean } | null = null;
-  for (let k = 0; k < path.length;) {
-    const op = path[k++];
-    if (op === MOVE) {
-      cur = { pts: [[path[k] as number, path[k + 1] as number]], curved: false, closed: false };
-      out.push(cur);
-      k += 2;
-    } else if (op === LINE) {
-      if (!cur) {
-        cur = { pts: [], curved: false, closed: false };
-        out.push(cur);
-      }
-      cur.pts.push([path[k] as number, path[k + 1] as number]);
-      k += 2;
-    } else if (op === CURVE) {
-      if (cur) {
-        cur.curved = true;
-        cur.pts.push([path[k + 4] as number, path[k + 5] as number]);
-      }
-      k += 6;
-    } else if (op === QUAD) {
-      if (cur) {
-        cur.curved = true;
-        cur.pts.push([path[k + 2] as number, path[k + 3] as number]);
-      }
-      k += 4;
-    } else if (op === CLOSE) {
-      if (cur) cur.closed = true;
-    } else {
-      break; // unknown code: stop rather than misread the buffer
-    }
-  }
-  return out;
-}
-
-function segmentRule(a: Pt, b: Pt): Rule | null {
-  const dx = Math.abs(a[0] - b[0]);
-  const dy = Math.abs(a[1] - b[1]);
-  if (dy <= AXIS_TOLERANCE && dx >= MIN_RULE_LENGTH) {
-    const y = (a[1] + b[1]) / 2;
-    return { dir: 'h', x0: Math.min(a[0], b[0]), x1: Math.max(a[0], b[0]), y0: y, y1: y };
-  }
-  if (dx <= AXIS_TOLERANCE && dy >= MIN_RULE_LENGTH) {
-    const x = (a[0] + b[0]) / 2;
-    return { dir: 'v', x0: x, x1: x, y0: Math.min(a[1], b[1]), y1: Math.max(a[1], b[1]) };
-  }
-  return null;
-}
-
-/** An axis-aligned rectangle's bounds, or null when the subpath is anything else. */
-function asRect(pts: readonly Pt[]): { x0: number; y0: number; x1: number; y1: number } | null {
-  const p =
-    pts.length === 5 &&
-    Math.abs((pts[0] as Pt)[0] - (pts[4] as Pt)[0]) < 0.01 &&
-    Math.abs((pts[0] as Pt)[1] - (pts[4] as Pt)[1]) < 0.01
-      ? pts.slice(0, 4)
-      : pts;
-  if (p.length !== 4) return null;
-  for (let i = 0; i < 4; i++) {
-    const a = p[i] as Pt;
-    const b = p[(i + 1) % 4] as Pt;
-    if (Math.abs(a[0] - b[0]) > AXIS_TOLERANCE && Math.abs(a[1] - b[1]) > AXIS_TOLERANCE)
-      return null;
-  }
-  const xs = p.map((q) => q[0]);
-  const ys = p.map((q) => q[1]);
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-}
-
-/** A thin filled rectangle drawn as a line. */
-function thinRule(r: { x0: number; y0: number; x1: number; y1: number }): Rule | null {
-  const w = r.x1 - r.x0;
-  const h = r.y1 - r.y0;
-  if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH && w > h) {
-    const y = (r.y0 + r.y1) / 2;
-    return { dir: 'h', x0: r.x0, x1: r.x1, y0: y, y1: y };
-  }
-  if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH && h > w) {
-    const x = (r.x0 + r.x1) / 2;
-    return { dir: 'v', x0: x, x1: x, y0: r.y0, y1: r.y1 };
-  }
-  return null;
-}
-
 /** What the walker needs to know of a font (pdf.js's font object). */
 export interface FontInfo {
   fontMatrix?: ArrayLike<number>;
@@ -181,12 +76,40 @@ export interface FontInfo {
   descent?: number;
 }
 
+/** A font object of the page's common objects (pdf.js types them as any). */
+export function fontInfoOf(v: unknown): FontInfo | undefined {
+  return typeof v === 'object' && v !== null ? v : undefined;
+}
+
 /** One glyph of a showText operator as pdf.js hands it out. */
 interface OpGlyph {
   unicode?: string;
   width?: number;
   isSpace?: boolean;
   vmetric?: ArrayLike<number> | null;
+}
+
+/** A showText item that is a glyph object whose text and width are what they should be. */
+function isOpGlyph(v: unknown): v is OpGlyph {
+  if (typeof v !== 'object' || v === null) return false;
+  const unicode: unknown = 'unicode' in v ? v.unicode : undefined;
+  const width: unknown = 'width' in v ? v.width : undefined;
+  return (
+    (unicode === undefined || typeof unicode === 'string') &&
+    (width === undefined || typeof width === 'number')
+  );
+}
+
+/** A list of numbers, plain or typed (pdf.js hands out both). */
+function isNumberList(v: unknown): v is ArrayLike<number> {
+  if (ArrayBuffer.isView(v)) return !(v instanceof DataView);
+  return Array.isArray(v) && v.every((x) => typeof x === 'number');
+}
+
+/** A six-number matrix operand, copied; null when the operand is anything else. */
+export function matrixOf(v: unknown): Matrix | null {
+  if (!isNumberList(v) || v.length !== 6) return null;
+  return [at(v, 0), at(v, 1), at(v, 2), at(v, 3), at(v, 4), at(v, 5)];
 }
 
 export interface PageScan {
@@ -265,8 +188,10 @@ export function scanOperators(
     y = lineY += dy;
   };
   const images = new Set(ops.images);
-  const num = (a: unknown, k: number): number =>
-    Array.isArray(a) && typeof a[k] === 'number' ? (a[k] as number) : 0;
+  const num = (a: unknown, k: number): number => {
+    const v: unknown = Array.isArray(a) ? a[k] : undefined;
+    return typeof v === 'number' ? v : 0;
+  };
 
   const showText = (list: readonly unknown[]) => {
     const t = g.text;
@@ -288,11 +213,11 @@ export function scanOperators(
         acc += (spacingDir * item * t.size) / 1000;
         continue;
       }
-      if (!item || typeof item !== 'object') continue;
-      const gl = item as OpGlyph;
+      if (!isOpGlyph(item)) continue;
+      const gl = item;
       const spacing = (gl.isSpace ? t.wordSpacing : 0) + t.charSpacing;
       let width = gl.width ?? 0;
-      let corners: [number, number][];
+      let corners: [Pt, Pt];
       if (vertical) {
         const vm = gl.vmetric ?? font.defaultVMetrics ?? [-1000, 500, 880];
         const vx = -(gl.vmetric ? (vm[1] ?? 500) : width * 0.5) * was;
@@ -331,17 +256,17 @@ export function scanOperators(
   };
 
   for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i] as number;
+    const fn = at(fnArray, i);
     const args = argsArray[i];
     if (fn === ops.save) push();
     else if (fn === ops.restore) pop();
-    else if (fn === ops.transform && Array.isArray(args) && args.length === 6) {
-      g.ctm = multiply(args as Matrix, g.ctm);
+    else if (fn === ops.transform) {
+      const mm = matrixOf(args);
+      if (mm) g.ctm = multiply(mm, g.ctm);
     } else if (fn === ops.paintFormXObjectBegin && Array.isArray(args)) {
       push();
-      const fm = args[0];
-      if ((Array.isArray(fm) || ArrayBuffer.isView(fm)) && (fm as ArrayLike<number>).length === 6)
-        g.ctm = multiply(Array.from(fm as ArrayLike<number>) as Matrix, g.ctm);
+      const fm = matrixOf(args[0]);
+      if (fm) g.ctm = multiply(fm, g.ctm);
     } else if (fn === ops.paintFormXObjectEnd) pop();
     else if (fn === ops.setFillRGBColor && Array.isArray(args) && typeof args[0] === 'string')
       g.fill = args[0];
@@ -356,13 +281,7 @@ export function scanOperators(
       g.text.direction = size < 0 ? -1 : 1;
       g.text.size = Math.abs(size);
     } else if (fn === ops.setTextMatrix && Array.isArray(args)) {
-      const a = args[0];
-      const mm =
-        (Array.isArray(a) || ArrayBuffer.isView(a)) && (a as ArrayLike<number>).length === 6
-          ? (Array.from(a as ArrayLike<number>) as Matrix)
-          : args.length === 6
-            ? (args as Matrix)
-            : null;
+      const mm = matrixOf(args[0]) ?? matrixOf(args);
       if (mm) tm = mm;
       x = y = lineX = lineY = 0;
     } else if (fn === ops.moveText) moveText(num(args, 0), num(args, 1));
@@ -381,10 +300,10 @@ export function scanOperators(
       const full = multiply(g.ctm, viewport);
       imageArea += Math.abs(full[0] * full[3] - full[1] * full[2]);
     } else if (fn === ops.constructPath && Array.isArray(args) && rules.length < maxItems) {
-      const paint = args[0] as number;
-      const buffers = args[1];
-      const path = Array.isArray(buffers) ? (buffers[0] as ArrayLike<number> | null) : null;
-      if (!path) continue;
+      const paint: unknown = args[0];
+      const buffers: unknown = args[1];
+      const path: unknown = Array.isArray(buffers) ? buffers[0] : null;
+      if (typeof paint !== 'number' || !isNumberList(path)) continue;
       const strokes =
         [
           ops.stroke,
@@ -408,9 +327,9 @@ export function scanOperators(
       for (const sp of subpaths(path)) {
         const pts = sp.pts.map(([px, py]) => apply(m, px, py));
         if (strokes && !sp.curved) {
-          const ring = sp.closed && pts.length > 2 ? [...pts, pts[0] as Pt] : pts;
+          const ring = sp.closed && pts.length > 2 ? [...pts, at(pts, 0)] : pts;
           for (let k = 1; k < ring.length; k++) {
-            const r = segmentRule(ring[k - 1] as Pt, ring[k] as Pt);
+            const r = segmentRule(at(ring, k - 1), at(ring, k));
             if (r) rules.push(r);
           }
         }
@@ -426,13 +345,9 @@ export function scanOperators(
 }
 
 /** A glyph's box on the page from two opposite corners in text space. */
-function box(text: string, corners: readonly [number, number][], m: Matrix, size: number): Glyph {
-  const pts = [
-    apply(m, (corners[0] as Pt)[0], (corners[0] as Pt)[1]),
-    apply(m, (corners[1] as Pt)[0], (corners[1] as Pt)[1]),
-    apply(m, (corners[0] as Pt)[0], (corners[1] as Pt)[1]),
-    apply(m, (corners[1] as Pt)[0], (corners[0] as Pt)[1]),
-  ];
+function box(text: string, corners: readonly [Pt, Pt], m: Matrix, size: number): Glyph {
+  const [[ax, ay], [bx, by]] = corners;
+  const pts = [apply(m, ax, ay), apply(m, bx, by), apply(m, ax, by), apply(m, bx, ay)];
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
   return {

@@ -7,6 +7,7 @@
  */
 import { joinPieces, union, type PageRect } from './geometry';
 import type { Line } from './lines';
+import { at } from '../../model/checked';
 
 export interface Para {
   text: string;
@@ -42,7 +43,7 @@ export function margins(lines: readonly Line[], fallback?: Margins): Margins {
   const right = rights[Math.floor(rights.length * 0.9)] ?? rights[rights.length - 1] ?? 0;
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const d = (lines[i] as Line).y0 - (lines[i - 1] as Line).y0;
+    const d = at(lines, i).y0 - at(lines, i - 1).y0;
     if (d > 0) gaps.push(d);
   }
   gaps.sort((a, b) => a - b);
@@ -87,7 +88,7 @@ export function toParagraphs(lines: readonly Line[], page: number, m: Margins): 
       page,
       box: union(cur),
       lines: cur,
-      size: (cur[0] as Line).size,
+      size: at(cur, 0).size,
     });
     cur = [];
   };

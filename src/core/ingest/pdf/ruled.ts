@@ -4,6 +4,7 @@
  * cells with no rule between them belong to one merged cell (row and column spans). Every glyph
  * whose centre lies inside a table goes to the cell that holds it.
  */
+import { at } from '../../model/checked';
 import { rectOf, type Glyph, type PageRect, type Rule } from './geometry';
 import { cellText } from './lines';
 
@@ -52,12 +53,11 @@ export function mergeRules(rules: readonly Rule[]): Rule[] {
     let i = 0;
     while (i < list.length) {
       let j = i + 1;
-      while (j < list.length && across(list[j] as Rule) - across(list[j - 1] as Rule) <= SNAP / 2)
-        j++;
+      while (j < list.length && across(at(list, j)) - across(at(list, j - 1)) <= SNAP / 2) j++;
       const group = list.slice(i, j);
       const pos = group.reduce((s, r) => s + across(r), 0) / group.length;
       const spans = group.map(along).sort((a, b) => a[0] - b[0]);
-      let [s0, s1] = spans[0] as readonly [number, number];
+      let [s0, s1] = at(spans, 0);
       const flush = () =>
         out.push(
           dir === 'h'
@@ -86,7 +86,7 @@ function touches(h: Rule, v: Rule): boolean {
 export function ruleGroups(rules: readonly Rule[]): Rule[][] {
   const parent = rules.map((_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    while (at(parent, i) !== i) i = parent[i] = at(parent, at(parent, i));
     return i;
   };
   const hs = rules.map((r, i) => [r, i] as const).filter(([r]) => r.dir === 'h');
@@ -109,7 +109,7 @@ function positions(values: readonly number[]): number[] {
   const out: number[][] = [];
   for (const v of s) {
     const last = out[out.length - 1];
-    if (last && v - (last[last.length - 1] as number) <= SNAP) last.push(v);
+    if (last && v - at(last, -1) <= SNAP) last.push(v);
     else out.push([v]);
   }
   return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
@@ -137,7 +137,7 @@ function indexAt(lines: readonly number[], v: number): number {
   let hi = lines.length - 2;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if ((lines[mid] as number) <= v) lo = mid;
+    if (at(lines, mid) <= v) lo = mid;
     else hi = mid - 1;
   }
   return lo;
@@ -154,8 +154,8 @@ const OPEN_END = 6;
 function openEnds(lines: number[], crossing: readonly (readonly [number, number])[]): number[] {
   if (lines.length === 0 || crossing.length < 2) return lines;
   const out = [...lines];
-  const first = lines[0] as number;
-  const last = lines[lines.length - 1] as number;
+  const first = at(lines, 0);
+  const last = at(lines, -1);
   const lo = Math.min(...crossing.map((c) => c[0]));
   const hi = Math.max(...crossing.map((c) => c[1]));
   if (hi > last + OPEN_END && crossing.filter((c) => c[1] >= hi - SNAP).length >= 2) out.push(hi);
@@ -192,7 +192,7 @@ export function frameFromRules(group: readonly Rule[], page: number): Frame | nu
   );
   const parent = Array.from({ length: R * C }, (_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    while (at(parent, i) !== i) i = parent[i] = at(parent, at(parent, i));
     return i;
   };
   const join = (a: number, b: number) => {
@@ -200,10 +200,10 @@ export function frameFromRules(group: readonly Rule[], page: number): Frame | nu
   };
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
-      const top = ys[r] as number;
-      const bottom = ys[r + 1] as number;
-      const left = xs[c] as number;
-      const right = xs[c + 1] as number;
+      const top = at(ys, r);
+      const bottom = at(ys, r + 1);
+      const left = at(xs, c);
+      const right = at(xs, c + 1);
       if (c + 1 < C && coverage(top, bottom, vAt[c + 1] ?? []) < COVER)
         join(r * C + c, r * C + c + 1);
       if (r + 1 < R && coverage(left, right, hAt[r + 1] ?? []) < COVER)
@@ -233,19 +233,19 @@ export function frameFromRules(group: readonly Rule[], page: number): Frame | nu
       text: '',
       page,
       box: rectOf({
-        x0: xs[s.c0] as number,
-        y0: ys[s.r0] as number,
-        x1: xs[s.c1] as number,
-        y1: ys[s.r1] as number,
+        x0: at(xs, s.c0),
+        y0: at(ys, s.r0),
+        x1: at(xs, s.c1),
+        y1: at(ys, s.r1),
       }),
     }));
   return {
     page,
     box: rectOf({
-      x0: xs[0] as number,
-      y0: ys[0] as number,
-      x1: xs[C] as number,
-      y1: ys[R] as number,
+      x0: at(xs, 0),
+      y0: at(ys, 0),
+      x1: at(xs, C),
+      y1: at(ys, R),
     }),
     xs,
     ys,
@@ -265,7 +265,7 @@ export function fillFrames(frames: readonly Frame[], glyphs: readonly Glyph[]): 
       for (let r = cell.r0; r < cell.r1; r++)
         for (let c = cell.c0; c < cell.c1; c++) grid.set(r * C + c, i);
     });
-    return { grid, C, glyphs: f.cells.map(() => [] as Glyph[]) };
+    return { grid, C, glyphs: f.cells.map((): Glyph[] => []) };
   });
   for (const g of glyphs) {
     const cx = (g.x0 + g.x1) / 2;
@@ -277,13 +277,13 @@ export function fillFrames(frames: readonly Frame[], glyphs: readonly Glyph[]): 
       outside.push(g);
       continue;
     }
-    const f = frames[k] as Frame;
-    const p = per[k] as (typeof per)[number];
+    const f = at(frames, k);
+    const p = at(per, k);
     const cell = p.grid.get(indexAt(f.ys, cy) * p.C + indexAt(f.xs, cx));
     if (cell !== undefined) p.glyphs[cell]?.push(g);
   }
   frames.forEach((f, k) => {
-    const p = per[k] as (typeof per)[number];
+    const p = at(per, k);
     f.cells.forEach((cell, i) => {
       cell.text = cellText(p.glyphs[i] ?? []);
     });
