@@ -11,13 +11,13 @@ import {
   IPC_METHODS,
   LIMITS,
   VALIDATORS,
-  browserBridgeScript,
   buildApi,
   isAbsolutePath,
   isMethodName,
   validateCall,
 } from '../../src/shared/ipc';
 import type { MethodName } from '../../src/shared/ipc';
+import { browserBridgeScript } from '../support/bridge';
 import { DEFAULT_SETTINGS } from '../../src/core/rules/types';
 import { DEFAULT_DOCUMENT_SETTINGS } from '../../src/core/export/documents/settings';
 

@@ -227,7 +227,28 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumnKey, string> = {
   total: '总计',
 };
 
+/** Severities, most serious first: the order of every list, sort and column of counts. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** Sort key of a severity (0 = most serious). */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
+export function isSeverity(v: unknown): v is Severity {
+  return SEVERITIES.some((s) => s === v);
+}
+
+/** A reviewer's decision on a finding; 'pending' until decided. */
+export const REVIEW_STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: '待审查',
+  confirmed: '已确认',
+  dismissed: '已排除',
+};
+export function isReviewStatus(v: unknown): v is ReviewStatus {
+  return REVIEW_STATUSES.some((s) => s === v);
+}
+
 /** 汇总's 审查状态 of a file that was not audited: read and failed, or left out unread. */
 export const UNAUDITED_LABELS = { failed: '无法读取', skipped: '已跳过' } as const;
 export const TEMPLATE_LABELS = {

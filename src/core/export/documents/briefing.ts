@@ -28,6 +28,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import {
+  SEVERITIES,
   SEVERITY_LABELS,
   ruleGroupLabel,
   OUTPUT_CREATOR,
@@ -544,9 +545,9 @@ function coverageParagraphs(facts: BriefingFacts): Paragraph[] {
 }
 
 function severityText(facts: BriefingFacts): string {
-  const parts = (['error', 'warning', 'info'] as const)
-    .filter((s) => facts.bySeverity[s] > 0)
-    .map((s) => `${SEVERITY_LABELS[s]} ${facts.bySeverity[s]} 个`);
+  const parts = SEVERITIES.filter((s) => facts.bySeverity[s] > 0).map(
+    (s) => `${SEVERITY_LABELS[s]} ${facts.bySeverity[s]} 个`,
+  );
   return parts.length
     ? `（其中${parts.join('、')}${facts.pending ? `；尚待核实 ${facts.pending} 个` : ''}）`
     : '';
