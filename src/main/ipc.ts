@@ -5,7 +5,7 @@
  */
 import type { IpcMainInvokeEvent } from 'electron';
 import { invokeMethod } from '../core/app/invoke';
-import type { ServiceHandlers } from '../core/app/service';
+import type { IpcHandlers } from '../shared/ipc';
 import { IPC_CHANNEL_PREFIX, IPC_METHODS } from '../shared/ipc';
 import type { MethodName, Result } from '../shared/ipc';
 import type { PathGrants } from './grants';
@@ -36,7 +36,7 @@ export function dropGuard(grants: PathGrants): CallGuard {
 
 export function registerIpc(
   ipcMain: IpcMainLike,
-  handlers: ServiceHandlers,
+  handlers: IpcHandlers,
   trusted: SenderCheck,
   guard: CallGuard = () => null,
 ): () => void {

@@ -501,6 +501,11 @@ export const IPC_EVENTS: readonly EventName[] = Object.keys(EVENT_SET).filter(is
 
 // ───────────────────────── The window API ─────────────────────────
 
+/** What the main process implements: one async handler per method (failures thrown, not Results). */
+export type IpcHandlers = {
+  [K in MethodName]: (...args: MethodArgs<K>) => Promise<MethodResult<K>>;
+};
+
 export type ApiMethods = {
   [K in MethodName]: (...args: MethodArgs<K>) => Promise<Result<MethodResult<K>>>;
 };
