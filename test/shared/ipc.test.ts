@@ -216,6 +216,7 @@ describe('IPC contract', () => {
       { ...base, severities: { 'a/b': 'fatal' } },
       { ...base, deadlines: { department: '1-31', government: '03-31' } },
       { ...base, deadlines: { department: '13-01', government: '03-31' } },
+      { ...base, deadlines: { department: '02-30', government: '03-31' } },
       { ...base, deadlines: { department: '01-31' } },
       { ...base, aliases: { 某局: 3 } },
       { ...base, aliases: [] },
