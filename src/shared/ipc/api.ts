@@ -22,7 +22,7 @@ export interface ApiTransport {
 }
 
 /**
- * Self-contained (references nothing outside its parameters), so that browserBridgeScript can ship
+ * Self-contained (references nothing outside its parameters), so that the test bridge (test/support/bridge.ts) can ship
  * its source text into a page: the browser harness then runs the very same code as the preload.
  */
 export function createApi(

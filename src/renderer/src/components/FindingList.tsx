@@ -335,7 +335,7 @@ export function FindingList({
           ]}
         />
         <Typography.Text type="secondary" className="nb-keys">
-          J 下一条　K 上一条　↑↓ 滚动
+          {'J 下一条\u3000K 上一条\u3000↑↓ 滚动'}
         </Typography.Text>
       </div>
       <div className="nb-findings-scroll" tabIndex={0} aria-label="问题列表">
