@@ -53,11 +53,6 @@ async function nav(key: string): Promise<void> {
   await page.getByTestId(`nav-${key}`).click();
 }
 
-async function waitIdle(): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(250);
-}
-
 beforeAll(async () => {
   await ensureRendererBuilt();
   fx = await startAppFixture();
