@@ -20,6 +20,7 @@ import {
   ruleInfos,
   seriesOf,
   summaryOf,
+  versionInfoOf,
 } from '../../src/core/app/views';
 import { editedRoster } from '../../src/core/app/handlers/coverage';
 import type { ReportSummary } from '../../src/shared/ipc';
@@ -252,5 +253,83 @@ describe('app views', () => {
   it('fileNameOf reads Windows and POSIX paths alike', () => {
     expect(fileNameOf('C:\\a\\b\\报告.docx')).toBe('报告.docx');
     expect(fileNameOf('/a/b/报告.pdf')).toBe('报告.pdf');
+  });
+});
+
+describe('versionInfoOf', () => {
+  // Two versions of one submission (same unit, same year); the later file is current.
+  const older = buildReport({ id: 'old', agency: '某区民政局', year: 2023 });
+  const newer = buildReport({ id: 'new', agency: '某区民政局', year: 2023 });
+  newer.sections.push({ ...newer.sections[0]!, title: '补充说明' });
+  const reports = [stored(older, 'C:\\报告\\初稿.docx'), stored(newer, 'C:\\报告\\修改稿.docx')];
+  const view = workspaceOf(modelsOf(reports), DEFAULT_SETTINGS);
+  const submission = view.submissions[0]!;
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const current = byId.get(submission.current)!;
+  const previous = reports.find((r) => r.id !== current.id)!;
+
+  const persists = { ruleId: 'table/sum', table: 'applications' as const, row: 'granted' };
+  const gone = { ruleId: 'table/sum', table: 'applications' as const, row: 'denied' };
+  const findings = new Map([
+    [
+      current.id,
+      [finding(current.id, 'c1', persists), finding(current.id, 'c2', { ruleId: 'text/new' })],
+    ],
+    [previous.id, [finding(previous.id, 'p1', persists), finding(previous.id, 'p2', gone)]],
+  ]);
+  const read = {
+    report: (id: string) => byId.get(id),
+    findings: (id: string) => findings.get(id) ?? [],
+  };
+  const decisions = new Map([['p1', decision('p1', 'confirmed', '已核实')]]);
+
+  it('lists the versions with the current one and its reason; only the current one compares', () => {
+    expect(submission.versions).toHaveLength(2);
+    const views = findingViews(findings.get(current.id)!, decisions, new Map());
+    const info = versionInfoOf(read, current, views, view, decisions, new Map());
+    expect(info?.versions.map((v) => v.current)).toEqual(
+      submission.versions.map((id) => id === current.id),
+    );
+    expect(info?.currentReason).toBeTruthy();
+    expect(info?.previousFile).toBe(fileNameOf(previous.path));
+    const other = versionInfoOf(
+      read,
+      previous,
+      findingViews(findings.get(previous.id)!, decisions, new Map()),
+      view,
+      decisions,
+      new Map(),
+    );
+    expect(other?.previousFile).toBeNull();
+    expect(other?.fixed).toEqual([]);
+  });
+
+  it('persists / new on the current findings, the gone one as fixed, the earlier decision carried', () => {
+    const views = findingViews(findings.get(current.id)!, decisions, new Map());
+    const info = versionInfoOf(read, current, views, view, decisions, new Map());
+    expect(views.map((v) => v.versionDiff)).toEqual(['persists', 'new']);
+    expect(views[0]?.carried).toEqual({
+      status: 'confirmed',
+      note: '已核实',
+      updatedAt: '2025-02-01T00:00:00Z',
+      fromFile: fileNameOf(previous.path),
+    });
+    expect(views[1]?.carried).toBeUndefined();
+    expect(info?.fixed.map((f) => [f.fingerprint, f.versionDiff])).toEqual([['p2', 'fixed']]);
+  });
+
+  it('a decision taken on the current version is not overridden by the carried one', () => {
+    const own = new Map([...decisions, ['c1', decision('c1', 'dismissed')]]);
+    const views = findingViews(findings.get(current.id)!, own, new Map());
+    versionInfoOf(read, current, views, view, own, new Map());
+    expect(views[0]?.decision.status).toBe('dismissed');
+    expect(views[0]?.carried).toBeUndefined();
+  });
+
+  it('a report outside any submission (no year) has no versions', () => {
+    const lone = buildReport({ id: 'lone', agency: '某局' });
+    lone.year = null;
+    const v = workspaceOf([lone], DEFAULT_SETTINGS);
+    expect(versionInfoOf(read, stored(lone), [], v, new Map(), new Map())).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { must } from '../model/checked';
 import { findingFingerprint } from '../model/fingerprint';
-import type { Finding, SkippedFile, WorkspaceView } from '../model/types';
+import type { Finding, SkippedFile } from '../model/types';
 import { describeLocation } from '../export/location';
 import type { ReviewDecision } from '../export/types';
 import type { ExistingPolicy } from '../export/documents/write';
@@ -20,7 +20,7 @@ import type { AppState, ChangedEvent, EventName, IpcEvents } from '../../shared/
 import { saveConfig, type AppConfig } from './config';
 import { UserError } from './errors';
 import { inProcessRunner, type ExtractRunner } from './pipeline';
-import { modelsOf } from './views';
+import { modelsOf, type PlacedView } from './views';
 
 /** Native dialogs, injected (Electron's dialog module in the app; fakes in tests). null = cancelled. */
 export interface Dialogs {
@@ -61,8 +61,7 @@ export interface ServiceOptions {
 
 const UNTITLED = '未命名工作区';
 
-/** The units/submissions view without coverage: what every screen needs. */
-export type PlacedView = Omit<WorkspaceView, 'coverage'>;
+export type { PlacedView };
 
 export class AppContext {
   private current: WorkspaceStore | undefined;

@@ -7,7 +7,9 @@ import { basename } from 'node:path';
 import { isSeverity } from '../model/glossary';
 import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
 import { lateReports } from '../pipeline';
-import { coverageOf, coverageRows } from '../workspace/submissions';
+import { CURRENT_REASON_LABELS, coverageOf, coverageRows } from '../workspace/submissions';
+import { compareVersions } from '../workspace/versions';
+import { findingKey } from '../model/fingerprint';
 import { shownValues } from '../export/values';
 import { NUMBERING_RECOVERED_NOTE } from '../ingest/docx';
 import { ruleById } from '../rules/registry';
@@ -22,9 +24,11 @@ import type {
   ResolvedDecision,
   RuleInfo,
   SeriesEntry,
+  VersionInfo,
 } from '../../shared/ipc';
 
-type PlacedView = Omit<WorkspaceView, 'coverage'>;
+/** The units/submissions view without coverage: what every screen needs. */
+export type PlacedView = Omit<WorkspaceView, 'coverage'>;
 
 /** The file name of a stored path, whichever separator it was written with. */
 export function fileNameOf(path: string): string {
@@ -238,4 +242,89 @@ export function ruleInfos(
       description: m.description,
     };
   });
+}
+
+/** What versionInfoOf reads of the other versions (the store in the app, maps in tests). */
+export interface VersionReader {
+  report(id: string): StoredReport | null | undefined;
+  findings(reportId: string): StoredFinding[];
+}
+
+/**
+ * The versions of the report's submission and, between the current version and the one it
+ * replaced, the 整改 comparison: each finding persists or is new; the replaced version's findings
+ * that are gone are listed as fixed; a decision taken on the replaced version is shown as
+ * carried on the same finding of the current one until the reviewer decides it anew.
+ */
+export function versionInfoOf(
+  read: VersionReader,
+  r: StoredReport,
+  views: FindingView[],
+  view: PlacedView,
+  decisions: ReadonlyMap<string, StoredDecision>,
+  titles: ReadonlyMap<string, string>,
+): VersionInfo | null {
+  const key = view.placements[r.id]?.submission;
+  const submission = key ? view.submissions.find((x) => x.key === key) : undefined;
+  if (!submission) return null;
+  const byId = new Map<string, StoredReport>();
+  for (const id of submission.versions) {
+    const x = id === r.id ? r : read.report(id);
+    if (x) byId.set(id, x);
+  }
+  const nameOf = (id: string): string => fileNameOf(byId.get(id)?.path ?? '');
+  const info: VersionInfo = {
+    submissionKey: submission.key,
+    unitName: submission.unitName,
+    year: submission.year,
+    currentReason: CURRENT_REASON_LABELS[submission.currentReason],
+    versions: submission.versions.map((id) => ({
+      id,
+      fileName: nameOf(id),
+      current: id === submission.current,
+      duplicates: (submission.duplicates.find((d) => d.of === id)?.files ?? []).map(fileNameOf),
+    })),
+    fixed: [],
+    previousFile: null,
+  };
+  const [currentId, previousId] = submission.versions;
+  if (r.id !== currentId || previousId === undefined) return info;
+  const previous = byId.get(previousId);
+  if (!previous) return info;
+  const previousFile = nameOf(previousId);
+  info.previousFile = previousFile;
+  const prevFindings = read.findings(previousId);
+  const models = new Map([
+    [r.id, r.model],
+    [previous.id, previous.model],
+  ]);
+  const cmp = compareVersions(
+    [submission],
+    models,
+    new Map([
+      [r.id, views],
+      [previous.id, prevFindings.map((f) => f.finding)],
+    ]),
+  ).get(r.id);
+  const prevByKey = new Map(prevFindings.map((f) => [findingKey(previous.model, f.finding), f]));
+  views.forEach((v, i) => {
+    const diff = cmp?.status.get(r.id)?.[i];
+    if (diff) v.versionDiff = diff;
+    const earlier = prevByKey.get(findingKey(r.model, v));
+    const carried = earlier ? decisions.get(earlier.fingerprint) : undefined;
+    if (carried && v.decision.status === 'pending' && !v.decision.note) {
+      v.carried = {
+        status: carried.status,
+        note: carried.note,
+        updatedAt: carried.updatedAt,
+        fromFile: previousFile,
+      };
+    }
+  });
+  info.fixed = findingViews(
+    prevFindings.filter((_, i) => cmp?.status.get(previous.id)?.[i] === 'fixed'),
+    decisions,
+    titles,
+  ).map((v) => ({ ...v, versionDiff: 'fixed' as const }));
+  return info;
 }

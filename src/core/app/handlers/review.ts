@@ -5,23 +5,18 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { LIMITS as INGEST_LIMITS } from '../../ingest/errors';
-import { findingKey } from '../../model/fingerprint';
 import { reportKeyOf } from '../../store';
-import type { StoredDecision, StoredReport } from '../../store';
-import { CURRENT_REASON_LABELS } from '../../workspace/submissions';
-import { compareVersions } from '../../workspace/versions';
+import type { StoredDecision } from '../../store';
 import type {
   AppState,
   DecideArgs,
   DecisionView,
-  FindingView,
   ReportDetail,
   ReportFile,
   ReportIdArgs,
   ReportSummary,
-  VersionInfo,
 } from '../../../shared/ipc';
-import type { AppContext, PlacedView } from '../context';
+import type { AppContext } from '../context';
 import { UserError } from '../errors';
 import {
   decisionView,
@@ -30,6 +25,7 @@ import {
   resolvedViews,
   reviewerNotes,
   summaryOf,
+  versionInfoOf,
 } from '../views';
 
 export type ReviewHandlers = {
@@ -48,85 +44,6 @@ export function summaries(ctx: AppContext): ReportSummary[] {
   const reports = ctx.allReports();
   const view = ctx.workspaceView(reports);
   return reports.map((r) => summaryOf(r, byReport.get(r.id) ?? [], decisions, view));
-}
-
-/**
- * The versions of the report's submission and, between the current version and the one it
- * replaced, the 整改 comparison: each finding persists or is new; the replaced version's findings
- * that are gone are listed as fixed; a decision taken on the replaced version is shown as
- * carried on the same finding of the current one until the reviewer decides it anew.
- */
-function versionInfo(
-  ctx: AppContext,
-  r: StoredReport,
-  views: FindingView[],
-  view: PlacedView,
-  decisions: ReadonlyMap<string, StoredDecision>,
-  titles: ReadonlyMap<string, string>,
-): VersionInfo | null {
-  const key = view.placements[r.id]?.submission;
-  const submission = key ? view.submissions.find((x) => x.key === key) : undefined;
-  if (!submission) return null;
-  const byId = new Map<string, StoredReport>();
-  for (const id of submission.versions) {
-    const x = id === r.id ? r : ctx.store.getReport(id);
-    if (x) byId.set(id, x);
-  }
-  const nameOf = (id: string): string => fileNameOf(byId.get(id)?.path ?? '');
-  const info: VersionInfo = {
-    submissionKey: submission.key,
-    unitName: submission.unitName,
-    year: submission.year,
-    currentReason: CURRENT_REASON_LABELS[submission.currentReason],
-    versions: submission.versions.map((id) => ({
-      id,
-      fileName: nameOf(id),
-      current: id === submission.current,
-      duplicates: (submission.duplicates.find((d) => d.of === id)?.files ?? []).map(fileNameOf),
-    })),
-    fixed: [],
-    previousFile: null,
-  };
-  const [currentId, previousId] = submission.versions;
-  if (r.id !== currentId || previousId === undefined) return info;
-  const previous = byId.get(previousId);
-  if (!previous) return info;
-  const previousFile = nameOf(previousId);
-  info.previousFile = previousFile;
-  const prevFindings = ctx.store.findings(previousId);
-  const models = new Map([
-    [r.id, r.model],
-    [previous.id, previous.model],
-  ]);
-  const cmp = compareVersions(
-    [submission],
-    models,
-    new Map([
-      [r.id, views],
-      [previous.id, prevFindings.map((f) => f.finding)],
-    ]),
-  ).get(r.id);
-  const prevByKey = new Map(prevFindings.map((f) => [findingKey(previous.model, f.finding), f]));
-  views.forEach((v, i) => {
-    const diff = cmp?.status.get(r.id)?.[i];
-    if (diff) v.versionDiff = diff;
-    const earlier = prevByKey.get(findingKey(r.model, v));
-    const carried = earlier ? decisions.get(earlier.fingerprint) : undefined;
-    if (carried && v.decision.status === 'pending' && !v.decision.note) {
-      v.carried = {
-        status: carried.status,
-        note: carried.note,
-        updatedAt: carried.updatedAt,
-        fromFile: previousFile,
-      };
-    }
-  });
-  info.fixed = findingViews(
-    prevFindings.filter((_, i) => cmp?.status.get(previous.id)?.[i] === 'fixed'),
-    decisions,
-    titles,
-  ).map((v) => ({ ...v, versionDiff: 'fixed' as const }));
-  return info;
 }
 
 export function reviewHandlers(ctx: AppContext): ReviewHandlers {
@@ -155,7 +72,14 @@ export function reviewHandlers(ctx: AppContext): ReviewHandlers {
         html: content.html,
         notes: reviewerNotes(content.notes, findings),
         resolvedDecisions: resolved,
-        versions: versionInfo(ctx, r, views, view, decisions, titles),
+        versions: versionInfoOf(
+          { report: (id) => store.getReport(id), findings: (id) => store.findings(id) },
+          r,
+          views,
+          view,
+          decisions,
+          titles,
+        ),
       };
     },
 
