@@ -629,7 +629,7 @@ function briefingChildren(facts: BriefingFacts, input: BriefingInput): (Paragrap
     );
     out.push(
       table(
-        ['序号', '单位', '类别', '错误', '警告', '提示', '合计'],
+        ['序号', '单位', '类别', ...SEVERITIES.map((s) => SEVERITY_LABELS[s]), '合计'],
         facts.ranking.map((u, i) => [
           String(i + 1),
           u.unit,

@@ -10,6 +10,8 @@ import {
   REVIEW_STATUS_LABELS,
   SECTIONS,
   SECTION_NUMERALS,
+  SEVERITIES,
+  SEVERITY_LABELS,
   SEVERITY_RANK,
   VERSION_DIFF_LABELS,
 } from '../../../core/model/glossary';
@@ -328,10 +330,11 @@ export function FindingList({
           onChange={setFilter}
           options={[
             { value: 'all', label: `全部 ${findings.length}` },
-            { value: 'error', label: `错误 ${count('error')}` },
-            { value: 'warning', label: `警告 ${count('warning')}` },
-            { value: 'info', label: `提示 ${count('info')}` },
-            { value: 'pending', label: `待审查 ${count('pending')}` },
+            ...SEVERITIES.map((s) => ({ value: s, label: `${SEVERITY_LABELS[s]} ${count(s)}` })),
+            {
+              value: 'pending',
+              label: `${REVIEW_STATUS_LABELS.pending} ${count('pending')}`,
+            },
           ]}
         />
         <Typography.Text type="secondary" className="nb-keys">
