@@ -12,6 +12,7 @@ import { basename, dirname, extname } from 'node:path';
 import { auditInputs, jsonResultText } from '../core/audit';
 import type { AuditRun, Severity } from '../core/model/types';
 import { SEVERITY_LABELS } from '../core/model/glossary';
+import { isMonthDay } from '../core/model/dates';
 import { saveFileAtomic, toSaveError } from '../core/export/save';
 import { failureMessage } from '../core/pipeline';
 import type { Roster } from '../core/model/types';
@@ -74,16 +75,8 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** "MM-DD" with a real month and day (02-29 allowed: it exists in leap years). */
-export function validMonthDay(s: string): boolean {
-  const m = /^(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const month = Number(m[1]);
-  const day = Number(m[2]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (DAYS_IN_MONTH[month - 1] ?? 0);
-}
+/** "MM-DD" with a real month and day: the one check (core/model/dates), under the name the CLI exported. */
+export const validMonthDay = isMonthDay;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {

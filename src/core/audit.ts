@@ -1,7 +1,9 @@
 /**
  * The command line's path through the one pipeline (src/core/pipeline): collect the inputs, read
- * each file, group the reports into submissions, run the rules — and the JSON result of
- * cli-contract.md. The app goes through the same pipeline with its own store.
+ * each file (pipeline/pool), then auditModels groups the reports into submissions and runs the
+ * rules; this file shapes the JSON result of cli-contract.md. The app does not call this file: its
+ * runner (core/app/pipeline.ts) reads with the same pipeline.processFile and runs the same rule
+ * engine, and keeps the results in its workspace store.
  */
 import { basename } from 'node:path';
 import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';

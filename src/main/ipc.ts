@@ -5,7 +5,7 @@
  */
 import type { IpcMainInvokeEvent } from 'electron';
 import { invokeMethod } from '../core/app/invoke';
-import type { ServiceHandlers } from '../core/app/service';
+import type { IpcHandlers } from '../shared/ipc';
 import { IPC_CHANNEL_PREFIX, IPC_METHODS } from '../shared/ipc';
 import type { MethodName, Result } from '../shared/ipc';
 import type { PathGrants } from './grants';
@@ -27,7 +27,9 @@ export type CallGuard = (name: MethodName, args: unknown[]) => string | null;
 export function dropGuard(grants: PathGrants): CallGuard {
   return (name, args) => {
     if (name !== 'importPaths') return null;
-    const paths = (args[0] as { paths?: unknown } | undefined)?.paths;
+    const [first] = args;
+    const paths: unknown =
+      typeof first === 'object' && first !== null && 'paths' in first ? first.paths : undefined;
     if (!Array.isArray(paths)) return null; // malformed: the validator answers
     const ok = paths.every((p) => typeof p === 'string' && grants.isGranted(p));
     return ok ? null : '只能导入拖放到窗口中的文件，或通过“导入文件”对话框选择的文件。';
@@ -36,7 +38,7 @@ export function dropGuard(grants: PathGrants): CallGuard {
 
 export function registerIpc(
   ipcMain: IpcMainLike,
-  handlers: ServiceHandlers,
+  handlers: IpcHandlers,
   trusted: SenderCheck,
   guard: CallGuard = () => null,
 ): () => void {

@@ -74,10 +74,10 @@ export function buildMenuTemplate(
       { label: '实际大小', role: 'resetZoom' },
       { label: '全屏', role: 'togglefullscreen' },
       ...(opts.devTools
-        ? ([
-            { type: 'separator' },
-            { label: '开发者工具', role: 'toggleDevTools' },
-          ] as MenuItemConstructorOptions[])
+        ? [
+            { type: 'separator' } satisfies MenuItemConstructorOptions,
+            { label: '开发者工具', role: 'toggleDevTools' } satisfies MenuItemConstructorOptions,
+          ]
         : []),
     ],
   };

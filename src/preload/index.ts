@@ -5,7 +5,8 @@
  */
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import { IPC_GRANT_CHANNEL, buildApi } from '../shared/ipc';
+import { buildApi } from '../shared/ipc/api';
+import { IPC_GRANT_CHANNEL } from '../shared/ipc/contract';
 import { API_KEY } from '../shared/security';
 
 const api = buildApi({

@@ -2,7 +2,7 @@ import type { NianbaoApi } from './ipc';
 
 declare global {
   interface Window {
-    /** Exposed by src/preload/index.ts (contextBridge), built from src/shared/ipc.ts. */
+    /** Exposed by src/preload/index.ts (contextBridge), built by buildApi (src/shared/ipc/api.ts). */
     nianbao: NianbaoApi;
   }
 }

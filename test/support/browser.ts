@@ -6,7 +6,7 @@
  * - serves out/renderer on 127.0.0.1 (random port): module scripts do not load from file://;
  * - launches Debian's Chromium through playwright-core (fails, never skips, when it is absent);
  * - binds the real main-process handlers: one page.exposeFunction per IPC method (through
- *   invokeMethod, so arguments are validated as in main), and the contract's browserBridgeScript,
+ *   invokeMethod, so arguments are validated as in main), and the bridge's browserBridgeScript,
  *   which builds window.nianbao with the preload's own createApi: the bridge under test is the
  *   preload's minus Electron's transport.
  */
@@ -19,12 +19,12 @@ import {
   IPC_CHANNEL_PREFIX,
   IPC_EVENT_PREFIX,
   IPC_METHODS,
-  browserBridgeScript,
   type EventName,
   type IpcEvents,
   type MethodName,
 } from '../../src/shared/ipc';
 import type { AppFixture } from './app-fixture';
+import { browserBridgeScript } from './bridge';
 
 export const ROOT = resolve(__dirname, '../..');
 export const RENDERER_OUT = join(ROOT, 'out/renderer');
@@ -160,7 +160,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * The contract's own browser bridge (createApi, the same function the preload runs), over a
+ * The test bridge (./bridge.ts: createApi, the same function the preload runs), over a
  * window.__nbInvoke that routes each channel to that method's exposed function.
  */
 function bridgeScript(): string {

@@ -15,10 +15,13 @@ export const DEFAULT_CONFIG: AppConfig = { samplesOffered: false, lastWorkspace:
 
 export async function loadConfig(path: string): Promise<AppConfig> {
   try {
-    const raw = JSON.parse(await readFile(path, 'utf8')) as Partial<AppConfig>;
+    const raw: unknown = JSON.parse(await readFile(path, 'utf8'));
+    if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_CONFIG };
+    const samplesOffered = 'samplesOffered' in raw ? raw.samplesOffered : undefined;
+    const lastWorkspace = 'lastWorkspace' in raw ? raw.lastWorkspace : undefined;
     return {
-      samplesOffered: raw.samplesOffered === true,
-      lastWorkspace: typeof raw.lastWorkspace === 'string' ? raw.lastWorkspace : null,
+      samplesOffered: samplesOffered === true,
+      lastWorkspace: typeof lastWorkspace === 'string' ? lastWorkspace : null,
     };
   } catch {
     return { ...DEFAULT_CONFIG };

@@ -5,10 +5,14 @@
  */
 import { IngestError } from '../ingest/errors';
 import { WorkspaceError } from '../store';
-import { IPC_CHANNEL_PREFIX, validateCall } from '../../shared/ipc';
-import type { MethodName, Result } from '../../shared/ipc';
+import {
+  IPC_CHANNEL_PREFIX,
+  isMethodName,
+  unknownMethodMessage,
+  validateArgs,
+} from '../../shared/ipc';
+import type { IpcHandlers, MethodName, Result } from '../../shared/ipc';
 import { UserError } from './errors';
-import type { ServiceHandlers } from './service';
 
 const FILE_ERRORS: Record<string, string> = {
   EACCES: '没有写入权限：文件或所在文件夹为只读，请用“另存为”保存到其他位置。',
@@ -22,24 +26,35 @@ const FILE_ERRORS: Record<string, string> = {
 export function errorMessage(err: unknown): string {
   if (err instanceof UserError || err instanceof WorkspaceError || err instanceof IngestError)
     return err.message;
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === 'string' && FILE_ERRORS[code]) return FILE_ERRORS[code];
+  const code = err instanceof Error && 'code' in err ? err.code : undefined;
+  const known = typeof code === 'string' ? FILE_ERRORS[code] : undefined;
+  if (known) return known;
   const detail = err instanceof Error ? err.message : String(err);
   return `操作失败：${detail}`;
 }
 
+/** Validates the arguments of a known method and runs its handler (typed through K). */
+async function run<K extends MethodName>(
+  handlers: IpcHandlers,
+  name: K,
+  args: unknown[],
+): Promise<Result<unknown>> {
+  const check = validateArgs(name, args);
+  if (!check.ok) return check;
+  const handler: IpcHandlers[K] = handlers[name];
+  return { ok: true, value: await handler.apply(handlers, check.args) };
+}
+
 /** Calls a method by name with untrusted arguments. Never throws. */
 export async function invokeMethod(
-  handlers: ServiceHandlers,
+  handlers: IpcHandlers,
   name: unknown,
   args: unknown,
 ): Promise<Result<unknown>> {
-  const check = validateCall(name, args);
-  if (!check.ok) return check;
+  if (!isMethodName(name)) return { ok: false, message: unknownMethodMessage(name) };
+  if (!Array.isArray(args)) return { ok: false, message: '参数无效。' };
   try {
-    const fn = handlers[check.name] as (...a: unknown[]) => Promise<unknown>;
-    const value = await fn.apply(handlers, check.args);
-    return { ok: true, value };
+    return await run(handlers, name, args);
   } catch (err) {
     return { ok: false, message: errorMessage(err) };
   }
@@ -47,12 +62,12 @@ export async function invokeMethod(
 
 /** Same, addressed by channel ("nb:<method>"), as the preload sends it. */
 export function createInvoker(
-  handlers: ServiceHandlers,
+  handlers: IpcHandlers,
 ): (channel: unknown, args: unknown) => Promise<Result<unknown>> {
   return (channel, args) => {
     if (typeof channel !== 'string' || !channel.startsWith(IPC_CHANNEL_PREFIX)) {
-      return Promise.resolve({ ok: false, message: `未知操作：${String(channel).slice(0, 60)}` });
+      return Promise.resolve({ ok: false, message: unknownMethodMessage(channel) });
     }
-    return invokeMethod(handlers, channel.slice(IPC_CHANNEL_PREFIX.length) as MethodName, args);
+    return invokeMethod(handlers, channel.slice(IPC_CHANNEL_PREFIX.length), args);
   };
 }

@@ -76,7 +76,7 @@ export async function streamImport(
   await forEachFile(importJobs(paths, known), {
     ...pool,
     onStart: (index) =>
-      onProgress({ done: finished, total: paths.length, file: paths[index] as string }),
+      onProgress({ done: finished, total: paths.length, file: paths[index] ?? '' }),
     onOutcome: (index, outcome) => {
       finished++;
       onOutcome(index, outcome);

@@ -1,13 +1,11 @@
 /** Input of the findings workbook (cli-contract.md, "Excel workbook"). Shared by the CLI and the app. */
 import type { FileFailure, Finding, ReportModel, SkippedFile, WorkspaceView } from '../model/types';
 
-export type ReviewStatus = 'pending' | 'confirmed' | 'dismissed';
+import type { ReviewStatus } from '../model/glossary';
 
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
-  pending: '待审查',
-  confirmed: '已确认',
-  dismissed: '已排除',
-};
+/** The vocabulary lives in model/glossary; re-exported for the writers that import it from here. */
+export type { ReviewStatus };
+export { REVIEW_STATUS_LABELS } from '../model/glossary';
 
 export interface ReviewDecision {
   status: ReviewStatus;

@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import {
   SEVERITY_LABELS,
+  SEVERITY_RANK,
+  isSeverity,
   SUBMISSION_STATUS_LABELS,
   TEMPLATE_LABELS,
   UNAUDITED_LABELS,
@@ -45,9 +47,9 @@ export const SUMMARY_HEADERS = [
   '年度',
   '文件',
   '模板',
-  '错误',
-  '警告',
-  '提示',
+  SEVERITY_LABELS.error,
+  SEVERITY_LABELS.warning,
+  SEVERITY_LABELS.info,
   '审查状态',
   '说明',
 ] as const;
@@ -79,7 +81,6 @@ export const CATALOGUE_HEADERS = ['规则编号', '规则名称', '严重程度'
 /** Label of the closing row of 数据. */
 export const DATA_TOTAL_LABEL = '合计';
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** Figures per printed page of 数据 (beside the repeated 单位 and 年度), at a readable scale. */
 const DATA_COLUMNS_PER_PAGE = 16;
 
@@ -107,10 +108,6 @@ const severityFills = Object.fromEntries(
     } satisfies ExcelJS.Fill,
   ]),
 ) as Record<Severity, ExcelJS.Fill>;
-
-function isSeverity(s: string): s is Severity {
-  return s === 'error' || s === 'warning' || s === 'info';
-}
 
 interface ColumnSpec {
   header: string;
@@ -280,9 +277,9 @@ function addSummary(
       { header: '年度', width: 8, center: true },
       { header: '文件', width: 40, wrap: true },
       { header: '模板', width: 14 },
-      { header: '错误', width: 8, center: true },
-      { header: '警告', width: 8, center: true },
-      { header: '提示', width: 8, center: true },
+      { header: SEVERITY_LABELS.error, width: 8, center: true },
+      { header: SEVERITY_LABELS.warning, width: 8, center: true },
+      { header: SEVERITY_LABELS.info, width: 8, center: true },
       { header: '审查状态', width: 14 },
       { header: '说明', width: 48, wrap: true },
     ],

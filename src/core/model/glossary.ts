@@ -109,10 +109,8 @@ export const APPLICANT_COLUMN_KEYS = [
 ] as const;
 export type ApplicantColumnKey = (typeof APPLICANT_COLUMN_KEYS)[number];
 /** The six applicant columns whose sum is `total`. */
-export const APPLICANT_PARTS = APPLICANT_COLUMN_KEYS.slice(0, 6) as readonly Exclude<
-  ApplicantColumnKey,
-  'total'
->[];
+export const APPLICANT_PARTS: readonly Exclude<ApplicantColumnKey, 'total'>[] =
+  APPLICANT_COLUMN_KEYS.filter((k) => k !== 'total');
 
 export const APPLICANT_COLUMN_LABELS: Record<ApplicantColumnKey, string> = {
   naturalPerson: '自然人',
@@ -153,7 +151,7 @@ export const APPLICATION_ROW_KEYS = [
 ] as const;
 export type ApplicationRowKey = (typeof APPLICATION_ROW_KEYS)[number];
 /** The 21 result rows whose sum is `totalProcessed` (granted … otherHandling.other). */
-export const RESULT_ROW_KEYS = APPLICATION_ROW_KEYS.slice(2, 23) as readonly ApplicationRowKey[];
+export const RESULT_ROW_KEYS: readonly ApplicationRowKey[] = APPLICATION_ROW_KEYS.slice(2, 23);
 
 /** Full label as printed in the template (group prefix included for sub-rows). */
 export const APPLICATION_ROW_LABELS: Record<ApplicationRowKey, string> = {
@@ -196,9 +194,7 @@ export const APPLICATION_GROUP_LABELS: Record<string, string> = {
 
 /** Short, reviewer-style name of a table-三 row: 「（三）不予公开 1.属于国家秘密」. */
 export function applicationRowName(key: ApplicationRowKey): string {
-  const group = key.includes('.')
-    ? APPLICATION_GROUP_LABELS[key.split('.')[0] as string]
-    : undefined;
+  const group = key.includes('.') ? APPLICATION_GROUP_LABELS[key.split('.')[0] ?? ''] : undefined;
   const label = APPLICATION_ROW_LABELS[key];
   const short = key === 'partiallyGranted' ? '（二）部分公开' : label;
   return group ? `${group} ${short}` : short;
@@ -209,10 +205,9 @@ export const REVIEW_GROUP_KEYS = ['review', 'litigationDirect', 'litigationAfter
 export type ReviewGroupKey = (typeof REVIEW_GROUP_KEYS)[number];
 export const REVIEW_COLUMN_KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'] as const;
 export type ReviewColumnKey = (typeof REVIEW_COLUMN_KEYS)[number];
-export const REVIEW_PARTS = REVIEW_COLUMN_KEYS.slice(0, 4) as readonly Exclude<
-  ReviewColumnKey,
-  'total'
->[];
+export const REVIEW_PARTS: readonly Exclude<ReviewColumnKey, 'total'>[] = REVIEW_COLUMN_KEYS.filter(
+  (k) => k !== 'total',
+);
 
 export const REVIEW_GROUP_LABELS: Record<ReviewGroupKey, string> = {
   review: '行政复议',
@@ -227,7 +222,28 @@ export const REVIEW_COLUMN_LABELS: Record<ReviewColumnKey, string> = {
   total: '总计',
 };
 
+/** Severities, most serious first: the order of every list, sort and column of counts. */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** Sort key of a severity (0 = most serious). */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
+export function isSeverity(v: unknown): v is Severity {
+  return SEVERITIES.some((s) => s === v);
+}
+
+/** A reviewer's decision on a finding; 'pending' until decided. */
+export const REVIEW_STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: '待审查',
+  confirmed: '已确认',
+  dismissed: '已排除',
+};
+export function isReviewStatus(v: unknown): v is ReviewStatus {
+  return REVIEW_STATUSES.some((s) => s === v);
+}
+
 /** 汇总's 审查状态 of a file that was not audited: read and failed, or left out unread. */
 export const UNAUDITED_LABELS = { failed: '无法读取', skipped: '已跳过' } as const;
 export const TEMPLATE_LABELS = {
@@ -300,7 +316,9 @@ export const RULE_GROUP_LABELS: Record<string, string> = {
 /** The group label of a rule id; '其他' for a group the list does not know. */
 export function ruleGroupLabel(ruleId: string): string {
   const group = ruleId.split('/')[0] ?? '';
-  return Object.prototype.hasOwnProperty.call(RULE_GROUP_LABELS, group)
-    ? (RULE_GROUP_LABELS[group] as string)
-    : '其他';
+  return (
+    (Object.prototype.hasOwnProperty.call(RULE_GROUP_LABELS, group)
+      ? RULE_GROUP_LABELS[group]
+      : undefined) ?? '其他'
+  );
 }

@@ -11,6 +11,7 @@ import type {
   ReviewColumnKey,
   ReviewGroupKey,
   SectionKey,
+  Severity,
   SkipReason,
   TableKey,
   UnitKind,
@@ -233,7 +234,7 @@ export interface FileInfo {
 
 // ───────────────────────── Findings ─────────────────────────
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 export interface Finding {
   ruleId: string;

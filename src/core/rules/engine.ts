@@ -3,15 +3,14 @@
  * id and severity on each finding, and turns a rule that throws into an `engine/rule-failed`
  * finding so that the run goes on.
  */
-import type { Finding, ReportModel, Severity, WorkspaceView } from '../model/types';
+import type { Finding, ReportModel, WorkspaceView } from '../model/types';
+import { SEVERITY_RANK } from '../model/glossary';
 import { buildWorkspace } from '../workspace/submissions';
 import { pairConsecutiveYears } from '../workspace/pairing';
 import { RULES } from './registry';
 import { engineMeta } from './engine-meta';
 import type { AuditSettings, Draft, Rule } from './types';
 import { DEFAULT_SETTINGS } from './types';
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function stamp(rule: Rule, draft: Draft, settings: AuditSettings): Finding {
   const override = settings.severities[rule.meta.id];
@@ -132,7 +131,7 @@ export function runRules(
   for (const list of out.values()) {
     list.sort(
       (a, b) =>
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
+        SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.ruleId.localeCompare(b.ruleId),
     );
   }
   return out;

@@ -1,8 +1,7 @@
 /** Small presentational helpers shared by the screens: severity and review-status tags. */
 import { Tag } from 'antd';
-import type { Severity } from '../../core/model/types';
-import { SEVERITY_LABELS } from '../../core/model/glossary';
-import type { ReviewStatus } from '../../shared/ipc';
+import { REVIEW_STATUS_LABELS, SEVERITY_LABELS } from '../../core/model/glossary';
+import type { ReviewStatus, Severity } from '../../core/model/glossary';
 
 export const SEVERITY_COLORS: Record<Severity, string> = {
   error: 'red',
@@ -14,7 +13,6 @@ export const SEVERITY_HEX: Record<Severity, string> = {
   warning: '#d46b08',
   info: '#1677ff',
 };
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function SeverityTag({ severity }: { severity: Severity }): React.JSX.Element {
   return (
@@ -24,11 +22,6 @@ export function SeverityTag({ severity }: { severity: Severity }): React.JSX.Ele
   );
 }
 
-export const STATUS_LABELS: Record<ReviewStatus, string> = {
-  pending: '待审查',
-  confirmed: '已确认',
-  dismissed: '已排除',
-};
 const STATUS_COLORS: Record<ReviewStatus, string> = {
   pending: 'default',
   confirmed: 'volcano',
@@ -38,7 +31,7 @@ const STATUS_COLORS: Record<ReviewStatus, string> = {
 export function StatusTag({ status }: { status: ReviewStatus }): React.JSX.Element {
   return (
     <Tag color={STATUS_COLORS[status]} variant="outlined">
-      {STATUS_LABELS[status]}
+      {REVIEW_STATUS_LABELS[status]}
     </Tag>
   );
 }

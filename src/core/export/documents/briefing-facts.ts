@@ -9,7 +9,7 @@
  * unknown (no 应报/未报 figures), late = units with an undismissed timeliness/late finding — and
  * the text says it is inferred.
  */
-import { ruleGroupLabel } from '../../model/glossary';
+import { SEVERITY_RANK, ruleGroupLabel } from '../../model/glossary';
 import type { CoverageYear, Severity } from '../../model/types';
 import { catalogue } from '../../rules/registry';
 import { indicatorInputs, sumInputs, type IndicatorInputs } from '../../indicators';
@@ -125,7 +125,6 @@ export interface BriefingFacts {
   }[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const collator = new Intl.Collator('zh-Hans-CN');
 
 function unitName(r: DocumentReport): string {

@@ -5,7 +5,7 @@
  */
 import { Document, Packer, type Paragraph, type Table } from 'docx';
 import { at } from '../../model/checked';
-import { SEVERITY_LABELS, OUTPUT_CREATOR, OUTPUT_MARKER } from '../../model/glossary';
+import { SEVERITIES, SEVERITY_LABELS, OUTPUT_CREATOR, OUTPUT_MARKER } from '../../model/glossary';
 import { INDICATOR_DEFS, formatIndicator, indicatorsOf } from '../../indicators';
 import { AGENCY_KIND_LABELS } from '../../workspace/agency-kind';
 import { chineseNumeral } from '../location';
@@ -61,9 +61,9 @@ function coverageParagraphs(facts: BriefingFacts): Paragraph[] {
 }
 
 function severityText(facts: BriefingFacts): string {
-  const parts = (['error', 'warning', 'info'] as const)
-    .filter((s) => facts.bySeverity[s] > 0)
-    .map((s) => `${SEVERITY_LABELS[s]} ${facts.bySeverity[s]} 个`);
+  const parts = SEVERITIES.filter((s) => facts.bySeverity[s] > 0).map(
+    (s) => `${SEVERITY_LABELS[s]} ${facts.bySeverity[s]} 个`,
+  );
   return parts.length
     ? `（其中${parts.join('、')}${facts.pending ? `；尚待核实 ${facts.pending} 个` : ''}）`
     : '';
@@ -145,7 +145,7 @@ function briefingChildren(facts: BriefingFacts, input: BriefingInput): (Paragrap
     );
     out.push(
       table(
-        ['序号', '单位', '类别', '错误', '警告', '提示', '合计'],
+        ['序号', '单位', '类别', ...SEVERITIES.map((s) => SEVERITY_LABELS[s]), '合计'],
         facts.ranking.map((u, i) => [
           String(i + 1),
           u.unit,

@@ -6,6 +6,8 @@
  * Dates are ISO yyyy-mm-dd. The core never reads the clock: the CLI and the app pass the issue
  * date (today, unless set), and an empty deadline means issue date + DEFAULT_DEADLINE_DAYS.
  */
+import { isIsoDate } from '../../model/dates';
+
 export interface DocumentSettings {
   /** 发文机关 (signature of letters and briefing). */
   office: string;
@@ -49,14 +51,9 @@ const TEXT_KEYS = [
   'briefingTitle',
   'briefingClosing',
 ] as const;
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const MAX_DOCUMENT_TEXT = 2000;
 
-export function isIsoDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isIsoDate };
 
 /** Settings from untrusted JSON (a workspace file, the renderer): unknown keys dropped, bad values replaced by defaults. */
 export function normaliseDocumentSettings(raw: unknown): DocumentSettings {

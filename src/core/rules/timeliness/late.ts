@@ -11,16 +11,9 @@
  * repeating its 发布日期 gives one); ISO dates compare as strings. Quiet when the report year is unknown.
  */
 import { DEFAULT_SETTINGS } from '../types';
+import { isMonthDay } from '../../model/dates';
 import { agencyName, isPeoplesGovernment, quoteDraft } from '../util/text';
 import type { Draft, ReportRule } from '../types';
-
-function validMonthDay(s: string): boolean {
-  const m = /^(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const month = Number(m[1]);
-  const day = Number(m[2]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 export const timelinessLate: ReportRule = {
   meta: {
@@ -37,7 +30,7 @@ export const timelinessLate: ReportRule = {
     const government = isPeoplesGovernment(name) || /街道办事处$/.test(name ?? '');
     const kind = government ? 'government' : 'department';
     const configured = settings.deadlines[kind];
-    const monthDay = validMonthDay(configured) ? configured : DEFAULT_SETTINGS.deadlines[kind];
+    const monthDay = isMonthDay(configured) ? configured : DEFAULT_SETTINGS.deadlines[kind];
     const deadline = `${report.year + 1}-${monthDay}`;
     const [mm, dd] = monthDay.split('-').map(Number);
     const deadlineText = `${report.year + 1}年${mm}月${dd}日`;

@@ -6,8 +6,16 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Empty, Input, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, UndoOutlined } from '@ant-design/icons';
 import type { FindingView, ReviewStatus } from '../../../shared/ipc';
-import { SECTIONS, SECTION_NUMERALS, VERSION_DIFF_LABELS } from '../../../core/model/glossary';
-import { SeverityTag, StatusTag, SEVERITY_ORDER, STATUS_LABELS } from '../labels';
+import {
+  REVIEW_STATUS_LABELS,
+  SECTIONS,
+  SECTION_NUMERALS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  SEVERITY_RANK,
+  VERSION_DIFF_LABELS,
+} from '../../../core/model/glossary';
+import { SeverityTag, StatusTag } from '../labels';
 
 export type FindingFilter = 'all' | 'error' | 'warning' | 'info' | 'pending';
 
@@ -35,7 +43,7 @@ export function groupFindings(findings: readonly FindingView[]): FindingGroup[] 
       const def = SECTIONS.find((s) => s.key === k);
       const title = def ? `${SECTION_NUMERALS[def.number - 1]}、${def.title}` : '标题、开头与全文';
       const items = [...(groups.get(k) ?? [])].sort(
-        (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+        (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
       );
       return { key: k, title, items };
     });
@@ -179,7 +187,7 @@ const FindingItem = memo(function FindingItem({
       ) : null}
       {f.carried ? (
         <div className="nb-finding-carried" data-testid="carried">
-          沿用上一版本的结论：{STATUS_LABELS[f.carried.status]}
+          沿用上一版本的结论：{REVIEW_STATUS_LABELS[f.carried.status]}
           {f.carried.note ? ` · 备注：${f.carried.note}` : ''}
           {f.carried.fromFile ? `（来自 ${f.carried.fromFile}）` : ''}
           {selected ? (
@@ -323,10 +331,11 @@ export function FindingList({
           onChange={setFilter}
           options={[
             { value: 'all', label: `全部 ${findings.length}` },
-            { value: 'error', label: `错误 ${count('error')}` },
-            { value: 'warning', label: `警告 ${count('warning')}` },
-            { value: 'info', label: `提示 ${count('info')}` },
-            { value: 'pending', label: `待审查 ${count('pending')}` },
+            ...SEVERITIES.map((s) => ({ value: s, label: `${SEVERITY_LABELS[s]} ${count(s)}` })),
+            {
+              value: 'pending',
+              label: `${REVIEW_STATUS_LABELS.pending} ${count('pending')}`,
+            },
           ]}
         />
         <Typography.Text type="secondary" className="nb-keys">

@@ -27,6 +27,7 @@ import {
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { diffText, type DiffPart } from '../lib/diff';
+import { SEVERITIES } from '../../../core/model/glossary';
 import { SEVERITY_COLORS, SeverityTag, StatusTag } from '../labels';
 
 interface CmpCell {
@@ -269,7 +270,7 @@ function Sections({ cmp }: { cmp: Comparison }): React.JSX.Element {
                     : '两年均无正文'}
                 </Typography.Text>
               )}
-              {(['error', 'warning', 'info'] as const).map((sev) => {
+              {SEVERITIES.map((sev) => {
                 const n = cmp.findings.filter(
                   (f) => (f.section ?? f.table) === r.s.key && f.severity === sev,
                 ).length;

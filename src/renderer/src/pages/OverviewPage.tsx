@@ -24,7 +24,7 @@ import {
 import type { TableColumnsType, TableProps, TableRef } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ReportSummary } from '../../../shared/ipc';
-import { SEVERITY_LABELS, TEMPLATE_LABELS } from '../../../core/model/glossary';
+import { SEVERITIES, SEVERITY_LABELS, TEMPLATE_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { Chart } from '../components/Chart';
@@ -210,9 +210,9 @@ function agencyChart(reports: readonly ReportSummary[]): EChartsCoreOption {
     .sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || b[1].info - a[1].info)
     .slice(0, 15)
     .reverse();
-  const series = (['error', 'warning', 'info'] as const).map((sev) => ({
+  const series = SEVERITIES.map((sev) => ({
     type: 'bar',
-    name: { error: '错误', warning: '警告', info: '提示' }[sev],
+    name: SEVERITY_LABELS[sev],
     stack: 'n',
     barMaxWidth: 16,
     itemStyle: { color: SEVERITY_HEX[sev] },
@@ -503,21 +503,21 @@ export function OverviewPage(): React.JSX.Element {
         </Card>
         <Card size="small">
           <Statistic
-            title="错误"
+            title={SEVERITY_LABELS.error}
             value={totals.error}
             styles={{ content: { color: SEVERITY_HEX.error } }}
           />
         </Card>
         <Card size="small">
           <Statistic
-            title="警告"
+            title={SEVERITY_LABELS.warning}
             value={totals.warning}
             styles={{ content: { color: SEVERITY_HEX.warning } }}
           />
         </Card>
         <Card size="small">
           <Statistic
-            title="提示"
+            title={SEVERITY_LABELS.info}
             value={totals.info}
             styles={{ content: { color: SEVERITY_HEX.info } }}
           />

@@ -20,7 +20,7 @@ import {
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { AuditSettings, RuleInfo } from '../../../shared/ipc';
 import type { Severity } from '../../../core/model/types';
-import { RULE_GROUP_LABELS, SEVERITY_LABELS } from '../../../core/model/glossary';
+import { RULE_GROUP_LABELS, SEVERITIES, SEVERITY_LABELS } from '../../../core/model/glossary';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 import { SeverityTag } from '../labels';
@@ -208,7 +208,7 @@ export function SettingsPage(): React.JSX.Element {
                               style={{ width: 80 }}
                               value={draft.severities[r.id] ?? r.severity}
                               onChange={(v) => setSeverity(r.id, v, r.severity)}
-                              options={(['error', 'warning', 'info'] as const).map((s) => ({
+                              options={SEVERITIES.map((s) => ({
                                 value: s,
                                 label: SEVERITY_LABELS[s],
                               }))}

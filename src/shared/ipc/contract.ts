@@ -1,18 +1,15 @@
 /**
  * The typed IPC contract between the renderer and the main process: one entry per operation,
- * with its argument and result types (plain JSON data), the list of method names, and a runtime
- * validator per method's arguments (the main process never trusts what the renderer sends).
- *
- * The preload builds `window.nianbao` generically from IPC_METHODS:
- *   api[name] = (...args) => ipcRenderer.invoke(IPC_CHANNEL_PREFIX + name, ...args)
- * so a browser test can build the identical object over page.exposeFunction (see buildApi).
+ * with its argument and result types (plain JSON data), the list of method names, the events, and
+ * the type of `window.nianbao`. Validation of untrusted arguments is in ./validate.ts, the builder
+ * of the window API (used by the preload and the browser test bridge) in ./api.ts.
  *
  * Every method resolves to a Result: failures the user can act on come back as values
  * ({ ok: false, message } with a Chinese message), never as rejected promises.
  *
  * No runtime dependencies: only `import type` from the core model.
  */
-import type { AuditSettings } from '../core/rules/types';
+import type { AuditSettings } from '../../core/rules/types';
 import type {
   CoverageYear,
   FileFailure,
@@ -24,12 +21,16 @@ import type {
   SkippedFile,
   SourceFormat,
   TemplateVersion,
-} from '../core/model/types';
-import type { SubmissionStatus, UnitKind, VersionDiff } from '../core/model/glossary';
-import type { ReviewStatus } from '../core/export/types';
-import type { DocumentSettings } from '../core/export/documents/settings';
-import type { AgencyKind } from '../core/workspace/agency-kind';
-import type { IndicatorInputs } from '../core/indicators';
+} from '../../core/model/types';
+import type {
+  ReviewStatus,
+  SubmissionStatus,
+  UnitKind,
+  VersionDiff,
+} from '../../core/model/glossary';
+import type { DocumentSettings } from '../../core/export/documents/settings';
+import type { AgencyKind } from '../../core/workspace/agency-kind';
+import type { IndicatorInputs } from '../../core/indicators';
 
 export type { AuditSettings, DocumentSettings, ReviewStatus };
 
@@ -443,8 +444,6 @@ const METHOD_SET: Record<MethodName, true> = {
   saveWorkspaceAs: true,
 };
 
-export const IPC_METHODS: readonly MethodName[] = Object.keys(METHOD_SET) as MethodName[];
-
 export const IPC_CHANNEL_PREFIX = 'nb:';
 export const IPC_EVENT_PREFIX = 'nb-event:';
 /** Preload → main only (never exposed to the page): a path webUtils.getPathForFile returned for a dropped file. */
@@ -453,6 +452,8 @@ export const IPC_GRANT_CHANNEL = 'nb-grant:path';
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(METHOD_SET, name);
 }
+
+export const IPC_METHODS: readonly MethodName[] = Object.keys(METHOD_SET).filter(isMethodName);
 
 // ───────────────────────── Events (main → renderer) ─────────────────────────
 
@@ -493,12 +494,17 @@ export interface IpcEvents {
 }
 export type EventName = keyof IpcEvents;
 const EVENT_SET: Record<EventName, true> = { progress: true, changed: true, menu: true };
-export const IPC_EVENTS: readonly EventName[] = Object.keys(EVENT_SET) as EventName[];
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(EVENT_SET, name);
 }
+export const IPC_EVENTS: readonly EventName[] = Object.keys(EVENT_SET).filter(isEventName);
 
 // ───────────────────────── The window API ─────────────────────────
+
+/** What the main process implements: one async handler per method (failures thrown, not Results). */
+export type IpcHandlers = {
+  [K in MethodName]: (...args: MethodArgs<K>) => Promise<MethodResult<K>>;
+};
 
 export type ApiMethods = {
   [K in MethodName]: (...args: MethodArgs<K>) => Promise<Result<MethodResult<K>>>;
@@ -513,424 +519,3 @@ export type NianbaoApi = ApiMethods & {
   /** Path of a dropped File (Electron's webUtils.getPathForFile); '' when unknown. */
   getPathForFile(file: File): string;
 };
-
-/**
- * Builds the window API from the contract over a transport. The preload passes ipcRenderer.invoke /
- * ipcRenderer.on; a browser test passes functions bound with page.exposeFunction. Same object both ways.
- */
-export interface ApiTransport {
-  invoke(channel: string, args: unknown[]): Promise<unknown>;
-  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
-  getPathForFile(file: File): string;
-}
-
-/**
- * Self-contained (references nothing outside its parameters), so that browserBridgeScript can ship
- * its source text into a page: the browser harness then runs the very same code as the preload.
- */
-export function createApi(
-  transport: ApiTransport,
-  methods: readonly string[],
-  events: readonly string[],
-  channelPrefix: string,
-  eventPrefix: string,
-): NianbaoApi {
-  const api: Record<string, unknown> = {};
-  for (const name of methods) {
-    api[name] = (...args: unknown[]) => transport.invoke(channelPrefix + name, args);
-  }
-  const on = (event: string, listener: (payload: unknown) => void): (() => void) => {
-    if (!events.includes(event)) throw new Error('unknown event ' + String(event));
-    return transport.subscribe(eventPrefix + event, (payload) => listener(payload));
-  };
-  api.on = on;
-  api.onProgress = (listener: (payload: unknown) => void) => on('progress', listener);
-  api.getPathForFile = (file: File) => transport.getPathForFile(file);
-  return Object.freeze(api) as unknown as NianbaoApi;
-}
-
-export function buildApi(transport: ApiTransport): NianbaoApi {
-  return createApi(transport, IPC_METHODS, IPC_EVENTS, IPC_CHANNEL_PREFIX, IPC_EVENT_PREFIX);
-}
-
-/**
- * Init script for browser tests (page.addInitScript({ content: browserBridgeScript() })). It builds
- * window.nianbao with createApi over functions the test binds with page.exposeFunction:
- *   window.__nbInvoke(channel, args) → the real handler's Result (use handleInvoke from src/core/app)
- * and lets the test push events with page.evaluate(([c, p]) => window.__nbEmit(c, p), [channel, payload]).
- * Dropped files have no path in a browser: getPathForFile returns file.__nbPath when a test sets it.
- */
-export function browserBridgeScript(globalName = 'nianbao'): string {
-  // `__name`: the helper bundlers with keepNames (esbuild, tsx, vitest) insert into function source.
-  return `(() => {
-  const __name = (f) => f;
-  const createApi = ${createApi.toString()};
-  const listeners = new Map();
-  const transport = {
-    invoke: (channel, args) => window.__nbInvoke(channel, args),
-    subscribe: (channel, listener) => {
-      if (!listeners.has(channel)) listeners.set(channel, new Set());
-      listeners.get(channel).add(listener);
-      return () => listeners.get(channel).delete(listener);
-    },
-    getPathForFile: (file) => (file && typeof file.__nbPath === 'string' ? file.__nbPath : ''),
-  };
-  window.__nbEmit = (channel, payload) => { for (const l of listeners.get(channel) || []) l(payload); };
-  window[${JSON.stringify(globalName)}] = createApi(transport, ${JSON.stringify(IPC_METHODS)}, ${JSON.stringify(IPC_EVENTS)}, ${JSON.stringify(IPC_CHANNEL_PREFIX)}, ${JSON.stringify(IPC_EVENT_PREFIX)});
-})();`;
-}
-
-// ───────────────────────── Argument validation ─────────────────────────
-
-export type ArgsCheck<A> = { ok: true; args: A } | { ok: false; message: string };
-
-export const LIMITS = {
-  maxPaths: 5000,
-  maxPathLength: 4096,
-  maxIdLength: 200,
-  maxFingerprintLength: 2000,
-  maxNoteLength: 4000,
-  maxSettingsEntries: 2000,
-  maxNameLength: 500,
-  maxRosterUnits: 5000,
-} as const;
-
-const REVIEW_STATUSES: readonly string[] = ['pending', 'confirmed', 'dismissed'];
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info'];
-const MM_DD = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-function hasOnlyKeys(o: Record<string, unknown>, keys: readonly string[]): boolean {
-  return Object.keys(o).every((k) => keys.includes(k));
-}
-
-function isBoundedString(v: unknown, max: number, allowEmpty = false): v is string {
-  return (
-    typeof v === 'string' &&
-    v.length <= max &&
-    (allowEmpty || v.length > 0) &&
-    !v.includes('\u0000')
-  );
-}
-
-/** Absolute path on Windows (C:\…, \\server\share) or POSIX (/…). */
-export function isAbsolutePath(v: unknown): v is string {
-  if (!isBoundedString(v, LIMITS.maxPathLength)) return false;
-  return /^[A-Za-z]:[\\/]/.test(v) || /^\\\\[^\\]+\\[^\\]+/.test(v) || v.startsWith('/');
-}
-
-function fail<A>(message: string): ArgsCheck<A> {
-  return { ok: false, message };
-}
-
-function noArgs(args: unknown[]): ArgsCheck<[]> {
-  return args.length === 0 ? { ok: true, args: [] } : fail('此操作不接受参数。');
-}
-
-function oneObject(args: unknown[]): Record<string, unknown> | null {
-  if (args.length !== 1) return null;
-  const [a] = args;
-  return isPlainObject(a) ? a : null;
-}
-
-function checkReportId(args: unknown[]): ArgsCheck<[ReportIdArgs]> {
-  const o = oneObject(args);
-  if (!o || !hasOnlyKeys(o, ['id']) || !isBoundedString(o.id, LIMITS.maxIdLength))
-    return fail('参数无效：需要报告编号。');
-  return { ok: true, args: [{ id: o.id }] };
-}
-
-function isStringRecord(
-  v: unknown,
-  valueOk: (x: unknown) => boolean,
-): v is Record<string, unknown> {
-  if (!isPlainObject(v)) return false;
-  const entries = Object.entries(v);
-  if (entries.length > LIMITS.maxSettingsEntries) return false;
-  return entries.every(
-    ([k, x]) =>
-      k.length > 0 && k.length <= LIMITS.maxNameLength && !k.includes('\u0000') && valueOk(x),
-  );
-}
-
-const UNIT_KIND_VALUES: readonly string[] = ['government', 'department', 'township', 'other'];
-
-/** A roster unit from the renderer or a workspace file: bounded strings, a known kind. */
-export function validUnit(v: unknown): v is RosterUnit {
-  if (!isPlainObject(v) || !hasOnlyKeys(v, ['id', 'name', 'kind', 'parent', 'aliases']))
-    return false;
-  return (
-    isBoundedString(v.id, LIMITS.maxIdLength) &&
-    isBoundedString(v.name, LIMITS.maxNameLength) &&
-    typeof v.kind === 'string' &&
-    UNIT_KIND_VALUES.includes(v.kind) &&
-    (v.parent === null || isBoundedString(v.parent, LIMITS.maxNameLength, true)) &&
-    Array.isArray(v.aliases) &&
-    v.aliases.length <= 50 &&
-    v.aliases.every((a) => isBoundedString(a, LIMITS.maxNameLength))
-  );
-}
-
-function validRoster(v: unknown): v is Roster | null {
-  if (v === null) return true;
-  if (!isPlainObject(v) || !hasOnlyKeys(v, ['source', 'inferred', 'units'])) return false;
-  return (
-    (v.source === null || isBoundedString(v.source, LIMITS.maxPathLength)) &&
-    v.inferred === false &&
-    Array.isArray(v.units) &&
-    v.units.length <= LIMITS.maxRosterUnits &&
-    v.units.every(validUnit)
-  );
-}
-
-export function validateSettings(v: unknown): ArgsCheck<[AuditSettings]> {
-  if (
-    !isPlainObject(v) ||
-    !hasOnlyKeys(v, ['disabled', 'severities', 'deadlines', 'aliases', 'roster', 'versionChoices'])
-  )
-    return fail('设置格式无效。');
-  const { disabled, severities, deadlines, aliases, roster, versionChoices } = v;
-  if (
-    !Array.isArray(disabled) ||
-    disabled.length > LIMITS.maxSettingsEntries ||
-    !disabled.every((d) => isBoundedString(d, LIMITS.maxIdLength))
-  ) {
-    return fail('设置无效：停用规则列表格式错误。');
-  }
-  if (!isStringRecord(severities, (s) => typeof s === 'string' && SEVERITIES.includes(s))) {
-    return fail('设置无效：严重程度只能是“错误”“警告”或“提示”。');
-  }
-  if (!isPlainObject(deadlines) || !hasOnlyKeys(deadlines, ['department', 'government']))
-    return fail('设置无效：公开期限格式错误。');
-  const { department, government } = deadlines;
-  if (
-    typeof department !== 'string' ||
-    !MM_DD.test(department) ||
-    typeof government !== 'string' ||
-    !MM_DD.test(government)
-  ) {
-    return fail('设置无效：公开期限应为“月-日”格式，例如 01-31。');
-  }
-  if (!isStringRecord(aliases, (s) => isBoundedString(s, LIMITS.maxNameLength)))
-    return fail('设置无效：单位别名格式错误。');
-  if (roster !== undefined && !validRoster(roster)) return fail('设置无效：单位名单格式错误。');
-  if (
-    versionChoices !== undefined &&
-    !isStringRecord(versionChoices, (s) => isBoundedString(s, LIMITS.maxPathLength))
-  ) {
-    return fail('设置无效：版本选择格式错误。');
-  }
-  return {
-    ok: true,
-    args: [
-      {
-        disabled: [...(disabled as string[])],
-        severities: { ...(severities as Record<string, Severity>) },
-        deadlines: { department, government },
-        aliases: { ...(aliases as Record<string, string>) },
-        ...(roster !== undefined ? { roster: roster as Roster | null } : {}),
-        ...(versionChoices !== undefined
-          ? { versionChoices: { ...(versionChoices as Record<string, string>) } }
-          : {}),
-      },
-    ],
-  };
-}
-
-/** Every key of DocumentSettings, by kind (the Record makes the compiler keep this list complete). */
-const DOCUMENT_SETTING_KEYS: Record<keyof DocumentSettings, 'text' | 'date'> = {
-  office: 'text',
-  letterTitle: 'text',
-  letterOpening: 'text',
-  letterClosing: 'text',
-  briefingTitle: 'text',
-  briefingClosing: 'text',
-  deadline: 'date',
-  issueDate: 'date',
-};
-const MAX_DOCUMENT_TEXT = 2000;
-
-function isIsoDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-/** Why a DocumentSettings from the renderer cannot be saved (Chinese), or null. */
-export function documentSettingsProblem(v: unknown): string | null {
-  if (!isPlainObject(v)) return '设置格式无效。';
-  const keys = Object.keys(DOCUMENT_SETTING_KEYS);
-  if (!hasOnlyKeys(v, keys) || keys.some((k) => typeof v[k] !== 'string')) return '设置格式无效。';
-  for (const [k, kind] of Object.entries(DOCUMENT_SETTING_KEYS)) {
-    const x = v[k] as string;
-    if (kind === 'text') {
-      if (!x.trim()) return '发文机关、标题和正文模板都不能为空。';
-      if (!isBoundedString(x, MAX_DOCUMENT_TEXT)) return `每项文字不超过 ${MAX_DOCUMENT_TEXT} 字。`;
-    } else if (x !== '' && !isIsoDate(x)) {
-      return '日期应为“年-月-日”格式，例如 2025-04-30，或留空。';
-    }
-  }
-  return null;
-}
-
-type Validators = { [K in MethodName]: (args: unknown[]) => ArgsCheck<MethodArgs<K>> };
-
-export const VALIDATORS: Validators = {
-  getState: noArgs,
-  importFiles(args) {
-    const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['kind']) || (o.kind !== 'files' && o.kind !== 'folder'))
-      return fail('参数无效：导入方式应为文件或文件夹。');
-    return { ok: true, args: [{ kind: o.kind }] };
-  },
-  importPaths(args) {
-    const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['paths']) || !Array.isArray(o.paths))
-      return fail('参数无效：需要文件路径列表。');
-    if (o.paths.length === 0) return fail('没有可导入的文件。');
-    if (o.paths.length > LIMITS.maxPaths) return fail(`一次最多导入 ${LIMITS.maxPaths} 个文件。`);
-    if (!o.paths.every(isAbsolutePath)) return fail('参数无效：文件路径必须是完整的绝对路径。');
-    return { ok: true, args: [{ paths: [...(o.paths as string[])] }] };
-  },
-  openSamples: noArgs,
-  dismissSamplesOffer: noArgs,
-  listReports: noArgs,
-  getReport: checkReportId,
-  getReportFile: checkReportId,
-  removeReport: checkReportId,
-  decide(args) {
-    const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['fingerprint', 'status', 'note']))
-      return fail('参数无效：审查结论格式错误。');
-    if (!isBoundedString(o.fingerprint, LIMITS.maxFingerprintLength))
-      return fail('参数无效：缺少问题标识。');
-    if (typeof o.status !== 'string' || !REVIEW_STATUSES.includes(o.status))
-      return fail('参数无效：审查状态只能是待审查、已确认或已排除。');
-    if (typeof o.note !== 'string' || o.note.length > LIMITS.maxNoteLength) {
-      return fail(`参数无效：备注须为文字，且不超过 ${LIMITS.maxNoteLength} 字。`);
-    }
-    return {
-      ok: true,
-      args: [{ fingerprint: o.fingerprint, status: o.status as ReviewStatus, note: o.note }],
-    };
-  },
-  listSeries: noArgs,
-  compareYears(args) {
-    const o = oneObject(args);
-    if (o && hasOnlyKeys(o, ['agencyKey']) && isBoundedString(o.agencyKey, LIMITS.maxNameLength)) {
-      return { ok: true, args: [{ agencyKey: o.agencyKey }] };
-    }
-    if (
-      o &&
-      hasOnlyKeys(o, ['reportIds']) &&
-      Array.isArray(o.reportIds) &&
-      o.reportIds.length === 2
-    ) {
-      const [a, b] = o.reportIds as unknown[];
-      if (
-        isBoundedString(a, LIMITS.maxIdLength) &&
-        isBoundedString(b, LIMITS.maxIdLength) &&
-        a !== b
-      ) {
-        return { ok: true, args: [{ reportIds: [a, b] }] };
-      }
-    }
-    return fail('参数无效：需要单位，或两份不同的报告。');
-  },
-  exportWorkbook: noArgs,
-  exportLetters(args) {
-    const o = oneObject(args);
-    if (
-      !o ||
-      !hasOnlyKeys(o, ['oneFile', 'includePending']) ||
-      typeof o.oneFile !== 'boolean' ||
-      typeof o.includePending !== 'boolean'
-    ) {
-      return fail('参数无效：导出审查意见的选项格式错误。');
-    }
-    return { ok: true, args: [{ oneFile: o.oneFile, includePending: o.includePending }] };
-  },
-  exportBriefing(args) {
-    const o = oneObject(args);
-    if (!o || !hasOnlyKeys(o, ['includePending']) || typeof o.includePending !== 'boolean')
-      return fail('参数无效：导出通报的选项格式错误。');
-    return { ok: true, args: [{ includePending: o.includePending }] };
-  },
-  getDocumentSettings: noArgs,
-  setDocumentSettings(args) {
-    if (args.length !== 1) return fail('设置格式无效。');
-    const problem = documentSettingsProblem(args[0]);
-    if (problem) return fail(problem);
-    return { ok: true, args: [{ ...(args[0] as DocumentSettings) }] };
-  },
-  listIndicators: noArgs,
-  getSettings: noArgs,
-  setSettings(args) {
-    if (args.length !== 1) return fail('设置格式无效。');
-    return validateSettings(args[0]);
-  },
-  catalogue: noArgs,
-  getCoverage: noArgs,
-  importRoster: noArgs,
-  setRoster(args) {
-    const o = oneObject(args);
-    if (
-      !o ||
-      !hasOnlyKeys(o, ['units']) ||
-      !Array.isArray(o.units) ||
-      o.units.length > LIMITS.maxRosterUnits
-    )
-      return fail('参数无效：单位名单格式错误。');
-    if (!o.units.every(validUnit))
-      return fail('参数无效：单位名单中有格式错误的单位（名称不能为空）。');
-    return {
-      ok: true,
-      args: [{ units: (o.units as RosterUnit[]).map((u) => ({ ...u, aliases: [...u.aliases] })) }],
-    };
-  },
-  chooseVersion(args) {
-    const o = oneObject(args);
-    if (
-      !o ||
-      !hasOnlyKeys(o, ['submissionKey', 'reportId']) ||
-      !isBoundedString(o.submissionKey, LIMITS.maxNameLength) ||
-      !isBoundedString(o.reportId, LIMITS.maxIdLength)
-    ) {
-      return fail('参数无效：需要报送记录和所选版本。');
-    }
-    return { ok: true, args: [{ submissionKey: o.submissionKey, reportId: o.reportId }] };
-  },
-  addAlias(args) {
-    const o = oneObject(args);
-    if (
-      !o ||
-      !hasOnlyKeys(o, ['alias', 'unitName']) ||
-      !isBoundedString(o.alias, LIMITS.maxNameLength) ||
-      !isBoundedString(o.unitName, LIMITS.maxNameLength)
-    ) {
-      return fail('参数无效：需要报告中的名称和名单中的单位。');
-    }
-    return { ok: true, args: [{ alias: o.alias, unitName: o.unitName }] };
-  },
-  newWorkspace: noArgs,
-  openWorkspace: noArgs,
-  saveWorkspace: noArgs,
-  saveWorkspaceAs: noArgs,
-};
-
-/** Validates a call by (untrusted) name and arguments. */
-export function validateCall(
-  name: unknown,
-  args: unknown,
-): { ok: true; name: MethodName; args: unknown[] } | { ok: false; message: string } {
-  if (!isMethodName(name)) return { ok: false, message: `未知操作：${String(name).slice(0, 60)}` };
-  if (!Array.isArray(args)) return { ok: false, message: '参数无效。' };
-  const check = VALIDATORS[name](args as unknown[]) as ArgsCheck<unknown[]>;
-  if (!check.ok) return check;
-  return { ok: true, name, args: check.args };
-}

@@ -11,7 +11,7 @@ import { inProcessRunner } from '../../src/core/app/pipeline';
 import type { ExtractOutcome, RunProgress } from '../../src/core/app/pipeline';
 import { workerRunner } from '../../src/main/worker-runner';
 import { tsxThreadSource } from '../../src/core/pipeline/pool';
-import { FakeDialogs, SEEDS, seedFiles, tempDir } from './harness';
+import { FakeDialogs, SEEDS, seedFiles, tempDir } from '../app/harness';
 
 const WORKER_TS = resolve(__dirname, '../../src/main/worker.ts');
 const spawnTs = (): Worker => new Worker(tsxThreadSource(WORKER_TS), { eval: true });
