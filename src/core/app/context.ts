@@ -114,7 +114,7 @@ export class AppContext {
       },
       onSaveError: (err: unknown) =>
         this.notices.push(
-          `自动保存失败：${err instanceof Error ? err.message : String(err)}（审查结论已记入日志，不会丢失）`,
+          `自动保存失败：${err instanceof Error ? err.message : String(err)}（已作出的审查结论在作出时即已写入工作区文件，不会丢失）`,
         ),
     };
   }

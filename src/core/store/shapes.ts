@@ -27,8 +27,7 @@ import type {
   SourcePos,
   TextParagraph,
 } from '../model/types';
-import type { ReviewStatus } from '../export/types';
-import { REVIEW_STATUS_LABELS } from '../export/types';
+import { SEVERITIES, isReviewStatus } from '../model/glossary';
 
 type Obj = Record<string, unknown>;
 
@@ -52,11 +51,8 @@ export function isStringArray(v: unknown): v is string[] {
   return arrayOf(v, isStr);
 }
 
-export function isReviewStatus(v: unknown): v is ReviewStatus {
-  return isStr(v) && Object.keys(REVIEW_STATUS_LABELS).includes(v);
-}
+export { isReviewStatus };
 
-const SEVERITIES = ['error', 'warning', 'info'] as const;
 const SOURCE_FORMATS = ['docx', 'xlsx', 'html', 'txt', 'md', 'doc', 'xls', 'mht', 'pdf'];
 const TEMPLATES = ['2021', '2019', 'pre-2019', 'unknown'];
 const SOURCES = ['title', 'period', 'fileName', 'none'];
