@@ -4,7 +4,8 @@
  *
  * Contact details count when any paragraph of the report (page chrome excluded) gives a phone
  * number (电话/热线 followed by digits, or a number shaped like 0533-7857266 / a mobile number) or
- * an address (地址：…, 通讯地址, 联系地址).
+ * an address (地址：…, 通讯地址, 联系地址). The finding points at the title: the details belong at the
+ * beginning of the report.
  */
 import { flatText, joinWrapped, reportParagraphs } from '../util/text';
 import type { ReportRule } from '../types';
@@ -27,8 +28,10 @@ export const structureMissingContact: ReportRule = {
     // into digit runs that look like phone numbers.
     const found = joinWrapped(reportParagraphs(report)).some((p) => CONTACT.test(flatText([p])));
     if (found) return [];
+    // Where the details belong: the beginning of the report, so the finding points at the title.
     return [
       {
+        ...(report.titlePos ? { pos: report.titlePos } : {}),
         message:
           '报告中未找到联系方式（地址或电话），建议在报告开头写明对报告有疑问时的联系地址、邮编、电话和电子邮箱。',
       },

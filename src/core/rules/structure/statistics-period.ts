@@ -21,8 +21,10 @@ export const structureStatisticsPeriod: ReportRule = {
   check({ report }) {
     const period = report.statisticsPeriod;
     if (!period) {
+      // The period is stated in the preamble, right under the title: the finding points there.
       return [
         {
+          ...(report.titlePos ? { pos: report.titlePos } : {}),
           severity: 'info',
           message:
             '报告未说明所列数据的统计期限（如“本报告中所列数据的统计期限自1月1日起至12月31日止”）。',
