@@ -71,11 +71,17 @@ export function contentKey(report: Pick<ReportModel, 'tables' | 'sections'>): st
   const parts: string[] = [];
   const visit = (v: unknown): void => {
     if (v === null || v === undefined) parts.push('∅');
-    else if (typeof v === 'object' && 'value' in (v as object) && 'raw' in (v as object)) {
-      const c = v as { value: number | null; blank: boolean };
-      parts.push(c.value === null ? (c.blank ? 'b' : '∅') : String(c.value));
-    } else if (typeof v === 'object')
-      for (const k of Object.keys(v as object).sort()) visit((v as Record<string, unknown>)[k]);
+    else if (typeof v !== 'object') return;
+    else if ('value' in v && 'raw' in v) {
+      // A table cell: its number, or whether it was left blank.
+      const value = typeof v.value === 'number' ? v.value : null;
+      const blank = 'blank' in v && v.blank === true;
+      parts.push(value === null ? (blank ? 'b' : '∅') : String(value));
+    } else {
+      const entries: [string, unknown][] = Object.entries(v);
+      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      for (const [, child] of entries) visit(child);
+    }
   };
   visit(report.tables);
   for (const s of report.sections) {
