@@ -82,7 +82,7 @@ async function isDirectory(file: string): Promise<boolean> {
  */
 export async function saveFileAtomic(
   target: string,
-  data: Uint8Array | Iterable<Uint8Array>,
+  data: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   hooks: SaveHooks = {},
   program = 'Excel',
 ): Promise<void> {
