@@ -412,7 +412,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   // first file read), the end of reading, the end of the rules, the end of writing, peak memory.
   const probe =
     process.env['NIANBAO_BENCH_PROBE'] === '1'
-      ? (what: string) => process.stderr.write(`bench ${what} ${performance.now().toFixed(1)}\n`)
+      ? (what: string) =>
+          process.stderr.write(
+            `bench ${what} ${performance.now().toFixed(1)}\nbench rss-at-${what} ${Math.round(process.memoryUsage.rss() / 1024)}\n`,
+          )
       : undefined;
   if (probe)
     process.once('exit', () =>
@@ -444,6 +447,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Written report by report: the whole text of 10,000 reports would be hundreds of MB at once.
       await saveFileAtomic(opts.json, jsonResultText(run));
       written.push(`JSON 结果已写入：${opts.json}`);
+      probe?.('json-written-ms');
     }
     if (opts.xlsx) {
       const input = {

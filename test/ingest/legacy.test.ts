@@ -84,8 +84,8 @@ async function specOf(seedFile: string): Promise<ReportSpec> {
   return s;
 }
 
+/** Refused with an IngestError (a hang would be caught by the test's own timeout, not a clock). */
 async function refused(bytes: Buffer, name: string): Promise<string> {
-  const started = Date.now();
   let caught: unknown;
   try {
     await readBytes(bytes, name);
@@ -93,7 +93,6 @@ async function refused(bytes: Buffer, name: string): Promise<string> {
     caught = e;
   }
   expect(caught, `${name} should be refused`).toBeInstanceOf(IngestError);
-  expect(Date.now() - started).toBeLessThan(5000);
   return (caught as IngestError).message;
 }
 
@@ -458,14 +457,12 @@ describe('corrupted legacy files never crash a reader', () => {
                 : Math.floor(rnd() * b.length);
           b[at] = Math.floor(rnd() * 256);
         }
-        const started = Date.now();
         try {
           await readBytes(b, name);
         } catch (e) {
           expect(e, `mutation ${i}`).toBeInstanceOf(IngestError);
           refusedCount++;
         }
-        expect(Date.now() - started).toBeLessThan(5000);
       }
       // The mutations do hit the structures (else this test would prove little).
       expect(refusedCount).toBeGreaterThan(10);

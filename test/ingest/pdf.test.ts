@@ -303,7 +303,6 @@ describe('PDF reports extract like Word reports', () => {
 });
 
 async function refused(bytes: Buffer, pattern: RegExp, name = '报告.pdf'): Promise<string> {
-  const started = Date.now();
   let caught: unknown;
   try {
     await readBytes(bytes, name);
@@ -314,7 +313,6 @@ async function refused(bytes: Buffer, pattern: RegExp, name = '报告.pdf'): Pro
   const message = (caught as IngestError).message;
   expect(message).toMatch(/[\u4e00-\u9fff]/);
   expect(message).toMatch(pattern);
-  expect(Date.now() - started).toBeLessThan(20_000);
   return message;
 }
 
