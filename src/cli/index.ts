@@ -11,6 +11,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { auditInputs, jsonResultText } from '../core/audit';
 import type { AuditRun, Severity } from '../core/model/types';
+import { at } from '../core/model/checked';
 import { SEVERITY_LABELS } from '../core/model/glossary';
 import { saveFileAtomic, toSaveError } from '../core/export/save';
 import { failureMessage } from '../core/pipeline';
@@ -98,7 +99,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const given = new Set<string>();
   let onlyInputs = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
+    const arg = at(argv, i);
     if (onlyInputs || !arg.startsWith('-') || arg === '-') {
       opts.inputs.push(arg);
       continue;
@@ -414,7 +415,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.env['NIANBAO_BENCH_PROBE'] === '1'
       ? (what: string) =>
           process.stderr.write(
-            `bench ${what} ${performance.now().toFixed(1)}\nbench rss-at-${what} ${Math.round(process.memoryUsage.rss() / 1024)}\n`,
+            `bench ${what} ${performance.now().toFixed(1)}\nbench rss-at-${what} ${Math.round(process.memoryUsage.rss() / 1024)}\nbench heap-at-${what} ${Math.round(process.memoryUsage().heapUsed / 1024)}\n`,
           )
       : undefined;
   if (probe)

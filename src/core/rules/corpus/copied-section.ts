@@ -21,6 +21,7 @@
  * twenty agencies under twenty identical findings with the same fingerprint.
  */
 import type { SectionKey } from '../../model/glossary';
+import { at } from '../../model/checked';
 import type { ReportModel } from '../../model/types';
 import { agencyKey, agencyShortKey } from '../../workspace/pairing';
 import type { CorpusRule, Draft } from '../types';
@@ -129,12 +130,12 @@ function copiedIn(
   // of pair ids grew with the square of a formulaic corpus — 7 s and hundreds of MB at 2,000.)
   const seenBy = new Int32Array(docs.length).fill(-1);
   for (let i = 0; i < docs.length; i++) {
-    const a = docs[i] as Doc;
-    for (const k of keysOf[i] as string[]) {
-      for (const j of buckets.get(k) as number[]) {
+    const a = at(docs, i);
+    for (const k of at(keysOf, i)) {
+      for (const j of buckets.get(k) ?? []) {
         if (j <= i || seenBy[j] === i) continue;
         seenBy[j] = i;
-        const b = docs[j] as Doc;
+        const b = at(docs, j);
         if (a.agency === b.agency || a.shortAgency === b.shortAgency) continue;
         // 2. Exact verification on candidates only.
         const sim = verify(a, b);
