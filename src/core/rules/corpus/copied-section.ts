@@ -27,10 +27,10 @@ import { agencyKey, agencyShortKey } from '../../workspace/pairing';
 import type { CorpusRule, Draft } from '../types';
 import {
   bandKeys,
-  commonCount,
-  mayReach,
+  commonAtLeast,
   minHashSignature,
   normaliseForSimilarity,
+  sharedNeeded,
   similarAtLeast,
   sortedShingles,
 } from '../util/similarity';
@@ -81,7 +81,9 @@ function verify(a: Doc, b: Doc): number | null {
   if (Math.min(x.length, y.length) < MIN_COPIED_LENGTH) return null;
   const xs = aText === null ? a.shingles : sortedShingles(x);
   const ys = bText === null ? b.shingles : sortedShingles(y);
-  if (!mayReach(x.length, y.length, commonCount(xs, ys), COPIED_SECTION_THRESHOLD)) return null;
+  // mayReach's q-gram count filter, stopping the count once the pair cannot reach it.
+  const need = sharedNeeded(x.length, y.length, COPIED_SECTION_THRESHOLD);
+  if (need === null || !commonAtLeast(xs, ys, need)) return null;
   return similarAtLeast(x, y, COPIED_SECTION_THRESHOLD);
 }
 
