@@ -57,6 +57,38 @@ interface Doc {
   /** Own names removed. */
   text: string;
   shingles: Uint32Array;
+  /** Bigrams of `text`, hashed into BIGRAM_BITS bits: a name with a bigram not set is not in it. */
+  bigrams: Uint32Array;
+  /** The bits of each of `names`' bigrams (empty for a name of one character). */
+  nameBits: number[][];
+}
+
+const BIGRAM_BITS = 4096;
+const bigramBit = (s: string, i: number): number =>
+  (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ s.charCodeAt(i + 1)) & (BIGRAM_BITS - 1);
+
+function bigramSet(text: string): Uint32Array {
+  const set = new Uint32Array(BIGRAM_BITS / 32);
+  for (let i = 0; i + 1 < text.length; i++) {
+    const b = bigramBit(text, i);
+    set[b >>> 5] = (set[b >>> 5] ?? 0) | (1 << (b & 31));
+  }
+  return set;
+}
+
+function bitsOf(name: string): number[] {
+  const bits: number[] = [];
+  for (let i = 0; i + 1 < name.length; i++) bits.push(bigramBit(name, i));
+  return bits;
+}
+
+/** True when one of `other`'s names occurs in `d`'s text (the bigram test only rules names out). */
+function mentions(d: Doc, other: Doc): boolean {
+  return other.names.some(
+    (n, k) =>
+      (other.nameBits[k] ?? []).every((b) => ((d.bigrams[b >>> 5] ?? 0) >>> (b & 31)) & 1) &&
+      d.text.includes(n),
+  );
 }
 
 interface Match {
@@ -71,9 +103,7 @@ function prepare(text: string, names: readonly string[]): string {
 /** The pair's texts with both agencies' names removed, and their exact similarity when ≥ threshold. */
 function verify(a: Doc, b: Doc): number | null {
   const cross = (d: Doc, other: Doc) =>
-    other.names.some((n) => d.text.includes(n))
-      ? prepare(d.section.text, [...d.names, ...other.names])
-      : null;
+    mentions(d, other) ? prepare(d.section.text, [...d.names, ...other.names]) : null;
   const aText = cross(a, b);
   const bText = cross(b, a);
   const x = aText ?? a.text;
@@ -109,6 +139,8 @@ function copiedIn(
       section,
       text,
       shingles: sortedShingles(text),
+      bigrams: bigramSet(text),
+      nameBits: names.map(bitsOf),
     });
   }
 
