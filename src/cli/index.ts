@@ -11,6 +11,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
 import { auditInputs, jsonResultText } from '../core/audit';
 import type { AuditRun, Severity } from '../core/model/types';
+import { at } from '../core/model/checked';
 import { SEVERITY_LABELS } from '../core/model/glossary';
 import { isMonthDay } from '../core/model/dates';
 import { saveFileAtomic, toSaveError } from '../core/export/save';
@@ -91,7 +92,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const given = new Set<string>();
   let onlyInputs = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
+    const arg = at(argv, i);
     if (onlyInputs || !arg.startsWith('-') || arg === '-') {
       opts.inputs.push(arg);
       continue;
@@ -405,7 +406,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   // first file read), the end of reading, the end of the rules, the end of writing, peak memory.
   const probe =
     process.env['NIANBAO_BENCH_PROBE'] === '1'
-      ? (what: string) => process.stderr.write(`bench ${what} ${performance.now().toFixed(1)}\n`)
+      ? (what: string) =>
+          process.stderr.write(
+            `bench ${what} ${performance.now().toFixed(1)}\nbench rss-at-${what} ${Math.round(process.memoryUsage.rss() / 1024)}\nbench heap-at-${what} ${Math.round(process.memoryUsage().heapUsed / 1024)}\n`,
+          )
       : undefined;
   if (probe)
     process.once('exit', () =>
@@ -437,6 +441,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Written report by report: the whole text of 10,000 reports would be hundreds of MB at once.
       await saveFileAtomic(opts.json, jsonResultText(run));
       written.push(`JSON 结果已写入：${opts.json}`);
+      probe?.('json-written-ms');
     }
     if (opts.xlsx) {
       const input = {

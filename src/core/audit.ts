@@ -6,6 +6,7 @@
  * engine, and keeps the results in its workspace store.
  */
 import { basename } from 'node:path';
+import { at } from './model/checked';
 import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';
 import { processFiles } from './pipeline/pool';
 import type { FileJob, PoolScript } from './pipeline/pool';
@@ -72,7 +73,7 @@ export async function auditFiles(
         read.push({ model: outcome.file.model, notes: outcome.file.notes });
       else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
       else if (outcome.kind === 'failed') failures.push(outcome.failure);
-      options.onProgress?.(index + 1, files.length, files[index] as string);
+      options.onProgress?.(index + 1, files.length, at(files, index));
     },
   });
   const { findings, workspace } = auditModels(
@@ -165,20 +166,6 @@ export interface JsonResult {
   coverage: CoverageYear[];
 }
 
-const FINDING_FIELDS = [
-  'ruleId',
-  'severity',
-  'message',
-  'section',
-  'table',
-  'row',
-  'column',
-  'expected',
-  'actual',
-  'quote',
-  'relatedReport',
-] as const;
-
 function v(cell: CellValue | undefined): number | null {
   return cell?.value ?? null;
 }
@@ -222,9 +209,17 @@ export function jsonTables(tables: ReportTables): JsonReport['tables'] {
 }
 
 export function jsonFinding(f: Finding): JsonFinding {
-  const out: Record<string, unknown> = {};
-  for (const k of FINDING_FIELDS) if (f[k] !== undefined) out[k] = f[k];
-  return out as unknown as JsonFinding;
+  // cli-contract.md's fields, in this order; absent ones are left out.
+  const out: JsonFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message };
+  if (f.section !== undefined) out.section = f.section;
+  if (f.table !== undefined) out.table = f.table;
+  if (f.row !== undefined) out.row = f.row;
+  if (f.column !== undefined) out.column = f.column;
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.quote !== undefined) out.quote = f.quote;
+  if (f.relatedReport !== undefined) out.relatedReport = f.relatedReport;
+  return out;
 }
 
 function jsonReport({ model, findings }: AuditedReport, ws: WorkspaceView): JsonReport {

@@ -9,16 +9,29 @@
  *   - part 0 (N/4 reports) with 1 thread and with one per core: reports/s each, and the speed-up;
  *   - all N with one per core: reports/s, the time of the cross-report rules, peak RSS;
  *   - peak RSS at N/4 and at N (flat, not linear, is the target);
- *   - start-up (process start to the first file read), median of five runs on one file.
+ *   - start-up (process start to the first file read), median of five runs on one file;
+ *   - the floor: mammoth.convertToHtml alone of every .docx of the set, on one thread, and the
+ *     ratio of the whole audit of all N (read, extract, rules, JSON, workbook, all threads) to
+ *     it (target ≤ 0.75×, issue 12).
  *
  * Timings on a shared machine are noisy: other processes take cores from both runs alike.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import mammoth from 'mammoth';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultSpec, specToDocx, specToHtml, specToTxt, specToXlsx } from '../fixtures';
 import type { Quirks, ReportSpec } from '../fixtures';
+import { at } from '../../src/core/model/checked';
 import { mulberry32 } from '../support/random';
 import { OVERVIEW, PROBLEMS, paragraphs } from './corpus-bench';
 
@@ -217,6 +230,19 @@ function runCli(inputs: readonly string[], threads: number): Probe {
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
+/** Every .docx of the set, through mammoth.convertToHtml alone, on this one thread (ms, count). */
+async function mammothFloor(dir: string): Promise<{ ms: number; count: number }> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.docx'))
+    .sort()
+    .map((f) => join(dir, f));
+  // Warm-up (module loading, JIT), outside the timing.
+  for (const f of files.slice(0, 3)) await mammoth.convertToHtml({ buffer: readFileSync(f) });
+  const t0 = performance.now();
+  for (const f of files) await mammoth.convertToHtml({ buffer: readFileSync(f) });
+  return { ms: performance.now() - t0, count: files.length };
+}
+
 async function main(): Promise<void> {
   const { n } = args();
   const cores = availableParallelism();
@@ -229,15 +255,15 @@ async function main(): Promise<void> {
   const parts = readdirSync(dir)
     .filter((p) => p.startsWith('part-'))
     .sort();
-  const quarter = join(dir, parts[0] as string);
+  const quarter = join(dir, at(parts, 0));
   const quarterN = readdirSync(quarter).length;
   console.log(`机器：${cores} 个核心（与其他进程共用，计时有波动）；Node ${process.version}`);
 
   const startups = Array.from(
     { length: 5 },
-    () => runCli([join(quarter, readdirSync(quarter)[0] as string)], 1).startupMs,
+    () => runCli([join(quarter, at(readdirSync(quarter), 0))], 1).startupMs,
   ).sort((a, b) => a - b);
-  const startup = startups[2] as number;
+  const startup = at(startups, 2);
   console.log(
     `启动（进程启动到开始读取文件，5 次中位数）：${startup.toFixed(0)} ms${startup < 300 ? '' : '（未达 0.3 s 目标）'}`,
   );
@@ -259,6 +285,15 @@ async function main(): Promise<void> {
   );
   console.log(
     `峰值内存：N/4 = ${all.maxRssMb.toFixed(0)} MB，N = ${full.maxRssMb.toFixed(0)} MB（比值 ${(full.maxRssMb / all.maxRssMb).toFixed(2)}×）`,
+  );
+
+  const floor = await mammothFloor(dir);
+  const ratio = full.ms / floor.ms;
+  console.log(
+    `下限：mammoth.convertToHtml 单独转换全部 ${floor.count} 份 .docx（1 个线程）：${s(floor.ms)}`,
+  );
+  console.log(
+    `比值（${n} 份完整审查，${cores} 个线程 ÷ mammoth 下限）：${ratio.toFixed(2)}×${ratio <= 0.75 ? '' : '（未达 0.75× 目标）'}`,
   );
 }
 

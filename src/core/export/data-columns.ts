@@ -4,7 +4,7 @@
  * own statistics over all its reports.
  */
 import { CELLS, columnLabel, rowLabel } from '../model/cells';
-import { TABLE_SHORT, type ApplicationRowKey, type TableKey } from '../model/glossary';
+import { TABLE_SHORT, type TableKey } from '../model/glossary';
 import type { CellValue, ReportModel } from '../model/types';
 
 export interface DataColumn {
@@ -25,7 +25,7 @@ export interface DataColumn {
  * Column headers repeat the row name 7 times, so the long template labels are shortened to what a
  * reviewer says; the group prefix keeps sub-rows unambiguous.
  */
-const SHORT_APPLICATION_ROWS: Partial<Record<ApplicationRowKey, string>> = {
+const SHORT_APPLICATION_ROWS: Partial<Record<string, string>> = {
   newReceived: '一、本年新收',
   carriedOver: '二、上年结转',
   granted: '三、（一）予以公开',
@@ -36,8 +36,7 @@ const SHORT_APPLICATION_ROWS: Partial<Record<ApplicationRowKey, string>> = {
 
 /** The row name in a header: the short form for the long table-三 rows, the reviewer's name otherwise. */
 function headerRowName(table: TableKey, row: string): string {
-  const short =
-    table === 'applications' ? SHORT_APPLICATION_ROWS[row as ApplicationRowKey] : undefined;
+  const short = table === 'applications' ? SHORT_APPLICATION_ROWS[row] : undefined;
   return short ?? rowLabel(table, row);
 }
 

@@ -14,6 +14,7 @@ import {
   cellNumber,
   reportIndicators,
 } from '../indicators';
+import { at, must } from '../model/checked';
 import type { WorkspaceView, ReportModel } from '../model/types';
 import { DATA_LEAD_HEADERS, colLetter } from './data-columns';
 import { pairYears } from '../workspace/pairing';
@@ -36,7 +37,18 @@ export function addIndicatorSheet(
   aliases: Record<string, string> = {},
   view?: Pick<WorkspaceView, 'placements'>,
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(INDICATOR_SHEET);
+  // Views and page setup given at creation: the streaming writer writes them before the rows.
+  const ws = wb.addWorksheet(INDICATOR_SHEET, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
   const columnOf = new Map(
     dataColumns().map((c, i) => [c.key, { index: DATA_LEAD + i + 1, column: c }]),
   );
@@ -58,6 +70,8 @@ export function addIndicatorSheet(
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
+  header.commit();
+  let rows = 1;
 
   /** The cells as a formula sum, or null when one of them is unknown in this report. */
   const sum = (keys: readonly string[], model: ReportModel, row: number): string | null => {
@@ -68,12 +82,12 @@ export function addIndicatorSheet(
       // N(): a blank cell (blank marker in the report) counts as 0, as the core counts it.
       parts.push(`N(${DATA_SHEET}!${colLetter(col.index)}${row})`);
     }
-    return parts.length === 1 ? (parts[0] as string) : `(${parts.join('+')})`;
+    return parts.length === 1 ? at(parts, 0) : `(${parts.join('+')})`;
   };
 
   // Current versions only (cli-contract.md: one row per current report); 数据 keeps every file's row.
   for (const model of models.filter((m) => view?.placements[m.id]?.current !== false)) {
-    const row = rowOf.get(model) as number;
+    const row = must(rowOf.get(model), 'row of 数据');
     const previous = previousOf.get(model);
     const values = reportIndicators(model, previous);
     const cells: ExcelJS.CellValue[] = [model.agency, model.year, model.file];
@@ -104,22 +118,13 @@ export function addIndicatorSheet(
       cell.numFmt = def.kind === 'change' ? '+0.0%;-0.0%;0.0%' : '0.0%';
       cell.alignment = { horizontal: 'right' };
     });
+    added.commit();
+    rows++;
   }
-  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }];
   ws.autoFilter = {
     from: { row: 1, column: 1 },
-    to: {
-      row: Math.max(1, ws.rowCount),
-      column: INDICATOR_LEAD_HEADERS.length + INDICATOR_DEFS.length,
-    },
+    to: { row: rows, column: INDICATOR_LEAD_HEADERS.length + INDICATOR_DEFS.length },
   };
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '1:1',
-  };
+  ws.commit();
   return ws;
 }

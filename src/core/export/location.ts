@@ -9,14 +9,20 @@
  * under the nearest one before it, as a reviewer finds it on the page.
  */
 import { findColumnLabel, findRowLabel } from '../model/cells';
-import { SECTIONS, SECTION_NUMERALS, TABLE_SHORT, type TableKey } from '../model/glossary';
+import {
+  SECTIONS,
+  SECTION_NUMERALS,
+  TABLE_KEYS,
+  TABLE_SHORT,
+  type TableKey,
+} from '../model/glossary';
 import type { Finding, ReportModel, TextParagraph } from '../model/types';
 
 /** Chinese numeral for an ordinal (1 → 一, 12 → 十二, 35 → 三十五); digits beyond 99, where numerals stop reading well. */
 export function chineseNumeral(n: number): string {
   const digits = '〇一二三四五六七八九';
   if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
-  if (n < 10) return digits[n] as string;
+  if (n < 10) return digits.charAt(n);
   const tens = Math.floor(n / 10);
   const ones = n % 10;
   return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;
@@ -95,9 +101,7 @@ function paragraphPlace(paragraphs: readonly TextParagraph[], index: number): st
 function tableAt(report: ReportModel, finding: Finding): TableKey | undefined {
   const block = finding.pos?.block;
   if (block === undefined) return undefined;
-  return (Object.keys(report.tablePos) as TableKey[]).find(
-    (k) => report.tablePos[k]?.block === block,
-  );
+  return TABLE_KEYS.find((k) => report.tablePos[k]?.block === block);
 }
 
 export function describeLocation(finding: Finding, report: ReportModel): string {

@@ -19,11 +19,9 @@ export class SaveError extends Error {
 }
 
 function errorCode(err: unknown): string | undefined {
-  if (typeof err === 'object' && err !== null && 'code' in err) {
-    const code = (err as { code: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : undefined;
 }
 
 function reason(code: string | undefined, step: 'write' | 'rename', program: string): string {
@@ -82,7 +80,7 @@ async function isDirectory(file: string): Promise<boolean> {
  */
 export async function saveFileAtomic(
   target: string,
-  data: Uint8Array | Iterable<Uint8Array>,
+  data: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   hooks: SaveHooks = {},
   program = 'Excel',
 ): Promise<void> {

@@ -8,7 +8,10 @@ import { IngestError } from '../ingest/errors';
 /** The Chinese sentence for a file that could not be read. */
 export function failureMessage(err: unknown): string {
   if (err instanceof IngestError) return err.message;
-  const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+      ? err.code
+      : undefined;
   switch (code) {
     case 'ENOENT':
       return '找不到该文件或文件夹，可能已被移动或删除。';

@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { at } from '../model/checked';
 import { processFile } from './index';
 import type { FileOutcome } from './index';
 
@@ -78,7 +79,7 @@ export function defaultPoolScript(): PoolScript {
     return () => new Worker(tsxThreadSource(source), { eval: true });
   }
   const built = [join(__dirname, 'pool-worker.js'), join(__dirname, '..', 'pool-worker.js')];
-  return built.find((p) => existsSync(p)) ?? (built[0] as string);
+  return built.find((p) => existsSync(p)) ?? at(built, 0);
 }
 
 /**
@@ -193,7 +194,7 @@ export async function forEachFile(
   if (threads <= 1) {
     for (; next < jobs.length; next++) {
       options.onStart?.(next);
-      deliver(next, await processJob(jobs[next] as FileJob, keepHtml));
+      deliver(next, await processJob(at(jobs, next), keepHtml));
     }
     return;
   }
@@ -206,7 +207,7 @@ export async function forEachFile(
     try {
       while (next < jobs.length) {
         const index = next++;
-        const job = jobs[index] as FileJob;
+        const job = at(jobs, index);
         options.onStart?.(index);
         if (broken) {
           deliver(index, await processJob(job, keepHtml));

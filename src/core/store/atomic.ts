@@ -60,7 +60,7 @@ async function syncDir(dir: string): Promise<void> {
 
 export async function atomicWrite(
   target: string,
-  bytes: Uint8Array | Iterable<Uint8Array>,
+  bytes: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
   hooks: SaveHooks = {},
 ): Promise<void> {
   const tmp = `${target}${TMP_MARK}${process.pid}-${Date.now()}`;
@@ -73,9 +73,10 @@ export async function atomicWrite(
       await fh.write(bytes, half, bytes.length - half, half);
     } else {
       // Written as it is produced (the command line's JSON of thousands of reports), so the whole
-      // text never sits in memory; the same temporary file, sync and rename make it as safe.
+      // text never sits in memory, or streamed (the workbook); the same temporary file, sync and
+      // rename make it as safe.
       let first = true;
-      for (const chunk of bytes) {
+      for await (const chunk of bytes) {
         await fh.write(chunk);
         if (first && hooks.afterPartialWrite) await hooks.afterPartialWrite(tmp);
         first = false;

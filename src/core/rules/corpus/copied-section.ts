@@ -21,15 +21,16 @@
  * twenty agencies under twenty identical findings with the same fingerprint.
  */
 import type { SectionKey } from '../../model/glossary';
+import { at } from '../../model/checked';
 import type { ReportModel } from '../../model/types';
 import { agencyKey, agencyShortKey } from '../../workspace/pairing';
 import type { CorpusRule, Draft } from '../types';
 import {
   bandKeys,
-  commonCount,
-  mayReach,
+  commonAtLeast,
   minHashSignature,
   normaliseForSimilarity,
+  sharedNeeded,
   similarAtLeast,
   sortedShingles,
 } from '../util/similarity';
@@ -56,6 +57,38 @@ interface Doc {
   /** Own names removed. */
   text: string;
   shingles: Uint32Array;
+  /** Bigrams of `text`, hashed into BIGRAM_BITS bits: a name with a bigram not set is not in it. */
+  bigrams: Uint32Array;
+  /** The bits of each of `names`' bigrams (empty for a name of one character). */
+  nameBits: number[][];
+}
+
+const BIGRAM_BITS = 4096;
+const bigramBit = (s: string, i: number): number =>
+  (Math.imul(s.charCodeAt(i), 0x9e3779b1) ^ s.charCodeAt(i + 1)) & (BIGRAM_BITS - 1);
+
+function bigramSet(text: string): Uint32Array {
+  const set = new Uint32Array(BIGRAM_BITS / 32);
+  for (let i = 0; i + 1 < text.length; i++) {
+    const b = bigramBit(text, i);
+    set[b >>> 5] = (set[b >>> 5] ?? 0) | (1 << (b & 31));
+  }
+  return set;
+}
+
+function bitsOf(name: string): number[] {
+  const bits: number[] = [];
+  for (let i = 0; i + 1 < name.length; i++) bits.push(bigramBit(name, i));
+  return bits;
+}
+
+/** True when one of `other`'s names occurs in `d`'s text (the bigram test only rules names out). */
+function mentions(d: Doc, other: Doc): boolean {
+  return other.names.some(
+    (n, k) =>
+      (other.nameBits[k] ?? []).every((b) => ((d.bigrams[b >>> 5] ?? 0) >>> (b & 31)) & 1) &&
+      d.text.includes(n),
+  );
 }
 
 interface Match {
@@ -70,9 +103,7 @@ function prepare(text: string, names: readonly string[]): string {
 /** The pair's texts with both agencies' names removed, and their exact similarity when ≥ threshold. */
 function verify(a: Doc, b: Doc): number | null {
   const cross = (d: Doc, other: Doc) =>
-    other.names.some((n) => d.text.includes(n))
-      ? prepare(d.section.text, [...d.names, ...other.names])
-      : null;
+    mentions(d, other) ? prepare(d.section.text, [...d.names, ...other.names]) : null;
   const aText = cross(a, b);
   const bText = cross(b, a);
   const x = aText ?? a.text;
@@ -80,7 +111,9 @@ function verify(a: Doc, b: Doc): number | null {
   if (Math.min(x.length, y.length) < MIN_COPIED_LENGTH) return null;
   const xs = aText === null ? a.shingles : sortedShingles(x);
   const ys = bText === null ? b.shingles : sortedShingles(y);
-  if (!mayReach(x.length, y.length, commonCount(xs, ys), COPIED_SECTION_THRESHOLD)) return null;
+  // mayReach's q-gram count filter, stopping the count once the pair cannot reach it.
+  const need = sharedNeeded(x.length, y.length, COPIED_SECTION_THRESHOLD);
+  if (need === null || !commonAtLeast(xs, ys, need)) return null;
   return similarAtLeast(x, y, COPIED_SECTION_THRESHOLD);
 }
 
@@ -106,6 +139,8 @@ function copiedIn(
       section,
       text,
       shingles: sortedShingles(text),
+      bigrams: bigramSet(text),
+      nameBits: names.map(bitsOf),
     });
   }
 
@@ -129,12 +164,12 @@ function copiedIn(
   // of pair ids grew with the square of a formulaic corpus — 7 s and hundreds of MB at 2,000.)
   const seenBy = new Int32Array(docs.length).fill(-1);
   for (let i = 0; i < docs.length; i++) {
-    const a = docs[i] as Doc;
-    for (const k of keysOf[i] as string[]) {
-      for (const j of buckets.get(k) as number[]) {
+    const a = at(docs, i);
+    for (const k of at(keysOf, i)) {
+      for (const j of buckets.get(k) ?? []) {
         if (j <= i || seenBy[j] === i) continue;
         seenBy[j] = i;
-        const b = docs[j] as Doc;
+        const b = at(docs, j);
         if (a.agency === b.agency || a.shortAgency === b.shortAgency) continue;
         // 2. Exact verification on candidates only.
         const sim = verify(a, b);

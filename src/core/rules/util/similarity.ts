@@ -35,9 +35,12 @@ function myers32(a: string, b: string): number {
   let pv = -1;
   let mv = 0;
   let score = n;
-  for (let i = 0; i < n; i++) PEQ[a.charCodeAt(i)]! |= 1 << i;
+  for (let i = 0; i < n; i++) {
+    const c = a.charCodeAt(i);
+    PEQ[c] = (PEQ[c] ?? 0) | (1 << i);
+  }
   for (let i = 0; i < b.length; i++) {
-    let eq = PEQ[b.charCodeAt(i)] as number;
+    let eq = PEQ[b.charCodeAt(i)] ?? 0;
     const xv = eq | mv;
     eq |= ((eq & pv) + pv) ^ pv;
     mv |= ~(eq | pv);
@@ -70,14 +73,17 @@ function myersBlocks(b: string, a: string): number {
     const start = j * 32;
     const end = Math.min(32, m - start) + start;
     const lastBlock = j === vsize - 1;
-    for (let k = start; k < end; k++) PEQ[b.charCodeAt(k)]! |= 1 << k;
+    for (let k = start; k < end; k++) {
+      const c = b.charCodeAt(k);
+      PEQ[c] = (PEQ[c] ?? 0) | (1 << k);
+    }
     let mv = 0;
     let pv = -1;
     for (let i = 0; i < n; i++) {
-      const eq = PEQ[a.charCodeAt(i)] as number;
+      const eq = PEQ[a.charCodeAt(i)] ?? 0;
       const w = (i / 32) | 0;
-      const pb = ((phc[w] as number) >>> i) & 1;
-      const mb = ((mhc[w] as number) >>> i) & 1;
+      const pb = ((phc[w] ?? 0) >>> i) & 1;
+      const mb = ((mhc[w] ?? 0) >>> i) & 1;
       const xv = eq | mv;
       const xh = ((((eq | mb) & pv) + pv) ^ pv) | eq | mb;
       let ph = mv | ~(xh | pv);
@@ -86,8 +92,8 @@ function myersBlocks(b: string, a: string): number {
         score += (ph >>> (m - 1)) & 1;
         score -= (mh >>> (m - 1)) & 1;
       }
-      if ((ph >>> 31) ^ pb) phc[w]! ^= 1 << i;
-      if ((mh >>> 31) ^ mb) mhc[w]! ^= 1 << i;
+      if ((ph >>> 31) ^ pb) phc[w] = (phc[w] ?? 0) ^ (1 << i);
+      if ((mh >>> 31) ^ mb) mhc[w] = (mhc[w] ?? 0) ^ (1 << i);
       ph = (ph << 1) | pb;
       mh = (mh << 1) | mb;
       pv = mh | ~(xv | ph);
@@ -177,8 +183,8 @@ export function commonCount(a: Uint32Array, b: Uint32Array): number {
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
     if (x === y) {
       n++;
       i++;
@@ -187,6 +193,47 @@ export function commonCount(a: Uint32Array, b: Uint32Array): number {
     else j++;
   }
   return n;
+}
+
+/**
+ * True when the multiset intersection of two sorted hash arrays has at least `need` elements;
+ * stops as soon as the elements left can no longer make up the difference (exactly
+ * commonCount(a, b) >= need, in a fraction of the merge for the pairs that fall short).
+ */
+export function commonAtLeast(a: Uint32Array, b: Uint32Array, need: number): boolean {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (n + Math.min(a.length - i, b.length - j) < need) return false;
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n >= need;
+}
+
+/**
+ * Shared q-grams two texts need for similarity ≥ `threshold` (the q-gram lemma, see mayReach);
+ * null when their lengths alone rule it out.
+ */
+export function sharedNeeded(
+  aLen: number,
+  bLen: number,
+  threshold: number,
+  q: number = SHINGLE,
+): number | null {
+  const longer = Math.max(aLen, bLen);
+  const shorter = Math.min(aLen, bLen);
+  if (longer === 0) return 0;
+  if (shorter < threshold * longer - 1e-9) return null;
+  const maxDistance = Math.floor((1 - threshold) * longer + 1e-9);
+  return longer - q + 1 - maxDistance * q;
 }
 
 /**
@@ -236,13 +283,13 @@ export function minHashSignature(shingles: Uint32Array): Uint32Array {
   const sig = new Uint32Array(size).fill(0xffffffff);
   const { mul, add } = FAMILY;
   for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s] as number;
+    const x = shingles[s] ?? 0;
     for (let i = 0; i < size; i++) {
       // Mix then multiply: a cheap universal-style hash per function.
-      let h = Math.imul(x ^ (add[i] as number), mul[i] as number) >>> 0;
+      let h = Math.imul(x ^ (add[i] ?? 0), mul[i] ?? 1) >>> 0;
       h ^= h >>> 15;
       h = Math.imul(h, 0x2c1b3c6d) >>> 0;
-      if (h < (sig[i] as number)) sig[i] = h;
+      if (h < (sig[i] ?? 0)) sig[i] = h;
     }
   }
   return sig;
@@ -253,7 +300,7 @@ export function bandKeys(sig: Uint32Array): string[] {
   const keys: string[] = [];
   for (let b = 0; b < LSH_BANDS; b++) {
     let k = `${b}`;
-    for (let r = 0; r < LSH_ROWS; r++) k += `:${sig[b * LSH_ROWS + r] as number}`;
+    for (let r = 0; r < LSH_ROWS; r++) k += `:${sig[b * LSH_ROWS + r] ?? 0}`;
     keys.push(k);
   }
   return keys;
