@@ -11,5 +11,12 @@ export type WorkerReply =
   | { type: 'outcome'; index: number; outcome: ExtractOutcome }
   | { type: 'done' }
   | { type: 'audited'; findings: [string, Finding[]][] }
-  | { type: 'audit-progress'; done: number; total: number; scope: Rule['scope'] }
+  | {
+      type: 'audit-progress';
+      done: number;
+      total: number;
+      scope: Rule['scope'];
+      /** Share of the running rule done, when it reports it (RuleProgress). */
+      fraction?: number;
+    }
   | { type: 'failed'; message: string };

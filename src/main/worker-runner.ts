@@ -95,7 +95,7 @@ export function workerRunner(
         };
         thread.on('message', (msg: WorkerReply) => {
           received = true;
-          if (msg.type === 'audit-progress') onRule?.(msg.done, msg.total, msg.scope);
+          if (msg.type === 'audit-progress') onRule?.(msg.done, msg.total, msg.scope, msg.fraction);
           else if (msg.type === 'audited') finish(new Map(msg.findings));
           else if (msg.type === 'failed') finish(new Error(msg.message));
         });

@@ -18,7 +18,14 @@ port.on('message', (req: WorkerRequest) => {
     try {
       if (req.type === 'audit') {
         const findings = runRules(req.models, req.settings, undefined, {
-          onRule: (done, total, scope) => post({ type: 'audit-progress', done, total, scope }),
+          onRule: (done, total, scope, fraction) =>
+            post({
+              type: 'audit-progress',
+              done,
+              total,
+              scope,
+              ...(fraction !== undefined ? { fraction } : {}),
+            }),
         });
         post({ type: 'audited', findings: [...findings] });
         return;

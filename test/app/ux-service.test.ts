@@ -1,7 +1,7 @@
 /**
  * Issue 14, the service side of two app items: the Word numbering note reaches the reviewer only
  * beside a numbering finding, and an import's progress names each step after reading and moves
- * through the rules (never stuck on the last file read).
+ * through the rules (never stuck on the last file read), and within the long cross-agency one.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,13 +59,35 @@ describe('import progress', () => {
       ]),
     );
     // The rule count moves by one from 0 to the total, in order: a bar that moves.
-    const rules = audit.filter((p) => p.step !== '正在保存工作区…');
+    const rules = audit.filter((p) => p.step !== '正在保存工作区…' && p.fraction === undefined);
     const total = rules[0]!.total;
     expect(total).toBeGreaterThan(10);
     expect(rules.map((p) => p.done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));
     // Reading first, done last.
     expect(progress[0]!.phase).toBe('read');
     expect(progress[progress.length - 1]!.phase).toBe('done');
+    await service.shutdown();
+  });
+
+  it('moves within the cross-agency step: rising shares of the rule, up to the whole', async () => {
+    const dir = tempDir();
+    for (const agency of ['某县教育局', '某县民政局', '某县财政局', '某县交通运输局']) {
+      for (const year of [2022, 2023])
+        writeFileSync(join(dir, `${agency}${year}.txt`), specToTxt(defaultSpec({ agency, year })));
+    }
+    const { service, events } = await startService({ samplesDir: null });
+    await service.importPaths({ paths: [dir] });
+    const cross = events
+      .filter((e) => e.event === 'progress')
+      .map((e) => e.payload as ProgressEvent)
+      .filter((p) => p.phase === 'audit' && p.step === '正在比对跨单位报告（雷同检查）…');
+    const within = cross.filter((p) => p.fraction !== undefined);
+    expect(within.length).toBeGreaterThan(5);
+    // The rule count stays at the rule's place while its share rises, to the whole at its end.
+    expect(new Set(within.map((p) => p.done)).size).toBe(1);
+    const shares = within.map((p) => p.fraction ?? 0);
+    expect(shares.every((f, i) => i === 0 || f > (shares[i - 1] ?? 1))).toBe(true);
+    expect(shares.at(-1)).toBe(1);
     await service.shutdown();
   });
 });

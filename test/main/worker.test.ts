@@ -86,10 +86,20 @@ describe('worker-thread runner', () => {
       deadlines: { department: '01-31', government: '03-31' },
       aliases: {},
     };
-    const viaWorker = await workerRunner(spawnTs).audit(models, settings);
-    const inline = await inProcessRunner().audit(models, settings);
+    const follow =
+      (into: unknown[][]) => (done: number, total: number, scope: string, fraction?: number) =>
+        into.push([done, total, scope, fraction]);
+    const workerSteps: unknown[][] = [];
+    const inlineSteps: unknown[][] = [];
+    const viaWorker = await workerRunner(spawnTs).audit(models, settings, follow(workerSteps));
+    const inline = await inProcessRunner().audit(models, settings, follow(inlineSteps));
     expect([...viaWorker.entries()]).toEqual([...inline.entries()]);
     expect([...viaWorker.values()].flat().length).toBeGreaterThan(0);
+    // The same progress, the cross-agency rule's own shares of its work included.
+    expect(workerSteps).toEqual(inlineSteps);
+    expect(workerSteps.some(([, , scope, fraction]) => scope === 'corpus' && fraction === 1)).toBe(
+      true,
+    );
   });
 
   it('drives the application service', async () => {

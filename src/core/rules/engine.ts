@@ -59,8 +59,30 @@ export function workspaceOf(
 /**
  * Before each rule: how many of the enabled rules have run, and the scope of the one starting (so a
  * progress display can say 比对跨单位… while the corpus rules run); once more at the end.
+ * In between, a long corpus rule that reports its progress (CorpusContext.progress) adds calls with
+ * the same `done` and `fraction`, the share of that rule done (0 < fraction ≤ 1, rising by at least
+ * a hundredth from one call to the next, 1 last).
  */
-export type RuleProgress = (done: number, total: number, scope: Rule['scope']) => void;
+export type RuleProgress = (
+  done: number,
+  total: number,
+  scope: Rule['scope'],
+  fraction?: number,
+) => void;
+
+/** CorpusContext.progress for one rule: passes on each new whole per cent, no more (≤ 100 calls). */
+export function withinRule(
+  report: (fraction: number) => void,
+): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    if (!(total > 0) || !(done > 0)) return;
+    const percent = Math.floor((Math.min(done, total) / total) * 100);
+    if (percent <= last) return;
+    last = percent;
+    report(percent / 100);
+  };
+}
 
 /**
  * Runs all enabled rules over the workspace. Returns the findings of each report by report id,
@@ -118,8 +140,15 @@ export function runRules(
         }
       }
     } else {
+      const progress = onRule
+        ? withinRule((fraction) => onRule(index, enabled.length, rule.scope, fraction))
+        : undefined;
       try {
-        for (const { reportId, draft } of rule.check({ reports: current, settings }))
+        for (const { reportId, draft } of rule.check({
+          reports: current,
+          settings,
+          ...(progress ? { progress } : {}),
+        }))
           push(reportId, stamp(rule, draft, settings));
       } catch (err) {
         for (const report of current) push(report.id, failure(rule, err, settings));

@@ -69,6 +69,12 @@ export interface SeriesContext {
 export interface CorpusContext {
   reports: readonly ReportModel[];
   settings: AuditSettings;
+  /**
+   * How far a long rule has come: `done` of `total`, in units of the rule's choosing, rising, last
+   * with done = total. The engine turns it into its progress callback and throttles it, so a rule
+   * may call it on every step of its loop. Absent when nobody follows the progress.
+   */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface SubmissionContext {

@@ -466,6 +466,11 @@ export interface ProgressEvent {
   file: string;
   /** What is being done, in Chinese (比对跨年度数据…); absent while reading files. */
   step?: string;
+  /**
+   * 'audit': the share (0–1) of the running rule done, when a long rule reports it (the
+   * cross-agency comparison); the bar stands at (done + fraction) / total.
+   */
+  fraction?: number;
 }
 
 /** Something changed behind the renderer's back (menu action, autosave): refetch. */

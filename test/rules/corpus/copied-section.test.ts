@@ -3,6 +3,7 @@ import { corpusCopiedSection } from '../../../src/core/rules/corpus/copied-secti
 import { normaliseForSimilarity, similarAtLeast } from '../../../src/core/rules/util/similarity';
 import { agencyNames, sectionText } from '../../../src/core/rules/util/similarity-sections';
 import { must } from '../../../src/core/model/checked';
+import { mergeSettings, runRules } from '../../../src/core/rules/engine';
 import type { ReportModel } from '../../../src/core/model/types';
 import { buildReport, setSectionText } from '../../support/builders';
 import { sectionParagraph } from '../../support/text-builders';
@@ -220,5 +221,38 @@ describe('corpus/copied-section at scale', () => {
         expect(found).toContainEqual([original, copy, key]);
       }
     });
+  });
+});
+
+describe('corpus/copied-section reports its progress', () => {
+  it('through runRules: rising shares of the rule, the last at the whole, the findings unchanged', () => {
+    const { reports } = syntheticCorpus(60);
+    const calls: { done: number; total: number; fraction: number }[] = [];
+    const followed = runRules(reports, {}, [corpusCopiedSection], {
+      onRule: (done, total, _scope, fraction) => {
+        if (fraction !== undefined) calls.push({ done, total, fraction });
+      },
+    });
+    expect(calls.length).toBeGreaterThan(5);
+    expect(calls.every((c) => c.done === 0 && c.total === 1)).toBe(true);
+    const fractions = calls.map((c) => c.fraction);
+    for (const [i, f] of fractions.entries())
+      if (i > 0) expect(f).toBeGreaterThan(fractions[i - 1]!);
+    expect(fractions.at(-1)).toBe(1);
+    expect([...followed]).toEqual([...runRules(reports, {}, [corpusCopiedSection])]);
+  });
+
+  it('calls the context progress with rising values that end at the total', () => {
+    const { reports } = syntheticCorpus(30);
+    const seen: [number, number][] = [];
+    corpusCopiedSection.check({
+      reports,
+      settings: mergeSettings(),
+      progress: (done, total) => seen.push([done, total]),
+    });
+    expect(seen.length).toBeGreaterThan(30);
+    for (const [i, [done]] of seen.entries())
+      if (i > 0) expect(done).toBeGreaterThanOrEqual(seen[i - 1]![0]);
+    expect(seen.at(-1)).toEqual([2, 2]);
   });
 });

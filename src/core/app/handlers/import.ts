@@ -63,13 +63,15 @@ async function importAll(ctx: AppContext, paths: readonly string[]): Promise<Imp
     // workspace is saved: on a large batch that takes a while, so each step says what it does and
     // the bar follows the rules as they run (never a bar frozen at 888/900).
     if (result.added.length || result.updated.length) {
-      await ctx.reaudit((done, all, scope) =>
+      // A long rule (the cross-agency comparison) also reports how far it has come: `fraction`.
+      await ctx.reaudit((done, all, scope, fraction) =>
         events.emit('progress', {
           phase: 'audit',
           done,
           total: all,
           file: '',
           step: AUDIT_STEP_LABELS[scope],
+          ...(fraction !== undefined ? { fraction } : {}),
         }),
       );
     }

@@ -19,6 +19,8 @@
  * Each report gets at most one finding per section, naming the most similar other report as
  * relatedReport and counting the others — one finding per pair would bury a report copied by
  * twenty agencies under twenty identical findings with the same fingerprint.
+ * On 2,000 reports it runs for seconds, so it reports its progress (CorpusContext.progress): per
+ * section, the sketches, then the pairs as each document's bucket-mates are visited.
  */
 import type { SectionKey } from '../../model/glossary';
 import { at } from '../../model/checked';
@@ -117,13 +119,22 @@ function verify(a: Doc, b: Doc): number | null {
   return similarAtLeast(x, y, COPIED_SECTION_THRESHOLD);
 }
 
+/**
+ * Share of one section's work spent on the sketches (texts, shingles, MinHash), before the pairs;
+ * the pair loop's share moves with the bucket-mates each document visits.
+ */
+const SKETCH_SHARE = 0.1;
+
 function copiedIn(
   reports: readonly ReportModel[],
   key: SectionKey,
   aliases: Record<string, string>,
+  tick: (share: number) => void,
 ): Map<Doc, Match[]> {
   const docs: Doc[] = [];
-  for (const report of reports) {
+  const keysOf: string[][] = [];
+  for (const [index, report] of reports.entries()) {
+    tick((SKETCH_SHARE * index) / reports.length);
     const agency = agencyKey(report.agency, aliases);
     const section = sectionText(report, key);
     if (agency === null || section === null) continue;
@@ -131,6 +142,8 @@ function copiedIn(
     const text = prepare(section.text, names);
     if (text.length < MIN_COPIED_LENGTH) continue;
     const shortAgency = agencyShortKey(report.agency, aliases) ?? agency;
+    const shingles = sortedShingles(text);
+    keysOf.push(bandKeys(minHashSignature(shingles)));
     docs.push({
       report,
       agency,
@@ -138,14 +151,15 @@ function copiedIn(
       names,
       section,
       text,
-      shingles: sortedShingles(text),
+      shingles,
       bigrams: bigramSet(text),
       nameBits: names.map(bitsOf),
     });
   }
 
+  tick(SKETCH_SHARE);
+
   // 1. Candidates: pairs sharing an LSH bucket.
-  const keysOf = docs.map((d) => bandKeys(minHashSignature(d.shingles)));
   const buckets = new Map<string, number[]>();
   keysOf.forEach((keys, i) => {
     for (const k of keys) {
@@ -154,6 +168,14 @@ function copiedIn(
       else buckets.set(k, [i]);
     }
   });
+  // The pair loop's work at doc i, for the progress: its bucket-mates after it.
+  const later = new Float64Array(docs.length);
+  let work = 0;
+  for (const list of buckets.values()) {
+    list.forEach((i, p) => (later[i] = (later[i] ?? 0) + list.length - p - 1));
+    work += (list.length * (list.length - 1)) / 2;
+  }
+  let worked = 0;
   const matches = new Map<Doc, Match[]>();
   const add = (d: Doc, m: Match) => {
     const list = matches.get(d);
@@ -178,7 +200,10 @@ function copiedIn(
         add(b, { other: a, similarity: sim });
       }
     }
+    worked += later[i] ?? 0;
+    tick(SKETCH_SHARE + (1 - SKETCH_SHARE) * (work > 0 ? worked / work : 1));
   }
+  tick(1);
   return matches;
 }
 
@@ -192,11 +217,12 @@ export const corpusCopiedSection: CorpusRule = {
     values: 'percent',
   },
   scope: 'corpus',
-  check: ({ reports, settings }) => {
+  check: ({ reports, settings, progress }) => {
     const out: { reportId: string; draft: Draft }[] = [];
     const order = new Map(reports.map((r, i) => [r, i]));
-    for (const { key, name } of COMPARED) {
-      const matches = copiedIn(reports, key, settings.aliases);
+    for (const [part, { key, name }] of COMPARED.entries()) {
+      const tick = (share: number) => progress?.(part + share, COMPARED.length);
+      const matches = copiedIn(reports, key, settings.aliases, tick);
       for (const doc of [...matches.keys()].sort(
         (a, b) => (order.get(a.report) ?? 0) - (order.get(b.report) ?? 0),
       )) {

@@ -23,11 +23,16 @@ import type { ImportResult, ProgressEvent } from '../../../shared/ipc';
 import { api, unwrap } from '../api';
 import { useStore } from '../store';
 
-/** What the progress card says: reading counts files; after it, the service names each step (ProgressEvent.step). */
+/**
+ * What the progress card says: reading counts files; after it, the service names each step
+ * (ProgressEvent.step) and, within a long one, its share done (ProgressEvent.fraction).
+ */
 function progressText(p: ProgressEvent): string {
   if (p.phase === 'read') return `正在读取报告：已读取 ${p.done} / ${p.total} 个文件`;
   if (p.phase === 'done') return `已完成：共处理 ${p.total} 个文件`;
-  const step = p.step ?? '正在审查…';
+  // A long rule's own share of its work: 正在比对跨单位报告（雷同检查）… 45%.
+  const share = p.fraction !== undefined ? ` ${Math.floor(p.fraction * 100)}%` : '';
+  const step = `${p.step ?? '正在审查…'}${share}`;
   return p.total > 1 ? `${step}（已完成 ${p.done} / ${p.total} 项检查）` : step;
 }
 
@@ -139,7 +144,9 @@ export function ImportPage(): React.JSX.Element {
   const failures: FileFailure[] = result?.failures ?? [];
   const allFailures = state?.failures ?? [];
   const percent =
-    progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+    progress && progress.total > 0
+      ? Math.round(((progress.done + (progress.fraction ?? 0)) / progress.total) * 100)
+      : 0;
 
   return (
     <div className="nb-page-narrow">
