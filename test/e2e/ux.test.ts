@@ -91,6 +91,20 @@ describe('issue 14 in the app (1366×768)', () => {
       .getByText(`正在比对跨单位报告（雷同检查）…（已完成 ${rules - 2} / ${rules} 项检查）`)
       .waitFor();
     await screenshot(page, 'ux-01-import-progress');
+    // The comparison's own share of its work moves the text and the bar.
+    await app.emit('progress', {
+      phase: 'audit',
+      done: rules - 2,
+      total: rules,
+      file: '',
+      step: '正在比对跨单位报告（雷同检查）…',
+      fraction: 0.45,
+    });
+    await card
+      .getByText(`正在比对跨单位报告（雷同检查）… 45%（已完成 ${rules - 2} / ${rules} 项检查）`)
+      .waitFor();
+    const bar = Math.round(((rules - 2 + 0.45) / rules) * 100);
+    await card.getByText(`${bar}%`, { exact: true }).waitFor();
     await app.emit('progress', { phase: 'done', done: 2, total: 2, file: '' });
     await card.getByText('已完成：共处理 2 个文件').waitFor();
   });
