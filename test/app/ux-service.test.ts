@@ -36,7 +36,7 @@ describe('Word numbering note', () => {
 });
 
 describe('import progress', () => {
-  it('after reading, names each step (逐份检查, 跨年度, 跨单位, 保存) and counts the rules up to the total', async () => {
+  it('after reading, names each step (整理, 逐份检查, 跨年度, 跨单位, 保存) and counts the rules up to the total', async () => {
     const dir = tempDir();
     for (const agency of ['某县教育局', '某县民政局']) {
       for (const year of [2022, 2023])
@@ -51,6 +51,7 @@ describe('import progress', () => {
     const steps = new Set(audit.map((p) => p.step));
     expect(steps).toEqual(
       new Set([
+        '正在整理报告…',
         '正在逐份检查报告…',
         '正在比对跨年度数据…',
         '正在比对跨单位报告（雷同检查）…',
@@ -59,7 +60,11 @@ describe('import progress', () => {
       ]),
     );
     // The rule count moves by one from 0 to the total, in order: a bar that moves.
-    const rules = audit.filter((p) => p.step !== '正在保存工作区…' && p.fraction === undefined);
+    // Organizing comes first, at once after reading (storing, grouping: no silent bar before the rules).
+    expect(audit[0]?.step).toBe('正在整理报告…');
+    const rules = audit.filter(
+      (p) => p.step !== '正在整理报告…' && p.step !== '正在保存工作区…' && p.fraction === undefined,
+    );
     const total = rules[0]!.total;
     expect(total).toBeGreaterThan(10);
     expect(rules.map((p) => p.done)).toEqual(Array.from({ length: total + 1 }, (_, i) => i));

@@ -75,8 +75,20 @@ describe('issue 14 in the app (1366×768)', () => {
     await page.getByTestId('import-result').waitFor();
     expect(await page.getByTestId('count-added').textContent()).toBe('2');
     const steps = new Set(progress.filter((p) => p.phase === 'audit').map((p) => p.step));
+    // Right after the last file, before the rules: storing and grouping the reports are named too.
+    expect(progress.find((p) => p.phase === 'audit')?.step).toBe('正在整理报告…');
     expect(steps.has('正在比对跨年度数据…')).toBe(true);
     expect(steps.has('正在比对跨单位报告（雷同检查）…')).toBe(true);
+    // What the card shows between reading and the rules.
+    const card = page.getByTestId('import-progress');
+    await app.emit('progress', {
+      phase: 'audit',
+      done: 0,
+      total: 1,
+      file: '',
+      step: '正在整理报告…',
+    });
+    await card.getByText('正在整理报告…', { exact: true }).waitFor();
     // What the card shows in the middle of the cross-agency step, as a large batch would stay there a while.
     const rules = progress.find((p) => p.phase === 'audit' && p.total > 1)?.total ?? 40;
     await app.emit('progress', {
@@ -86,7 +98,6 @@ describe('issue 14 in the app (1366×768)', () => {
       file: '',
       step: '正在比对跨单位报告（雷同检查）…',
     });
-    const card = page.getByTestId('import-progress');
     await card
       .getByText(`正在比对跨单位报告（雷同检查）…（已完成 ${rules - 2} / ${rules} 项检查）`)
       .waitFor();
