@@ -113,6 +113,8 @@ describe('letters and briefing from the command line', () => {
       join(dir, '通报.docx'),
     ]);
     expect(run.status, run.stderr).toBe(0);
+    // node:sqlite's ExperimentalWarning (an English line on stderr) is not shown to the user.
+    expect(run.stderr).not.toMatch(/ExperimentalWarning|SQLite is an experimental/);
     expect(readdirSync(out)).toEqual(['淄博市临淄区人民政府-审查意见.docx']);
     const doc = await docxText(readFileSync(join(out, '淄博市临淄区人民政府-审查意见.docx')));
     expect(doc.text).toContain(confirmed!.message);
