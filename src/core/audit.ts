@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import { at } from './model/checked';
 import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';
-import { processFiles } from './pipeline/pool';
+import { forEachFile } from './pipeline/pool';
 import type { FileJob, PoolScript } from './pipeline/pool';
 import {
   APPLICANT_COLUMN_KEYS,
@@ -64,7 +64,10 @@ export async function auditFiles(
   const read: { model: ReportModel; notes: string[] }[] = [];
   const failures: FileFailure[] = [];
   const skipped: SkippedFile[] = [];
-  await processFiles(jobs, {
+  // forEachFile, not processFiles: processFiles also keeps every outcome as it came from the
+  // threads (a second hold on each model, its notes and the file's record) until the last file is
+  // read — the peak of the run; here each outcome is dropped once its model and notes are taken.
+  await forEachFile(jobs, {
     keepHtml: false,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
