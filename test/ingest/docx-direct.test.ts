@@ -269,6 +269,27 @@ describe('direct .docx reader ≡ mammoth path (display HTML aside)', () => {
         ),
     ],
   ];
+  it('left to mammoth, which refuses them as before: XML that is not well-formed', async () => {
+    const broken = async (name: string, edit: (xml: string) => string): Promise<Buffer> => {
+      const zip = await JSZip.loadAsync(await specToDocx(spec(), { headingNumerals: 'auto' }));
+      const xml = await must(zip.file(name), name).async('string');
+      zip.file(name, edit(xml));
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    const cases = [
+      await broken('word/document.xml', (x) => x.replace('</w:body>', '')),
+      await broken('word/document.xml', (x) => x.replace('<w:body>', '<w:body><w:p>&nbsp;</w:p>')),
+      await broken('word/document.xml', (x) =>
+        x.replace('<w:body>', '<w:body><w:p w:rsidR=00AB></w:p>'),
+      ),
+      await broken('word/document.xml', (x) => x.replace('<w:body>', '<w:body></w:r>')),
+      await broken('word/styles.xml', (x) => x.slice(0, x.length - 20)),
+      await broken('word/numbering.xml', (x) => x.replace('</w:numbering>', '')),
+      await broken('[Content_Types].xml', (x) => x.replace('<Types', '<Types a="1" a="2"')),
+    ];
+    for (const bytes of cases) expect(await same(bytes)).toBe('XML not checked well-formed');
+  });
+
   for (const [what, edit] of FALL_BACK)
     it(`left to mammoth: ${what}`, async () => {
       expect(await same(await edited(edit))).not.toBeNull();

@@ -29,6 +29,7 @@ import {
   readNumbering,
   styleNames,
   W_NS,
+  wellFormed,
 } from './docx-parts';
 
 export interface Labelled {
@@ -350,6 +351,8 @@ export function directRead(
     const unhandled = UNHANDLED.exec(xml);
     if (unhandled) return { fallback: `unhandled ${unhandled[0]}` };
     if (xml.split(W_NS).length !== 2) return { fallback: 'namespace' };
+    if (!wellFormed(xml) || !parts.otherXml.every(wellFormed))
+      return { fallback: 'XML not checked well-formed' };
     checkLayout(parts);
     const walker = new Walker(parts, labelled);
     const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });

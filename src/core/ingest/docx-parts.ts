@@ -3,7 +3,7 @@
  * mammoth reads them: the package layout (it gives up on anything but the usual one), paragraph
  * style names, and mammoth's view of Word numbering (which paragraphs are list items, how deep).
  */
-import { parseDocument } from 'htmlparser2';
+import { Parser, parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { at } from '../model/checked';
 
@@ -20,6 +20,8 @@ export interface DirectParts {
   numberingXml: string | null;
   rootRels: string | null;
   documentRels: string | null;
+  /** Every XML part but the body (mammoth parses those it reads strictly). */
+  otherXml: readonly string[];
   names: ReadonlySet<string>;
 }
 
@@ -149,4 +151,53 @@ export function readNumbering(xml: string | null): {
     },
     byStyle: (styleId) => byStyle.get(styleId) ?? null,
   };
+}
+
+const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+
+/**
+ * A strict check that a part is well-formed XML, as mammoth's parser (xmldom, which fails on any
+ * error or warning) needs it: one root, every element closed by its own end tag, quoted and
+ * unique attributes, no undefined entities. The direct reader is lenient (htmlparser2), so it
+ * gives up on a part this refuses and mammoth then refuses the file as it always did. Parts with
+ * comments, CDATA or a DOCTYPE are not checked here but left to mammoth.
+ */
+export function wellFormed(xml: string): boolean {
+  if (xml.includes('<!--') || xml.includes('<![CDATA[') || xml.includes('<!DOCTYPE')) return false;
+  if (ENTITY.test(xml)) return false;
+  let ok = true;
+  let depth = 0;
+  let roots = 0;
+  let closes = 0;
+  let implied = 0;
+  let attrs = new Set<string>();
+  const parser = new Parser(
+    {
+      onopentagname: () => {
+        if (depth === 0) roots++;
+        depth++;
+        attrs = new Set();
+      },
+      onattribute: (name, _value, quote) => {
+        if (attrs.has(name) || (quote !== '"' && quote !== "'")) ok = false;
+        attrs.add(name);
+      },
+      onclosetag: (_name, isImplied) => {
+        depth--;
+        if (isImplied) implied++;
+        else closes++;
+      },
+      ontext: (text) => {
+        if (depth === 0 && text.trim() !== '') ok = false;
+      },
+    },
+    { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
+  );
+  parser.end(xml);
+  // htmlparser2 closes a self-closing tag as "implied", and an unclosed or mismatched element
+  // too; a stray end tag makes no event. So every "</" must have closed its own element, and
+  // every "/>" (and nothing else) must account for the implied closes.
+  const endTags = xml.split('</').length - 1;
+  const selfClosing = xml.split('/>').length - 1;
+  return ok && depth === 0 && roots === 1 && endTags === closes && selfClosing === implied;
 }
