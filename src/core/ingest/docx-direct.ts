@@ -69,6 +69,8 @@ export function labelFinder(labelled: readonly Labelled[]): (key: string) => Lab
 const UNHANDLED =
   /<!\[CDATA\[|FORMCHECKBOX|checkbox|<w:(sym|drawing|pict|object|commentReference|footnoteReference|endnoteReference|softHyphen)\b|<mc:|<m:/;
 
+const NOTE_UNHANDLED = /<w:(drawing|pict|object)\b|<mc:|<v:imagedata/;
+
 /** Elements mammoth reads as nothing. */
 const IGNORED = new Set([
   'w:annotationRef',
@@ -353,6 +355,9 @@ export function directRead(
     if (xml.split(W_NS).length !== 2) return { fallback: 'namespace' };
     if (!wellFormed(xml) || !parts.otherXml.every(wellFormed))
       return { fallback: 'XML not checked well-formed' };
+    // Notes and comments are read by mammoth too (never shown): pictures there could fail it.
+    if (parts.otherXml.some((x) => NOTE_UNHANDLED.test(x)))
+      return { fallback: 'picture in a note' };
     checkLayout(parts);
     const walker = new Walker(parts, labelled);
     const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });

@@ -20,7 +20,7 @@ export interface DirectParts {
   numberingXml: string | null;
   rootRels: string | null;
   documentRels: string | null;
-  /** Every XML part but the body (mammoth parses those it reads strictly). */
+  /** The other parts mammoth parses (strictly): content types, relationships, styles, numbering, notes, comments. */
   otherXml: readonly string[];
   names: ReadonlySet<string>;
 }
@@ -50,7 +50,7 @@ function relTarget(rels: string | null, type: string): string | undefined {
 export function checkLayout(parts: DirectParts): void {
   const main = relTarget(parts.rootRels, 'officeDocument');
   if (main !== 'word/document.xml' && main !== '/word/document.xml') fail('main part elsewhere');
-  for (const type of ['styles', 'numbering']) {
+  for (const type of ['styles', 'numbering', 'footnotes', 'endnotes', 'comments']) {
     const t = relTarget(parts.documentRels, type);
     if (t !== undefined && t !== `${type}.xml` && t !== `/word/${type}.xml`)
       fail(`${type} part elsewhere`);

@@ -151,6 +151,10 @@ async function replaceEntry(bytes: Buffer, name: string, text: string): Promise<
   }
 }
 
+/** The parts besides the body that mammoth parses (with the default layout checkLayout insists on). */
+const MAMMOTH_PARTS =
+  /^(\[Content_Types\]\.xml|.*\.rels|word\/(styles|numbering|footnotes|endnotes|comments)\.xml)$/;
+
 function directParts(
   bytes: Buffer,
   entries: readonly ZipEntry[],
@@ -158,8 +162,7 @@ function directParts(
 ): DirectParts {
   const parts = new Map<string, string>();
   for (const e of entries)
-    if (e.name !== 'word/document.xml' && /\.(xml|rels)$/i.test(e.name))
-      parts.set(e.name, readEntry(bytes, e, 'docx').toString('utf8'));
+    if (MAMMOTH_PARTS.test(e.name)) parts.set(e.name, readEntry(bytes, e, 'docx').toString('utf8'));
   return {
     documentXml,
     stylesXml: parts.get('word/styles.xml') ?? null,
