@@ -1,7 +1,7 @@
 /**
  * The direct .docx reader (src/core/ingest/docx-direct.ts, used when no display HTML is wanted)
  * gives the same SourceDocument as the mammoth path, apart from the display HTML, on every .docx
- * the repository holds or generates: the samples, generated reports with every docx quirk, the
+ * the repository holds or generates: the samples, LibreOffice's .docx of the legacy fixtures, generated reports with every docx quirk, the
  * messy folder, and edits of a generated report with the Word features clerks' documents carry.
  * It must read the ordinary ones itself (not fall back) and leave to mammoth what it does not
  * reproduce (text boxes, pictures, symbols, nested tables, deleted paragraphs).
@@ -80,6 +80,26 @@ describe('direct .docx reader ≡ mammoth path (display HTML aside)', () => {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.docx'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) expect(await same(await readFile(path.join(dir, f)), f)).toBeNull();
+  });
+
+  it('documents written by an office suite (LibreOffice "save as .docx" of the legacy .doc fixtures)', async () => {
+    // Made with: soffice --headless --convert-to docx test/fixtures/legacy/{seeds/*,*}.doc
+    const dir = path.resolve(__dirname, '../fixtures/legacy/docx');
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.docx')).sort();
+    const fallbacks: Record<string, string | null> = {};
+    for (const f of files) fallbacks[f] = await same(await readFile(path.join(dir, f)), f);
+    expect(files).toHaveLength(8);
+    // The seeds are read directly; a nested table, a picture and a text box are left to mammoth.
+    expect(fallbacks).toEqual({
+      '000_9d3f07d5fe28c571.docx': null,
+      '001_5cbb82ac5aa5eb0a.docx': null,
+      '002_09c47aeb36cb05e4.docx': null,
+      '003_d5aa6a7852a4f00f.docx': null,
+      '004_6cbb2642fb3f7fdc.docx': null,
+      'features.docx': expect.any(String),
+      'table-picture.docx': expect.any(String),
+      'textbox-title.docx': expect.any(String),
+    });
   });
 
   it('generated reports with every docx quirk (auto-numbering, merged cells, split runs)', async () => {
