@@ -236,6 +236,25 @@ describe('direct .docx reader ≡ mammoth path (display HTML aside)', () => {
         );
       },
     ],
+    [
+      'numbered paragraphs in note, list and heading styles (mammoth maps note styles to p before lists)',
+      (x) => {
+        const id = /<w:numId w:val="(\d+)"\/>/.exec(x)?.[1] ?? '1';
+        const styled = (style: string, t: string): string =>
+          para(
+            run(t),
+            `<w:pPr><w:pStyle w:val="${style}"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="${id}"/></w:numPr></w:pPr>`,
+          );
+        return atStart(
+          x,
+          styled('FootnoteText', '脚注样式') +
+            styled('EndnoteText', '尾注样式') +
+            styled('ListParagraph', '列表样式') +
+            styled('Heading3', '标题样式') +
+            styled('Missing', '未定义样式'),
+        );
+      },
+    ],
   ];
   for (const [what, edit] of READ_DIRECTLY)
     it(`read directly: ${what}`, async () => {

@@ -136,6 +136,14 @@ function skip(e: Element, where: string): void {
 /** Elements mammoth reads through (their children as if in their place). */
 const THROUGH = new Set(['w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml']);
 
+const NOTE_STYLES = new Set([
+  'FOOTNOTE TEXT',
+  'ENDNOTE TEXT',
+  'ANNOTATION TEXT',
+  'FOOTNOTE',
+  'ENDNOTE',
+]);
+
 /** The element mammoth's style map (ours first, then its defaults) gives a paragraph. */
 function paragraphTag(styleId: string | null, name: string | null, list: Level | null): string {
   // mammoth compares style names case-insensitively (toUpperCase) and style ids exactly.
@@ -148,6 +156,8 @@ function paragraphTag(styleId: string | null, name: string | null, list: Level |
   const byName = upper !== null ? /^HEADING ([1-6])$/.exec(upper) : null;
   if (byName) return `h${byName[1]}`;
   if (styleId === 'Heading' || upper === 'HEADING') return 'h1';
+  // mammoth's map sends these note styles to p before its list rules.
+  if (upper !== null && NOTE_STYLES.has(upper)) return 'p';
   if (list !== null) {
     const n = Number(list.level);
     if (Number.isInteger(n) && n >= 0 && n <= 4) return `list${n + 1}`;
