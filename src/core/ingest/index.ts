@@ -218,7 +218,11 @@ async function readOle(bytes: Buffer, name: string, hint: SourceFormat): Promise
 }
 
 /** Reads bytes already in memory (the desktop app and tests use this). */
-export async function readBytes(bytes: Buffer, fileName: string): Promise<SourceDocument> {
+export async function readBytes(
+  bytes: Buffer,
+  fileName: string,
+  opts: { html?: boolean } = {},
+): Promise<SourceDocument> {
   const hint = formatOf(fileName);
   if (!hint) {
     throw new IngestError(
@@ -237,7 +241,7 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
   let out: SourceDocument;
   switch (reader) {
     case 'docx':
-      out = await (await readers.docx()).read(bytes, name);
+      out = await (await readers.docx()).read(bytes, name, opts);
       break;
     case 'xlsx':
       out = await (await readers.xlsx()).read(bytes, name);
@@ -267,7 +271,11 @@ export async function readBytes(bytes: Buffer, fileName: string): Promise<Source
   return out;
 }
 
-export async function readPath(path: string): Promise<SourceDocument> {
+/** `html: false`: the caller needs no display HTML (a .docx may then be read without mammoth). */
+export async function readPath(
+  path: string,
+  opts: { html?: boolean } = {},
+): Promise<SourceDocument> {
   const info = await stat(path);
   if (!info.isFile()) throw new IngestError('不是文件，无法读取。', 'not-a-file');
   if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
@@ -276,5 +284,5 @@ export async function readPath(path: string): Promise<SourceDocument> {
       `文件过大（${mb(info.size)}），超过单个报告 ${mb(LIMITS.maxFileBytes)} 的上限。`,
       'too-large',
     );
-  return readBytes(await readFile(path), path);
+  return readBytes(await readFile(path), path, opts);
 }

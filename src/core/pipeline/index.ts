@@ -147,7 +147,7 @@ export function reportId(file: string): string {
  */
 export async function processFile(
   path: string,
-  options: { knownSha?: string; id?: string } = {},
+  options: { knownSha?: string; id?: string; html?: boolean } = {},
 ): Promise<FileOutcome> {
   try {
     const info = await stat(path);
@@ -163,7 +163,7 @@ export async function processFile(
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (options.knownSha === sha256) return { kind: 'unchanged', path, sha256 };
     if (isOwnOutput(bytes, path)) return { kind: 'skipped', skipped: ownOutput(path) };
-    const doc = await readBytes(bytes, path);
+    const doc = await readBytes(bytes, path, options.html === false ? { html: false } : {});
     const model = extractReport(doc, { id: options.id ?? reportId(path), file: path });
     const reason = notAReportReason(model);
     if (reason) return { kind: 'skipped', skipped: notAReport(path, reason) };

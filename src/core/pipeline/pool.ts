@@ -147,6 +147,7 @@ export async function processJob(job: FileJob, keepHtml: boolean): Promise<FileO
   const outcome = await processFile(job.path, {
     ...(job.id !== undefined ? { id: job.id } : {}),
     ...(job.knownSha !== undefined ? { knownSha: job.knownSha } : {}),
+    ...(keepHtml ? {} : { html: false }),
   });
   if (!keepHtml && outcome.kind === 'report') outcome.file.html = '';
   return outcome;

@@ -1,0 +1,390 @@
+/**
+ * A direct reader of (the display-rewritten) word/document.xml for extraction, without mammoth.
+ * It writes the small HTML that mammoth would write for the same body — paragraphs (h1–h6 by the
+ * same style map, list items nested as deep as mammoth nests them), runs as text, tabs, line
+ * breaks, tables with mammoth's colspan/rowspan — with the same numbering/style markers, and the
+ * docx reader hands it to html-grid as it does mammoth's HTML, so the blocks are the same.
+ *
+ * It covers only what it reproduces exactly. Anything else — pictures, text boxes, symbols,
+ * check boxes, comments, deleted paragraphs or rows, nested tables, unusual package layouts, any
+ * element it does not know — makes it give up (DirectFallback) and the caller uses mammoth.
+ * Only the command line (no display HTML) uses it; the app keeps mammoth so that the display and
+ * the block numbering agree. test/ingest/docx-direct.test.ts checks both paths give the same
+ * SourceDocument on every .docx the repository holds or generates.
+ */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { at } from '../model/checked';
+import { paragraphMarker } from './html-grid';
+import { escapeHtml } from './render';
+import {
+  checkLayout,
+  DirectFallback,
+  type DirectParts,
+  fail,
+  first,
+  isEl,
+  kids,
+  type Level,
+  readNumbering,
+  styleNames,
+  W_NS,
+  wellFormed,
+} from './docx-parts';
+
+export interface Labelled {
+  key: string;
+  label: string;
+  level?: number;
+}
+
+export const squeeze = (s: string): string => s.replace(/\s+/g, '');
+
+/**
+ * Finds the labelled paragraph of a text, in document order: each takes the first paragraph with
+ * the same text after the previous match (shared by the mammoth transform and the direct reader).
+ */
+export function labelFinder(labelled: readonly Labelled[]): (key: string) => Labelled | undefined {
+  const positions = new Map<string, number[]>();
+  labelled.forEach((l, i) => {
+    const list = positions.get(l.key);
+    if (list) list.push(i);
+    else positions.set(l.key, [i]);
+  });
+  const next = new Map<string, number>();
+  let cursor = 0;
+  return (key) => {
+    const list = positions.get(key);
+    if (!list) return undefined;
+    let j = next.get(key) ?? 0;
+    while (j < list.length && at(list, j) < cursor) j++;
+    next.set(key, j + 1);
+    if (j >= list.length) return undefined;
+    cursor = at(list, j) + 1;
+    return labelled[at(list, j)];
+  };
+}
+
+/** Whole-text triggers: constructs read only by mammoth (or that the walk cannot see locally). */
+const UNHANDLED =
+  /<!\[CDATA\[|FORMCHECKBOX|checkbox|<w:(sym|drawing|pict|object|commentReference|footnoteReference|endnoteReference|softHyphen)\b|<mc:|<m:/;
+
+const NOTE_UNHANDLED = /<w:(drawing|pict|object)\b|<mc:|<v:imagedata/;
+
+/** Elements mammoth reads as nothing. */
+const IGNORED = new Set([
+  'w:annotationRef',
+  'w:bookmarkEnd',
+  'w:sectPr',
+  'w:proofErr',
+  'w:lastRenderedPageBreak',
+  'w:commentRangeStart',
+  'w:commentRangeEnd',
+  'w:del',
+  'w:footnoteRef',
+  'w:endnoteRef',
+  'w:moveFrom',
+  'w:pPr',
+  'w:rPr',
+  'w:tblPr',
+  'w:tblGrid',
+  'w:trPr',
+  'w:tcPr',
+  'w:moveFromRangeEnd',
+  'w:moveFromRangeStart',
+  'w:moveToRangeEnd',
+  'w:moveToRangeStart',
+]);
+/** Elements mammoth's body reader knows; any other w: element it drops with its content. */
+const READERS = new Set([
+  'w:p',
+  'w:r',
+  'w:fldChar',
+  'w:instrText',
+  'w:t',
+  'w:tab',
+  'w:noBreakHyphen',
+  'w:softHyphen',
+  'w:sym',
+  'w:hyperlink',
+  'w:tbl',
+  'w:tr',
+  'w:tc',
+  'w:footnoteReference',
+  'w:endnoteReference',
+  'w:commentReference',
+  'w:br',
+  'w:bookmarkStart',
+  'w:sdt',
+  'w:customXml',
+  'w:ins',
+  'w:moveTo',
+  'w:object',
+  'w:smartTag',
+  'w:drawing',
+  'w:pict',
+  'w:txbxContent',
+]);
+
+/** An element this context does not handle: nothing for mammoth (skip it), or something it reads (give up). */
+function skip(e: Element, where: string): void {
+  if (IGNORED.has(e.name)) return;
+  if (e.name.startsWith('w:') && !READERS.has(e.name)) return;
+  fail(`${where} ${e.name}`);
+}
+
+/** Elements mammoth reads through (their children as if in their place). */
+const THROUGH = new Set(['w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml']);
+
+const NOTE_STYLES = new Set([
+  'FOOTNOTE TEXT',
+  'ENDNOTE TEXT',
+  'ANNOTATION TEXT',
+  'FOOTNOTE',
+  'ENDNOTE',
+]);
+
+/** The element mammoth's style map (ours first, then its defaults) gives a paragraph. */
+function paragraphTag(styleId: string | null, name: string | null, list: Level | null): string {
+  // mammoth compares style names case-insensitively (toUpperCase) and style ids exactly.
+  const upper = name ? name.toUpperCase() : null;
+  if (upper === 'TITLE') return 'h1';
+  const ours = upper !== null ? /^标题 ?([1-6])$/.exec(upper) : null;
+  if (ours) return `h${ours[1]}`;
+  const id = styleId !== null ? /^Heading([1-6])$/.exec(styleId) : null;
+  if (id) return `h${id[1]}`;
+  const byName = upper !== null ? /^HEADING ([1-6])$/.exec(upper) : null;
+  if (byName) return `h${byName[1]}`;
+  if (styleId === 'Heading' || upper === 'HEADING') return 'h1';
+  // mammoth's map sends these note styles to p before its list rules.
+  if (upper !== null && NOTE_STYLES.has(upper)) return 'p';
+  if (list !== null) {
+    const n = Number(list.level);
+    if (Number.isInteger(n) && n >= 0 && n <= 4) return `list${n + 1}`;
+  }
+  return 'p';
+}
+
+type Piece = { text: string } | { html: string };
+
+class Walker {
+  private readonly find: (key: string) => Labelled | undefined;
+  private readonly styles: Map<string, string | null>;
+  private readonly numbering: ReturnType<typeof readNumbering>;
+
+  constructor(parts: DirectParts, labelled: readonly Labelled[]) {
+    this.find = labelFinder(labelled);
+    this.styles = styleNames(parts.stylesXml);
+    this.numbering = readNumbering(parts.numberingXml);
+  }
+
+  /** Block-level content (the body, a cell). */
+  blocks(nodes: readonly ChildNode[], out: string[], inCell: boolean): void {
+    for (const n of nodes) {
+      if (!isEl(n)) continue;
+      if (n.name === 'w:p') this.paragraph(n, out);
+      else if (n.name === 'w:tbl') {
+        if (inCell) fail('nested table');
+        this.table(n, out);
+      } else if (n.name === 'w:sdt')
+        this.blocks(first(n, 'w:sdtContent')?.children ?? [], out, inCell);
+      else if (THROUGH.has(n.name)) this.blocks(n.children, out, inCell);
+      else if (n.name !== 'w:bookmarkStart') skip(n, 'block');
+    }
+  }
+
+  private paragraph(p: Element, out: string[]): void {
+    const pPr = first(p, 'w:pPr');
+    if (first(first(pPr, 'w:rPr'), 'w:del')) fail('deleted paragraph');
+    const styleEl = first(pPr, 'w:pStyle');
+    const styleId = styleEl?.attribs['w:val'] || null;
+    const name = styleId !== null ? (this.styles.get(styleId) ?? null) : null;
+    const numPr = first(pPr, 'w:numPr');
+    const ilvl = first(numPr, 'w:ilvl')?.attribs['w:val'];
+    const numId = first(numPr, 'w:numId')?.attribs['w:val'];
+    let list: Level | null = null;
+    if (ilvl !== undefined && numId !== undefined) list = this.numbering.findLevel(numId, ilvl);
+    else {
+      if (styleId !== null) list = this.numbering.byStyle(styleId);
+      if (list === null && numId !== undefined) list = this.numbering.findLevel(numId, '0');
+    }
+    const pieces: Piece[] = [];
+    this.inline(p.children, pieces);
+    const key = squeeze(pieces.map((x) => ('text' in x ? x.text : '')).join(''));
+    if (key !== '') {
+      const match = this.find(key);
+      const style = name ?? '';
+      const firstText = pieces.findIndex((x) => 'text' in x && x.text !== '');
+      const piece = pieces[firstText];
+      if ((match?.label || style) && piece && 'text' in piece)
+        piece.text =
+          paragraphMarker(match?.label ?? '', style, match?.label ? match.level : undefined) +
+          piece.text;
+    }
+    const body = pieces.map((x) => ('text' in x ? escapeHtml(x.text) : x.html)).join('');
+    const tag = paragraphTag(styleId, name, list);
+    if (tag.startsWith('list')) {
+      const depth = Number(tag.slice(4));
+      out.push('<ol><li>'.repeat(depth), body, '</li></ol>'.repeat(depth));
+    } else out.push(`<${tag}>`, body, `</${tag}>`);
+  }
+
+  private inline(nodes: readonly ChildNode[], out: Piece[]): void {
+    for (const n of nodes) {
+      if (!isEl(n)) continue;
+      switch (n.name) {
+        case 'w:r':
+          this.run(n, out);
+          break;
+        case 'w:hyperlink':
+          if (n.attribs['r:id'] !== undefined && n.attribs['w:anchor'] !== undefined)
+            fail('hyperlink with both target and anchor');
+          this.inline(n.children, out);
+          break;
+        case 'w:sdt':
+          this.inline(first(n, 'w:sdtContent')?.children ?? [], out);
+          break;
+        case 'w:bookmarkStart':
+          break;
+        default:
+          if (THROUGH.has(n.name)) this.inline(n.children, out);
+          else skip(n, 'inline');
+      }
+    }
+  }
+
+  private run(r: Element, out: Piece[]): void {
+    for (const n of r.children) {
+      if (!isEl(n)) continue;
+      switch (n.name) {
+        case 'w:t':
+          out.push({
+            text: n.children.map((c) => (c.type === 'text' ? c.data : fail('w:t markup'))).join(''),
+          });
+          break;
+        case 'w:tab':
+          out.push({ html: '\t' });
+          break;
+        case 'w:noBreakHyphen':
+          out.push({ text: '\u2011' });
+          break;
+        case 'w:br': {
+          const type = n.attribs['w:type'];
+          if (type === undefined || type === 'textWrapping') out.push({ html: '<br />' });
+          else if (type !== 'page' && type !== 'column') fail('break type');
+          break;
+        }
+        case 'w:fldChar':
+        case 'w:instrText':
+          break;
+        default:
+          skip(n, 'run');
+      }
+    }
+  }
+
+  private table(t: Element, out: string[]): void {
+    interface Cell {
+      html: string;
+      colSpan: number;
+      rowSpan: number;
+      vMerge: boolean;
+    }
+    const rows: Cell[][] = [];
+    for (const tr of kids(t)) {
+      if (tr.name !== 'w:tr') {
+        skip(tr, 'table');
+        continue;
+      }
+      if (first(first(tr, 'w:trPr'), 'w:del')) fail('deleted row');
+      const row: Cell[] = [];
+      for (const tc of kids(tr)) {
+        if (tc.name !== 'w:tc') {
+          skip(tc, 'row');
+          continue;
+        }
+        const tcPr = first(tc, 'w:tcPr');
+        const gridSpan = first(tcPr, 'w:gridSpan')?.attribs['w:val'];
+        if (gridSpan !== undefined && gridSpan !== '' && !/^[1-9]\d{0,3}$/.test(gridSpan))
+          fail('grid span');
+        const vm = first(tcPr, 'w:vMerge');
+        const val = vm?.attribs['w:val'];
+        const html: string[] = [];
+        this.blocks(tc.children, html, true);
+        row.push({
+          html: html.join(''),
+          colSpan: gridSpan ? Number(gridSpan) : 1,
+          rowSpan: 1,
+          vMerge: vm !== undefined && (val === 'continue' || !val),
+        });
+      }
+      rows.push(row);
+    }
+    // mammoth's calculateRowSpans.
+    const columns = new Map<number, Cell>();
+    for (const row of rows) {
+      let index = 0;
+      for (const cell of row) {
+        const origin = columns.get(index);
+        if (cell.vMerge && origin) origin.rowSpan++;
+        else {
+          columns.set(index, cell);
+          cell.vMerge = false;
+        }
+        index += cell.colSpan;
+      }
+    }
+    out.push('<table>');
+    for (const row of rows) {
+      out.push('<tr>');
+      for (const c of row) {
+        if (c.vMerge) continue;
+        const attrs =
+          (c.colSpan !== 1 ? ` colspan="${c.colSpan}"` : '') +
+          (c.rowSpan !== 1 ? ` rowspan="${c.rowSpan}"` : '');
+        out.push(`<td${attrs}>`, c.html, '</td>');
+      }
+      out.push('</tr>');
+    }
+    out.push('</table>');
+  }
+}
+
+/**
+ * The HTML mammoth would write for this body (for blocks, not display), or why the direct reader
+ * gives up on it (the caller then uses mammoth).
+ */
+export function directRead(
+  parts: DirectParts,
+  labelled: readonly Labelled[],
+): { html: string } | { fallback: string } {
+  try {
+    const xml = parts.documentXml;
+    const unhandled = UNHANDLED.exec(xml);
+    if (unhandled) return { fallback: `unhandled ${unhandled[0]}` };
+    if (xml.split(W_NS).length !== 2) return { fallback: 'namespace' };
+    if (!wellFormed(xml) || !parts.otherXml.every(wellFormed))
+      return { fallback: 'XML not checked well-formed' };
+    // Notes and comments are read by mammoth too (never shown): pictures there could fail it.
+    if (parts.otherXml.some((x) => NOTE_UNHANDLED.test(x)))
+      return { fallback: 'picture in a note' };
+    checkLayout(parts);
+    const walker = new Walker(parts, labelled);
+    const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+    const root = doc.children.find(isEl);
+    const body = first(root, 'w:body');
+    if (!root || root.name !== 'w:document' || !body) return { fallback: 'no body' };
+    const out: string[] = [];
+    walker.blocks(body.children, out, false);
+    return { html: out.join('') };
+  } catch (e) {
+    if (e instanceof DirectFallback) return { fallback: e.message };
+    throw e;
+  }
+}
+
+/** directRead's HTML, or null to read with mammoth. */
+export function directHtml(parts: DirectParts, labelled: readonly Labelled[]): string | null {
+  const r = directRead(parts, labelled);
+  return 'html' in r ? r.html : null;
+}
