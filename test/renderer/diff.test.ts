@@ -20,6 +20,15 @@ describe('diffText', () => {
     expect(diffText('删去', '')).toEqual([{ op: 'removed', text: '删去' }]);
   });
 
+  it('splits a sentence with changed figures into runs that rebuild both texts', () => {
+    const a = '全年主动公开政府信息120条。';
+    const b = '全年主动公开政府信息156条，其中政策文件43条。';
+    const parts = diffText(a, b);
+    expect(join(parts, 'removed')).toBe(a);
+    expect(join(parts, 'added')).toBe(b);
+    expect(parts.some((p) => p.op === 'removed' && p.text.includes('20'))).toBe(true);
+  });
+
   it('diffs long texts by sentence, and each side reads back whole', () => {
     const a = Array.from({ length: 200 }, (_, i) => `第${i}句保持不变。`).join('');
     const b = a.replace('第7句保持不变。', '第7句改写了。') + '新增一句。';
@@ -38,5 +47,6 @@ describe('similarity', () => {
     expect(similarity('甲', '')).toBe(0);
     expect(similarity('甲 乙', '甲乙')).toBe(1);
     expect(similarity('甲乙', '甲丙')).toBe(0.5);
+    expect(similarity('存在的主要问题', '存在的 主要问题')).toBe(1);
   });
 });
