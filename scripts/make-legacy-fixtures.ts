@@ -41,6 +41,7 @@ import {
   specToXlsx,
   stressWorkbook,
 } from '../test/fixtures';
+import { PICTURE_PARAGRAPH, addPicture } from '../test/fixtures/docx-picture';
 
 const ROOT = resolve(__dirname, '..');
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
@@ -168,39 +169,13 @@ async function tablePictureDocx(): Promise<Buffer> {
     await specToDocx(defaultSpec({ agency: '某某县发展和改革局', year: 2023 })),
   );
   let xml = await (zip.file('word/document.xml') as JSZip.JSZipObject).async('string');
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const picture =
-    `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5000000" cy="3000000"/><wp:docPr id="99" name="图片 99"/>` +
-    `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
-    `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="image1.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
-    `<pic:blipFill><a:blip r:embed="rIdNbImage1"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5000000" cy="3000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
-    `</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
   const at = xml.indexOf('申请人情况');
   xml =
     xml.slice(0, xml.lastIndexOf('<w:tbl>', at)) +
-    picture +
+    PICTURE_PARAGRAPH +
     xml.slice(xml.indexOf('</w:tbl>', at) + '</w:tbl>'.length);
   zip.file('word/document.xml', xml);
-  zip.file('word/media/image1.png', png);
-  const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async(
-    'string',
-  );
-  zip.file(
-    'word/_rels/document.xml.rels',
-    rels.replace(
-      '</Relationships>',
-      '<Relationship Id="rIdNbImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>',
-    ),
-  );
-  const types = await (zip.file('[Content_Types].xml') as JSZip.JSZipObject).async('string');
-  if (!types.includes('Extension="png"'))
-    zip.file(
-      '[Content_Types].xml',
-      types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '),
-    );
+  await addPicture(zip);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

@@ -14,6 +14,7 @@ import { auditFiles } from '../../src/core/audit';
 import { readBytes } from '../../src/core/ingest';
 import type { SourceDocument, AuditedReport, ParagraphBlock } from '../../src/core/model/types';
 import { defaultSpec, specToDocx, type ReportSpec } from '../fixtures';
+import { PICTURE_PARAGRAPH, addPicture } from '../fixtures/docx-picture';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -213,35 +214,6 @@ describe('.docx as Word displays it', () => {
   });
 
   it('a table pasted as a picture: structure/table-as-image, not structure/missing-table', async () => {
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-      'base64',
-    );
-    const picture =
-      `<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="5000000" cy="3000000"/><wp:docPr id="99" name="图片 99"/>` +
-      `<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">` +
-      `<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="0" name="image1.png"/><pic:cNvPicPr/></pic:nvPicPr>` +
-      `<pic:blipFill><a:blip r:embed="rIdNbImage1"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5000000" cy="3000000"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>` +
-      `</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
-    const addImage = async (zip: JSZip): Promise<void> => {
-      zip.file('word/media/image1.png', png);
-      const rels = await (zip.file('word/_rels/document.xml.rels') as JSZip.JSZipObject).async(
-        'string',
-      );
-      zip.file(
-        'word/_rels/document.xml.rels',
-        rels.replace(
-          '</Relationships>',
-          '<Relationship Id="rIdNbImage1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>',
-        ),
-      );
-      const types = await (zip.file('[Content_Types].xml') as JSZip.JSZipObject).async('string');
-      if (!types.includes('Extension="png"'))
-        zip.file(
-          '[Content_Types].xml',
-          types.replace('<Default ', '<Default Extension="png" ContentType="image/png"/><Default '),
-        );
-    };
     /** Table 三 (the one holding 申请人情况) as [start, end) in the XML. */
     const table3 = (xml: string): [number, number] => {
       const at = xml.indexOf('申请人情况');
@@ -249,8 +221,8 @@ describe('.docx as Word displays it', () => {
     };
     const asPicture = await edited((xml) => {
       const [s, e] = table3(xml);
-      return xml.slice(0, s) + picture + xml.slice(e);
-    }, addImage);
+      return xml.slice(0, s) + PICTURE_PARAGRAPH + xml.slice(e);
+    }, addPicture);
     const r = await audit(asPicture);
     expect(r.model.tables.applications).toBeNull();
     const ids = r.findings.filter((f) => f.ruleId.startsWith('structure/'));
@@ -262,8 +234,8 @@ describe('.docx as Word displays it', () => {
     // The same picture beside the real table: quiet.
     const beside = await edited((xml) => {
       const [s] = table3(xml);
-      return xml.slice(0, s) + picture + xml.slice(s);
-    }, addImage);
+      return xml.slice(0, s) + PICTURE_PARAGRAPH + xml.slice(s);
+    }, addPicture);
     const q = await audit(beside);
     expect(q.model.tables.applications).not.toBeNull();
     expect(findings(q)).toEqual(findings(await baseline()));
