@@ -18,7 +18,7 @@ import type { AuditSettings } from '../rules/types';
 import { normaliseDocumentSettings } from '../export/documents/settings';
 import type { DocumentSettings } from '../export/documents/settings';
 import { validateSettings } from '../../shared/ipc';
-import { isReviewStatus } from './shapes';
+import { isReviewStatus } from '../model/glossary';
 import type { StoredDecision } from './types';
 
 export type JournalEntry =

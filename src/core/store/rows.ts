@@ -8,7 +8,8 @@ import type { SQLInputValue, SQLOutputValue } from 'node:sqlite';
 import type { AuditSettings } from '../rules/types';
 import { validateSettings } from '../../shared/ipc';
 import type { StoredDecision, StoredFinding, StoredReport, StoredReportContent } from './types';
-import { isFinding, isReportModel, isReviewStatus, isStringArray } from './shapes';
+import { isReviewStatus } from '../model/glossary';
+import { isFinding, isReportModel, isStringArray } from './shapes';
 
 export type Row = Record<string, SQLOutputValue>;
 

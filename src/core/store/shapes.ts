@@ -27,7 +27,7 @@ import type {
   SourcePos,
   TextParagraph,
 } from '../model/types';
-import { SEVERITIES, isReviewStatus } from '../model/glossary';
+import { SEVERITIES } from '../model/glossary';
 
 type Obj = Record<string, unknown>;
 
@@ -50,8 +50,6 @@ function arrayOf<T>(v: unknown, check: (x: unknown) => x is T): v is T[] {
 export function isStringArray(v: unknown): v is string[] {
   return arrayOf(v, isStr);
 }
-
-export { isReviewStatus };
 
 const SOURCE_FORMATS = ['docx', 'xlsx', 'html', 'txt', 'md', 'doc', 'xls', 'mht', 'pdf'];
 const TEMPLATES = ['2021', '2019', 'pre-2019', 'unknown'];
