@@ -24,10 +24,11 @@ import type {
   ReviewLitigationTable,
   SectionHeading,
   SectionModel,
+  SourceFormat,
   SourcePos,
   TextParagraph,
 } from '../model/types';
-import { SEVERITIES } from '../model/glossary';
+import { SEVERITIES, TEMPLATE_LABELS } from '../model/glossary';
 
 type Obj = Record<string, unknown>;
 
@@ -51,9 +52,25 @@ export function isStringArray(v: unknown): v is string[] {
   return arrayOf(v, isStr);
 }
 
-const SOURCE_FORMATS = ['docx', 'xlsx', 'html', 'txt', 'md', 'doc', 'xls', 'mht', 'pdf'];
-const TEMPLATES = ['2021', '2019', 'pre-2019', 'unknown'];
-const SOURCES = ['title', 'period', 'fileName', 'none'];
+// Keyed by the model's own unions, so a value added to a union without being added here fails to compile.
+const SOURCE_FORMATS = Object.keys({
+  docx: 1,
+  xlsx: 1,
+  html: 1,
+  txt: 1,
+  md: 1,
+  doc: 1,
+  xls: 1,
+  mht: 1,
+  pdf: 1,
+} satisfies Record<SourceFormat, 1>);
+const TEMPLATES = Object.keys(TEMPLATE_LABELS);
+const SOURCES = Object.keys({
+  title: 1,
+  period: 1,
+  fileName: 1,
+  none: 1,
+} satisfies Record<ReportModel['agencySource'] & ReportModel['yearSource'], 1>);
 
 function isPos(v: unknown): v is SourcePos {
   return (
