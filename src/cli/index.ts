@@ -26,7 +26,6 @@ import {
 } from '../core/export/documents/settings';
 import { unitKindsOf } from '../core/workspace/submissions';
 import type { AuditSettings } from '../core/rules/types';
-import { quietSqliteWarning } from '../core/store/sqlite-warning';
 
 // The writers (exceljs, docx), the workspace store (node:sqlite) and the roster reader are loaded when
 // an option asks for them, not at start-up: a run reaches its first file in well under 0.3 s.
@@ -475,8 +474,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** Runs main with the process's arguments and sets the exit code (scripts/cli.cjs calls this on the built file). */
 export function runCommandLine(argv: readonly string[] = process.argv.slice(2)): void {
-  // --workspace loads node:sqlite, whose ExperimentalWarning (English, on stderr) is not for users.
-  quietSqliteWarning();
   main(argv).then(
     (code) => {
       process.exitCode = code;

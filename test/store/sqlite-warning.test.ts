@@ -1,4 +1,6 @@
 /** quietSqliteWarning: node:sqlite's ExperimentalWarning is dropped, every other warning still comes. */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   isSqliteExperimentalWarning,
@@ -38,5 +40,24 @@ describe('node:sqlite ExperimentalWarning', () => {
       process.off('warning', listener);
     }
     expect(seen).toEqual(['ExperimentalWarning: something else', 'DeprecationWarning: an old API']);
+  });
+
+  it('is not printed by a process that opens a workspace without quieting it first', () => {
+    // As Electron's main process does: the store's module loads, then a workspace opens. node:sqlite
+    // loads on that open, after the store dropped the warning (schema.ts, nodeSqlite).
+    const script = [
+      "const { openDb } = require('./src/core/store/schema.ts');",
+      "const db = openDb(':memory:');",
+      "db.exec('CREATE TABLE t (x)');",
+      'db.close();',
+      "process.stdout.write('opened');",
+    ].join(' ');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: resolve(__dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(run.stdout).toBe('opened');
+    expect(run.stderr).not.toMatch(/ExperimentalWarning|SQLite is an experimental/);
+    expect(run.status).toBe(0);
   });
 });

@@ -3,9 +3,11 @@
  * earlier builds (sql.js, schema 1) are the same SQLite format and open as they are; `migrate`
  * brings their tables up to date in one transaction, after the file was validated.
  */
-import { DatabaseSync } from 'node:sqlite';
+import type * as NodeSqliteModule from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { isUnversionedFingerprint, versionTag } from '../model/fingerprint';
 import { text } from './rows';
+import { quietSqliteWarning } from './sqlite-warning';
 
 export const APP_ID = 'nianbao-audit';
 export const SCHEMA_VERSION = 1;
@@ -73,14 +75,42 @@ CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, message TEXT NOT NUL
  * mails it, and earlier builds (sql.js) can still open it.
  */
 export function openDb(location: string, readOnly = false): DatabaseSync {
+  const { DatabaseSync: Database } = nodeSqlite();
   // A commit of another connection (the app while the command line reads) is waited for, not failed.
-  const db = new DatabaseSync(location, {
+  const db = new Database(location, {
     readOnly,
     enableForeignKeyConstraints: true,
     timeout: BUSY_TIMEOUT_MS,
   });
   if (!readOnly) db.exec('PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;');
   return db;
+}
+
+type NodeSqlite = typeof NodeSqliteModule;
+
+function isNodeSqlite(m: unknown): m is NodeSqlite {
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    'DatabaseSync' in m &&
+    typeof m.DatabaseSync === 'function'
+  );
+}
+
+/**
+ * node:sqlite, loaded on the first open rather than when this module loads: Node prints an English
+ * ExperimentalWarning as it loads, and a static import would print it at start-up of every process
+ * that bundles the store (Electron's main process, the command line) before any code of ours could
+ * drop it. quietSqliteWarning runs first, here, for every caller.
+ */
+function nodeSqlite(): NodeSqlite {
+  quietSqliteWarning();
+  const m = process.getBuiltinModule('node:sqlite');
+  if (!isNodeSqlite(m))
+    throw new WorkspaceError(
+      '此版本的运行环境不支持工作区文件（缺少 node:sqlite，需要 Node 22.13 以上）。',
+    );
+  return m;
 }
 
 function tableNames(db: DatabaseSync): Set<string> {

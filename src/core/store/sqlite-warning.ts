@@ -1,8 +1,9 @@
 /**
  * Node 22 prints "ExperimentalWarning: SQLite is an experimental feature and might change at any
  * time" on stderr the first time node:sqlite loads (the workspace store): an English line a user of
- * the command line takes for a fault. quietSqliteWarning drops that one warning, before node:sqlite
- * loads, and lets every other warning through unchanged.
+ * the command line or of the app takes for a fault. quietSqliteWarning drops that one warning and lets
+ * every other warning through unchanged; the store calls it itself before it loads node:sqlite
+ * (schema.ts, nodeSqlite), in every process.
  */
 
 /** Node's own words for the warning (lib/sqlite.js, emitExperimentalWarning('SQLite')). */
