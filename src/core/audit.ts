@@ -7,6 +7,7 @@
  */
 import { basename } from 'node:path';
 import { at } from './model/checked';
+import { CellPool } from './model/compact';
 import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';
 import { forEachFile } from './pipeline/pool';
 import type { FileJob, PoolScript } from './pipeline/pool';
@@ -60,8 +61,10 @@ export async function auditFiles(
     return { path, id };
   });
   // Only what the rules and the JSON need is kept per report (no display HTML, no blocks), so
-  // memory grows with the models, not with the documents.
+  // memory grows with the models, not with the documents; their table cells are shared between
+  // reports (model/compact.ts), which keeps the growth to a few KB per report.
   const read: { model: ReportModel; notes: string[] }[] = [];
+  const cells = new CellPool();
   const failures: FileFailure[] = [];
   const skipped: SkippedFile[] = [];
   // forEachFile, not processFiles: processFiles also keeps every outcome as it came from the
@@ -73,7 +76,7 @@ export async function auditFiles(
     ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
     onOutcome: (index, outcome) => {
       if (outcome.kind === 'report')
-        read.push({ model: outcome.file.model, notes: outcome.file.notes });
+        read.push({ model: cells.compactTables(outcome.file.model), notes: outcome.file.notes });
       else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
       else if (outcome.kind === 'failed') failures.push(outcome.failure);
       options.onProgress?.(index + 1, files.length, at(files, index));
