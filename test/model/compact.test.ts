@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { jsonResultText } from '../../src/core/audit';
+import { auditFiles, jsonResultText } from '../../src/core/audit';
 import { describeLocation } from '../../src/core/export/location';
 import { must } from '../../src/core/model/checked';
 import { CellPool } from '../../src/core/model/compact';
@@ -52,10 +52,10 @@ describe('CellPool', () => {
     expect(pool.cell(textCell(long))).not.toBe(a);
   });
 
-  it('replaces every cell of the three tables, and only them', () => {
+  it('replaces every cell of the three tables, and shares equal rows and tables', () => {
     const pool = new CellPool();
-    const one = pool.compactTables(buildReport());
-    const two = pool.compactTables(buildReport());
+    const one = pool.compact(buildReport());
+    const two = pool.compact(buildReport());
     const cells = (m: ReportModel) => {
       const p = must(m.tables.applications, 'table 三');
       return Object.values(p).flatMap((row) => Object.values(row));
@@ -63,12 +63,49 @@ describe('CellPool', () => {
     expect(cells(one).every((c) => c.pos === undefined)).toBe(true);
     expect(cells(two)).toEqual(cells(one));
     for (const [i, c] of cells(two).entries()) expect(c).toBe(cells(one)[i]);
+    expect(two.tables.applications).toBe(one.tables.applications);
+    expect(two.tables.reviewLitigation).toBe(one.tables.reviewLitigation);
+    expect(two.tables.activeDisclosure).toBe(one.tables.activeDisclosure);
+
+    // One cell apart: the other rows are still shared, the table is not.
+    const other = buildReport();
+    must(other.tables.applications, 'table 三').granted.total = numberCell(123456, '123456', {
+      block: 5,
+      row: 3,
+      col: 7,
+    });
+    const three = pool.compact(other);
+    const p1 = must(one.tables.applications, 'table 三');
+    const p3 = must(three.tables.applications, 'table 三');
+    expect(p3).not.toBe(p1);
+    expect(p3.granted).not.toBe(p1.granted);
+    expect(p3.granted.total).toEqual({
+      value: 123456,
+      raw: '123456',
+      blank: false,
+      missing: false,
+    });
+    expect(p3.newReceived).toBe(p1.newReceived);
+  });
+
+  it('shares positions that hold only a block, and nothing else of the text', () => {
+    const pool = new CellPool();
+    const one = pool.compact(buildReport());
+    const two = pool.compact(buildReport());
     expect(two.paragraphs).toEqual(buildReport().paragraphs);
+    expect(two.paragraphs.length).toBeGreaterThan(0);
+    for (const [i, p] of two.paragraphs.entries()) {
+      expect(p.pos).toBe(must(one.paragraphs[i], 'paragraph').pos);
+      expect(p).not.toBe(one.paragraphs[i]);
+    }
+    const ranged = { block: 3, start: 1, end: 4 };
+    expect(pool.pos(ranged)).toBe(ranged);
+    expect(pool.pos({ block: 3 })).toBe(pool.pos({ block: 3 }));
   });
 });
 
-/** The models of a mixed folder: the seeds and generated reports with table faults in four formats. */
-async function readModels(): Promise<ReportModel[]> {
+/** A mixed folder: the seeds and generated reports with table faults in four formats. */
+async function mixedFiles(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'nb-compact-'));
   const faulty = defaultSpec({ agency: '洪泽区民政局', year: 2024 });
   faulty.tables.applications.newReceived.naturalPerson = 999;
@@ -78,10 +115,13 @@ async function readModels(): Promise<ReportModel[]> {
   writeFileSync(join(dir, 'c.html'), specToHtml(defaultSpec({ agency: '高良涧街道', year: 2023 })));
   writeFileSync(join(dir, 'd.txt'), specToTxt(faulty));
   const seeds = resolve(__dirname, '../../../shared/corpus/seeds');
-  const files = [
+  return [
     ...['a.docx', 'b.xlsx', 'c.html', 'd.txt'].map((f) => join(dir, f)),
     ...(await readdir(seeds)).filter((f) => f.endsWith('.txt')).map((f) => join(seeds, f)),
   ];
+}
+
+async function readModels(files: readonly string[]): Promise<ReportModel[]> {
   const models: ReportModel[] = [];
   for (const f of files) {
     const outcome = await processFile(f, { html: false });
@@ -108,11 +148,13 @@ describe('shared cells on the command line path', () => {
   let compact: ReturnType<typeof runOf>;
   let fullModels: ReportModel[];
   let compactModels: ReportModel[];
+  let files: string[];
 
   beforeAll(async () => {
-    fullModels = await readModels();
+    files = await mixedFiles();
+    fullModels = await readModels(files);
     const pool = new CellPool();
-    compactModels = structuredClone(fullModels).map((m) => pool.compactTables(m));
+    compactModels = structuredClone(fullModels).map((m) => pool.compact(m));
     full = runOf(fullModels);
     compact = runOf(compactModels);
   }, 120_000);
@@ -135,6 +177,20 @@ describe('shared cells on the command line path', () => {
     const text = (run: AuditRun) => Buffer.concat([...jsonResultText(run)]).toString('utf8');
     expect(text(compact.run)).toBe(text(full.run));
   });
+
+  it('is what auditFiles does with `compact`, and the JSON stays the same', async () => {
+    const text = (run: AuditRun) => Buffer.concat([...jsonResultText(run)]).toString('utf8');
+    const plain = await auditFiles(files, { threads: 1 });
+    const compacted = await auditFiles(files, { threads: 1, compact: true });
+    const cellPos = (run: AuditRun) =>
+      run.reports.map((r) => must(r.model.tables.applications, 'table 三').newReceived.total.pos);
+    const plainPos = cellPos(plain);
+    const compactPos = cellPos(compacted);
+    expect(plainPos.filter((p) => p?.row !== undefined).length).toBeGreaterThan(3);
+    for (const [i, p] of plainPos.entries())
+      expect(compactPos[i]).toEqual(p?.row === undefined ? p : undefined);
+    expect(text(compacted)).toBe(text(plain));
+  }, 120_000);
 
   it('names every finding at the same place in the workbook', () => {
     const places = (r: ReturnType<typeof runOf>) =>
