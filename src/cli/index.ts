@@ -417,6 +417,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
   probe?.('startup-ms');
   const run = await auditInputs(opts.inputs, {
+    // The models serve the rules and the writers only: shared cells, no grid positions.
+    compact: true,
     settings: {
       ...(review ? review.settings : {}),
       // --roster names this run's units; without it, the workspace's roster (if any) applies.
