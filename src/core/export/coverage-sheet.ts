@@ -7,14 +7,15 @@ import { SUBMISSION_STATUS_LABELS, UNIT_KIND_LABELS } from '../model/glossary';
 import type { SubmissionStatus } from '../model/glossary';
 import type { ReportModel, WorkspaceView } from '../model/types';
 import { coverageRows } from '../workspace/submissions';
-import { addRow, addSheet, finishSheet, solidFill } from './sheet';
+import { addRow, addSheet, finishSheet, solidFill, type CellStyle } from './sheet';
 
 export const COVERAGE_SHEET = '报送情况';
 
-const STATUS_FILL: Partial<Record<SubmissionStatus, string>> = {
-  late: 'FFFFEB9C',
-  missing: 'FFFFC7CE',
-  notOnRoster: 'FFDDEBF7',
+/** The statuses that stand out, in shared styles (see sheet.ts). */
+const STATUS_FILL: Partial<Record<SubmissionStatus, CellStyle>> = {
+  late: Object.freeze({ fill: solidFill('FFFFEB9C') }),
+  missing: Object.freeze({ fill: solidFill('FFFFC7CE') }),
+  notOnRoster: Object.freeze({ fill: solidFill('FFDDEBF7') }),
 };
 
 export function addCoverage(
@@ -51,11 +52,12 @@ export function addCoverage(
           c.submission ? fileName(c.submission.current) : null,
         ]),
       ],
-      (row) =>
-        u.cells.forEach((c, i) => {
+      Object.fromEntries(
+        u.cells.flatMap((c, i) => {
           const fill = c.status ? STATUS_FILL[c.status] : undefined;
-          if (fill) row.getCell(4 + i * 2).fill = solidFill(fill);
+          return fill ? [[4 + i * 2, fill]] : [];
         }),
+      ),
     );
   }
   const lastUnitRow = sheet.rows;

@@ -19,6 +19,7 @@ import type { WorkspaceView, ReportModel } from '../model/types';
 import { DATA_LEAD_HEADERS, colLetter } from './data-columns';
 import { pairYears } from '../workspace/pairing';
 import { dataColumns } from './data-columns';
+import { NO_STYLE, noRowStyle, type CellStyle } from './sheet';
 
 export const INDICATOR_SHEET = '指标';
 export const INDICATOR_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
@@ -26,6 +27,12 @@ export const INDICATOR_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
 /** 数据's lead columns (单位, 年度, 文件, 当前版本) before the first table cell. */
 const DATA_LEAD = DATA_LEAD_HEADERS.length;
 const DATA_SHEET = "'数据'";
+/** An indicator's cell: a percentage (a change with its sign), right-aligned. */
+const RIGHT: Partial<ExcelJS.Alignment> = { horizontal: 'right' };
+const INDICATOR_STYLES: Record<'rate' | 'change', CellStyle> = {
+  rate: Object.freeze({ numFmt: '0.0%', alignment: RIGHT }),
+  change: Object.freeze({ numFmt: '+0.0%;-0.0%;0.0%', alignment: RIGHT }),
+};
 
 /**
  * `models` in the order of 数据's rows (row 2 = models[0]). `aliases` pair a unit's years for the
@@ -112,11 +119,12 @@ export function addIndicatorSheet(
       cells.push(formula ? { formula, result: cached } : null);
     }
     const added = ws.addRow(cells);
-    // Per cell: a column style set after the rows exist does not reach them.
-    INDICATOR_DEFS.forEach((def, i) => {
-      const cell = added.getCell(INDICATOR_LEAD_HEADERS.length + i + 1);
-      cell.numFmt = def.kind === 'change' ? '+0.0%;-0.0%;0.0%' : '0.0%';
-      cell.alignment = { horizontal: 'right' };
+    // Per cell: a column style set after the rows exist does not reach them. Shared style
+    // objects, as in the other sheets (sheet.ts).
+    noRowStyle(added);
+    added.eachCell({ includeEmpty: true }, (cell, col) => {
+      const def = INDICATOR_DEFS[col - INDICATOR_LEAD_HEADERS.length - 1];
+      cell.style = def ? INDICATOR_STYLES[def.kind] : NO_STYLE;
     });
     added.commit();
     rows++;
