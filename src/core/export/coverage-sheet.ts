@@ -7,7 +7,15 @@ import { SUBMISSION_STATUS_LABELS, UNIT_KIND_LABELS } from '../model/glossary';
 import type { SubmissionStatus } from '../model/glossary';
 import type { ReportModel, WorkspaceView } from '../model/types';
 import { coverageRows } from '../workspace/submissions';
-import { addRow, addSheet, finishSheet, solidFill, type CellStyle } from './sheet';
+import {
+  DRAIN_EVERY,
+  addRow,
+  addSheet,
+  finishSheet,
+  solidFill,
+  type CellStyle,
+  type Pause,
+} from './sheet';
 
 export const COVERAGE_SHEET = '报送情况';
 
@@ -18,12 +26,13 @@ const STATUS_FILL: Partial<Record<SubmissionStatus, CellStyle>> = {
   notOnRoster: Object.freeze({ fill: solidFill('FFDDEBF7') }),
 };
 
-export function addCoverage(
+export async function addCoverage(
   wb: ExcelJS.Workbook,
   view: WorkspaceView,
   models: ReadonlyMap<string, ReportModel>,
   late: ReadonlySet<string>,
-): void {
+  pause: Pause,
+): Promise<void> {
   const years = view.coverage.map((c) => c.year);
   const sheet = addSheet(
     wb,
@@ -59,6 +68,7 @@ export function addCoverage(
         }),
       ),
     );
+    if (sheet.rows % DRAIN_EVERY === 0) await pause();
   }
   const lastUnitRow = sheet.rows;
   addRow(sheet, []);

@@ -19,7 +19,14 @@ import type { WorkspaceView, ReportModel } from '../model/types';
 import { DATA_LEAD_HEADERS, colLetter } from './data-columns';
 import { pairYears } from '../workspace/pairing';
 import { dataColumns } from './data-columns';
-import { NO_STYLE, noRowStyle, type CellStyle } from './sheet';
+import {
+  DRAIN_EVERY,
+  NO_STYLE,
+  forgetFormulae,
+  noRowStyle,
+  type CellStyle,
+  type Pause,
+} from './sheet';
 
 export const INDICATOR_SHEET = '指标';
 export const INDICATOR_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
@@ -38,12 +45,13 @@ const INDICATOR_STYLES: Record<'rate' | 'change', CellStyle> = {
  * `models` in the order of 数据's rows (row 2 = models[0]). `aliases` pair a unit's years for the
  * year-on-year columns, as the rules pair them.
  */
-export function addIndicatorSheet(
+export async function addIndicatorSheet(
   wb: ExcelJS.Workbook,
   models: readonly ReportModel[],
+  pause: Pause,
   aliases: Record<string, string> = {},
   view?: Pick<WorkspaceView, 'placements'>,
-): ExcelJS.Worksheet {
+): Promise<ExcelJS.Worksheet> {
   // Views and page setup given at creation: the streaming writer writes them before the rows.
   const ws = wb.addWorksheet(INDICATOR_SHEET, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }],
@@ -128,6 +136,10 @@ export function addIndicatorSheet(
     });
     added.commit();
     rows++;
+    if (rows % DRAIN_EVERY === 0) {
+      forgetFormulae(ws);
+      await pause();
+    }
   }
   ws.autoFilter = {
     from: { row: 1, column: 1 },

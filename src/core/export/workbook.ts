@@ -233,12 +233,19 @@ async function fillWorkbook(
   addCatalogue(wb, rules);
   if (input.workspace) {
     const late = lateReports(new Map(entries.map((e) => [e.model.id, e.findings])));
-    addCoverage(wb, input.workspace, new Map(entries.map((e) => [e.model.id, e.model])), late);
+    await addCoverage(
+      wb,
+      input.workspace,
+      new Map(entries.map((e) => [e.model.id, e.model])),
+      late,
+      pause,
+    );
   }
   // After the four contract sheets (cli-contract.md); 数据's rows are `entries` in this order.
-  addIndicatorSheet(
+  await addIndicatorSheet(
     wb,
     entries.map((e) => e.model),
+    pause,
     input.aliases,
     input.workspace,
   );
