@@ -64,8 +64,12 @@ export async function addIndicatorSheet(
       printTitlesRow: '1:1',
     },
   });
+  // Each column's reference prefix (「'数据'!AB」) once, not per formula term.
   const columnOf = new Map(
-    dataColumns().map((c, i) => [c.key, { index: DATA_LEAD + i + 1, column: c }]),
+    dataColumns().map((c, i) => [
+      c.key,
+      { ref: `N(${DATA_SHEET}!${colLetter(DATA_LEAD + i + 1)}`, column: c },
+    ]),
   );
   const rowOf = new Map(models.map((m, i) => [m, i + 2]));
   const previousOf = new Map(
@@ -95,7 +99,7 @@ export async function addIndicatorSheet(
       const col = columnOf.get(key);
       if (!col || cellNumber(col.column.cell(model)) === null) return null;
       // N(): a blank cell (blank marker in the report) counts as 0, as the core counts it.
-      parts.push(`N(${DATA_SHEET}!${colLetter(col.index)}${row})`);
+      parts.push(`${col.ref}${row})`);
     }
     return parts.length === 1 ? at(parts, 0) : `(${parts.join('+')})`;
   };

@@ -232,13 +232,37 @@ export function addRow(
 const LINE_HEIGHT_PT = 16;
 /** Excel's largest row height. */
 const MAX_ROW_HEIGHT_PT = 409;
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Code-unit ranges of wide (CJK, Hangul, full-width) characters, [from, to] inclusive. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
 
-/** Display width in Excel column units: a CJK or full-width character takes about two. */
+function isWide(code: number): boolean {
+  if (code < 0x1100) return false;
+  for (const [from, to] of WIDE) if (code >= from && code <= to) return true;
+  return false;
+}
+
+/**
+ * Display width in Excel column units: a CJK or full-width character takes about two, any other
+ * character (a surrogate pair too) one. Read code unit by code unit: it runs over every wrapped cell.
+ */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      w += 1;
+    } else w += isWide(code) ? 2 : 1;
+  }
   return w;
 }
 
