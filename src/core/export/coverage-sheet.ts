@@ -7,22 +7,32 @@ import { SUBMISSION_STATUS_LABELS, UNIT_KIND_LABELS } from '../model/glossary';
 import type { SubmissionStatus } from '../model/glossary';
 import type { ReportModel, WorkspaceView } from '../model/types';
 import { coverageRows } from '../workspace/submissions';
-import { addRow, addSheet, finishSheet, solidFill } from './sheet';
+import {
+  DRAIN_EVERY,
+  addRow,
+  addSheet,
+  finishSheet,
+  solidFill,
+  type CellStyle,
+  type Pause,
+} from './sheet';
 
 export const COVERAGE_SHEET = '报送情况';
 
-const STATUS_FILL: Partial<Record<SubmissionStatus, string>> = {
-  late: 'FFFFEB9C',
-  missing: 'FFFFC7CE',
-  notOnRoster: 'FFDDEBF7',
+/** The statuses that stand out, in shared styles (see sheet.ts). */
+const STATUS_FILL: Partial<Record<SubmissionStatus, CellStyle>> = {
+  late: Object.freeze({ fill: solidFill('FFFFEB9C') }),
+  missing: Object.freeze({ fill: solidFill('FFFFC7CE') }),
+  notOnRoster: Object.freeze({ fill: solidFill('FFDDEBF7') }),
 };
 
-export function addCoverage(
+export async function addCoverage(
   wb: ExcelJS.Workbook,
   view: WorkspaceView,
   models: ReadonlyMap<string, ReportModel>,
   late: ReadonlySet<string>,
-): void {
+  pause: Pause,
+): Promise<void> {
   const years = view.coverage.map((c) => c.year);
   const sheet = addSheet(
     wb,
@@ -51,12 +61,14 @@ export function addCoverage(
           c.submission ? fileName(c.submission.current) : null,
         ]),
       ],
-      (row) =>
-        u.cells.forEach((c, i) => {
+      Object.fromEntries(
+        u.cells.flatMap((c, i) => {
           const fill = c.status ? STATUS_FILL[c.status] : undefined;
-          if (fill) row.getCell(4 + i * 2).fill = solidFill(fill);
+          return fill ? [[4 + i * 2, fill]] : [];
         }),
+      ),
     );
+    if (sheet.rows % DRAIN_EVERY === 0) await pause();
   }
   const lastUnitRow = sheet.rows;
   addRow(sheet, []);

@@ -5,7 +5,16 @@
 import type ExcelJS from 'exceljs';
 import type { ReportModel, WorkspaceView } from '../model/types';
 import { DATA_LEAD_HEADERS, colLetter, dataColumns } from './data-columns';
-import { DRAIN_EVERY, SHEET_NAMES, THIN, addRow, addSheet, finishSheet, type Pause } from './sheet';
+import {
+  DRAIN_EVERY,
+  SHEET_NAMES,
+  THIN,
+  addRow,
+  addSheet,
+  finishSheet,
+  type CellStyle,
+  type Pause,
+} from './sheet';
 import type { WorkbookInput } from './types';
 
 /** 版本 of a report row: the version its submission uses, another version, or a copy of one. */
@@ -16,6 +25,8 @@ export const VERSION_LABELS = {
 } as const;
 /** Label of the closing row of 数据. */
 export const DATA_TOTAL_LABEL = '合计';
+/** The cells of a 合计 row, over their column's style (a shared style: see sheet.ts). */
+const TOTAL_STYLE: CellStyle = Object.freeze({ font: { bold: true }, border: { top: THIN } });
 /** Figures per printed page of 数据 (beside the repeated 单位 and 年度), at a readable scale. */
 const DATA_COLUMNS_PER_PAGE = 16;
 
@@ -96,11 +107,9 @@ export async function addData(
   const years = [
     ...new Set(entries.flatMap((e) => (e.model.year === null ? [] : [e.model.year]))),
   ].sort((a, b) => a - b);
-  const boldTop = (row: ExcelJS.Row): void =>
-    row.eachCell({ includeEmpty: true }, (cell) => {
-      cell.font = { bold: true };
-      cell.border = { top: THIN };
-    });
+  // 合计 rows: every cell bold under a rule.
+  const boldTop: Record<number, CellStyle> = {};
+  for (let col = 1; col <= lead + cols.length; col++) boldTop[col] = TOTAL_STYLE;
   // Nothing to sum: the closing row is still there, without a formula that would refer to itself.
   if (years.length === 0) addRow(sheet, [DATA_TOTAL_LABEL], boldTop);
   for (const year of years) {

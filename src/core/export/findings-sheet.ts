@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { SEVERITY_LABELS, SEVERITY_RANK, VERSION_DIFF_LABELS } from '../model/glossary';
 import { findingFingerprint } from '../model/fingerprint';
-import type { Finding, ReportModel } from '../model/types';
+import type { Finding, ReportModel, Severity } from '../model/types';
 import { ruleById } from '../rules/registry';
 import { compareVersions } from '../workspace/versions';
 import { versionLabel } from './data-sheet';
@@ -19,6 +19,7 @@ import {
   cellText,
   finishSheet,
   severityFills,
+  type CellStyle,
   type Pause,
 } from './sheet';
 import { REVIEW_STATUS_LABELS, type ReviewDecision, type WorkbookInput } from './types';
@@ -43,6 +44,20 @@ export const FINDING_HEADERS = [
 ] as const;
 
 type Entry = WorkbookInput['reports'][number];
+
+/** 严重程度 in the severity's colours (a shared style: see sheet.ts). */
+const SEVERITY_CELL: Record<Severity, CellStyle> = {
+  error: severityCell('error'),
+  warning: severityCell('warning'),
+  info: severityCell('info'),
+};
+
+function severityCell(s: Severity): CellStyle {
+  return Object.freeze({
+    fill: severityFills[s],
+    font: { color: { argb: SEVERITY_STYLE[s].font }, bold: s === 'error' },
+  });
+}
 
 export function decisionOf(
   decisions: WorkbookInput['decisions'],
@@ -124,14 +139,7 @@ export async function addFindings(
           versionLabel(input.workspace, model),
           diff ? VERSION_DIFF_LABELS[diff] : null,
         ],
-        (row) => {
-          const sev = row.getCell(6);
-          sev.fill = severityFills[f.severity];
-          sev.font = {
-            color: { argb: SEVERITY_STYLE[f.severity].font },
-            bold: f.severity === 'error',
-          };
-        },
+        { 6: SEVERITY_CELL[f.severity] },
       );
       if (sheet.rows % DRAIN_EVERY === 0) await pause();
     }

@@ -19,6 +19,14 @@ import type { WorkspaceView, ReportModel } from '../model/types';
 import { DATA_LEAD_HEADERS, colLetter } from './data-columns';
 import { pairYears } from '../workspace/pairing';
 import { dataColumns } from './data-columns';
+import {
+  DRAIN_EVERY,
+  NO_STYLE,
+  forgetFormulae,
+  noRowStyle,
+  type CellStyle,
+  type Pause,
+} from './sheet';
 
 export const INDICATOR_SHEET = '指标';
 export const INDICATOR_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
@@ -26,17 +34,24 @@ export const INDICATOR_LEAD_HEADERS = ['单位', '年度', '文件'] as const;
 /** 数据's lead columns (单位, 年度, 文件, 当前版本) before the first table cell. */
 const DATA_LEAD = DATA_LEAD_HEADERS.length;
 const DATA_SHEET = "'数据'";
+/** An indicator's cell: a percentage (a change with its sign), right-aligned. */
+const RIGHT: Partial<ExcelJS.Alignment> = { horizontal: 'right' };
+const INDICATOR_STYLES: Record<'rate' | 'change', CellStyle> = {
+  rate: Object.freeze({ numFmt: '0.0%', alignment: RIGHT }),
+  change: Object.freeze({ numFmt: '+0.0%;-0.0%;0.0%', alignment: RIGHT }),
+};
 
 /**
  * `models` in the order of 数据's rows (row 2 = models[0]). `aliases` pair a unit's years for the
  * year-on-year columns, as the rules pair them.
  */
-export function addIndicatorSheet(
+export async function addIndicatorSheet(
   wb: ExcelJS.Workbook,
   models: readonly ReportModel[],
+  pause: Pause,
   aliases: Record<string, string> = {},
   view?: Pick<WorkspaceView, 'placements'>,
-): ExcelJS.Worksheet {
+): Promise<ExcelJS.Worksheet> {
   // Views and page setup given at creation: the streaming writer writes them before the rows.
   const ws = wb.addWorksheet(INDICATOR_SHEET, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }],
@@ -49,8 +64,12 @@ export function addIndicatorSheet(
       printTitlesRow: '1:1',
     },
   });
+  // Each column's reference prefix (「'数据'!AB」) once, not per formula term.
   const columnOf = new Map(
-    dataColumns().map((c, i) => [c.key, { index: DATA_LEAD + i + 1, column: c }]),
+    dataColumns().map((c, i) => [
+      c.key,
+      { ref: `N(${DATA_SHEET}!${colLetter(DATA_LEAD + i + 1)}`, column: c },
+    ]),
   );
   const rowOf = new Map(models.map((m, i) => [m, i + 2]));
   const previousOf = new Map(
@@ -80,7 +99,7 @@ export function addIndicatorSheet(
       const col = columnOf.get(key);
       if (!col || cellNumber(col.column.cell(model)) === null) return null;
       // N(): a blank cell (blank marker in the report) counts as 0, as the core counts it.
-      parts.push(`N(${DATA_SHEET}!${colLetter(col.index)}${row})`);
+      parts.push(`${col.ref}${row})`);
     }
     return parts.length === 1 ? at(parts, 0) : `(${parts.join('+')})`;
   };
@@ -112,14 +131,19 @@ export function addIndicatorSheet(
       cells.push(formula ? { formula, result: cached } : null);
     }
     const added = ws.addRow(cells);
-    // Per cell: a column style set after the rows exist does not reach them.
-    INDICATOR_DEFS.forEach((def, i) => {
-      const cell = added.getCell(INDICATOR_LEAD_HEADERS.length + i + 1);
-      cell.numFmt = def.kind === 'change' ? '+0.0%;-0.0%;0.0%' : '0.0%';
-      cell.alignment = { horizontal: 'right' };
+    // Per cell: a column style set after the rows exist does not reach them. Shared style
+    // objects, as in the other sheets (sheet.ts).
+    noRowStyle(added);
+    added.eachCell({ includeEmpty: true }, (cell, col) => {
+      const def = INDICATOR_DEFS[col - INDICATOR_LEAD_HEADERS.length - 1];
+      cell.style = def ? INDICATOR_STYLES[def.kind] : NO_STYLE;
     });
     added.commit();
     rows++;
+    if (rows % DRAIN_EVERY === 0) {
+      forgetFormulae(ws);
+      await pause();
+    }
   }
   ws.autoFilter = {
     from: { row: 1, column: 1 },

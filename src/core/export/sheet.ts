@@ -7,6 +7,13 @@
  * report, not the batch), so a sheet's views, page setup and header/footer are given when it is
  * created, and each row is complete — values, styles, height — when it is added: it is committed
  * (written out) at once.
+ *
+ * Styles are shared objects, one per column and kind of cell (issue 12). exceljs gives each new
+ * cell a fresh style object, and its style table knows a style object it has seen before (a
+ * WeakMap) but renders the XML of every other one to look it up: 400,000 cells of 数据 rendered
+ * their style one by one. So every cell of a row is given its column's style object, or a shared
+ * variant of it (`styleWith`); the shared objects are frozen, so no setter (cell.fill = …) can
+ * change the style of every cell of a kind at once.
  */
 import type ExcelJS from 'exceljs';
 import type { Severity } from '../model/types';
@@ -40,6 +47,13 @@ export const severityFills: Record<Severity, ExcelJS.Fill> = {
   info: solidFill(SEVERITY_STYLE.info.fill),
 };
 
+/** A severity's fill over a cell (汇总's counts, 规则说明's 严重程度): a shared style (see `addRow`). */
+export const SEVERITY_FILL_STYLES: Record<Severity, CellStyle> = {
+  error: Object.freeze({ fill: severityFills.error }),
+  warning: Object.freeze({ fill: severityFills.warning }),
+  info: Object.freeze({ fill: severityFills.info }),
+};
+
 export interface ColumnSpec {
   header: string;
   width: number;
@@ -61,14 +75,62 @@ export interface SheetOptions {
   fitRows?: boolean;
 }
 
+/** A cell's style, shared by every cell of its kind (see the header comment). */
+export type CellStyle = Readonly<Partial<ExcelJS.Style>>;
+
+/** The style of a row and of a cell beyond the sheet's columns: none. */
+export const NO_STYLE: CellStyle = Object.freeze({});
+
+/**
+ * Gives `row` the shared empty style (a row style is none, as a new row's is, but exceljs would
+ * render a new row's own empty style object to look it up). exceljs's types omit Row.style.
+ */
+export function noRowStyle(row: ExcelJS.Row): void {
+  Object.assign(row, { style: NO_STYLE });
+}
+
+/**
+ * exceljs's streaming writer keeps every formula cell it has written until the sheet ends (a
+ * table for shared formulas, which this workbook never writes): 指标's formulas held ~10 MB at
+ * 2,000 reports, five times that at 10,000. Emptied between batches of rows; a no-op where the
+ * writer has no such table.
+ */
+export function forgetFormulae(ws: ExcelJS.Worksheet): void {
+  if (typeof Reflect.get(ws, '_formulae') === 'object') Reflect.set(ws, '_formulae', {});
+}
+
 /** A sheet of the workbook: its columns' widths (for row heights) and the sheet itself. */
 export interface Sheet {
   ws: ExcelJS.Worksheet;
   /** Usable text width of each column (1-based), in Excel column units. */
   widths: number[];
+  /** Whether each column (1-based) wraps its text. */
+  wraps: boolean[];
+  /** Each column's (1-based) style: the one object its cells share. */
+  styles: CellStyle[];
+  /** Shared variants of the column styles, by the extra style they add (see `styleWith`). */
+  variants: Map<CellStyle, CellStyle[]>;
   /** Rows written so far, header included. */
   rows: number;
   fitRows: boolean;
+}
+
+/**
+ * The style of column `col` with `extra` over it (a fill, a font…), one shared object per column
+ * and `extra`: `extra` must itself be a shared constant, not built per cell.
+ */
+export function styleWith(sheet: Sheet, col: number, extra: CellStyle): CellStyle {
+  let byColumn = sheet.variants.get(extra);
+  if (!byColumn) {
+    byColumn = [];
+    sheet.variants.set(extra, byColumn);
+  }
+  let style = byColumn[col];
+  if (!style) {
+    style = Object.freeze({ ...(sheet.styles[col] ?? NO_STYLE), ...extra });
+    byColumn[col] = style;
+  }
+  return style;
 }
 
 /** Adds a sheet with the shared polish: header row, widths, wrapping, frozen header, print setup. */
@@ -105,17 +167,22 @@ export function addSheet(
       ...(opts.oddHeader !== undefined ? { oddHeader: opts.oddHeader } : {}),
     },
   });
-  ws.columns = specs.map((s) => ({
-    header: s.header,
-    width: s.width,
-    style: {
-      alignment: {
+  const styles: CellStyle[] = [];
+  const wraps: boolean[] = [];
+  const widths: number[] = [];
+  specs.forEach((s, i) => {
+    styles[i + 1] = Object.freeze({
+      alignment: Object.freeze({
         vertical: 'top',
         wrapText: s.wrap ?? false,
         ...(s.center ? { horizontal: 'center' } : {}),
-      },
-    },
-  }));
+      }),
+    });
+    wraps[i + 1] = s.wrap ?? false;
+    widths[i + 1] = Math.max(1, s.width - 1);
+  });
+  // The column's style object (its <col> element) is the one its cells share.
+  ws.columns = specs.map((s, i) => ({ header: s.header, width: s.width, style: styles[i + 1] }));
   const header = ws.getRow(1);
   header.eachCell((cell) => {
     cell.font = { bold: true };
@@ -125,25 +192,38 @@ export function addSheet(
   });
   if (opts.headerHeight !== undefined) header.height = opts.headerHeight;
   header.commit();
-  const widths: number[] = [];
-  specs.forEach((s, i) => {
-    widths[i + 1] = Math.max(1, s.width - 1);
-  });
-  return { ws, widths, rows: 1, fitRows: opts.fitRows ?? true };
+  return {
+    ws,
+    widths,
+    wraps,
+    styles,
+    variants: new Map(),
+    rows: 1,
+    fitRows: opts.fitRows ?? true,
+  };
 }
 
 /**
- * Adds a row of `values`, lets `style` style it, fits its height to its wrapped text and commits
- * it: the row is final once this returns.
+ * Adds a row of `values` — each cell in its column's style, or that style with `extra[column]`
+ * over it (1-based columns; each a shared constant) —, fits its height to its wrapped text and
+ * commits it: the row is final once this returns.
  */
 export function addRow(
   sheet: Sheet,
   values: readonly ExcelJS.CellValue[],
-  style?: (row: ExcelJS.Row) => void,
+  extra?: Readonly<Partial<Record<number, CellStyle>>>,
 ): void {
-  const row = sheet.ws.addRow([...values]);
-  style?.(row);
-  if (sheet.fitRows) fitRowHeight(row, sheet.widths);
+  const row = sheet.ws.addRow(values);
+  noRowStyle(row);
+  // Every cell the values made (a null one too: it keeps its column's style in the file).
+  row.eachCell({ includeEmpty: true }, (cell, col) => {
+    const over = extra?.[col];
+    cell.style = over ? styleWith(sheet, col, over) : (sheet.styles[col] ?? NO_STYLE);
+  });
+  if (sheet.fitRows) {
+    const height = fittedHeight(values, sheet);
+    if (height !== undefined) row.height = height;
+  }
   row.commit();
   sheet.rows++;
 }
@@ -152,32 +232,56 @@ export function addRow(
 const LINE_HEIGHT_PT = 16;
 /** Excel's largest row height. */
 const MAX_ROW_HEIGHT_PT = 409;
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Code-unit ranges of wide (CJK, Hangul, full-width) characters, [from, to] inclusive. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
 
-/** Display width in Excel column units: a CJK or full-width character takes about two. */
+function isWide(code: number): boolean {
+  if (code < 0x1100) return false;
+  for (const [from, to] of WIDE) if (code >= from && code <= to) return true;
+  return false;
+}
+
+/**
+ * Display width in Excel column units: a CJK or full-width character takes about two, any other
+ * character (a surrogate pair too) one. Read code unit by code unit: it runs over every wrapped cell.
+ */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      w += 1;
+    } else w += isWide(code) ? 2 : 1;
+  }
   return w;
 }
 
 /**
- * Sets a row's height from its wrapped cells' text and column widths. Neither Excel nor
- * LibreOffice reliably grows a row to fit wrapped text on opening a generated file, so without
- * this a long 说明 prints as one clipped line over the next row.
+ * A row's height from its wrapped cells' text and column widths (undefined: one line, Excel's
+ * own height). Neither Excel nor LibreOffice reliably grows a row to fit wrapped text on opening
+ * a generated file, so without this a long 说明 prints as one clipped line over the next row.
  */
-function fitRowHeight(row: ExcelJS.Row, widths: readonly number[]): void {
+function fittedHeight(values: readonly ExcelJS.CellValue[], sheet: Sheet): number | undefined {
   let lines = 1;
-  row.eachCell((cell, col) => {
-    if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
-    const width = widths[col] ?? 9;
-    const n = cell.value
+  values.forEach((value, i) => {
+    if (!sheet.wraps[i + 1] || typeof value !== 'string' || value === '') return;
+    const width = sheet.widths[i + 1] ?? 9;
+    const n = value
       .split('\n')
       .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
     lines = Math.max(lines, n);
   });
-  if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT_PT, lines * LINE_HEIGHT_PT + 4);
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT_PT, lines * LINE_HEIGHT_PT + 4) : undefined;
 }
 
 /** The filter over rows 1…lastRow; then the sheet is complete and written out. */

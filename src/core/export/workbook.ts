@@ -31,7 +31,7 @@ import {
   cellText,
   drain,
   finishSheet,
-  severityFills,
+  SEVERITY_FILL_STYLES,
   type Pause,
 } from './sheet';
 import { shortFileNames } from './short-names';
@@ -141,11 +141,10 @@ async function addSummary(
         count('info'),
         reviewProgress(statuses),
       ],
-      (row) => {
-        // Colour the counts that matter, so the reports needing work stand out in the overview.
-        (['error', 'warning'] as const).forEach((s, k) => {
-          if (count(s) > 0) row.getCell(5 + k).fill = severityFills[s];
-        });
+      // Colour the counts that matter, so the reports needing work stand out in the overview.
+      {
+        ...(count('error') > 0 ? { 5: SEVERITY_FILL_STYLES.error } : {}),
+        ...(count('warning') > 0 ? { 6: SEVERITY_FILL_STYLES.warning } : {}),
       },
     );
     if (i % DRAIN_EVERY === DRAIN_EVERY - 1) await pause();
@@ -156,13 +155,13 @@ async function addSummary(
       file: f.file,
       state: UNAUDITED_LABELS.failed,
       message: f.message,
-      fill: severityFills.error,
+      fill: SEVERITY_FILL_STYLES.error,
     })),
     ...listedSkipped(input).map((f) => ({
       file: f.file,
       state: UNAUDITED_LABELS.skipped,
       message: f.message,
-      fill: severityFills.warning,
+      fill: SEVERITY_FILL_STYLES.warning,
     })),
   ];
   for (const u of unaudited) {
@@ -179,9 +178,7 @@ async function addSummary(
         u.state,
         cellText(u.message),
       ],
-      (row) => {
-        row.getCell(8).fill = u.fill;
-      },
+      { 8: u.fill },
     );
   }
   finishSheet(sheet, sheet.rows, SUMMARY_HEADERS.length);
@@ -204,9 +201,7 @@ function addCatalogue(wb: ExcelJS.Workbook, rules: ReturnType<typeof catalogue>)
     addRow(
       sheet,
       [r.id, r.title, sev ? SEVERITY_LABELS[sev] : r.severity, r.description],
-      (row) => {
-        if (sev) row.getCell(3).fill = severityFills[sev];
-      },
+      sev ? { 3: SEVERITY_FILL_STYLES[sev] } : undefined,
     );
   }
   finishSheet(sheet, sheet.rows, CATALOGUE_HEADERS.length);
@@ -238,12 +233,19 @@ async function fillWorkbook(
   addCatalogue(wb, rules);
   if (input.workspace) {
     const late = lateReports(new Map(entries.map((e) => [e.model.id, e.findings])));
-    addCoverage(wb, input.workspace, new Map(entries.map((e) => [e.model.id, e.model])), late);
+    await addCoverage(
+      wb,
+      input.workspace,
+      new Map(entries.map((e) => [e.model.id, e.model])),
+      late,
+      pause,
+    );
   }
   // After the four contract sheets (cli-contract.md); 数据's rows are `entries` in this order.
-  addIndicatorSheet(
+  await addIndicatorSheet(
     wb,
     entries.map((e) => e.model),
+    pause,
     input.aliases,
     input.workspace,
   );
