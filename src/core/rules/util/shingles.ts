@@ -1,0 +1,264 @@
+/**
+ * Character shingles for corpus/copied-section: q-gram hashes, MinHash / LSH sketches that find the
+ * candidate pairs, and the exact q-gram filters that settle most candidates before the edit
+ * distance of util/similarity.ts — the q-gram lemma (mayReach, sharedNeeded), its bound from
+ * shingle bitmaps (mayShareAtLeast) and its positional form (placedAtLeast). Each filter only
+ * rejects pairs that provably cannot reach the threshold.
+ */
+import { maxEdits } from './similarity';
+
+/** Shingle (q-gram) length: three characters of Chinese are specific enough, short enough to survive edits. */
+export const SHINGLE = 3;
+
+/** 32-bit FNV-1a hash of each q-gram of the text, in text order (a multiset). */
+export function shingleHashes(text: string, q: number = SHINGLE): Uint32Array {
+  const count = Math.max(0, text.length - q + 1);
+  const out = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < q; j++) {
+      h ^= text.charCodeAt(i + j);
+      h = Math.imul(h, 0x01000193);
+    }
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/** The q-gram hashes sorted, for multiset intersection. */
+export function sortedShingles(text: string, q: number = SHINGLE): Uint32Array {
+  return shingleHashes(text, q).sort();
+}
+
+/** A text's q-gram hashes sorted (as sortedShingles), with the position in the text of each. */
+export interface PlacedShingles {
+  hashes: Uint32Array;
+  /** positions[i]: where hashes[i]'s q-gram starts; equal hashes in text order. */
+  positions: Uint32Array;
+}
+
+/** Positions fit beside a 32-bit hash in a double's 53 bits up to here. */
+const PLACE_SPAN = 2 ** 21;
+
+/** sortedShingles with positions. */
+export function placedShingles(text: string, q: number = SHINGLE): PlacedShingles {
+  const raw = shingleHashes(text, q);
+  const count = raw.length;
+  const hashes = new Uint32Array(count);
+  const positions = new Uint32Array(count);
+  if (count <= PLACE_SPAN) {
+    // One numeric sort of hash · 2²¹ + position: exact in a double, ordered by hash then position.
+    const packed = new Float64Array(count);
+    for (let i = 0; i < count; i++) packed[i] = (raw[i] ?? 0) * PLACE_SPAN + i;
+    packed.sort();
+    for (let i = 0; i < count; i++) {
+      const v = packed[i] ?? 0;
+      const h = Math.floor(v / PLACE_SPAN);
+      hashes[i] = h;
+      positions[i] = v - h * PLACE_SPAN;
+    }
+  } else {
+    const order = Array.from({ length: count }, (_, i) => i);
+    order.sort((x, y) => (raw[x] ?? 0) - (raw[y] ?? 0) || x - y);
+    order.forEach((p, i) => {
+      hashes[i] = raw[p] ?? 0;
+      positions[i] = p;
+    });
+  }
+  return { hashes, positions };
+}
+
+/**
+ * The positional q-gram filter (Gravano et al., 2001): when `longer` is the longer text and the
+ * edit distance is d ≤ `shift`, at least need = |longer| − q + 1 − d·q of its q-grams survive the
+ * edits untouched, each found in the other text at most d positions away. So counting longer's
+ * q-grams that have an equal hash in `other` within `shift` positions (an upper bound of the
+ * survivors) and finding fewer than `need` proves the distance above `shift`. Stronger than the
+ * plain count when the shared sentences stand in another order, as in formulaic reports.
+ */
+export function placedAtLeast(
+  longer: PlacedShingles,
+  other: PlacedShingles,
+  shift: number,
+  need: number,
+): boolean {
+  const { hashes: aH, positions: aP } = longer;
+  const { hashes: bH, positions: bP } = other;
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < aH.length && j < bH.length) {
+    if (n + aH.length - i < need) return false;
+    const x = aH[i] ?? 0;
+    const y = bH[j] ?? 0;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      let end = j + 1;
+      while (end < bH.length && bH[end] === x) end++;
+      for (; i < aH.length && aH[i] === x; i++) {
+        const p = aP[i] ?? 0;
+        for (let t = j; t < end; t++) {
+          if (Math.abs((bP[t] ?? 0) - p) <= shift) {
+            n++;
+            break;
+          }
+        }
+      }
+      j = end;
+    }
+  }
+  return n >= need;
+}
+
+/** Size of the multiset intersection of two sorted hash arrays. */
+export function commonCount(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Bits of a shingle bitmap (64 words): a 300-shingle section sets about one in seven. */
+export const SHINGLE_BITMAP_BITS = 2048;
+const BITMAP_SHIFT = 32 - Math.log2(SHINGLE_BITMAP_BITS);
+
+/** A set of shingles hashed once more into SHINGLE_BITMAP_BITS bits (membership, no counts). */
+export interface ShingleBitmap {
+  bits: Uint32Array;
+  /** Shingles less set bits (repeats and collisions): what the bits cannot see. */
+  slack: number;
+}
+
+/** Set bits of a 32-bit word. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** The bitmap of sorted or unsorted shingle hashes. */
+export function shingleBitmap(shingles: Uint32Array): ShingleBitmap {
+  const bits = new Uint32Array(SHINGLE_BITMAP_BITS / 32);
+  for (let s = 0; s < shingles.length; s++) {
+    const bit = Math.imul(shingles[s] ?? 0, 0x9e3779b1) >>> BITMAP_SHIFT;
+    bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
+  let set = 0;
+  for (let w = 0; w < bits.length; w++) set += popcount(bits[w] ?? 0);
+  return { bits, slack: shingles.length - set };
+}
+
+/**
+ * False only when two shingle multisets certainly share fewer than `need` shingles — a cheap
+ * exact pre-test of the q-gram count. A bit set in A's bitmap and not in B's stands for at least
+ * one shingle of A (with its repeats) that B lacks, so the shared count is at most
+ * |A| − popcount(A & ~B) = popcount(A & B) + A's slack, and likewise for B; a pair the exact count
+ * accepts is never rejected. 64 word operations instead of a merge of some 600 hashes.
+ */
+export function mayShareAtLeast(a: ShingleBitmap, b: ShingleBitmap, need: number): boolean {
+  const target = need - Math.min(a.slack, b.slack);
+  const x = a.bits;
+  const y = b.bits;
+  let n = 0;
+  for (let w = 0; w < x.length; w++) n += popcount((x[w] ?? 0) & (y[w] ?? 0));
+  return n >= target;
+}
+
+/**
+ * Shared q-grams two texts need for similarity ≥ `threshold` (the q-gram lemma, see mayReach);
+ * null when their lengths alone rule it out.
+ */
+export function sharedNeeded(
+  aLen: number,
+  bLen: number,
+  threshold: number,
+  q: number = SHINGLE,
+): number | null {
+  const longer = Math.max(aLen, bLen);
+  const shorter = Math.min(aLen, bLen);
+  if (longer === 0) return 0;
+  if (shorter < threshold * longer - 1e-9) return null;
+  const maxDistance = maxEdits(longer, threshold);
+  return longer - q + 1 - maxDistance * q;
+}
+
+/**
+ * The q-gram lemma: two texts within edit distance d share at least max(|a|,|b|) − q + 1 − d·q
+ * q-grams. With d ≤ (1 − t)·max this gives a necessary condition for similarity ≥ t, cheap to
+ * test (linear) and exact: a pair failing it can never reach the threshold.
+ */
+export function mayReach(
+  aLen: number,
+  bLen: number,
+  common: number,
+  threshold: number,
+  q: number = SHINGLE,
+): boolean {
+  const longer = Math.max(aLen, bLen);
+  const shorter = Math.min(aLen, bLen);
+  if (longer === 0) return true;
+  if (shorter < threshold * longer - 1e-9) return false;
+  const maxDistance = maxEdits(longer, threshold);
+  return common >= longer - q + 1 - maxDistance * q;
+}
+
+/** Deterministic multipliers of the MinHash family (a fixed LCG, so rules stay pure and repeatable). */
+function hashFamily(size: number): { mul: Uint32Array; add: Uint32Array } {
+  const mul = new Uint32Array(size);
+  const add = new Uint32Array(size);
+  let s = 0x2545f491;
+  const next = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s;
+  };
+  for (let i = 0; i < size; i++) {
+    mul[i] = next() | 1;
+    add[i] = next();
+  }
+  return { mul, add };
+}
+
+/** LSH layout: 40 bands of 3 rows catch a pair of shingle Jaccard 0.5 with probability > 0.99. */
+export const LSH_BANDS = 40;
+export const LSH_ROWS = 3;
+const FAMILY = hashFamily(LSH_BANDS * LSH_ROWS);
+
+/** MinHash signature of a set of shingle hashes. */
+export function minHashSignature(shingles: Uint32Array): Uint32Array {
+  const size = LSH_BANDS * LSH_ROWS;
+  const sig = new Uint32Array(size).fill(0xffffffff);
+  const { mul, add } = FAMILY;
+  for (let s = 0; s < shingles.length; s++) {
+    const x = shingles[s] ?? 0;
+    for (let i = 0; i < size; i++) {
+      // Mix then multiply: a cheap universal-style hash per function.
+      let h = Math.imul(x ^ (add[i] ?? 0), mul[i] ?? 1) >>> 0;
+      h ^= h >>> 15;
+      h = Math.imul(h, 0x2c1b3c6d) >>> 0;
+      if (h < (sig[i] ?? 0)) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** One key per band of a signature: band index and its rows joined. */
+export function bandKeys(sig: Uint32Array): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < LSH_BANDS; b++) {
+    let k = `${b}`;
+    for (let r = 0; r < LSH_ROWS; r++) k += `:${sig[b * LSH_ROWS + r] ?? 0}`;
+    keys.push(k);
+  }
+  return keys;
+}
