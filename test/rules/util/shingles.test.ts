@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   commonCount,
+  mayPlaceAtLeast,
   mayReach,
-  mayShareAtLeast,
   placedAtLeast,
+  placedBitmap,
   placedShingles,
   sharedNeeded,
-  shingleBitmap,
   sortedShingles,
 } from '../../../src/core/rules/util/shingles';
 import { editDistance, maxEdits, similarAtLeast } from '../../../src/core/rules/util/similarity';
@@ -29,38 +29,58 @@ describe('shingle filters', () => {
     expect(similarAtLeast(a, '完全不同的一段文字内容', 0.8)).toBeNull();
   });
 
-  it('the bitmap bound is never below the true shared count, on random multisets', () => {
+  it('the placed bitmap bound is never below the positional count, on random texts', () => {
     const rnd = mulberry32(3);
-    for (let n = 0; n < 400; n++) {
-      // Small alphabets make repeats and shared values; large sets crowd the bitmap.
-      const range = 1 + Math.floor(rnd() * 4000);
-      const pick = (len: number) =>
-        Uint32Array.from({ length: len }, () => Math.floor(rnd() * range) * 0x9e3779b1).sort();
-      const a = pick(Math.floor(rnd() * 900));
-      const b = rnd() < 0.3 ? a : pick(Math.floor(rnd() * 900));
-      const shared = commonCount(a, b);
-      const [bitsA, bitsB] = [shingleBitmap(a), shingleBitmap(b)];
-      expect(bitsA.slack).toBeGreaterThanOrEqual(0);
-      expect(mayShareAtLeast(bitsA, bitsB, shared)).toBe(true);
-      expect(mayShareAtLeast(bitsB, bitsA, shared)).toBe(true);
-      expect(mayShareAtLeast(bitsA, bitsB, 0)).toBe(true);
+    let rejected = 0;
+    for (let n = 0; n < 300; n++) {
+      // A small alphabet makes repeated and shared shingles; long texts crowd the bitmap.
+      const a = randomText(rnd, 3 + Math.floor(rnd() * 600));
+      const kind = rnd();
+      const b =
+        kind < 0.3
+          ? randomText(rnd, 3 + Math.floor(rnd() * 600))
+          : kind < 0.6
+            ? a.slice(a.length >> 1) + a.slice(0, a.length >> 1)
+            : Array.from(a)
+                .map((ch) => (rnd() < 0.05 ? randomText(rnd, Math.floor(rnd() * 3)) : ch))
+                .join('');
+      const longer = placedShingles(a.length >= b.length ? a : b);
+      const other = placedShingles(a.length >= b.length ? b : a);
+      const shift = 1 + Math.floor(rnd() * 40);
+      // The count placedAtLeast bounds, by brute force.
+      let count = 0;
+      longer.hashes.forEach((h, i) => {
+        const p = longer.positions[i]!;
+        if (other.hashes.some((g, j) => g === h && Math.abs(other.positions[j]! - p) <= shift))
+          count++;
+      });
+      expect(placedAtLeast(longer, other, shift, count)).toBe(true);
+      expect(placedAtLeast(longer, other, shift, count + 1)).toBe(false);
+      for (const width of [shift, 2 ** Math.ceil(Math.log2(shift)), shift * 3]) {
+        const bits = [placedBitmap(longer, width), placedBitmap(other, width)] as const;
+        expect(mayPlaceAtLeast(bits[0], bits[1], count)).toBe(true);
+        if (!mayPlaceAtLeast(bits[0], bits[1], count + 20)) rejected++;
+      }
     }
+    expect(rejected).toBeGreaterThan(0);
   });
 
-  it('the bitmap bound rejects clearly dissimilar texts and keeps a copy', () => {
+  it('the placed bitmap rejects unrelated texts and reordered sentences, and keeps a copy', () => {
     const rnd = mulberry32(5);
     const a = randomText(rnd, 300);
     const b = randomText(rnd, 300);
     const need = sharedNeeded(a.length, b.length, 0.9) ?? 0;
+    const shift = maxEdits(300, 0.9);
     expect(need).toBeGreaterThan(200);
-    const [sa, sb] = [sortedShingles(a), sortedShingles(b)];
-    expect(commonCount(sa, sb)).toBeLessThan(need);
-    expect(mayShareAtLeast(shingleBitmap(sa), shingleBitmap(sb), need)).toBe(false);
+    const bitmap = (t: string) => placedBitmap(placedShingles(t), 32);
+    expect(mayPlaceAtLeast(bitmap(a), bitmap(b), need)).toBe(false);
     const copy = a.slice(0, 100) + '公开' + a.slice(102);
     expect(similarAtLeast(a, copy, 0.9)).not.toBeNull();
-    expect(mayShareAtLeast(shingleBitmap(sa), shingleBitmap(sortedShingles(copy)), need)).toBe(
-      true,
-    );
+    expect(mayPlaceAtLeast(bitmap(a), bitmap(copy), need)).toBe(true);
+    expect(placedAtLeast(placedShingles(a), placedShingles(copy), shift, need)).toBe(true);
+    const thirds = [a.slice(200), a.slice(100, 200), a.slice(0, 100)].join('');
+    expect(commonCount(sortedShingles(a), sortedShingles(thirds))).toBeGreaterThanOrEqual(need);
+    expect(mayPlaceAtLeast(bitmap(a), bitmap(thirds), need)).toBe(false);
   });
 
   it('placed shingles are the sorted shingles, each with its position in the text', () => {

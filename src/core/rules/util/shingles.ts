@@ -1,9 +1,9 @@
 /**
  * Character shingles for corpus/copied-section: q-gram hashes, MinHash / LSH sketches that find the
  * candidate pairs, and the exact q-gram filters that settle most candidates before the edit
- * distance of util/similarity.ts — the q-gram lemma (mayReach, sharedNeeded), its bound from
- * shingle bitmaps (mayShareAtLeast) and its positional form (placedAtLeast). Each filter only
- * rejects pairs that provably cannot reach the threshold.
+ * distance of util/similarity.ts — the q-gram lemma (mayReach, sharedNeeded), its positional form
+ * (placedAtLeast) and a bound of that from bitmaps (mayPlaceAtLeast). Each filter only rejects
+ * pairs that provably cannot reach the threshold.
  */
 import { maxEdits } from './similarity';
 
@@ -129,16 +129,9 @@ export function commonCount(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
-/** Bits of a shingle bitmap (64 words): a 300-shingle section sets about one in seven. */
-export const SHINGLE_BITMAP_BITS = 2048;
-const BITMAP_SHIFT = 32 - Math.log2(SHINGLE_BITMAP_BITS);
-
-/** A set of shingles hashed once more into SHINGLE_BITMAP_BITS bits (membership, no counts). */
-export interface ShingleBitmap {
-  bits: Uint32Array;
-  /** Shingles less set bits (repeats and collisions): what the bits cannot see. */
-  slack: number;
-}
+/** Bits of a placed bitmap (64 words): a 300-shingle section sets about one in seven of `own`. */
+export const PLACED_BITMAP_BITS = 2048;
+const BITMAP_SHIFT = 32 - Math.log2(PLACED_BITMAP_BITS);
 
 /** Set bits of a 32-bit word. */
 function popcount(x: number): number {
@@ -147,32 +140,60 @@ function popcount(x: number): number {
   return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/** The bitmap of sorted or unsorted shingle hashes. */
-export function shingleBitmap(shingles: Uint32Array): ShingleBitmap {
-  const bits = new Uint32Array(SHINGLE_BITMAP_BITS / 32);
-  for (let s = 0; s < shingles.length; s++) {
-    const bit = Math.imul(shingles[s] ?? 0, 0x9e3779b1) >>> BITMAP_SHIFT;
-    bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+/**
+ * The positional bound in bitmap form: `own` has a bit per shingle and the window of `width`
+ * characters it starts in; `near` a bit per shingle and each window next to or at its own. When
+ * width ≥ the edits allowed, a shingle of the longer text with an equal one in the other within
+ * that many positions finds its bit set in the other's `near`.
+ */
+export interface PlacedBitmap {
+  own: Uint32Array;
+  near: Uint32Array;
+  /** Shingles of the text (with repeats). */
+  count: number;
+}
+
+const placedBit = (hash: number, window: number): number =>
+  Math.imul(hash ^ Math.imul(window + 1, 0x85ebca6b), 0x9e3779b1) >>> BITMAP_SHIFT;
+
+const setBit = (bits: Uint32Array, bit: number) => {
+  bits[bit >>> 5] = (bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+};
+
+/** The placed bitmap of shingles for windows of `width` characters. */
+export function placedBitmap(shingles: PlacedShingles, width: number): PlacedBitmap {
+  const own = new Uint32Array(PLACED_BITMAP_BITS / 32);
+  const near = new Uint32Array(PLACED_BITMAP_BITS / 32);
+  const { hashes, positions } = shingles;
+  for (let s = 0; s < hashes.length; s++) {
+    const h = hashes[s] ?? 0;
+    const window = Math.floor((positions[s] ?? 0) / width);
+    setBit(own, placedBit(h, window));
+    setBit(near, placedBit(h, window - 1));
+    setBit(near, placedBit(h, window));
+    setBit(near, placedBit(h, window + 1));
   }
-  let set = 0;
-  for (let w = 0; w < bits.length; w++) set += popcount(bits[w] ?? 0);
-  return { bits, slack: shingles.length - set };
+  return { own, near, count: hashes.length };
 }
 
 /**
- * False only when two shingle multisets certainly share fewer than `need` shingles — a cheap
- * exact pre-test of the q-gram count. A bit set in A's bitmap and not in B's stands for at least
- * one shingle of A (with its repeats) that B lacks, so the shared count is at most
- * |A| − popcount(A & ~B) = popcount(A & B) + A's slack, and likewise for B; a pair the exact count
- * accepts is never rejected. 64 word operations instead of a merge of some 600 hashes.
+ * False only when placedAtLeast(longer, other, shift, need) is certainly false, for bitmaps of
+ * windows at least `shift` wide: a shingle at position i of the longer text with an equal one at
+ * j, |i − j| ≤ shift, has its windows at most one apart. A bit of longer's `own` that is not in
+ * other's `near` so stands for at least one shingle placedAtLeast does not count, which bounds its
+ * count by count − popcount(own & ~near). At most 64 word operations.
  */
-export function mayShareAtLeast(a: ShingleBitmap, b: ShingleBitmap, need: number): boolean {
-  const target = need - Math.min(a.slack, b.slack);
-  const x = a.bits;
-  const y = b.bits;
-  let n = 0;
-  for (let w = 0; w < x.length; w++) n += popcount((x[w] ?? 0) & (y[w] ?? 0));
-  return n >= target;
+export function mayPlaceAtLeast(longer: PlacedBitmap, other: PlacedBitmap, need: number): boolean {
+  // Counted as the bits that miss, stopping once more miss than the bound allows.
+  const allowed = longer.count - need;
+  const x = longer.own;
+  const y = other.near;
+  let missed = 0;
+  for (let w = 0; w < x.length; w++) {
+    missed += popcount((x[w] ?? 0) & ~(y[w] ?? 0));
+    if (missed > allowed) return false;
+  }
+  return true;
 }
 
 /**
