@@ -37,33 +37,32 @@ export interface PlacedShingles {
   positions: Uint32Array;
 }
 
-/** Positions fit beside a 32-bit hash in a double's 53 bits up to here. */
-const PLACE_SPAN = 2 ** 21;
-
-/** sortedShingles with positions. */
+/** sortedShingles with positions: a stable radix sort by hash, a byte at a time, of text order. */
 export function placedShingles(text: string, q: number = SHINGLE): PlacedShingles {
-  const raw = shingleHashes(text, q);
-  const count = raw.length;
-  const hashes = new Uint32Array(count);
-  const positions = new Uint32Array(count);
-  if (count <= PLACE_SPAN) {
-    // One numeric sort of hash · 2²¹ + position: exact in a double, ordered by hash then position.
-    const packed = new Float64Array(count);
-    for (let i = 0; i < count; i++) packed[i] = (raw[i] ?? 0) * PLACE_SPAN + i;
-    packed.sort();
+  let hashes: Uint32Array = shingleHashes(text, q);
+  const count = hashes.length;
+  let positions: Uint32Array = new Uint32Array(count);
+  for (let i = 0; i < count; i++) positions[i] = i;
+  let nextHashes: Uint32Array = new Uint32Array(count);
+  let nextPositions: Uint32Array = new Uint32Array(count);
+  const starts = new Uint32Array(257);
+  for (let shift = 0; shift < 32; shift += 8) {
+    starts.fill(0);
     for (let i = 0; i < count; i++) {
-      const v = packed[i] ?? 0;
-      const h = Math.floor(v / PLACE_SPAN);
-      hashes[i] = h;
-      positions[i] = v - h * PLACE_SPAN;
+      const d = (((hashes[i] ?? 0) >>> shift) & 255) + 1;
+      starts[d] = (starts[d] ?? 0) + 1;
     }
-  } else {
-    const order = Array.from({ length: count }, (_, i) => i);
-    order.sort((x, y) => (raw[x] ?? 0) - (raw[y] ?? 0) || x - y);
-    order.forEach((p, i) => {
-      hashes[i] = raw[p] ?? 0;
-      positions[i] = p;
-    });
+    for (let d = 1; d < 257; d++) starts[d] = (starts[d] ?? 0) + (starts[d - 1] ?? 0);
+    for (let i = 0; i < count; i++) {
+      const h = hashes[i] ?? 0;
+      const d = (h >>> shift) & 255;
+      const to = starts[d] ?? 0;
+      starts[d] = to + 1;
+      nextHashes[to] = h;
+      nextPositions[to] = positions[i] ?? 0;
+    }
+    [hashes, nextHashes] = [nextHashes, hashes];
+    [positions, nextPositions] = [nextPositions, positions];
   }
   return { hashes, positions };
 }
