@@ -2,10 +2,15 @@
  * Benchmark of corpus/copied-section on a synthetic city: N reports (default 500) of distinct
  * agencies whose sections 一 and 五 are drawn from a shared pool of formulaic sentences (so many
  * pairs look alike, as real reports do), with a few planted copies (another agency's section with
- * the names swapped and a phrase changed). Prints the time of the rule and checks that exactly the
- * planted copies are found.
+ * the names swapped and a phrase changed). Prints the time of the rule (wall clock and this
+ * process's CPU, steadier on a shared machine; --runs=R repeats it) and the findings, which must be
+ * exactly the planted copies. Then the same for one shared template (every pair a real copy: the
+ * edit distance's worst case, minutes at 2,000 — --no-template skips it).
  *
  *   npx tsx test/bench/corpus-bench.ts [N] [--runs=R] [--no-template]
+ *
+ * On this 2-core machine (shared, loaded), 2,000 reports: 8.2–10.5 s CPU before the positional
+ * bitmap filter, 1.7–1.9 s after (the same 236 findings).
  *
  * The generator is deterministic (seeded), and exported for the rule's own test.
  */
