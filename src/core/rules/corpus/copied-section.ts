@@ -15,14 +15,14 @@
  *      above 0.999;
  *   2. on candidates only: same agency (aliases applied, or the same name once the leading city is
  *      dropped — workspace/pairing.ts) is skipped, then a length test, two exact filters from the
- *      positional q-gram lemma (a pair within the allowed edits shares that many shingles at
- *      positions at most that many apart) — first a bound of that count from 2,048-bit bitmaps of
+ *      positional q-gram lemma (texts d edits apart share at least longer − 2 − 3d shingles, each
+ *      found at most d positions away) — first a bound of that count from 2,048-bit bitmaps of
  *      shingle and position window (util/shingles.ts, placedBitmap), then the count itself — and
  *      the edit distance decides exactly. The filters only drop pairs that provably cannot reach
  *      90 %, so the findings are the edit distance's alone; they matter because formulaic reports
- *      (sentences of one pool in varying order) make most pairs candidates: two thirds of them in
- *      the 2,000-report benchmark, where the bitmaps leave one candidate in 400 and the count one
- *      in 15,000 for the edit distance.
+ *      (sentences of one pool in varying order) make most pairs candidates: three in four in the
+ *      2,000-report benchmark, where the bitmaps leave one candidate in 400 and the count one in
+ *      15,000 for the edit distance.
  * Each report gets at most one finding per section, naming the most similar other report as
  * relatedReport and counting the others — one finding per pair would bury a report copied by
  * twenty agencies under twenty identical findings with the same fingerprint.
