@@ -83,6 +83,8 @@ function shortSections() {
   setSectionText(b, 'overview', ['详见附件。']);
   return [a, b];
 }
+const verbatimA = agencyReport('临淄区工业和信息化局', PROBLEMS_A);
+const verbatimB = agencyReport('周村区民政局', PROBLEMS_A);
 const noAgency = agencyReport('张店区科学技术局', PROBLEMS_A);
 noAgency.agency = null;
 
@@ -143,6 +145,18 @@ ruleTester.run(corpusCopiedSection, {
       reports: [swappedA, swappedB],
       of: swappedA.id,
       findings: [{ ...copied, section: 'problems', relatedReport: swappedB.id }],
+    },
+    {
+      name: "section 五 copied verbatim, the other agency's name left in: compared without it",
+      reports: [verbatimA, verbatimB],
+      of: verbatimB.id,
+      findings: [{ ...copied, section: 'problems', relatedReport: verbatimA.id, actual: 100 }],
+      also: () => {
+        // Without the cross removal the names alone would keep the pair under 90 %.
+        const own = (r: ReportModel) =>
+          normaliseForSimilarity(must(sectionText(r, 'problems')).text, agencyNames(r.agency));
+        expect(similarAtLeast(own(verbatimA), own(verbatimB), 0.9)).toBeNull();
+      },
     },
     {
       name: 'section 一 copied (the default text of both builders), numbers changed',

@@ -8,9 +8,8 @@
  * comparing).
  *
  * Cost: the common prefix and suffix are set aside, then Myers' bit-parallel algorithm computes
- * the exact distance 32 cells at a time — O(|a| · |b| / 32). For corpus-wide comparison, candidate pairs are
- * found elsewhere (MinHash / LSH over character shingles, see shingleSignature); this module also
- * provides the exact q-gram count filter used before the edit distance.
+ * the exact distance 32 cells at a time — O(|a| · |b| / 32). For corpus-wide comparison, candidate
+ * pairs and the exact filters before the edit distance are in util/shingles.ts.
  */
 
 /** Punctuation, symbols and whitespace, ASCII and full-width. */
@@ -139,6 +138,11 @@ export function similarity(a: string, b: string): number {
   return 1 - boundedEditDistance(a, b, longer) / longer;
 }
 
+/** The most edits a pair whose longer text has `longer` characters may need and be `threshold` similar. */
+export function maxEdits(longer: number, threshold: number): number {
+  return Math.floor((1 - threshold) * longer + 1e-9);
+}
+
 /**
  * True when the normalised texts are at least `threshold` similar; exact, but stops early.
  * Returns the similarity when reached, null otherwise.
@@ -146,162 +150,8 @@ export function similarity(a: string, b: string): number {
 export function similarAtLeast(a: string, b: string, threshold: number): number | null {
   const longer = Math.max(a.length, b.length);
   if (longer === 0) return 1;
-  const maxDistance = Math.floor((1 - threshold) * longer + 1e-9);
+  const maxDistance = maxEdits(longer, threshold);
   const d = boundedEditDistance(a, b, maxDistance);
   if (d > maxDistance) return null;
   return 1 - d / longer;
-}
-
-// ───────────── corpus helpers: shingles, MinHash, q-gram filter ─────────────
-
-/** Shingle (q-gram) length: three characters of Chinese are specific enough, short enough to survive edits. */
-export const SHINGLE = 3;
-
-/** 32-bit FNV-1a hash of each q-gram of the text, in text order (a multiset). */
-export function shingleHashes(text: string, q: number = SHINGLE): Uint32Array {
-  const count = Math.max(0, text.length - q + 1);
-  const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (let j = 0; j < q; j++) {
-      h ^= text.charCodeAt(i + j);
-      h = Math.imul(h, 0x01000193);
-    }
-    out[i] = h >>> 0;
-  }
-  return out;
-}
-
-/** The q-gram hashes sorted, for multiset intersection. */
-export function sortedShingles(text: string, q: number = SHINGLE): Uint32Array {
-  return shingleHashes(text, q).sort();
-}
-
-/** Size of the multiset intersection of two sorted hash arrays. */
-export function commonCount(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
-
-/**
- * True when the multiset intersection of two sorted hash arrays has at least `need` elements;
- * stops as soon as the elements left can no longer make up the difference (exactly
- * commonCount(a, b) >= need, in a fraction of the merge for the pairs that fall short).
- */
-export function commonAtLeast(a: Uint32Array, b: Uint32Array, need: number): boolean {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    if (n + Math.min(a.length - i, b.length - j) < need) return false;
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n >= need;
-}
-
-/**
- * Shared q-grams two texts need for similarity ≥ `threshold` (the q-gram lemma, see mayReach);
- * null when their lengths alone rule it out.
- */
-export function sharedNeeded(
-  aLen: number,
-  bLen: number,
-  threshold: number,
-  q: number = SHINGLE,
-): number | null {
-  const longer = Math.max(aLen, bLen);
-  const shorter = Math.min(aLen, bLen);
-  if (longer === 0) return 0;
-  if (shorter < threshold * longer - 1e-9) return null;
-  const maxDistance = Math.floor((1 - threshold) * longer + 1e-9);
-  return longer - q + 1 - maxDistance * q;
-}
-
-/**
- * The q-gram lemma: two texts within edit distance d share at least max(|a|,|b|) − q + 1 − d·q
- * q-grams. With d ≤ (1 − t)·max this gives a necessary condition for similarity ≥ t, cheap to
- * test (linear) and exact: a pair failing it can never reach the threshold.
- */
-export function mayReach(
-  aLen: number,
-  bLen: number,
-  common: number,
-  threshold: number,
-  q: number = SHINGLE,
-): boolean {
-  const longer = Math.max(aLen, bLen);
-  const shorter = Math.min(aLen, bLen);
-  if (longer === 0) return true;
-  if (shorter < threshold * longer - 1e-9) return false;
-  const maxDistance = Math.floor((1 - threshold) * longer + 1e-9);
-  return common >= longer - q + 1 - maxDistance * q;
-}
-
-/** Deterministic multipliers of the MinHash family (a fixed LCG, so rules stay pure and repeatable). */
-function hashFamily(size: number): { mul: Uint32Array; add: Uint32Array } {
-  const mul = new Uint32Array(size);
-  const add = new Uint32Array(size);
-  let s = 0x2545f491;
-  const next = () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s;
-  };
-  for (let i = 0; i < size; i++) {
-    mul[i] = next() | 1;
-    add[i] = next();
-  }
-  return { mul, add };
-}
-
-/** LSH layout: 40 bands of 3 rows catch a pair of shingle Jaccard 0.5 with probability > 0.99. */
-export const LSH_BANDS = 40;
-export const LSH_ROWS = 3;
-const FAMILY = hashFamily(LSH_BANDS * LSH_ROWS);
-
-/** MinHash signature of a set of shingle hashes. */
-export function minHashSignature(shingles: Uint32Array): Uint32Array {
-  const size = LSH_BANDS * LSH_ROWS;
-  const sig = new Uint32Array(size).fill(0xffffffff);
-  const { mul, add } = FAMILY;
-  for (let s = 0; s < shingles.length; s++) {
-    const x = shingles[s] ?? 0;
-    for (let i = 0; i < size; i++) {
-      // Mix then multiply: a cheap universal-style hash per function.
-      let h = Math.imul(x ^ (add[i] ?? 0), mul[i] ?? 1) >>> 0;
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x2c1b3c6d) >>> 0;
-      if (h < (sig[i] ?? 0)) sig[i] = h;
-    }
-  }
-  return sig;
-}
-
-/** One key per band of a signature: band index and its rows joined. */
-export function bandKeys(sig: Uint32Array): string[] {
-  const keys: string[] = [];
-  for (let b = 0; b < LSH_BANDS; b++) {
-    let k = `${b}`;
-    for (let r = 0; r < LSH_ROWS; r++) k += `:${sig[b * LSH_ROWS + r] ?? 0}`;
-    keys.push(k);
-  }
-  return keys;
 }
