@@ -12,7 +12,6 @@
  * the block numbering agree. test/ingest/docx-direct.test.ts checks both paths give the same
  * SourceDocument on every .docx the repository holds or generates.
  */
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { at } from '../model/checked';
 import { paragraphMarker } from './html-grid';
@@ -26,6 +25,9 @@ import {
   isEl,
   kids,
   type Level,
+  type ParsedPart,
+  parsePart,
+  parseWellFormed,
   readNumbering,
   styleNames,
   W_NS,
@@ -172,10 +174,14 @@ class Walker {
   private readonly styles: Map<string, string | null>;
   private readonly numbering: ReturnType<typeof readNumbering>;
 
-  constructor(parts: DirectParts, labelled: readonly Labelled[]) {
+  constructor(
+    styles: ParsedPart | null,
+    numbering: ParsedPart | null,
+    labelled: readonly Labelled[],
+  ) {
     this.find = labelFinder(labelled);
-    this.styles = styleNames(parts.stylesXml);
-    this.numbering = readNumbering(parts.numberingXml);
+    this.styles = styleNames(styles);
+    this.numbering = readNumbering(numbering);
   }
 
   /** Block-level content (the body, a cell). */
@@ -363,14 +369,18 @@ export function directRead(
     const unhandled = UNHANDLED.exec(xml);
     if (unhandled) return { fallback: `unhandled ${unhandled[0]}` };
     if (xml.split(W_NS).length !== 2) return { fallback: 'namespace' };
-    if (!wellFormed(xml) || !parts.otherXml.every(wellFormed))
+    // Strictly checked (see wellFormed) in the tokenization that builds each tree read here.
+    const doc = parseWellFormed(xml);
+    const styles = parsePart(parts.stylesXml);
+    const numbering = parsePart(parts.numberingXml);
+    const rest = parts.otherXml.filter((x) => x !== parts.stylesXml && x !== parts.numberingXml);
+    if (doc === null || styles === false || numbering === false || !rest.every(wellFormed))
       return { fallback: 'XML not checked well-formed' };
     // Notes and comments are read by mammoth too (never shown): pictures there could fail it.
     if (parts.otherXml.some((x) => NOTE_UNHANDLED.test(x)))
       return { fallback: 'picture in a note' };
     checkLayout(parts);
-    const walker = new Walker(parts, labelled);
-    const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+    const walker = new Walker(styles, numbering, labelled);
     const root = doc.children.find(isEl);
     const body = first(root, 'w:body');
     if (!root || root.name !== 'w:document' || !body) return { fallback: 'no body' };
