@@ -329,6 +329,35 @@ describe('direct .docx reader ≡ mammoth path (display HTML aside)', () => {
     for (const bytes of cases) expect(await same(bytes)).toBe('XML not checked well-formed');
   });
 
+  it('left to mammoth: XML the strict check does not vouch for (read by mammoth or refused by it)', async () => {
+    const edit = async (name: string, change: (xml: string) => string): Promise<Buffer> => {
+      const zip = await JSZip.loadAsync(await specToDocx(spec(), { headingNumerals: 'auto' }));
+      const xml = await must(zip.file(name), name).async('string');
+      const out = change(xml);
+      expect(out).not.toBe(xml);
+      zip.file(name, out);
+      return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    };
+    const body = (inner: string) => (x: string) => x.replace('<w:body>', `<w:body>${inner}`);
+    const cases: [string, (xml: string) => string][] = [
+      ['word/document.xml', body('<w:p><w:r></w:p></w:r>')],
+      ['word/document.xml', body('<w:p><w:r><w:t>甲/>乙</w:t></w:r></w:p>')],
+      ['word/document.xml', body('<w:p w:rsidR="1" w:rsidR="2"></w:p>')],
+      ['word/document.xml', (x) => `${x}<w:document/>`],
+      ['word/document.xml', (x) => `${x}甲`],
+      ['word/document.xml', (x) => `${x}&#32;`],
+      ['word/document.xml', body('<!-- 注释 --><w:p></w:p>')],
+      ['word/document.xml', body('<w:p>&#xZ;</w:p>')],
+      ['word/styles.xml', (x) => x.replace('<w:styles', '<!DOCTYPE w:styles><w:styles')],
+      ['word/styles.xml', (x) => x.replace('</w:styles>', '<w:x><![CDATA[甲]]></w:x></w:styles>')],
+      ['word/styles.xml', (x) => x.replace('</w:styles>', '</w:styles></w:styles>')],
+      ['word/numbering.xml', (x) => x.replace('</w:numbering>', '</w:numbering>x')],
+      ['word/_rels/document.xml.rels', (x) => x.replace('</Relationships>', '')],
+    ];
+    for (const [name, change] of cases)
+      expect(await same(await edit(name, change))).toBe('XML not checked well-formed');
+  });
+
   for (const [what, edit] of FALL_BACK)
     it(`left to mammoth: ${what}`, async () => {
       expect(await same(await edited(edit))).not.toBeNull();

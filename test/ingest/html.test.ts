@@ -152,6 +152,16 @@ describe('html reader: text and tables', () => {
     );
   });
 
+  it('without display HTML: the same blocks, notes and pictures, and no HTML', () => {
+    const html = `<h2>一、<b>总体</b>情况</h2><ul><li>甲<br>乙</li></ul><p><i></i></p><img src="x">
+      <table><tr><td rowspan="2">商业<br>企业</td><td>1</td></tr><tr><td><b>2</b></td></tr></table>
+      <table><tr><td><p>框内</p></td></tr></table>`;
+    const shown = htmlToBlocks(html, { dropChrome: false });
+    const bare = htmlToBlocks(html, { dropChrome: false, display: false });
+    expect(shown.html).not.toBe('');
+    expect(bare).toEqual({ ...shown, html: '' });
+  });
+
   it('headings carry their level, list items their level', () => {
     const { blocks } = htmlToBlocks(
       '<h2>一、总体情况</h2><ul><li>甲</li><li><ul><li>乙</li></ul></li><li><p>丙</p></li></ul><p>丁</p>',

@@ -7,7 +7,7 @@ import { at } from '../model/checked';
 import { missingCell } from '../model/factory';
 import type { CellValue } from '../model/types';
 import { splitNumeral } from './sections';
-import { norm, parseCell, valueKind } from './text';
+import { norm, parseCell } from './text';
 import type { Token } from './tokens';
 
 export type Slot = Token | undefined;
@@ -40,7 +40,7 @@ export function candidatesAfter(
   for (let j = i + 1; j < end; j++) {
     const t = at(tokens, j);
     if (t.isBreak || isLabel(t)) break;
-    if (valueKind(t.text) === 'text') {
+    if (t.kind === 'text') {
       // The rest of a label broken over lines ("5.要求行政机关确认或重新出" + "具已获取信息 1 0 …").
       if (!t.grid && run.length === 0 && j - i <= 3) continue;
       break;
@@ -59,7 +59,7 @@ export function pickWindow(c: readonly Token[], n: number): Slot[] {
   let bestScore = -1;
   for (let off = 0; off + n <= c.length; off++) {
     let score = 0;
-    for (let k = off; k < off + n; k++) if (valueKind(at(c, k).text) === 'number') score++;
+    for (let k = off; k < off + n; k++) if (at(c, k).kind === 'number') score++;
     if (score > bestScore) {
       best = off;
       bestScore = score;
@@ -105,7 +105,7 @@ export function byColumns<K extends string>(
   if (!first || first.block !== label.pos.block) return null;
   const wanted = new Set(keys.map((k) => cols.get(k)?.col));
   if ([...wanted].some((c) => c === undefined || c <= labelCol)) return null;
-  if (cands.some((t) => valueKind(t.text) === 'number' && !wanted.has(t.pos.col))) return null;
+  if (cands.some((t) => t.kind === 'number' && !wanted.has(t.pos.col))) return null;
   const slots = keys.map((k) =>
     cands.find((t) => t.grid && t.pos.col === cols.get(k)?.col && sameRow(label, t)),
   );

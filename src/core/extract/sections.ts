@@ -59,6 +59,16 @@ export function splitNumeral(text: string): { numeral: string; rest: string } {
   return { numeral: m[1].trim(), rest: text.slice(m[0].length).trim() };
 }
 
+/** The sections' titles and variants normalised once (norm), and the longest of them as written. */
+const NORMALISED = SECTIONS.map((s) => ({
+  s,
+  title: norm(s.title),
+  variants: s.variants.map(norm),
+}));
+const LONGEST_TITLE = Math.max(
+  ...SECTIONS.map((s) => Math.max(s.title.length, ...s.variants.map((v) => v.length))),
+);
+
 /**
  * Decides whether a paragraph is one of the six section headings. `numeral` is the
  * auto-numbering label recovered by the reader, when any.
@@ -74,24 +84,12 @@ export function matchHeading(text: string, numberingLabel?: string): HeadingMatc
   // "。" ("2023年度市工信局无其他需要报告的事项。"), not much longer than the canonical title.
   if (!numeral) {
     if (/[。;；]$/.test(rest.trim()) || /^\d/.test(body)) return null;
-    const longest = Math.max(
-      ...SECTIONS.map((s) => Math.max(s.title.length, ...s.variants.map((v) => v.length))),
-    );
-    if (body.length > longest + 4) return null;
+    if (body.length > LONGEST_TITLE + 4) return null;
   }
-  for (const s of SECTIONS) {
-    if (
-      STRONG[s.key].test(body) ||
-      s.variants.some((v) => norm(v) === body) ||
-      norm(s.title) === body
-    ) {
+  for (const { s, title, variants } of NORMALISED) {
+    if (STRONG[s.key].test(body) || variants.some((v) => v === body) || title === body) {
       // A bracketed numeral marks a sub-item; only a full title makes it a heading.
-      if (
-        bracketed &&
-        !body.includes(norm(s.title)) &&
-        !s.variants.some((v) => body.includes(norm(v)))
-      )
-        continue;
+      if (bracketed && !body.includes(title) && !variants.some((v) => body.includes(v))) continue;
       return { key: s.key, numeral };
     }
   }

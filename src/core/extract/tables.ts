@@ -38,7 +38,6 @@ import {
   sameRow,
 } from './rows';
 import { splitNumeral } from './sections';
-import { valueKind } from './text';
 import type { Token } from './tokens';
 
 // ───────────────────────── table 二 ─────────────────────────
@@ -131,20 +130,41 @@ const APPLICANT_COLUMNS: readonly [ApplicantColumnKey, RegExp][] = [
 const APPLICATION_LABELS =
   /勾稽关系|申请人情况|法人或其他组织|^自然人$|^商业企业$|^科研机构$|^社会公益组织$|^法律服务机构$|本年度办理结果|^不予公开$|^无法提供$|^不予处理$|^其他处理$/;
 
+/** What a token says as a row label of table 三 before the row it follows is known. */
+type RowLabel = { key: ApplicationRowKey } | { word: '其他' | '总计'; numbered: boolean } | null;
+
+/** Worked out once per token: the readers ask about the same tokens again and again. */
+const rowLabels = new WeakMap<Token, RowLabel>();
+
+function rowLabel(t: Token): RowLabel {
+  const known = rowLabels.get(t);
+  if (known !== undefined) return known;
+  let found: RowLabel = null;
+  if (t.n !== '' && t.kind === 'text') {
+    const b = bare(t.n);
+    const numbered = splitNumeral(t.n).numeral !== '';
+    const hit = APPLICATION_ROWS.find(([, re]) => re.test(b) || re.test(t.n));
+    if (hit) found = { key: hit[0] };
+    else if (b === '予以公开') found = { key: 'granted' };
+    else if (b === '其他') found = { word: '其他', numbered };
+    else if (/^总计$|^合计$/.test(b)) found = { word: '总计', numbered };
+  }
+  rowLabels.set(t, found);
+  return found;
+}
+
 function applicationRowKey(
   t: Token,
   previous: ApplicationRowKey | undefined,
 ): ApplicationRowKey | undefined {
-  if (t.n === '' || valueKind(t.text) !== 'text') return undefined;
-  const b = bare(t.n);
-  const { numeral } = splitNumeral(t.n);
-  for (const [key, re] of APPLICATION_ROWS) if (re.test(b) || re.test(t.n)) return key;
-  if (b === '予以公开') return 'granted';
+  const label = rowLabel(t);
+  if (label === null) return undefined;
+  if ('key' in label) return label.key;
   // "3.其他" and "(七)总计" share their words with the columns 其他 and 总计: the row needs its
   // numbering, or to follow the row it follows in the template.
-  if (b === '其他' && (numeral !== '' || previous === 'otherHandling.overdueFee'))
+  if (label.word === '其他' && (label.numbered || previous === 'otherHandling.overdueFee'))
     return 'otherHandling.other';
-  if (/^总计$|^合计$/.test(b) && (numeral !== '' || previous === 'otherHandling.other'))
+  if (label.word === '总计' && (label.numbered || previous === 'otherHandling.other'))
     return 'totalProcessed';
   return undefined;
 }
@@ -229,9 +249,7 @@ export function readReviewLitigation(
     const label = at(tokens, i);
     const cands = candidatesAfter(tokens, i, region.end, isLabel).filter((t) => sameRow(label, t));
     // Empty cells beside a merged header label are layout: a group row holds written values.
-    return cands.filter((t) => t.n !== '' && valueKind(t.text) !== 'text').length >= 4
-      ? cands
-      : null;
+    return cands.filter((t) => t.n !== '' && t.kind !== 'text').length >= 4 ? cands : null;
   });
   if (perGroup.every((c): c is Token[] => c !== null)) {
     REVIEW_GROUP_KEYS.forEach((g, k) => {
@@ -247,7 +265,7 @@ export function readReviewLitigation(
   const values: Token[] = [];
   for (let i = lastLabel + 1; i < region.end; i++) {
     const t = at(tokens, i);
-    if (!t.grid && valueKind(t.text) === 'text') {
+    if (!t.grid && t.kind === 'text') {
       // Header fragments of a PDF text layer ("尚未", "审结 总 计 结果") before the values.
       if (values.length === 0) continue;
       break;
@@ -272,5 +290,5 @@ export function hasSingleRowOtherHandling(tokens: readonly Token[], region: Regi
   const i = slice.findIndex((t) => bare(t.n) === '其他处理');
   if (i < 0) return false;
   const next = slice[i + 1];
-  return next !== undefined && valueKind(next.text) === 'number';
+  return next !== undefined && next.kind === 'number';
 }

@@ -6,10 +6,21 @@
 import { blankCell, numberCell, textCell } from '../model/factory';
 import type { CellValue, SourcePos } from '../model/types';
 
+/**
+ * Characters NFKC leaves as they are, alone and next to each other (ASCII, CJK unified
+ * ideographs, the common Chinese punctuation; checked over all of Unicode): a text made only of
+ * them needs no normalize() call, the costly part of norm.
+ */
+const NFKC_STABLE =
+  /^[\t\n\r\x20-\x7e\u4e00-\u9fff\u3001\u3002\u201c\u201d\u2018\u2019\u300a-\u300d\u3010\u3011\u3014\u3015\u2013\u2014\u00d7\u3008\u3009]*$/;
+/** Anything the replacements below change. */
+const FOLDED = /[\s\u3000\u00a0“”"「」〔【[〕】\]]/;
+
 /** NFKC folds full-width digits, letters and brackets; whitespace of any kind is dropped. */
 export function norm(s: string): string {
-  return s
-    .normalize('NFKC')
+  const t = NFKC_STABLE.test(s) ? s : s.normalize('NFKC');
+  if (!FOLDED.test(t)) return t;
+  return t
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/[“”"「」]/g, '"')
     .replace(/[〔【[]/g, '[')
@@ -36,7 +47,12 @@ export type ValueKind = 'number' | 'blank' | 'text';
 
 /** Classifies a cell's text without building a CellValue. */
 export function valueKind(raw: string): ValueKind {
-  const t = norm(raw).replace(/，/g, ',');
+  return normKind(norm(raw));
+}
+
+/** valueKind of a text given already normalised (norm(raw)). */
+export function normKind(n: string): ValueKind {
+  const t = n.replace(/，/g, ',');
   if (t === '' || BLANK_MARKERS.test(t)) return 'blank';
   if (NUMBER.test(t.replace(UNIT, ''))) return 'number';
   return 'text';

@@ -7,12 +7,14 @@
 import { at } from '../model/checked';
 import type { Block, SourcePos } from '../model/types';
 import { matchHeading } from './sections';
-import { norm, valueKind } from './text';
+import { norm, normKind, valueKind, type ValueKind } from './text';
 
 export interface Token {
   text: string;
   /** Normalised text (full-width folded, whitespace removed). */
   n: string;
+  /** valueKind(text), worked out once. */
+  kind: ValueKind;
   pos: SourcePos;
   /** True for cells of a grid table (row/col meaningful). */
   grid: boolean;
@@ -52,6 +54,11 @@ export function splitValueRun(text: string): { text: string; start: number; end:
   return [label, ...values];
 }
 
+function texts(text: string): Pick<Token, 'text' | 'n' | 'kind'> {
+  const n = norm(text);
+  return { text, n, kind: normKind(n) };
+}
+
 /** Flattens blocks into tokens (see the file comment). */
 export function tokenize(blocks: readonly Block[]): Token[] {
   const out: Token[] = [];
@@ -69,8 +76,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
         if (parts) {
           for (const p of parts)
             out.push({
-              text: p.text,
-              n: norm(p.text),
+              ...texts(p.text),
               pos: { block, start: p.start, end: p.end },
               grid: false,
               isBreak: false,
@@ -78,15 +84,21 @@ export function tokenize(blocks: readonly Block[]): Token[] {
           return;
         }
       }
-      out.push({ text: b.text, n, pos: { block }, grid: false, isBreak: prose });
+      out.push({
+        text: b.text,
+        n,
+        kind: normKind(n),
+        pos: { block },
+        grid: false,
+        isBreak: prose,
+      });
       return;
     }
     if (b.layout === 'stream') {
       b.rows.forEach((row, r) => {
         for (const cell of row)
           out.push({
-            text: cell.text,
-            n: norm(cell.text),
+            ...texts(cell.text),
             pos: { block, row: r, col: 0 },
             grid: false,
             isBreak: false,
@@ -98,8 +110,7 @@ export function tokenize(blocks: readonly Block[]): Token[] {
       row.forEach((cell, c) => {
         if (cell.covered) return;
         out.push({
-          text: cell.text,
-          n: norm(cell.text),
+          ...texts(cell.text),
           pos: { block, row: r, col: c },
           grid: true,
           isBreak: false,

@@ -1,22 +1,22 @@
 /**
  * A direct reader of (the display-rewritten) word/document.xml for extraction, without mammoth.
- * It writes the small HTML that mammoth would write for the same body — paragraphs (h1–h6 by the
- * same style map, list items nested as deep as mammoth nests them), runs as text, tabs, line
- * breaks, tables with mammoth's colspan/rowspan — with the same numbering/style markers, and the
- * docx reader hands it to html-grid as it does mammoth's HTML, so the blocks are the same.
+ * It builds the tree htmlparser2 would build from the small HTML mammoth writes for the same
+ * body — paragraphs (h1–h6 by the same style map, list items nested as deep as mammoth nests
+ * them), runs as text, tabs, line breaks, tables with mammoth's colspan/rowspan — with the same
+ * numbering/style markers, and the docx reader hands it to html-grid as it does mammoth's parsed
+ * HTML (without writing display HTML), so the blocks are the same: no HTML is written or parsed.
  *
  * It covers only what it reproduces exactly. Anything else — pictures, text boxes, symbols,
  * check boxes, comments, deleted paragraphs or rows, nested tables, unusual package layouts, any
- * element it does not know — makes it give up (DirectFallback) and the caller uses mammoth.
- * Only the command line (no display HTML) uses it; the app keeps mammoth so that the display and
- * the block numbering agree. test/ingest/docx-direct.test.ts checks both paths give the same
- * SourceDocument on every .docx the repository holds or generates.
+ * element it does not know (docx-elements.ts) — makes it give up (DirectFallback) and the caller
+ * uses mammoth. Only the command line (no display HTML) uses it; the app keeps mammoth so that the
+ * display and the block numbering agree. test/ingest/docx-direct.test.ts checks both paths give
+ * the same SourceDocument on every .docx the repository holds or generates.
  */
-import { parseDocument } from 'htmlparser2';
+import { DomHandler } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { at } from '../model/checked';
 import { paragraphMarker } from './html-grid';
-import { escapeHtml } from './render';
 import {
   checkLayout,
   DirectFallback,
@@ -26,11 +26,15 @@ import {
   isEl,
   kids,
   type Level,
+  type ParsedPart,
+  parsePart,
+  parseWellFormed,
   readNumbering,
   styleNames,
   W_NS,
   wellFormed,
 } from './docx-parts';
+import { NOTE_UNHANDLED, paragraphTag, skip, THROUGH, UNHANDLED } from './docx-elements';
 
 export interface Labelled {
   key: string;
@@ -65,121 +69,53 @@ export function labelFinder(labelled: readonly Labelled[]): (key: string) => Lab
   };
 }
 
-/** Whole-text triggers: constructs read only by mammoth (or that the walk cannot see locally). */
-const UNHANDLED =
-  /<!\[CDATA\[|FORMCHECKBOX|checkbox|<w:(sym|drawing|pict|object|commentReference|footnoteReference|endnoteReference|softHyphen)\b|<mc:|<m:/;
+type Piece = { text: string } | { tab: true } | { br: true };
 
-const NOTE_UNHANDLED = /<w:(drawing|pict|object)\b|<mc:|<v:imagedata/;
-
-/** Elements mammoth reads as nothing. */
-const IGNORED = new Set([
-  'w:annotationRef',
-  'w:bookmarkEnd',
-  'w:sectPr',
-  'w:proofErr',
-  'w:lastRenderedPageBreak',
-  'w:commentRangeStart',
-  'w:commentRangeEnd',
-  'w:del',
-  'w:footnoteRef',
-  'w:endnoteRef',
-  'w:moveFrom',
-  'w:pPr',
-  'w:rPr',
-  'w:tblPr',
-  'w:tblGrid',
-  'w:trPr',
-  'w:tcPr',
-  'w:moveFromRangeEnd',
-  'w:moveFromRangeStart',
-  'w:moveToRangeEnd',
-  'w:moveToRangeStart',
-]);
-/** Elements mammoth's body reader knows; any other w: element it drops with its content. */
-const READERS = new Set([
-  'w:p',
-  'w:r',
-  'w:fldChar',
-  'w:instrText',
-  'w:t',
-  'w:tab',
-  'w:noBreakHyphen',
-  'w:softHyphen',
-  'w:sym',
-  'w:hyperlink',
-  'w:tbl',
-  'w:tr',
-  'w:tc',
-  'w:footnoteReference',
-  'w:endnoteReference',
-  'w:commentReference',
-  'w:br',
-  'w:bookmarkStart',
-  'w:sdt',
-  'w:customXml',
-  'w:ins',
-  'w:moveTo',
-  'w:object',
-  'w:smartTag',
-  'w:drawing',
-  'w:pict',
-  'w:txbxContent',
-]);
-
-/** An element this context does not handle: nothing for mammoth (skip it), or something it reads (give up). */
-function skip(e: Element, where: string): void {
-  if (IGNORED.has(e.name)) return;
-  if (e.name.startsWith('w:') && !READERS.has(e.name)) return;
-  fail(`${where} ${e.name}`);
+/**
+ * Where the walk writes the tree htmlparser2 would build from mammoth's HTML for the body: a
+ * DomHandler (the same calls the parser makes), or nowhere (a covered cell, still walked for what
+ * makes the reader give up).
+ */
+interface Sink {
+  onopentag(name: string, attribs: Record<string, string>): void;
+  ontext(data: string): void;
+  onclosetag(): void;
 }
 
-/** Elements mammoth reads through (their children as if in their place). */
-const THROUGH = new Set(['w:ins', 'w:moveTo', 'w:smartTag', 'w:customXml']);
+const NOWHERE: Sink = {
+  onopentag: () => undefined,
+  ontext: () => undefined,
+  onclosetag: () => undefined,
+};
 
-const NOTE_STYLES = new Set([
-  'FOOTNOTE TEXT',
-  'ENDNOTE TEXT',
-  'ANNOTATION TEXT',
-  'FOOTNOTE',
-  'ENDNOTE',
-]);
-
-/** The element mammoth's style map (ours first, then its defaults) gives a paragraph. */
-function paragraphTag(styleId: string | null, name: string | null, list: Level | null): string {
-  // mammoth compares style names case-insensitively (toUpperCase) and style ids exactly.
-  const upper = name ? name.toUpperCase() : null;
-  if (upper === 'TITLE') return 'h1';
-  const ours = upper !== null ? /^标题 ?([1-6])$/.exec(upper) : null;
-  if (ours) return `h${ours[1]}`;
-  const id = styleId !== null ? /^Heading([1-6])$/.exec(styleId) : null;
-  if (id) return `h${id[1]}`;
-  const byName = upper !== null ? /^HEADING ([1-6])$/.exec(upper) : null;
-  if (byName) return `h${byName[1]}`;
-  if (styleId === 'Heading' || upper === 'HEADING') return 'h1';
-  // mammoth's map sends these note styles to p before its list rules.
-  if (upper !== null && NOTE_STYLES.has(upper)) return 'p';
-  if (list !== null) {
-    const n = Number(list.level);
-    if (Number.isInteger(n) && n >= 0 && n <= 4) return `list${n + 1}`;
-  }
-  return 'p';
+function element(
+  out: Sink,
+  name: string,
+  inner: () => void,
+  attribs: Record<string, string> = {},
+): void {
+  out.onopentag(name, attribs);
+  inner();
+  out.onclosetag();
 }
-
-type Piece = { text: string } | { html: string };
 
 class Walker {
   private readonly find: (key: string) => Labelled | undefined;
   private readonly styles: Map<string, string | null>;
   private readonly numbering: ReturnType<typeof readNumbering>;
 
-  constructor(parts: DirectParts, labelled: readonly Labelled[]) {
+  constructor(
+    styles: ParsedPart | null,
+    numbering: ParsedPart | null,
+    labelled: readonly Labelled[],
+  ) {
     this.find = labelFinder(labelled);
-    this.styles = styleNames(parts.stylesXml);
-    this.numbering = readNumbering(parts.numberingXml);
+    this.styles = styleNames(styles);
+    this.numbering = readNumbering(numbering);
   }
 
   /** Block-level content (the body, a cell). */
-  blocks(nodes: readonly ChildNode[], out: string[], inCell: boolean): void {
+  blocks(nodes: readonly ChildNode[], out: Sink, inCell: boolean): void {
     for (const n of nodes) {
       if (!isEl(n)) continue;
       if (n.name === 'w:p') this.paragraph(n, out);
@@ -193,7 +129,7 @@ class Walker {
     }
   }
 
-  private paragraph(p: Element, out: string[]): void {
+  private paragraph(p: Element, out: Sink): void {
     const pPr = first(p, 'w:pPr');
     if (first(first(pPr, 'w:rPr'), 'w:del')) fail('deleted paragraph');
     const styleEl = first(pPr, 'w:pStyle');
@@ -221,12 +157,19 @@ class Walker {
           paragraphMarker(match?.label ?? '', style, match?.label ? match.level : undefined) +
           piece.text;
     }
-    const body = pieces.map((x) => ('text' in x ? escapeHtml(x.text) : x.html)).join('');
+    const body = (): void => {
+      for (const x of pieces)
+        if ('text' in x) {
+          if (x.text !== '') out.ontext(x.text);
+        } else if ('tab' in x) out.ontext('\t');
+        else element(out, 'br', () => undefined);
+    };
     const tag = paragraphTag(styleId, name, list);
     if (tag.startsWith('list')) {
-      const depth = Number(tag.slice(4));
-      out.push('<ol><li>'.repeat(depth), body, '</li></ol>'.repeat(depth));
-    } else out.push(`<${tag}>`, body, `</${tag}>`);
+      const nest = (depth: number): void =>
+        depth === 0 ? body() : element(out, 'ol', () => element(out, 'li', () => nest(depth - 1)));
+      nest(Number(tag.slice(4)));
+    } else element(out, tag, body);
   }
 
   private inline(nodes: readonly ChildNode[], out: Piece[]): void {
@@ -263,14 +206,14 @@ class Walker {
           });
           break;
         case 'w:tab':
-          out.push({ html: '\t' });
+          out.push({ tab: true });
           break;
         case 'w:noBreakHyphen':
           out.push({ text: '\u2011' });
           break;
         case 'w:br': {
           const type = n.attribs['w:type'];
-          if (type === undefined || type === 'textWrapping') out.push({ html: '<br />' });
+          if (type === undefined || type === 'textWrapping') out.push({ br: true });
           else if (type !== 'page' && type !== 'column') fail('break type');
           break;
         }
@@ -283,9 +226,9 @@ class Walker {
     }
   }
 
-  private table(t: Element, out: string[]): void {
+  private table(t: Element, out: Sink): void {
     interface Cell {
-      html: string;
+      tc: Element;
       colSpan: number;
       rowSpan: number;
       vMerge: boolean;
@@ -309,10 +252,8 @@ class Walker {
           fail('grid span');
         const vm = first(tcPr, 'w:vMerge');
         const val = vm?.attribs['w:val'];
-        const html: string[] = [];
-        this.blocks(tc.children, html, true);
         row.push({
-          html: html.join(''),
+          tc,
           colSpan: gridSpan ? Number(gridSpan) : 1,
           rowSpan: 1,
           vMerge: vm !== undefined && (val === 'continue' || !val),
@@ -334,57 +275,65 @@ class Walker {
         index += cell.colSpan;
       }
     }
-    out.push('<table>');
-    for (const row of rows) {
-      out.push('<tr>');
-      for (const c of row) {
-        if (c.vMerge) continue;
-        const attrs =
-          (c.colSpan !== 1 ? ` colspan="${c.colSpan}"` : '') +
-          (c.rowSpan !== 1 ? ` rowspan="${c.rowSpan}"` : '');
-        out.push(`<td${attrs}>`, c.html, '</td>');
-      }
-      out.push('</tr>');
-    }
-    out.push('</table>');
+    element(out, 'table', () => {
+      for (const row of rows)
+        element(out, 'tr', () => {
+          for (const c of row) {
+            // A covered cell is not written, but what it holds may still make the reader give up.
+            if (c.vMerge) {
+              this.blocks(c.tc.children, NOWHERE, true);
+              continue;
+            }
+            const attribs: Record<string, string> = {};
+            if (c.colSpan !== 1) attribs['colspan'] = String(c.colSpan);
+            if (c.rowSpan !== 1) attribs['rowspan'] = String(c.rowSpan);
+            element(out, 'td', () => this.blocks(c.tc.children, out, true), attribs);
+          }
+        });
+    });
   }
 }
 
 /**
- * The HTML mammoth would write for this body (for blocks, not display), or why the direct reader
- * gives up on it (the caller then uses mammoth).
+ * The tree of the HTML mammoth would write for this body (for blocks, not display), or why the
+ * direct reader gives up on it (the caller then uses mammoth).
  */
 export function directRead(
   parts: DirectParts,
   labelled: readonly Labelled[],
-): { html: string } | { fallback: string } {
+): { nodes: ChildNode[] } | { fallback: string } {
   try {
     const xml = parts.documentXml;
     const unhandled = UNHANDLED.exec(xml);
     if (unhandled) return { fallback: `unhandled ${unhandled[0]}` };
     if (xml.split(W_NS).length !== 2) return { fallback: 'namespace' };
-    if (!wellFormed(xml) || !parts.otherXml.every(wellFormed))
+    // Strictly checked (see wellFormed) in the tokenization that builds each tree read here.
+    const doc = parseWellFormed(xml);
+    const styles = parsePart(parts.stylesXml);
+    const numbering = parsePart(parts.numberingXml);
+    const rest = parts.otherXml.filter((x) => x !== parts.stylesXml && x !== parts.numberingXml);
+    if (doc === null || styles === false || numbering === false || !rest.every(wellFormed))
       return { fallback: 'XML not checked well-formed' };
     // Notes and comments are read by mammoth too (never shown): pictures there could fail it.
     if (parts.otherXml.some((x) => NOTE_UNHANDLED.test(x)))
       return { fallback: 'picture in a note' };
     checkLayout(parts);
-    const walker = new Walker(parts, labelled);
-    const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+    const walker = new Walker(styles, numbering, labelled);
     const root = doc.children.find(isEl);
     const body = first(root, 'w:body');
     if (!root || root.name !== 'w:document' || !body) return { fallback: 'no body' };
-    const out: string[] = [];
+    const out = new DomHandler();
     walker.blocks(body.children, out, false);
-    return { html: out.join('') };
+    out.onend();
+    return { nodes: out.root.children };
   } catch (e) {
     if (e instanceof DirectFallback) return { fallback: e.message };
     throw e;
   }
 }
 
-/** directRead's HTML, or null to read with mammoth. */
-export function directHtml(parts: DirectParts, labelled: readonly Labelled[]): string | null {
+/** directRead's tree, or null to read with mammoth. */
+export function directNodes(parts: DirectParts, labelled: readonly Labelled[]): ChildNode[] | null {
   const r = directRead(parts, labelled);
-  return 'html' in r ? r.html : null;
+  return 'nodes' in r ? r.nodes : null;
 }

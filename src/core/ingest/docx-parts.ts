@@ -3,8 +3,8 @@
  * mammoth reads them: the package layout (it gives up on anything but the usual one), paragraph
  * style names, and mammoth's view of Word numbering (which paragraphs are list items, how deep).
  */
-import { Parser, parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { DomHandler, Parser } from 'htmlparser2';
+import type { ChildNode, Document, Element } from 'domhandler';
 import { at } from '../model/checked';
 
 /** Thrown when the body holds something only mammoth reads exactly. */
@@ -23,6 +23,12 @@ export interface DirectParts {
   /** The other parts mammoth parses (strictly): content types, relationships, styles, numbering, notes, comments. */
   otherXml: readonly string[];
   names: ReadonlySet<string>;
+}
+
+/** A part's text and its tree (parseWellFormed). */
+export interface ParsedPart {
+  xml: string;
+  doc: Document;
 }
 
 export const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -59,12 +65,11 @@ export function checkLayout(parts: DirectParts): void {
 }
 
 /** Paragraph style names by id, as mammoth reads them (the first definition of an id wins). */
-export function styleNames(xml: string | null): Map<string, string | null> {
+export function styleNames(part: ParsedPart | null): Map<string, string | null> {
   const out = new Map<string, string | null>();
-  if (xml === null) return out;
-  if (!xml.includes(W_NS)) fail('styles namespace');
-  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
-  for (const s of descendants(doc.children, 'w:style')) {
+  if (part === null) return out;
+  if (!part.xml.includes(W_NS)) fail('styles namespace');
+  for (const s of descendants(part.doc.children, 'w:style')) {
     if (s.attribs['w:type'] !== 'paragraph') continue;
     const id = s.attribs['w:styleId'] ?? 'undefined';
     if (out.has(id)) continue;
@@ -106,16 +111,16 @@ function objectOrder<T>(m: ReadonlyMap<string, T>): T[] {
 }
 
 /** mammoth's numbering reader (numbering-xml.js), without the numbering-style links (we fall back on those). */
-export function readNumbering(xml: string | null): {
+export function readNumbering(part: ParsedPart | null): {
   findLevel: (numId: string, level: string) => Level | null;
   byStyle: (styleId: string) => Level | null;
 } {
   const abstractNums = new Map<string, Map<string, Level>>();
   const nums = new Map<string, string | undefined>();
-  if (xml !== null) {
-    if (!xml.includes(W_NS)) fail('numbering namespace');
-    if (xml.includes('numStyleLink')) fail('numbering style link');
-    const root = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  if (part !== null) {
+    if (!part.xml.includes(W_NS)) fail('numbering namespace');
+    if (part.xml.includes('numStyleLink')) fail('numbering style link');
+    const root = part.doc;
     {
       for (const a of descendants(root.children, 'w:abstractNum')) {
         const levels = new Map<string, Level>();
@@ -155,49 +160,131 @@ export function readNumbering(xml: string | null): {
 
 const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 
+/** Non-overlapping occurrences of a two-character string. */
+function occurrences(s: string, of: string): number {
+  let n = 0;
+  for (let i = s.indexOf(of); i >= 0; i = s.indexOf(of, i + of.length)) n++;
+  return n;
+}
+
+/**
+ * What the strict check counts while a part is tokenized: one root, unique quoted attributes, no
+ * text outside the root; and, at the end, every "</" closed its own element and every "/>" (and
+ * nothing else) made an implied close — htmlparser2 closes a self-closing tag as "implied", and an
+ * unclosed or mismatched element too, while a stray end tag makes no event.
+ */
+class Strictness {
+  private ok = true;
+  private depth = 0;
+  private roots = 0;
+  private closes = 0;
+  private implied = 0;
+  private attrs = new Set<string>();
+
+  open(): void {
+    if (this.depth === 0) this.roots++;
+    this.depth++;
+    this.attrs = new Set();
+  }
+
+  attribute(name: string, quote: string | null | undefined): void {
+    if (this.attrs.has(name) || (quote !== '"' && quote !== "'")) this.ok = false;
+    this.attrs.add(name);
+  }
+
+  close(isImplied: boolean): void {
+    this.depth--;
+    if (isImplied) this.implied++;
+    else this.closes++;
+  }
+
+  /** Text as written (entities not decoded); only looked at outside the root. */
+  text(raw: () => string): void {
+    if (this.depth === 0 && raw().trim() !== '') this.ok = false;
+  }
+
+  passed(xml: string): boolean {
+    return (
+      this.ok &&
+      this.depth === 0 &&
+      this.roots === 1 &&
+      occurrences(xml, '</') === this.closes &&
+      occurrences(xml, '/>') === this.implied
+    );
+  }
+}
+
+/** What the strict check refuses before tokenizing: comments, CDATA, a DOCTYPE, undefined entities. */
+function screened(xml: string): boolean {
+  if (xml.includes('<!--') || xml.includes('<![CDATA[') || xml.includes('<!DOCTYPE')) return false;
+  return !ENTITY.test(xml);
+}
+
 /**
  * A strict check that a part is well-formed XML, as mammoth's parser (xmldom, which fails on any
  * error or warning) needs it: one root, every element closed by its own end tag, quoted and
  * unique attributes, no undefined entities. The direct reader is lenient (htmlparser2), so it
  * gives up on a part this refuses and mammoth then refuses the file as it always did. Parts with
- * comments, CDATA or a DOCTYPE are not checked here but left to mammoth.
+ * comments, CDATA or a DOCTYPE are not checked here but left to mammoth. For a part the direct
+ * reader also reads, parseWellFormed checks the same in the tokenization that builds its tree.
  */
 export function wellFormed(xml: string): boolean {
-  if (xml.includes('<!--') || xml.includes('<![CDATA[') || xml.includes('<!DOCTYPE')) return false;
-  if (ENTITY.test(xml)) return false;
-  let ok = true;
-  let depth = 0;
-  let roots = 0;
-  let closes = 0;
-  let implied = 0;
-  let attrs = new Set<string>();
+  if (!screened(xml)) return false;
+  const strict = new Strictness();
   const parser = new Parser(
     {
-      onopentagname: () => {
-        if (depth === 0) roots++;
-        depth++;
-        attrs = new Set();
-      },
-      onattribute: (name, _value, quote) => {
-        if (attrs.has(name) || (quote !== '"' && quote !== "'")) ok = false;
-        attrs.add(name);
-      },
-      onclosetag: (_name, isImplied) => {
-        depth--;
-        if (isImplied) implied++;
-        else closes++;
-      },
-      ontext: (text) => {
-        if (depth === 0 && text.trim() !== '') ok = false;
-      },
+      onopentagname: () => strict.open(),
+      onattribute: (name, _value, quote) => strict.attribute(name, quote),
+      onclosetag: (_name, isImplied) => strict.close(isImplied),
+      ontext: (text) => strict.text(() => text),
     },
     { xmlMode: true, decodeEntities: false, recognizeSelfClosing: true },
   );
   parser.end(xml);
-  // htmlparser2 closes a self-closing tag as "implied", and an unclosed or mismatched element
-  // too; a stray end tag makes no event. So every "</" must have closed its own element, and
-  // every "/>" (and nothing else) must account for the implied closes.
-  const endTags = xml.split('</').length - 1;
-  const selfClosing = xml.split('/>').length - 1;
-  return ok && depth === 0 && roots === 1 && endTags === closes && selfClosing === implied;
+  return strict.passed(xml);
+}
+
+/**
+ * The part's tree as parseDocument(xml, { xmlMode: true, decodeEntities: true }) builds it, when
+ * wellFormed(xml) holds, or null: one tokenization for both.
+ */
+export function parseWellFormed(xml: string): Document | null {
+  if (!screened(xml)) return null;
+  const strict = new Strictness();
+  const dom = new DomHandler(undefined, { xmlMode: true });
+  const parser: Parser = new Parser(
+    {
+      onparserinit: (p) => dom.onparserinit(p),
+      onreset: () => dom.onreset(),
+      onend: () => dom.onend(),
+      onerror: (e) => dom.onerror(e),
+      onopentagname: () => strict.open(),
+      onattribute: (name, _value, quote) => strict.attribute(name, quote),
+      onopentag: (name, attribs) => dom.onopentag(name, attribs),
+      onclosetag: (_name, isImplied) => {
+        strict.close(isImplied);
+        dom.onclosetag();
+      },
+      ontext: (text) => {
+        // Decoded here; outside the root the check wants it as written (an entity is never blank).
+        strict.text(() => xml.slice(parser.startIndex, parser.endIndex + 1));
+        dom.ontext(text);
+      },
+      oncomment: (data) => dom.oncomment(data),
+      oncommentend: () => dom.oncommentend(),
+      oncdatastart: () => dom.oncdatastart(),
+      oncdataend: () => dom.oncdataend(),
+      onprocessinginstruction: (name, data) => dom.onprocessinginstruction(name, data),
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+  return strict.passed(xml) ? dom.root : null;
+}
+
+/** A part's tree, null when the package has no such part, false when it is not well-formed. */
+export function parsePart(xml: string | null): ParsedPart | null | false {
+  if (xml === null) return null;
+  const doc = parseWellFormed(xml);
+  return doc === null ? false : { xml, doc };
 }

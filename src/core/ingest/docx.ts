@@ -11,7 +11,7 @@
  * paragraph's text, which html-grid turns into ParagraphBlock.numberingLabel / style.
  *
  * When no display HTML is wanted (the command line), docx-direct.ts reads the displayed body
- * itself, about five times faster, into the same HTML shape mammoth would write, and falls back
+ * itself, several times faster, into the tree of the HTML mammoth would write, and falls back
  * to mammoth for anything it does not reproduce; the app keeps mammoth so that the display and
  * the block numbering (data-nb-block) come from one conversion.
  */
@@ -19,7 +19,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { SourceDocument } from '../model/types';
 import { IngestError, LIMITS } from './errors';
-import { htmlToBlocks, paragraphMarker } from './html-grid';
+import { htmlToBlocks, nodesToBlocks, paragraphMarker, type HtmlBlocks } from './html-grid';
 import {
   computeLabels,
   parseNumbering,
@@ -28,8 +28,8 @@ import {
   type StyleDef,
 } from './numbering';
 import { displayedXml } from './word-display';
-import { checkOfficeZip, readEntry, readText, type ZipEntry } from './zip-guard';
-import { directHtml, directRead, labelFinder, squeeze, type Labelled } from './docx-direct';
+import { checkOfficeZip, readEntry, type ZipEntry } from './zip-guard';
+import { directNodes, directRead, labelFinder, squeeze, type Labelled } from './docx-direct';
 import type { DirectParts } from './docx-parts';
 
 /** The subset of mammoth's document tree we touch (mammoth types it as any). */
@@ -66,19 +66,52 @@ function firstText(n: MammothNode): MammothNode | null {
   return null;
 }
 
+/**
+ * The package's entries, each inflated (and decoded) once per read: the zip-bomb pass, the
+ * numbering labels and the direct reader ask for the same parts.
+ */
+interface Package {
+  entries: readonly ZipEntry[];
+  entry: (e: ZipEntry) => Buffer;
+  entryText: (e: ZipEntry) => string;
+  /** The first entry of the name as UTF-8 text (readText), or null. */
+  text: (name: string) => string | null;
+}
+
+function openPackage(bytes: Buffer, entries: readonly ZipEntry[]): Package {
+  const inflated = new Map<ZipEntry, Buffer>();
+  const decoded = new Map<ZipEntry, string>();
+  const entry = (e: ZipEntry): Buffer => {
+    let b = inflated.get(e);
+    if (b === undefined) {
+      b = readEntry(bytes, e, 'docx');
+      inflated.set(e, b);
+    }
+    return b;
+  };
+  const entryText = (e: ZipEntry): string => {
+    let t = decoded.get(e);
+    if (t === undefined) {
+      t = entry(e).toString('utf8');
+      decoded.set(e, t);
+    }
+    return t;
+  };
+  const text = (name: string): string | null => {
+    const e = entries.find((x) => x.name === name);
+    return e ? entryText(e) : null;
+  };
+  return { entries, entry, entryText, text };
+}
+
 /** Labels of the numbered paragraphs, with the squeezed text used to find them again in mammoth's tree. */
 /** Reader note: heading numerals came from Word's automatic numbering (the app shows it only beside numbering findings). */
 export const NUMBERING_RECOVERED_NOTE = '已根据 Word 自动编号恢复标题编号（如“一、”）。';
 
-function recoverLabels(
-  bytes: Buffer,
-  entries: readonly ZipEntry[],
-  documentXml: string,
-  notes: string[],
-): Labelled[] {
-  const numberingXml = readText(bytes, entries, 'word/numbering.xml', 'docx');
+function recoverLabels(pkg: Package, documentXml: string, notes: string[]): Labelled[] {
+  const numberingXml = pkg.text('word/numbering.xml');
   if (numberingXml === null) return [];
-  const stylesXml = readText(bytes, entries, 'word/styles.xml', 'docx') ?? '';
+  const stylesXml = pkg.text('word/styles.xml') ?? '';
   // Cheap exit: no paragraph references numbering directly, and no style carries it.
   if (!documentXml.includes('<w:numId') && !stylesXml.includes('<w:numId')) return [];
   const defs = parseNumbering(numberingXml);
@@ -155,14 +188,10 @@ async function replaceEntry(bytes: Buffer, name: string, text: string): Promise<
 const MAMMOTH_PARTS =
   /^(\[Content_Types\]\.xml|.*\.rels|word\/(styles|numbering|footnotes|endnotes|comments)\.xml)$/;
 
-function directParts(
-  bytes: Buffer,
-  entries: readonly ZipEntry[],
-  documentXml: string,
-): DirectParts {
+function directParts(pkg: Package, documentXml: string): DirectParts {
+  const { entries } = pkg;
   const parts = new Map<string, string>();
-  for (const e of entries)
-    if (MAMMOTH_PARTS.test(e.name)) parts.set(e.name, readEntry(bytes, e, 'docx').toString('utf8'));
+  for (const e of entries) if (MAMMOTH_PARTS.test(e.name)) parts.set(e.name, pkg.entryText(e));
   return {
     documentXml,
     stylesXml: parts.get('word/styles.xml') ?? null,
@@ -177,9 +206,10 @@ function directParts(
 /** Why the direct reader leaves this .docx to mammoth, or null when it reads it (tests, bench). */
 export function directFallback(bytes: Buffer): string | null {
   const entries = checkOfficeZip(bytes, 'docx');
-  const originalXml = readText(bytes, entries, 'word/document.xml', 'docx') ?? '';
+  const pkg = openPackage(bytes, entries);
+  const originalXml = pkg.text('word/document.xml') ?? '';
   const documentXml = displayedXml(originalXml) ?? originalXml;
-  const r = directRead(directParts(bytes, entries, documentXml), []);
+  const r = directRead(directParts(pkg, documentXml), []);
   return 'fallback' in r ? r.fallback : null;
 }
 
@@ -205,16 +235,17 @@ export async function read(
   const notes: string[] = [];
   // Inflating the body ourselves, bounded by its declared size, also catches a directory that
   // under-declares sizes before mammoth's unzip would inflate it without limit.
-  const originalXml = readText(bytes, entries, 'word/document.xml', 'docx') ?? '';
+  const pkg = openPackage(bytes, entries);
+  const originalXml = pkg.text('word/document.xml') ?? '';
   for (const e of entries)
-    if (e.name !== 'word/document.xml' && /\.(xml|rels)$/i.test(e.name))
-      readEntry(bytes, e, 'docx');
+    if (e.name !== 'word/document.xml' && /\.(xml|rels)$/i.test(e.name)) pkg.entry(e);
   // The body as Word displays it (fields by result, no hidden text or note marks, text boxes once).
   const displayed = displayedXml(originalXml);
   const documentXml = displayed ?? originalXml;
-  const all = recoverLabels(bytes, entries, documentXml, notes);
-  const direct = useDirect(opts) ? directHtml(directParts(bytes, entries, documentXml), all) : null;
-  if (direct !== null) return toSource(direct, fileName, notes, false);
+  const all = recoverLabels(pkg, documentXml, notes);
+  const direct = useDirect(opts) ? directNodes(directParts(pkg, documentXml), all) : null;
+  if (direct !== null)
+    return toSource(nodesToBlocks(direct, { dropChrome: false, display: false }), fileName, notes);
   const input =
     displayed === null ? bytes : await replaceEntry(bytes, 'word/document.xml', displayed);
   let html: string;
@@ -238,23 +269,17 @@ export async function read(
       'corrupt',
     );
   }
-  return toSource(html, fileName, notes, true);
+  return toSource(htmlToBlocks(html, { dropChrome: false }), fileName, notes);
 }
 
-/** The SourceDocument of mammoth's HTML or the direct reader's (which keeps no display HTML). */
-function toSource(
-  html: string,
-  fileName: string,
-  notes: string[],
-  display: boolean,
-): SourceDocument {
-  const out = htmlToBlocks(html, { dropChrome: false });
+/** The SourceDocument of mammoth's HTML or the direct reader's tree (which keeps no display HTML). */
+function toSource(out: HtmlBlocks, fileName: string, notes: string[]): SourceDocument {
   if (out.blocks.length === 0) notes.push('文档中没有文字内容。');
   return {
     format: 'docx',
     fileName,
     blocks: out.blocks,
-    html: display ? out.html : '',
+    html: out.html,
     notes: [...notes, ...out.notes],
     ...(out.images.length ? { images: out.images } : {}),
   };

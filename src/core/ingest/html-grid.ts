@@ -56,6 +56,8 @@ function showMarkers(s: string): string {
 export interface HtmlToBlocksOptions {
   /** Saved web pages: drop navigation, breadcrumbs, 字号/打印/分享 bars and similar page chrome. */
   dropChrome: boolean;
+  /** false: blocks only, no display HTML (the blocks are the same either way). */
+  display?: boolean;
 }
 
 export interface HtmlBlocks {
@@ -91,14 +93,17 @@ class Walker {
   readonly images: number[] = [];
   private pending: Pending | null = null;
   private full = false;
+  private readonly display: boolean;
 
-  constructor(private readonly opts: HtmlToBlocksOptions) {}
+  constructor(private readonly opts: HtmlToBlocksOptions) {
+    this.display = opts.display !== false;
+  }
 
   walk(nodes: readonly ChildNode[], ctx: Ctx): void {
     for (const node of nodes) {
       if (this.full) return;
       if (node.type === 'text') {
-        this.addText(node.data, escapeHtml(collapse(node.data)), ctx);
+        this.addText(node.data, ctx);
         continue;
       }
       if (!isElement(node)) continue;
@@ -111,8 +116,7 @@ class Walker {
       if (SKIPPED.has(name) || isHidden(node)) continue;
       if (this.opts.dropChrome && isChromeElement(node)) continue;
       if (ctx.depth > MAX_DEPTH) {
-        const text = textOf(node);
-        this.addText(text, escapeHtml(collapse(text)), ctx);
+        this.addText(textOf(node), ctx);
         continue;
       }
       const inside: Ctx = { ...ctx, depth: ctx.depth + 1 };
@@ -144,7 +148,7 @@ class Walker {
         continue;
       }
       // Inline: keep simple formatting, flatten the rest.
-      if (KEPT_INLINE.has(name)) {
+      if (this.display && KEPT_INLINE.has(name)) {
         this.addHtml(`<${name}>`, ctx);
         this.walk(node.children, inside);
         this.addHtml(`</${name}>`, ctx);
@@ -166,10 +170,10 @@ class Walker {
     return this.pending;
   }
 
-  private addText(raw: string, html: string, ctx: Ctx): void {
+  private addText(raw: string, ctx: Ctx): void {
     const p = this.start(ctx);
     p.text.push(raw);
-    p.html.push(html);
+    if (this.display) p.html.push(escapeHtml(collapse(raw)));
   }
 
   private addHtml(html: string, ctx: Ctx): void {
@@ -212,6 +216,7 @@ class Walker {
     if (label) block.numberingLabel = label;
     const i = this.blocks.length;
     this.blocks.push(block);
+    if (!this.display) return;
     const tag = p.headingLevel ? `h${p.headingLevel}` : 'p';
     const inner = trimText(showMarkers(balanceInline(p.html)));
     this.out.push(`<${tag} data-nb-block="${i}">${inner}</${tag}>`);
@@ -249,7 +254,7 @@ class Walker {
     const i = this.blocks.length;
     const block: TableBlock = { kind: 'table', layout: 'grid', rows: grid.rows };
     this.blocks.push(block);
-    this.out.push(tableHtml(block, i));
+    if (this.display) this.out.push(tableHtml(block, i));
   }
 }
 
@@ -325,8 +330,13 @@ export function htmlToBlocks(html: string, opts: HtmlToBlocksOptions): HtmlBlock
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
   });
+  return nodesToBlocks(doc.children, opts);
+}
+
+/** The same for an HTML tree already built (element names in lower case). */
+export function nodesToBlocks(nodes: readonly ChildNode[], opts: HtmlToBlocksOptions): HtmlBlocks {
   const w = new Walker(opts);
-  w.walk(doc.children, { listDepth: 0, depth: 0 });
+  w.walk(nodes, { listDepth: 0, depth: 0 });
   w.flush();
   return { blocks: w.blocks, html: w.out.join('\n'), notes: w.notes, images: w.images };
 }
