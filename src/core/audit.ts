@@ -8,6 +8,7 @@
 import { basename } from 'node:path';
 import { at } from './model/checked';
 import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';
+import { mergeSettings } from './rules/engine';
 import { forEachFile } from './pipeline/pool';
 import type { FileJob, PoolScript } from './pipeline/pool';
 import {
@@ -62,6 +63,10 @@ export async function auditFiles(
   // Only what the rules and the JSON need is kept per report (no display HTML, no blocks), so
   // memory grows with the models, not with the documents.
   const read: { model: ReportModel; notes: string[] }[] = [];
+  // The single-report rules run in the readers as each report is extracted (pipeline/pool.ts);
+  // auditModels then runs the rest and takes these as they are.
+  const settings = mergeSettings(options.settings);
+  const byReport = new Map<string, Record<string, Finding[]>>();
   const failures: FileFailure[] = [];
   const skipped: SkippedFile[] = [];
   // forEachFile, not processFiles: processFiles also keeps every outcome as it came from the
@@ -69,19 +74,22 @@ export async function auditFiles(
   // read — the peak of the run; here each outcome is dropped once its model and notes are taken.
   await forEachFile(jobs, {
     keepHtml: false,
+    settings,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
     onOutcome: (index, outcome) => {
-      if (outcome.kind === 'report')
+      if (outcome.kind === 'report') {
         read.push({ model: outcome.file.model, notes: outcome.file.notes });
-      else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
+        if (outcome.findings) byReport.set(outcome.file.model.id, outcome.findings);
+      } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
       else if (outcome.kind === 'failed') failures.push(outcome.failure);
       options.onProgress?.(index + 1, files.length, at(files, index));
     },
   });
   const { findings, workspace } = auditModels(
     read.map((r) => r.model),
-    options.settings,
+    settings,
+    { settings, byReport },
   );
   const reports: AuditedReport[] = read.map((r) => ({
     model: r.model,

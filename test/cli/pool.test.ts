@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditInputs, jsonResultText, toJsonResult } from '../../src/core/audit';
-import { MAX_CLI_FILES, MAX_COLLECTED_FILES, collect } from '../../src/core/pipeline';
+import {
+  MAX_CLI_FILES,
+  MAX_COLLECTED_FILES,
+  auditModels,
+  collect,
+  reportId,
+} from '../../src/core/pipeline';
+import type { FileOutcome } from '../../src/core/pipeline';
+import { mergeSettings } from '../../src/core/rules/engine';
 import { processFiles, tsxThreadSource } from '../../src/core/pipeline/pool';
 import type { FileJob } from '../../src/core/pipeline/pool';
 import { readRoster } from '../../src/core/workspace/roster';
@@ -84,6 +92,33 @@ describe('reader threads', () => {
     expect(text(none)).toBe(`${JSON.stringify(toJsonResult(none), null, 2)}\n`);
   }, 120_000);
 
+  it('run the single-report rules as they read: the findings of the rules run afterwards', async () => {
+    const roster = await readRoster(readFileSync(rosterFile), rosterFile);
+    const settings = { roster, severities: { 'structure/missing-section': 'info' as const } };
+    const jobs: FileJob[] = (await collect([root])).files.map((path) => ({
+      path,
+      id: reportId(path),
+    }));
+    const pooled = await processFiles(jobs, { threads: 2, settings, keepHtml: false });
+    const single = await processFiles(jobs, { threads: 1, settings, keepHtml: false });
+    const reports = pooled.flatMap((o) => (o.kind === 'report' ? [o] : []));
+    expect(reports.length).toBeGreaterThanOrEqual(4);
+    expect(reports.every((o) => o.findings !== undefined)).toBe(true);
+    expect(reports.some((o) => Object.keys(o.findings ?? {}).length > 0)).toBe(true);
+    const findingsOf = (o: FileOutcome) => (o.kind === 'report' ? (o.findings ?? null) : o.kind);
+    expect(JSON.stringify(pooled.map(findingsOf))).toBe(JSON.stringify(single.map(findingsOf)));
+    // Handed to the engine, they give exactly what running every rule on this thread gives.
+    const models = reports.map((o) => o.file.model);
+    const byReport = new Map(reports.map((o) => [o.file.model.id, o.findings ?? {}]));
+    const ahead = auditModels(models, settings, { settings: mergeSettings(settings), byReport });
+    const live = auditModels(models, settings);
+    expect([...ahead.findings.values()].flat().length).toBeGreaterThan(0);
+    expect(JSON.stringify([...ahead.findings])).toBe(JSON.stringify([...live.findings]));
+    // Without settings the readers run no rule.
+    const plain = await processFiles(jobs.slice(0, 3), { threads: 2 });
+    expect(plain.every((o) => o.kind !== 'report' || o.findings === undefined)).toBe(true);
+  }, 120_000);
+
   it('the built command line (scripts/cli.cjs → out/cli, its pool-worker.js) writes the same JSON', async () => {
     const roster = await readRoster(readFileSync(rosterFile), rosterFile);
     const single = toJsonResult(await auditInputs([root], { settings: { roster }, threads: 1 }));
@@ -112,7 +147,7 @@ describe('reader threads', () => {
     const dying = (): Worker =>
       new Worker(
         `const { parentPort } = require('node:worker_threads');
-         parentPort.on('message', (m) => { if (m.job.path.endsWith('die.txt')) process.exit(7); });
+         parentPort.on('message', (m) => { if (m.type === 'job' && m.job.path.endsWith('die.txt')) process.exit(7); });
          ${tsxThreadSource(source)}`,
         { eval: true },
       );

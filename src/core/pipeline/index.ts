@@ -16,6 +16,7 @@ import { readBytes, formatOf } from '../ingest';
 import { IngestError, LIMITS } from '../ingest/errors';
 import type { FileFailure, Finding, ReportModel, SkippedFile, WorkspaceView } from '../model/types';
 import { runRules, mergeSettings, workspaceOf } from '../rules/engine';
+import type { ReportFindingsAhead } from '../rules/engine';
 import type { AuditSettings } from '../rules/types';
 import type { ImportedFile } from '../store/types';
 import { coverageOf, lateReports } from '../workspace/submissions';
@@ -131,7 +132,15 @@ async function headIsOwnOutput(path: string): Promise<boolean> {
 }
 
 export type FileOutcome =
-  | { kind: 'report'; file: ImportedFile }
+  | {
+      kind: 'report';
+      file: ImportedFile;
+      /**
+       * The single-report rules' findings, by rule id, when the reader ran them (pool.ts
+       * ProcessFilesOptions.settings; rules/engine.ts reportFindings).
+       */
+      findings?: Record<string, Finding[]>;
+    }
   | { kind: 'unchanged'; path: string; sha256: string }
   | { kind: 'skipped'; skipped: SkippedFile }
   | { kind: 'failed'; failure: FileFailure };
@@ -190,13 +199,21 @@ export interface AuditedModels {
   workspace: WorkspaceView;
 }
 
-/** Groups the reports into units and submissions, runs every rule, and derives the coverage. */
+/**
+ * Groups the reports into units and submissions, runs every rule, and derives the coverage.
+ * `ahead`: single-report findings the readers computed already (runRules uses them only when
+ * their settings are these).
+ */
 export function auditModels(
   models: readonly ReportModel[],
   partial?: Partial<AuditSettings>,
+  ahead?: ReportFindingsAhead,
 ): AuditedModels {
   const settings = mergeSettings(partial);
   const view = workspaceOf(models, settings);
-  const findings = runRules(models, settings, undefined, { workspace: view });
+  const findings = runRules(models, settings, undefined, {
+    workspace: view,
+    ...(ahead ? { ahead } : {}),
+  });
   return { findings, workspace: { ...view, coverage: coverageOf(view, lateReports(findings)) } };
 }

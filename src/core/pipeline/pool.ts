@@ -2,7 +2,10 @@
  * Reading and extraction on every core (issue 12): processFile for many files, in a small pool of
  * worker threads sized to the machine. The command line (audit.ts) and the app's import (the
  * runner in src/core/app/pipeline.ts, itself inside the app's worker thread) both call
- * processFiles; the rules that span reports run afterwards, once, on the caller's thread.
+ * processFiles. Given the run's settings, a thread also runs the single-report rules on each report
+ * it extracts (rules/engine.ts reportFindings) and sends their findings back with the model; the
+ * rules that span reports run afterwards, once, on the caller's thread (runRules, taking the
+ * findings computed here as they are).
  *
  * Why our own pool rather than piscina: the work is one message in, one message out per file, and
  * what matters here is what happens when a thread dies — the file it held becomes a failure entry,
@@ -17,6 +20,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { at } from '../model/checked';
+import { mergeSettings, reportFindings } from '../rules/engine';
+import type { AuditSettings } from '../rules/types';
 import { processFile } from './index';
 import type { FileOutcome } from './index';
 
@@ -27,12 +32,13 @@ export interface FileJob {
   knownSha?: string;
 }
 
-/** Message from the calling thread to a pool thread. */
-export interface PoolRequest {
-  seq: number;
-  job: FileJob;
-  keepHtml: boolean;
-}
+/**
+ * Messages from the calling thread to a pool thread: the run's settings first (when the
+ * single-report rules run in the threads), then one per file.
+ */
+export type PoolRequest =
+  | { type: 'settings'; settings: AuditSettings }
+  | { type: 'job'; seq: number; job: FileJob; keepHtml: boolean };
 
 /** Messages from a pool thread: once when its modules are loaded, then one per request. */
 export type PoolReply = { type: 'ready' } | { type: 'outcome'; seq: number; outcome: FileOutcome };
@@ -52,6 +58,12 @@ export interface ProcessFilesOptions {
    * dropped inside the pool thread and never crosses to the caller). Default true.
    */
   keepHtml?: boolean;
+  /**
+   * Run the single-report rules (rules/engine.ts reportFindings) with these settings as each report
+   * is extracted, in the thread that extracted it: the report's outcome carries them in `findings`,
+   * for runRules' `ahead`. Absent: no rules run here.
+   */
+  settings?: Partial<AuditSettings>;
   /** File `index` is being handed to a reader (called in input order). */
   onStart?: (index: number) => void;
   /** File `index` is done (called in input order, whatever order the threads finish in). */
@@ -101,8 +113,9 @@ class PoolThread {
   private pending: ((r: ThreadResult) => void) | null = null;
   private seq = 0;
 
-  constructor(script: PoolScript) {
+  constructor(script: PoolScript, settings: AuditSettings | null) {
     this.worker = typeof script === 'string' ? new Worker(script) : script();
+    if (settings) this.worker.postMessage({ type: 'settings', settings } satisfies PoolRequest);
     this.worker.on('message', (msg: PoolReply) => {
       if (msg.type === 'ready') this.ready = true;
       else if (msg.seq === this.seq) this.settle({ outcome: msg.outcome });
@@ -132,7 +145,7 @@ class PoolThread {
     return new Promise<ThreadResult>((resolve) => {
       this.pending = resolve;
       this.seq++;
-      this.worker.postMessage({ seq: this.seq, job, keepHtml } satisfies PoolRequest);
+      this.worker.postMessage({ type: 'job', seq: this.seq, job, keepHtml } satisfies PoolRequest);
     });
   }
 
@@ -142,14 +155,24 @@ class PoolThread {
   }
 }
 
-/** processFile for one job on this thread, with the pool thread's HTML policy. */
-export async function processJob(job: FileJob, keepHtml: boolean): Promise<FileOutcome> {
+/**
+ * processFile for one job on this thread, with the pool thread's HTML policy; with `settings`
+ * (complete: mergeSettings'), a report's single-report findings too.
+ */
+export async function processJob(
+  job: FileJob,
+  keepHtml: boolean,
+  settings: AuditSettings | null,
+): Promise<FileOutcome> {
   const outcome = await processFile(job.path, {
     ...(job.id !== undefined ? { id: job.id } : {}),
     ...(job.knownSha !== undefined ? { knownSha: job.knownSha } : {}),
     ...(keepHtml ? {} : { html: false }),
   });
-  if (!keepHtml && outcome.kind === 'report') outcome.file.html = '';
+  if (outcome.kind === 'report') {
+    if (!keepHtml) outcome.file.html = '';
+    if (settings) outcome.findings = reportFindings(outcome.file.model, settings);
+  }
   return outcome;
 }
 
@@ -178,6 +201,7 @@ export async function forEachFile(
   options: ProcessFilesOptions = {},
 ): Promise<void> {
   const keepHtml = options.keepHtml ?? true;
+  const settings = options.settings ? mergeSettings(options.settings) : null;
   const threads = Math.min(options.threads ?? defaultThreads(jobs.length), jobs.length);
   // Outcomes that finished ahead of an earlier file wait here, and only here.
   const early = new Map<number, FileOutcome>();
@@ -195,7 +219,7 @@ export async function forEachFile(
   if (threads <= 1) {
     for (; next < jobs.length; next++) {
       options.onStart?.(next);
-      deliver(next, await processJob(at(jobs, next), keepHtml));
+      deliver(next, await processJob(at(jobs, next), keepHtml, settings));
     }
     return;
   }
@@ -211,15 +235,15 @@ export async function forEachFile(
         const job = at(jobs, index);
         options.onStart?.(index);
         if (broken) {
-          deliver(index, await processJob(job, keepHtml));
+          deliver(index, await processJob(job, keepHtml, settings));
           continue;
         }
-        if (!thread?.alive) thread = new PoolThread(script);
+        if (!thread?.alive) thread = new PoolThread(script, settings);
         const r = await thread.run(job, keepHtml);
         if ('outcome' in r) deliver(index, r.outcome);
         else if (!r.started) {
           broken = true;
-          deliver(index, await processJob(job, keepHtml));
+          deliver(index, await processJob(job, keepHtml, settings));
         } else {
           // The thread died on this very file (out of memory, a crash in a reader): the file is a
           // failure; a fresh thread takes the next one.
