@@ -139,21 +139,36 @@ describe('reader threads', () => {
   }, 120_000);
 
   it('a thread that dies on a file leaves that file as a failure, and the others are read', async () => {
-    const files = ['a.txt', 'die.txt', 'b.txt', 'c.txt'].map((n) => join(root, n));
+    const files = ['a.txt', 'die.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'].map((n) =>
+      join(root, n),
+    );
     for (const f of files)
       writeFileSync(f, specToTxt(defaultSpec({ agency: '某县财政局', year: 2023 })));
-    // A pool thread that loads normally but exits when handed die.txt.
+    // A pool thread that loads normally but exits when it comes to die.txt (the file it works on
+    // is the oldest it has not answered; it holds the next one meanwhile).
     const source = join(__dirname, '../../src/core/pipeline/pool-worker.ts');
     const dying = (): Worker =>
       new Worker(
         `const { parentPort } = require('node:worker_threads');
-         parentPort.on('message', (m) => { if (m.type === 'job' && m.job.path.endsWith('die.txt')) process.exit(7); });
+         const held = [];
+         const dieOnTurn = () => { if (held[0] && held[0].endsWith('die.txt')) process.exit(7); };
+         parentPort.on('message', (m) => { if (m.type === 'job') { held.push(m.job.path); dieOnTurn(); } });
+         const post = parentPort.postMessage.bind(parentPort);
+         parentPort.postMessage = (r) => { post(r); if (r.type === 'outcome') { held.shift(); dieOnTurn(); } };
          ${tsxThreadSource(source)}`,
         { eval: true },
       );
     const jobs: FileJob[] = files.map((path) => ({ path }));
     const out = await processFiles(jobs, { threads: 2, script: dying });
-    expect(out.map((o) => o.kind)).toEqual(['report', 'failed', 'report', 'report']);
+    // The files it held behind die.txt are read again by a fresh thread.
+    expect(out.map((o) => o.kind)).toEqual([
+      'report',
+      'failed',
+      'report',
+      'report',
+      'report',
+      'report',
+    ]);
     expect(out[1]).toMatchObject({
       kind: 'failed',
       failure: { file: files[1], message: expect.stringContaining('意外退出') },

@@ -150,25 +150,41 @@ export function reportId(file: string): string {
   return createHash('sha256').update(resolve(file)).digest('hex').slice(0, 12);
 }
 
+/** A file's bytes and modification time, as processFile's first step reads them. */
+export interface FileInput {
+  bytes: Buffer;
+  mtimeMs: number;
+}
+
+/**
+ * processFile's first step: the file checked (a file, not empty, not too large) and read. Throws
+ * what processFile turns into the file's failure. A reader thread starts it for its next file while
+ * it works on the current one (pool-worker.ts), so that it never waits for the disk between files.
+ */
+export async function readInput(path: string): Promise<FileInput> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new IngestError('不是文件，无法读取。', 'not-a-file');
+  if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
+  if (info.size > LIMITS.maxFileBytes) {
+    throw new IngestError(
+      `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），超过单个报告 ${(LIMITS.maxFileBytes / 1024 / 1024).toFixed(1)} MB 的上限。`,
+      'too-large',
+    );
+  }
+  return { bytes: await readFile(path), mtimeMs: info.mtimeMs };
+}
+
 /**
  * Reads one file: bytes, hash, own-output check, reader, extraction, classification. With
  * `knownSha` equal to the file's hash, stops early ("unchanged": the app already holds it).
+ * `input`: readInput(path) already started.
  */
 export async function processFile(
   path: string,
-  options: { knownSha?: string; id?: string; html?: boolean } = {},
+  options: { knownSha?: string; id?: string; html?: boolean; input?: Promise<FileInput> } = {},
 ): Promise<FileOutcome> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new IngestError('不是文件，无法读取。', 'not-a-file');
-    if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
-    if (info.size > LIMITS.maxFileBytes) {
-      throw new IngestError(
-        `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），超过单个报告 ${(LIMITS.maxFileBytes / 1024 / 1024).toFixed(1)} MB 的上限。`,
-        'too-large',
-      );
-    }
-    const bytes = await readFile(path);
+    const { bytes, mtimeMs } = await (options.input ?? readInput(path));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (options.knownSha === sha256) return { kind: 'unchanged', path, sha256 };
     if (isOwnOutput(bytes, path)) return { kind: 'skipped', skipped: ownOutput(path) };
@@ -176,7 +192,7 @@ export async function processFile(
     const model = extractReport(doc, { id: options.id ?? reportId(path), file: path });
     const reason = notAReportReason(model);
     if (reason) return { kind: 'skipped', skipped: notAReport(path, reason) };
-    model.fileInfo = { sha256, size: bytes.length, modifiedMs: Math.round(info.mtimeMs) };
+    model.fileInfo = { sha256, size: bytes.length, modifiedMs: Math.round(mtimeMs) };
     return {
       kind: 'report',
       file: {

@@ -23,7 +23,7 @@ import { at } from '../model/checked';
 import { mergeSettings, reportFindings } from '../rules/engine';
 import type { AuditSettings } from '../rules/types';
 import { processFile } from './index';
-import type { FileOutcome } from './index';
+import type { FileInput, FileOutcome } from './index';
 
 /** One file to process; `id` and `knownSha` are processFile's options. */
 export interface FileJob {
@@ -102,15 +102,28 @@ export function tsxThreadSource(file: string): string {
   return `require('tsx/cjs'); require('tsx/esm/api').register(); require(${JSON.stringify(file)});`;
 }
 
-type ThreadResult = { outcome: FileOutcome } | { crashed: string; started: boolean };
+/**
+ * A thread that dies leaves each file it held with `crashed`: `started` whether it had loaded its
+ * modules at all; `held` for the one file it was working on (the oldest it held: a thread works
+ * through its files in order), not for those still waiting behind it.
+ */
+type ThreadResult = { outcome: FileOutcome } | { crashed: string; started: boolean; held: boolean };
 
-/** One pool thread, one file at a time. */
+/**
+ * Files each thread holds at once: the one it works on and the next, so that it goes straight on
+ * to the next when one is done rather than wait until the calling thread has taken the result and
+ * sent it another file (the calling thread is often busy taking the other threads' results).
+ */
+export const FILES_IN_FLIGHT = 2;
+
+/** One pool thread: works through the files sent to it one after the other. */
 class PoolThread {
   private readonly worker: Worker;
   private ready = false;
   private dead = false;
   private closing = false;
-  private pending: ((r: ThreadResult) => void) | null = null;
+  /** Files sent and not yet answered, by sequence number, oldest first. */
+  private readonly pending = new Map<number, (r: ThreadResult) => void>();
   private seq = 0;
 
   constructor(script: PoolScript, settings: AuditSettings | null) {
@@ -118,22 +131,27 @@ class PoolThread {
     if (settings) this.worker.postMessage({ type: 'settings', settings } satisfies PoolRequest);
     this.worker.on('message', (msg: PoolReply) => {
       if (msg.type === 'ready') this.ready = true;
-      else if (msg.seq === this.seq) this.settle({ outcome: msg.outcome });
+      else this.settle(msg.seq, { outcome: msg.outcome });
     });
     this.worker.on('error', (err) => this.die(err.message));
     this.worker.on('exit', (code) => this.die(`退出码 ${code}`));
   }
 
-  private settle(r: ThreadResult): void {
-    const p = this.pending;
-    this.pending = null;
+  private settle(seq: number, r: ThreadResult): void {
+    const p = this.pending.get(seq);
+    this.pending.delete(seq);
     p?.(r);
   }
 
   private die(reason: string): void {
     if (this.dead) return;
     this.dead = true;
-    if (!this.closing) this.settle({ crashed: reason, started: this.ready });
+    if (this.closing) return;
+    let held = true;
+    for (const seq of [...this.pending.keys()]) {
+      this.settle(seq, { crashed: reason, started: this.ready, held });
+      held = false;
+    }
   }
 
   get alive(): boolean {
@@ -141,11 +159,12 @@ class PoolThread {
   }
 
   run(job: FileJob, keepHtml: boolean): Promise<ThreadResult> {
-    if (this.dead) return Promise.resolve({ crashed: '线程已退出', started: this.ready });
+    if (this.dead)
+      return Promise.resolve({ crashed: '线程已退出', started: this.ready, held: false });
     return new Promise<ThreadResult>((resolve) => {
-      this.pending = resolve;
-      this.seq++;
-      this.worker.postMessage({ type: 'job', seq: this.seq, job, keepHtml } satisfies PoolRequest);
+      const seq = ++this.seq;
+      this.pending.set(seq, resolve);
+      this.worker.postMessage({ type: 'job', seq, job, keepHtml } satisfies PoolRequest);
     });
   }
 
@@ -157,14 +176,17 @@ class PoolThread {
 
 /**
  * processFile for one job on this thread, with the pool thread's HTML policy; with `settings`
- * (complete: mergeSettings'), a report's single-report findings too.
+ * (complete: mergeSettings'), a report's single-report findings too. `input`: the file's
+ * readInput, when already started.
  */
 export async function processJob(
   job: FileJob,
   keepHtml: boolean,
   settings: AuditSettings | null,
+  input?: Promise<FileInput>,
 ): Promise<FileOutcome> {
   const outcome = await processFile(job.path, {
+    ...(input ? { input } : {}),
     ...(job.id !== undefined ? { id: job.id } : {}),
     ...(job.knownSha !== undefined ? { knownSha: job.knownSha } : {}),
     ...(keepHtml ? {} : { html: false }),
@@ -227,37 +249,44 @@ export async function forEachFile(
   const script = options.script ?? defaultPoolScript();
   // Set when a thread could not even load its script: the rest of the batch is read here instead.
   let broken = false;
+  /** One file in `home`'s thread (a fresh one when it has died), or here once threads are broken. */
+  const readIn = async (
+    home: { thread: PoolThread | null },
+    job: FileJob,
+  ): Promise<FileOutcome> => {
+    for (;;) {
+      if (broken) return processJob(job, keepHtml, settings);
+      if (!home.thread?.alive) home.thread = new PoolThread(script, settings);
+      const r = await home.thread.run(job, keepHtml);
+      if ('outcome' in r) return r.outcome;
+      if (!r.started) broken = true;
+      else if (r.held) {
+        // The thread died on this very file (out of memory, a crash in a reader): the file is a
+        // failure; a fresh thread takes the next one.
+        return {
+          kind: 'failed',
+          failure: {
+            file: job.path,
+            message: `读取此文件时处理线程意外退出（${r.crashed}），未能读取。可单独重试该文件。`,
+          },
+        };
+      }
+      // Otherwise the file was waiting behind the one the thread died on: read it again.
+    }
+  };
   const slot = async (): Promise<void> => {
-    let thread: PoolThread | null = null;
-    try {
+    const home: { thread: PoolThread | null } = { thread: null };
+    const lane = async (): Promise<void> => {
       while (next < jobs.length) {
         const index = next++;
-        const job = at(jobs, index);
         options.onStart?.(index);
-        if (broken) {
-          deliver(index, await processJob(job, keepHtml, settings));
-          continue;
-        }
-        if (!thread?.alive) thread = new PoolThread(script, settings);
-        const r = await thread.run(job, keepHtml);
-        if ('outcome' in r) deliver(index, r.outcome);
-        else if (!r.started) {
-          broken = true;
-          deliver(index, await processJob(job, keepHtml, settings));
-        } else {
-          // The thread died on this very file (out of memory, a crash in a reader): the file is a
-          // failure; a fresh thread takes the next one.
-          deliver(index, {
-            kind: 'failed',
-            failure: {
-              file: job.path,
-              message: `读取此文件时处理线程意外退出（${r.crashed}），未能读取。可单独重试该文件。`,
-            },
-          });
-        }
+        deliver(index, await readIn(home, at(jobs, index)));
       }
+    };
+    try {
+      await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, lane));
     } finally {
-      thread?.close();
+      home.thread?.close();
     }
   };
   await Promise.all(Array.from({ length: threads }, slot));
