@@ -9,8 +9,8 @@ import { basename } from 'node:path';
 import { at } from './model/checked';
 import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';
 import { mergeSettings } from './rules/engine';
-import { forEachFile } from './pipeline/pool';
-import type { FileJob, PoolScript } from './pipeline/pool';
+import { forEachFile, startPool } from './pipeline/pool';
+import type { FileJob, PoolScript, StartedPool } from './pipeline/pool';
 import {
   APPLICANT_COLUMN_KEYS,
   APPLICATION_ROW_KEYS,
@@ -45,6 +45,11 @@ export interface AuditOptions {
   threads?: number;
   /** The pool thread's script, when not next to this bundle (see defaultPoolScript). */
   poolScript?: PoolScript;
+  /**
+   * Reader threads started ahead with these options' settings and script (auditInputs starts them
+   * before it walks the folders).
+   */
+  started?: StartedPool;
 }
 
 /** Reads, classifies, extracts and audits the files together. Never throws for a bad file. */
@@ -77,6 +82,7 @@ export async function auditFiles(
     settings,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
+    ...(options.started ? { started: options.started } : {}),
     onOutcome: (index, outcome) => {
       if (outcome.kind === 'report') {
         read.push({ model: outcome.file.model, notes: outcome.file.notes });
@@ -104,13 +110,26 @@ export async function auditInputs(
   inputs: readonly string[],
   options: AuditOptions = {},
 ): Promise<AuditRun> {
-  const collected = await collect(inputs, MAX_CLI_FILES);
-  const run = await auditFiles(collected.files, options);
-  return {
-    ...run,
-    failures: [...collected.failures, ...run.failures],
-    skipped: [...collected.skipped, ...run.skipped],
-  };
+  // The reader threads load their modules while the folders are walked.
+  const started =
+    (options.threads ?? 2) > 1
+      ? startPool({
+          ...(options.threads !== undefined ? { threads: options.threads } : {}),
+          ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
+          settings: mergeSettings(options.settings),
+        })
+      : undefined;
+  try {
+    const collected = await collect(inputs, MAX_CLI_FILES);
+    const run = await auditFiles(collected.files, { ...options, ...(started ? { started } : {}) });
+    return {
+      ...run,
+      failures: [...collected.failures, ...run.failures],
+      skipped: [...collected.skipped, ...run.skipped],
+    };
+  } finally {
+    started?.close();
+  }
 }
 
 // ───────────────────────── JSON result (cli-contract.md) ─────────────────────────

@@ -20,7 +20,7 @@ import {
 } from '../../src/core/pipeline';
 import type { FileOutcome } from '../../src/core/pipeline';
 import { mergeSettings } from '../../src/core/rules/engine';
-import { processFiles, tsxThreadSource } from '../../src/core/pipeline/pool';
+import { processFiles, startPool, tsxThreadSource } from '../../src/core/pipeline/pool';
 import type { FileJob } from '../../src/core/pipeline/pool';
 import { readRoster } from '../../src/core/workspace/roster';
 import { defaultSpec, previousYearSpec, specToHtml, specToTxt, specToXlsx } from '../fixtures';
@@ -173,6 +173,26 @@ describe('reader threads', () => {
       kind: 'failed',
       failure: { file: files[1], message: expect.stringContaining('意外退出') },
     });
+  }, 60_000);
+
+  it('threads started ahead serve the run with their settings; those not needed are closed', async () => {
+    const files = ['a.txt', 'b.txt'].map((n) => join(root, n));
+    for (const f of files)
+      writeFileSync(f, specToTxt(defaultSpec({ agency: '某县教育局', year: 2023 })));
+    const jobs: FileJob[] = files.map((path) => ({ path }));
+    const started = startPool({ threads: 3, settings: {} });
+    expect(started.threads).toHaveLength(3);
+    const out = await processFiles(jobs, { threads: 2, started });
+    expect(started.threads).toHaveLength(0);
+    expect(out.map((o) => o.kind)).toEqual(['report', 'report']);
+    // The settings they were started with: the single-report rules ran in them.
+    expect(out.every((o) => o.kind === 'report' && o.findings !== undefined)).toBe(true);
+    // A run of one file reads it here and closes every thread started ahead.
+    const alone = startPool({ threads: 2 });
+    expect((await processFiles(jobs.slice(0, 1), { started: alone })).map((o) => o.kind)).toEqual([
+      'report',
+    ]);
+    expect(alone.threads).toHaveLength(0);
   }, 60_000);
 
   it('a thread that cannot start hands its files back to the calling thread', async () => {

@@ -64,6 +64,12 @@ export interface ProcessFilesOptions {
    * for runRules' `ahead`. Absent: no rules run here.
    */
   settings?: Partial<AuditSettings>;
+  /**
+   * Threads started ahead (startPool): taken as the run's first threads, with the script and the
+   * settings they were started with (`script` and `settings` are then not used); those the run does
+   * not need are closed.
+   */
+  started?: StartedPool;
   /** File `index` is being handed to a reader (called in input order). */
   onStart?: (index: number) => void;
   /** File `index` is done (called in input order, whatever order the threads finish in). */
@@ -175,6 +181,37 @@ class PoolThread {
 }
 
 /**
+ * Pool threads started before the files are known, so that they load their modules while the
+ * caller still walks the folders (audit.ts auditInputs); for forEachFile's `started`, which takes
+ * them (and closes those it does not need). `close` closes those not taken.
+ */
+export interface StartedPool {
+  readonly script: PoolScript;
+  readonly settings: AuditSettings | null;
+  readonly threads: PoolThread[];
+  close(): void;
+}
+
+/** Starts the pool threads of a run ahead: `threads` (default one per core; ≤ 1: none). */
+export function startPool(
+  options: { threads?: number; script?: PoolScript; settings?: Partial<AuditSettings> } = {},
+): StartedPool {
+  const count = options.threads ?? defaultThreads(Number.POSITIVE_INFINITY);
+  const script = options.script ?? defaultPoolScript();
+  const settings = options.settings ? mergeSettings(options.settings) : null;
+  const threads =
+    count > 1 ? Array.from({ length: count }, () => new PoolThread(script, settings)) : [];
+  return {
+    script,
+    settings,
+    threads,
+    close: () => {
+      for (const t of threads.splice(0)) t.close();
+    },
+  };
+}
+
+/**
  * processFile for one job on this thread, with the pool thread's HTML policy; with `settings`
  * (complete: mergeSettings'), a report's single-report findings too. `input`: the file's
  * readInput, when already started.
@@ -223,8 +260,16 @@ export async function forEachFile(
   options: ProcessFilesOptions = {},
 ): Promise<void> {
   const keepHtml = options.keepHtml ?? true;
-  const settings = options.settings ? mergeSettings(options.settings) : null;
+  const { started } = options;
+  const settings = started
+    ? started.settings
+    : options.settings
+      ? mergeSettings(options.settings)
+      : null;
   const threads = Math.min(options.threads ?? defaultThreads(jobs.length), jobs.length);
+  // The threads started ahead, taken: the first `threads` of them serve, the others are closed.
+  const ready = started?.threads.splice(0) ?? [];
+  for (const t of ready.slice(Math.max(threads, 1))) t.close();
   // Outcomes that finished ahead of an earlier file wait here, and only here.
   const early = new Map<number, FileOutcome>();
   let delivered = 0;
@@ -239,6 +284,7 @@ export async function forEachFile(
 
   let next = 0;
   if (threads <= 1) {
+    ready.at(0)?.close();
     for (; next < jobs.length; next++) {
       options.onStart?.(next);
       deliver(next, await processJob(at(jobs, next), keepHtml, settings));
@@ -246,7 +292,7 @@ export async function forEachFile(
     return;
   }
 
-  const script = options.script ?? defaultPoolScript();
+  const script = started?.script ?? options.script ?? defaultPoolScript();
   // Set when a thread could not even load its script: the rest of the batch is read here instead.
   let broken = false;
   /** One file in `home`'s thread (a fresh one when it has died), or here once threads are broken. */
@@ -274,8 +320,8 @@ export async function forEachFile(
       // Otherwise the file was waiting behind the one the thread died on: read it again.
     }
   };
-  const slot = async (): Promise<void> => {
-    const home: { thread: PoolThread | null } = { thread: null };
+  const slot = async (first: PoolThread | undefined): Promise<void> => {
+    const home: { thread: PoolThread | null } = { thread: first ?? null };
     const lane = async (): Promise<void> => {
       while (next < jobs.length) {
         const index = next++;
@@ -289,5 +335,5 @@ export async function forEachFile(
       home.thread?.close();
     }
   };
-  await Promise.all(Array.from({ length: threads }, slot));
+  await Promise.all(Array.from({ length: threads }, (_, i) => slot(ready[i])));
 }
