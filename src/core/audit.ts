@@ -9,8 +9,9 @@ import { basename } from 'node:path';
 import { at } from './model/checked';
 import { CellPool } from './model/compact';
 import { MAX_CLI_FILES, auditModels, collect, reportId } from './pipeline';
-import { forEachFile } from './pipeline/pool';
-import type { FileJob, PoolScript } from './pipeline/pool';
+import { mergeSettings } from './rules/engine';
+import { forEachFile, startPool } from './pipeline/pool';
+import type { FileJob, PoolScript, StartedPool } from './pipeline/pool';
 import {
   APPLICANT_COLUMN_KEYS,
   APPLICATION_ROW_KEYS,
@@ -51,6 +52,11 @@ export interface AuditOptions {
    * line does, so that memory stays nearly flat in the batch. Default false: every position kept.
    */
   compact?: boolean;
+  /**
+   * Reader threads started ahead with these options' settings and script (auditInputs starts them
+   * before it walks the folders).
+   */
+  started?: StartedPool;
 }
 
 /** Reads, classifies, extracts and audits the files together. Never throws for a bad file. */
@@ -71,6 +77,10 @@ export async function auditFiles(
   // between reports, which leaves some 10 KB per report instead of 47.
   const read: { model: ReportModel; notes: string[] }[] = [];
   const pool = options.compact === true ? new CellPool() : null;
+  // The single-report rules run in the readers as each report is extracted (pipeline/pool.ts);
+  // auditModels then runs the rest and takes these as they are.
+  const settings = mergeSettings(options.settings);
+  const byReport = new Map<string, Record<string, Finding[]>>();
   const failures: FileFailure[] = [];
   const skipped: SkippedFile[] = [];
   // forEachFile, not processFiles: processFiles also keeps every outcome as it came from the
@@ -78,22 +88,26 @@ export async function auditFiles(
   // read — the peak of the run; here each outcome is dropped once its model and notes are taken.
   await forEachFile(jobs, {
     keepHtml: false,
+    settings,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
+    ...(options.started ? { started: options.started } : {}),
     onOutcome: (index, outcome) => {
-      if (outcome.kind === 'report')
+      if (outcome.kind === 'report') {
         read.push({
           model: pool ? pool.compact(outcome.file.model) : outcome.file.model,
           notes: outcome.file.notes,
         });
-      else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
+        if (outcome.findings) byReport.set(outcome.file.model.id, outcome.findings);
+      } else if (outcome.kind === 'skipped') skipped.push(outcome.skipped);
       else if (outcome.kind === 'failed') failures.push(outcome.failure);
       options.onProgress?.(index + 1, files.length, at(files, index));
     },
   });
   const { findings, workspace } = auditModels(
     read.map((r) => r.model),
-    options.settings,
+    settings,
+    { settings, byReport },
   );
   const reports: AuditedReport[] = read.map((r) => ({
     model: r.model,
@@ -108,13 +122,26 @@ export async function auditInputs(
   inputs: readonly string[],
   options: AuditOptions = {},
 ): Promise<AuditRun> {
-  const collected = await collect(inputs, MAX_CLI_FILES);
-  const run = await auditFiles(collected.files, options);
-  return {
-    ...run,
-    failures: [...collected.failures, ...run.failures],
-    skipped: [...collected.skipped, ...run.skipped],
-  };
+  // The reader threads load their modules while the folders are walked.
+  const started =
+    (options.threads ?? 2) > 1
+      ? startPool({
+          ...(options.threads !== undefined ? { threads: options.threads } : {}),
+          ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
+          settings: mergeSettings(options.settings),
+        })
+      : undefined;
+  try {
+    const collected = await collect(inputs, MAX_CLI_FILES);
+    const run = await auditFiles(collected.files, { ...options, ...(started ? { started } : {}) });
+    return {
+      ...run,
+      failures: [...collected.failures, ...run.failures],
+      skipped: [...collected.skipped, ...run.skipped],
+    };
+  } finally {
+    started?.close();
+  }
 }
 
 // ───────────────────────── JSON result (cli-contract.md) ─────────────────────────

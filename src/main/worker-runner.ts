@@ -22,12 +22,12 @@ export function workerRunner(
   const spawn = typeof worker === 'string' ? () => new Worker(worker, options) : worker;
   let broken = false;
   return {
-    run(paths, known, onProgress) {
+    run(paths, known, onProgress, settings) {
       if (paths.length === 0) {
         onProgress({ done: 0, total: 0, file: '' });
         return Promise.resolve([]);
       }
-      if (broken && fallback) return fallback.run(paths, known, onProgress);
+      if (broken && fallback) return fallback.run(paths, known, onProgress, settings);
       return new Promise<ExtractOutcome[]>((resolve) => {
         let received = false;
         const outcomes: (ExtractOutcome | undefined)[] = new Array<ExtractOutcome | undefined>(
@@ -40,7 +40,7 @@ export function workerRunner(
           if (!received && reason !== null && fallback) {
             broken = true;
             void thread.terminate().catch(() => undefined);
-            resolve(fallback.run(paths, known, onProgress));
+            resolve(fallback.run(paths, known, onProgress, settings));
             return;
           }
           const all = paths.map(
@@ -72,11 +72,12 @@ export function workerRunner(
           type: 'extract',
           paths: [...paths],
           known: { ...known },
+          ...(settings ? { settings } : {}),
         } satisfies WorkerRequest);
       });
     },
-    audit(models, settings, onRule) {
-      if (broken && fallback) return fallback.audit(models, settings, onRule);
+    audit(models, settings, onRule, ahead) {
+      if (broken && fallback) return fallback.audit(models, settings, onRule, ahead);
       return new Promise<Map<string, Finding[]>>((resolve, reject) => {
         let finished = false;
         let received = false;
@@ -87,7 +88,7 @@ export function workerRunner(
           void thread.terminate().catch(() => undefined);
           if (result instanceof Error && !received && fallback) {
             broken = true;
-            resolve(fallback.audit(models, settings, onRule));
+            resolve(fallback.audit(models, settings, onRule, ahead));
             return;
           }
           if (result instanceof Error) reject(result);
@@ -105,6 +106,7 @@ export function workerRunner(
           type: 'audit',
           models: [...models],
           settings,
+          ...(ahead ? { ahead } : {}),
         } satisfies WorkerRequest);
       });
     },

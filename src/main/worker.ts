@@ -18,6 +18,7 @@ port.on('message', (req: WorkerRequest) => {
     try {
       if (req.type === 'audit') {
         const findings = runRules(req.models, req.settings, undefined, {
+          ...(req.ahead ? { ahead: req.ahead } : {}),
           onRule: (done, total, scope, fraction) =>
             post({
               type: 'audit-progress',
@@ -39,7 +40,7 @@ port.on('message', (req: WorkerRequest) => {
         (p) => {
           if (p.file !== '') post({ type: 'progress', ...p });
         },
-        {},
+        req.settings ? { settings: req.settings } : {},
         (index, outcome) => post({ type: 'outcome', index, outcome }),
       );
       post({ type: 'done' });

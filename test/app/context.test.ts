@@ -5,6 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AppContext } from '../../src/core/app/context';
+import { inProcessRunner } from '../../src/core/app/pipeline';
+import type { ExtractRunner } from '../../src/core/app/pipeline';
+import { mergeSettings } from '../../src/core/rules/engine';
+import type { ReportFindingsAhead } from '../../src/core/rules/engine';
 import { importHandlers } from '../../src/core/app/handlers/import';
 import { reviewHandlers } from '../../src/core/app/handlers/review';
 import { coverageHandlers } from '../../src/core/app/handlers/coverage';
@@ -52,4 +56,52 @@ describe('AppContext caches', () => {
       await ctx.closeStore();
     }
   });
+});
+
+describe('AppContext: the single-report rules run as the import reads', () => {
+  it('stores what running every rule afterwards stores, and nothing stale once settings change', async () => {
+    const aheads: (ReportFindingsAhead | undefined)[] = [];
+    const inner = inProcessRunner({ threads: 2 });
+    const runner: ExtractRunner = {
+      run: (paths, known, onProgress, settings) => inner.run(paths, known, onProgress, settings),
+      audit: (models, settings, onRule, ahead) => {
+        aheads.push(ahead);
+        return inner.audit(models, settings, onRule, ahead);
+      },
+    };
+    const ctx = new AppContext({
+      userDataDir: tempDir(),
+      samplesDir: null,
+      dialogs: new FakeDialogs(),
+      autosaveMs: 0,
+      runner,
+    });
+    ctx.install(await WorkspaceStore.create(ctx.storeOptions()));
+    const stored = (): string => JSON.stringify([...ctx.findingsByReport()]);
+    try {
+      const paths = seedFiles().map((f) => join(SEEDS, f));
+      const result = await importHandlers(ctx).importPaths({ paths });
+      // The import handed the findings the readers computed, by the store's report ids.
+      const ahead = aheads.at(-1);
+      expect(ahead?.byReport.size).toBe(result.added.length);
+      expect([...(ahead?.byReport.keys() ?? [])].sort()).toEqual([...result.added].sort());
+      const imported = stored();
+      expect(imported.length).toBeGreaterThan(100);
+      // Every rule run again on the stored models, on this thread: the very same findings.
+      await ctx.reaudit();
+      expect(stored()).toBe(imported);
+
+      // A rule switched off after the reading: its findings computed ahead are not used.
+      const rule = ctx.storedFindingsByReport().values().next().value?.[0]?.finding.ruleId;
+      expect(rule).toBeDefined();
+      ctx.store.setSettings(mergeSettings({ disabled: [rule ?? ''] }));
+      await ctx.reaudit(undefined, ahead);
+      const withStale = stored();
+      expect(withStale).not.toContain(`"ruleId":"${rule}"`);
+      await ctx.reaudit();
+      expect(stored()).toBe(withStale);
+    } finally {
+      await ctx.closeStore();
+    }
+  }, 120_000);
 });

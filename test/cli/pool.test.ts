@@ -11,8 +11,16 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditInputs, jsonResultText, toJsonResult } from '../../src/core/audit';
-import { MAX_CLI_FILES, MAX_COLLECTED_FILES, collect } from '../../src/core/pipeline';
-import { processFiles, tsxThreadSource } from '../../src/core/pipeline/pool';
+import {
+  MAX_CLI_FILES,
+  MAX_COLLECTED_FILES,
+  auditModels,
+  collect,
+  reportId,
+} from '../../src/core/pipeline';
+import type { FileOutcome } from '../../src/core/pipeline';
+import { mergeSettings } from '../../src/core/rules/engine';
+import { processFiles, startPool, tsxThreadSource } from '../../src/core/pipeline/pool';
 import type { FileJob } from '../../src/core/pipeline/pool';
 import { readRoster } from '../../src/core/workspace/roster';
 import { defaultSpec, previousYearSpec, specToHtml, specToTxt, specToXlsx } from '../fixtures';
@@ -84,6 +92,33 @@ describe('reader threads', () => {
     expect(text(none)).toBe(`${JSON.stringify(toJsonResult(none), null, 2)}\n`);
   }, 120_000);
 
+  it('run the single-report rules as they read: the findings of the rules run afterwards', async () => {
+    const roster = await readRoster(readFileSync(rosterFile), rosterFile);
+    const settings = { roster, severities: { 'structure/missing-section': 'info' as const } };
+    const jobs: FileJob[] = (await collect([root])).files.map((path) => ({
+      path,
+      id: reportId(path),
+    }));
+    const pooled = await processFiles(jobs, { threads: 2, settings, keepHtml: false });
+    const single = await processFiles(jobs, { threads: 1, settings, keepHtml: false });
+    const reports = pooled.flatMap((o) => (o.kind === 'report' ? [o] : []));
+    expect(reports.length).toBeGreaterThanOrEqual(4);
+    expect(reports.every((o) => o.findings !== undefined)).toBe(true);
+    expect(reports.some((o) => Object.keys(o.findings ?? {}).length > 0)).toBe(true);
+    const findingsOf = (o: FileOutcome) => (o.kind === 'report' ? (o.findings ?? null) : o.kind);
+    expect(JSON.stringify(pooled.map(findingsOf))).toBe(JSON.stringify(single.map(findingsOf)));
+    // Handed to the engine, they give exactly what running every rule on this thread gives.
+    const models = reports.map((o) => o.file.model);
+    const byReport = new Map(reports.map((o) => [o.file.model.id, o.findings ?? {}]));
+    const ahead = auditModels(models, settings, { settings: mergeSettings(settings), byReport });
+    const live = auditModels(models, settings);
+    expect([...ahead.findings.values()].flat().length).toBeGreaterThan(0);
+    expect(JSON.stringify([...ahead.findings])).toBe(JSON.stringify([...live.findings]));
+    // Without settings the readers run no rule.
+    const plain = await processFiles(jobs.slice(0, 3), { threads: 2 });
+    expect(plain.every((o) => o.kind !== 'report' || o.findings === undefined)).toBe(true);
+  }, 120_000);
+
   it('the built command line (scripts/cli.cjs → out/cli, its pool-worker.js) writes the same JSON', async () => {
     const roster = await readRoster(readFileSync(rosterFile), rosterFile);
     const single = toJsonResult(await auditInputs([root], { settings: { roster }, threads: 1 }));
@@ -104,25 +139,60 @@ describe('reader threads', () => {
   }, 120_000);
 
   it('a thread that dies on a file leaves that file as a failure, and the others are read', async () => {
-    const files = ['a.txt', 'die.txt', 'b.txt', 'c.txt'].map((n) => join(root, n));
+    const files = ['a.txt', 'die.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt'].map((n) =>
+      join(root, n),
+    );
     for (const f of files)
       writeFileSync(f, specToTxt(defaultSpec({ agency: '某县财政局', year: 2023 })));
-    // A pool thread that loads normally but exits when handed die.txt.
+    // A pool thread that loads normally but exits when it comes to die.txt (the file it works on
+    // is the oldest it has not answered; it holds the next one meanwhile).
     const source = join(__dirname, '../../src/core/pipeline/pool-worker.ts');
     const dying = (): Worker =>
       new Worker(
         `const { parentPort } = require('node:worker_threads');
-         parentPort.on('message', (m) => { if (m.job.path.endsWith('die.txt')) process.exit(7); });
+         const held = [];
+         const dieOnTurn = () => { if (held[0] && held[0].endsWith('die.txt')) process.exit(7); };
+         parentPort.on('message', (m) => { if (m.type === 'job') { held.push(m.job.path); dieOnTurn(); } });
+         const post = parentPort.postMessage.bind(parentPort);
+         parentPort.postMessage = (r) => { post(r); if (r.type === 'outcome') { held.shift(); dieOnTurn(); } };
          ${tsxThreadSource(source)}`,
         { eval: true },
       );
     const jobs: FileJob[] = files.map((path) => ({ path }));
     const out = await processFiles(jobs, { threads: 2, script: dying });
-    expect(out.map((o) => o.kind)).toEqual(['report', 'failed', 'report', 'report']);
+    // The files it held behind die.txt are read again by a fresh thread.
+    expect(out.map((o) => o.kind)).toEqual([
+      'report',
+      'failed',
+      'report',
+      'report',
+      'report',
+      'report',
+    ]);
     expect(out[1]).toMatchObject({
       kind: 'failed',
       failure: { file: files[1], message: expect.stringContaining('意外退出') },
     });
+  }, 60_000);
+
+  it('threads started ahead serve the run with their settings; those not needed are closed', async () => {
+    const files = ['a.txt', 'b.txt'].map((n) => join(root, n));
+    for (const f of files)
+      writeFileSync(f, specToTxt(defaultSpec({ agency: '某县教育局', year: 2023 })));
+    const jobs: FileJob[] = files.map((path) => ({ path }));
+    const started = startPool({ threads: 3, settings: {} });
+    expect(started.threads).toHaveLength(3);
+    const out = await processFiles(jobs, { threads: 2, started });
+    expect(started.threads).toHaveLength(0);
+    expect(out.map((o) => o.kind)).toEqual(['report', 'report']);
+    // The settings they were started with: the single-report rules ran in them.
+    expect(out.every((o) => o.kind === 'report' && o.findings !== undefined)).toBe(true);
+    // A run of one file reads it here and closes every thread started ahead.
+    const alone = startPool({ threads: 2 });
+    expect((await processFiles(jobs.slice(0, 1), { started: alone })).map((o) => o.kind)).toEqual([
+      'report',
+    ]);
+    expect(alone.threads).toHaveLength(0);
   }, 60_000);
 
   it('a thread that cannot start hands its files back to the calling thread', async () => {

@@ -12,7 +12,12 @@ import type { Finding, SkippedFile } from '../model/types';
 import { describeLocation } from '../export/location';
 import type { ReviewDecision } from '../export/types';
 import type { ExistingPolicy } from '../export/documents/write';
-import { mergeSettings, workspaceOf, type RuleProgress } from '../rules/engine';
+import {
+  mergeSettings,
+  workspaceOf,
+  type ReportFindingsAhead,
+  type RuleProgress,
+} from '../rules/engine';
 import { catalogue as ruleCatalogue } from '../rules/registry';
 import { WorkspaceStore, WORKSPACE_EXTENSION } from '../store';
 import type { StoreOptions, StoredFinding, StoredReport } from '../store';
@@ -254,19 +259,20 @@ export class AppContext {
   /**
    * Runs every rule over the whole workspace (in the runner: a worker thread in the app) and stores
    * the findings with fingerprints and locations. Serialised: each run reads the state current when
-   * it starts, so the last one queued wins.
+   * it starts, so the last one queued wins. `ahead`: the single-report findings an import computed
+   * as it read (used only if the settings are still the ones they were computed with).
    */
-  reaudit(onRule?: RuleProgress): Promise<void> {
-    const next = this.auditQueue.then(() => this.reauditNow(onRule));
+  reaudit(onRule?: RuleProgress, ahead?: ReportFindingsAhead): Promise<void> {
+    const next = this.auditQueue.then(() => this.reauditNow(onRule, ahead));
     this.auditQueue = next.catch(() => undefined);
     return next;
   }
 
-  private async reauditNow(onRule?: RuleProgress): Promise<void> {
+  private async reauditNow(onRule?: RuleProgress, ahead?: ReportFindingsAhead): Promise<void> {
     const store = this.store;
     const models = modelsOf(store.listReports());
     const byId = new Map(models.map((m) => [m.id, m]));
-    const found = await this.runner.audit(models, mergeSettings(store.settings()), onRule);
+    const found = await this.runner.audit(models, mergeSettings(store.settings()), onRule, ahead);
     if (store !== this.current || store.isClosed) return; // the workspace was switched meanwhile
     const rows = new Map<string, Omit<StoredFinding, 'reportId'>[]>();
     for (const [id, list] of found) {

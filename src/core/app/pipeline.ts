@@ -10,7 +10,7 @@ import { forEachFile } from '../pipeline/pool';
 import type { FileJob, PoolScript } from '../pipeline/pool';
 import type { FileOutcome } from '../pipeline';
 import type { Finding, ReportModel } from '../model/types';
-import { runRules, type RuleProgress } from '../rules/engine';
+import { runRules, type ReportFindingsAhead, type RuleProgress } from '../rules/engine';
 import type { AuditSettings } from '../rules/types';
 
 export type ExtractOutcome = FileOutcome;
@@ -27,15 +27,22 @@ export interface ExtractRunner {
     paths: readonly string[],
     known: Readonly<Record<string, string>>,
     onProgress: (p: RunProgress) => void,
+    /**
+     * The workspace's settings: the single-report rules run with them as each report is read, and
+     * each report's outcome carries their findings (`findings`), for `audit`'s `ahead`.
+     */
+    settings?: AuditSettings,
   ): Promise<ExtractOutcome[]>;
   /**
    * runRules over every report (roster, aliases and version choices from the settings): findings by
-   * report id; `onRule` follows the rules as they run.
+   * report id; `onRule` follows the rules as they run; `ahead`: single-report findings the import
+   * computed already (runRules takes them only if they were computed with these settings).
    */
   audit(
     models: readonly ReportModel[],
     settings: AuditSettings,
     onRule?: RuleProgress,
+    ahead?: ReportFindingsAhead,
   ): Promise<Map<string, Finding[]>>;
 }
 
@@ -69,7 +76,7 @@ export async function streamImport(
   paths: readonly string[],
   known: Readonly<Record<string, string>>,
   onProgress: (p: RunProgress) => void,
-  pool: { threads?: number; script?: PoolScript },
+  pool: { threads?: number; script?: PoolScript; settings?: AuditSettings },
   onOutcome: (index: number, outcome: ExtractOutcome) => void,
 ): Promise<void> {
   let finished = 0;
@@ -90,7 +97,7 @@ export async function readImport(
   paths: readonly string[],
   known: Readonly<Record<string, string>>,
   onProgress: (p: RunProgress) => void,
-  pool: { threads?: number; script?: PoolScript },
+  pool: { threads?: number; script?: PoolScript; settings?: AuditSettings },
 ): Promise<ExtractOutcome[]> {
   const out: ExtractOutcome[] = [];
   await streamImport(paths, known, onProgress, pool, (_index, outcome) => out.push(outcome));
@@ -105,14 +112,18 @@ export function inProcessRunner(
   pool: { threads?: number; script?: PoolScript } = {},
 ): ExtractRunner {
   return {
-    run(paths, known, onProgress) {
+    run(paths, known, onProgress, settings) {
       return readImport(paths, known, onProgress, {
         threads: pool.threads ?? 1,
         ...(pool.script !== undefined ? { script: pool.script } : {}),
+        ...(settings !== undefined ? { settings } : {}),
       });
     },
-    async audit(models, settings, onRule) {
-      return runRules(models, settings, undefined, onRule ? { onRule } : {});
+    async audit(models, settings, onRule, ahead) {
+      return runRules(models, settings, undefined, {
+        ...(onRule ? { onRule } : {}),
+        ...(ahead ? { ahead } : {}),
+      });
     },
   };
 }

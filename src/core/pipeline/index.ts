@@ -16,6 +16,7 @@ import { readBytes, formatOf } from '../ingest';
 import { IngestError, LIMITS } from '../ingest/errors';
 import type { FileFailure, Finding, ReportModel, SkippedFile, WorkspaceView } from '../model/types';
 import { runRules, mergeSettings, workspaceOf } from '../rules/engine';
+import type { ReportFindingsAhead } from '../rules/engine';
 import type { AuditSettings } from '../rules/types';
 import type { ImportedFile } from '../store/types';
 import { coverageOf, lateReports } from '../workspace/submissions';
@@ -131,7 +132,15 @@ async function headIsOwnOutput(path: string): Promise<boolean> {
 }
 
 export type FileOutcome =
-  | { kind: 'report'; file: ImportedFile }
+  | {
+      kind: 'report';
+      file: ImportedFile;
+      /**
+       * The single-report rules' findings, by rule id, when the reader ran them (pool.ts
+       * ProcessFilesOptions.settings; rules/engine.ts reportFindings).
+       */
+      findings?: Record<string, Finding[]>;
+    }
   | { kind: 'unchanged'; path: string; sha256: string }
   | { kind: 'skipped'; skipped: SkippedFile }
   | { kind: 'failed'; failure: FileFailure };
@@ -141,25 +150,41 @@ export function reportId(file: string): string {
   return createHash('sha256').update(resolve(file)).digest('hex').slice(0, 12);
 }
 
+/** A file's bytes and modification time, as processFile's first step reads them. */
+export interface FileInput {
+  bytes: Buffer;
+  mtimeMs: number;
+}
+
+/**
+ * processFile's first step: the file checked (a file, not empty, not too large) and read. Throws
+ * what processFile turns into the file's failure. A reader thread starts it for its next file while
+ * it works on the current one (pool-worker.ts), so that it never waits for the disk between files.
+ */
+export async function readInput(path: string): Promise<FileInput> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new IngestError('不是文件，无法读取。', 'not-a-file');
+  if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
+  if (info.size > LIMITS.maxFileBytes) {
+    throw new IngestError(
+      `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），超过单个报告 ${(LIMITS.maxFileBytes / 1024 / 1024).toFixed(1)} MB 的上限。`,
+      'too-large',
+    );
+  }
+  return { bytes: await readFile(path), mtimeMs: info.mtimeMs };
+}
+
 /**
  * Reads one file: bytes, hash, own-output check, reader, extraction, classification. With
  * `knownSha` equal to the file's hash, stops early ("unchanged": the app already holds it).
+ * `input`: readInput(path) already started.
  */
 export async function processFile(
   path: string,
-  options: { knownSha?: string; id?: string; html?: boolean } = {},
+  options: { knownSha?: string; id?: string; html?: boolean; input?: Promise<FileInput> } = {},
 ): Promise<FileOutcome> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new IngestError('不是文件，无法读取。', 'not-a-file');
-    if (info.size === 0) throw new IngestError('文件为空（0 字节），无法读取。', 'empty');
-    if (info.size > LIMITS.maxFileBytes) {
-      throw new IngestError(
-        `文件过大（${(info.size / 1024 / 1024).toFixed(1)} MB），超过单个报告 ${(LIMITS.maxFileBytes / 1024 / 1024).toFixed(1)} MB 的上限。`,
-        'too-large',
-      );
-    }
-    const bytes = await readFile(path);
+    const { bytes, mtimeMs } = await (options.input ?? readInput(path));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (options.knownSha === sha256) return { kind: 'unchanged', path, sha256 };
     if (isOwnOutput(bytes, path)) return { kind: 'skipped', skipped: ownOutput(path) };
@@ -167,7 +192,7 @@ export async function processFile(
     const model = extractReport(doc, { id: options.id ?? reportId(path), file: path });
     const reason = notAReportReason(model);
     if (reason) return { kind: 'skipped', skipped: notAReport(path, reason) };
-    model.fileInfo = { sha256, size: bytes.length, modifiedMs: Math.round(info.mtimeMs) };
+    model.fileInfo = { sha256, size: bytes.length, modifiedMs: Math.round(mtimeMs) };
     return {
       kind: 'report',
       file: {
@@ -190,13 +215,21 @@ export interface AuditedModels {
   workspace: WorkspaceView;
 }
 
-/** Groups the reports into units and submissions, runs every rule, and derives the coverage. */
+/**
+ * Groups the reports into units and submissions, runs every rule, and derives the coverage.
+ * `ahead`: single-report findings the readers computed already (runRules uses them only when
+ * their settings are these).
+ */
 export function auditModels(
   models: readonly ReportModel[],
   partial?: Partial<AuditSettings>,
+  ahead?: ReportFindingsAhead,
 ): AuditedModels {
   const settings = mergeSettings(partial);
   const view = workspaceOf(models, settings);
-  const findings = runRules(models, settings, undefined, { workspace: view });
+  const findings = runRules(models, settings, undefined, {
+    workspace: view,
+    ...(ahead ? { ahead } : {}),
+  });
   return { findings, workspace: { ...view, coverage: coverageOf(view, lateReports(findings)) } };
 }

@@ -9,7 +9,7 @@ import { buildWorkspace } from '../workspace/submissions';
 import { pairConsecutiveYears } from '../workspace/pairing';
 import { RULES } from './registry';
 import { engineMeta } from './engine-meta';
-import type { AuditSettings, Draft, Rule } from './types';
+import type { AuditSettings, Draft, ReportRule, Rule } from './types';
 import { DEFAULT_SETTINGS } from './types';
 
 function stamp(rule: Rule, draft: Draft, settings: AuditSettings): Finding {
@@ -84,21 +84,78 @@ export function withinRule(
   };
 }
 
+/** One single-report rule on one report: its stamped findings, or the engine's rule-failed one. */
+function checkReport(rule: ReportRule, report: ReportModel, settings: AuditSettings): Finding[] {
+  try {
+    return rule.check({ report, settings }).map((d) => stamp(rule, d, settings));
+  } catch (err) {
+    return [failure(rule, err, settings)];
+  }
+}
+
+/**
+ * The findings of every enabled single-report rule of the registry (scope 'report') on one report,
+ * by rule id (rules without findings left out), each list as runRules would make it. Computed ahead
+ * where the report is extracted (a reader thread, pipeline/pool.ts), then handed to runRules as
+ * {@link ReportFindingsAhead} so that the rules do not run twice.
+ */
+export function reportFindings(
+  report: ReportModel,
+  settings: AuditSettings,
+): Record<string, Finding[]> {
+  const out: Record<string, Finding[]> = {};
+  for (const rule of RULES) {
+    if (rule.scope !== 'report' || settings.disabled.includes(rule.meta.id)) continue;
+    const list = checkReport(rule, report, settings);
+    if (list.length > 0) out[rule.meta.id] = list;
+  }
+  return out;
+}
+
+/**
+ * Single-report findings computed ahead by reportFindings: `byReport` (report id → findings by rule
+ * id) under `settings`. runRules takes them only for the registry's own rules and only when the
+ * settings are the very ones it runs with (disabled rules, severities, deadlines… all of them);
+ * otherwise, and for a report not in `byReport`, it runs the rule itself.
+ */
+export interface ReportFindingsAhead {
+  settings: AuditSettings;
+  byReport: ReadonlyMap<string, Readonly<Record<string, readonly Finding[]>>>;
+}
+
+const REGISTERED: ReadonlySet<Rule> = new Set(RULES);
+
+/** `ahead`'s findings when they were computed with `settings`, else null (nothing stale is used). */
+function usableAhead(
+  ahead: ReportFindingsAhead | undefined,
+  settings: AuditSettings,
+): ReportFindingsAhead['byReport'] | null {
+  if (!ahead || ahead.byReport.size === 0) return null;
+  const same = JSON.stringify(mergeSettings(ahead.settings)) === JSON.stringify(settings);
+  return same ? ahead.byReport : null;
+}
+
 /**
  * Runs all enabled rules over the workspace. Returns the findings of each report by report id,
  * sorted by severity then rule id (stable otherwise). Single-report rules run on every file;
  * the cross-year and cross-agency rules on current versions only (one per unit and year), paired
  * by unit identity; the submission rules once per submission, on its current version.
- * `options.workspace`: the grouping, when the caller has built it already.
+ * `options.workspace`: the grouping, when the caller has built it already. `options.ahead`: the
+ * single-report findings already computed (see ReportFindingsAhead); the result is the same.
  */
 export function runRules(
   reports: readonly ReportModel[],
   partialSettings?: Partial<AuditSettings>,
   rules: readonly Rule[] = RULES,
-  options: { workspace?: Omit<WorkspaceView, 'coverage'>; onRule?: RuleProgress } = {},
+  options: {
+    workspace?: Omit<WorkspaceView, 'coverage'>;
+    onRule?: RuleProgress;
+    ahead?: ReportFindingsAhead;
+  } = {},
 ): Map<string, Finding[]> {
   const { workspace, onRule } = options;
   const settings = mergeSettings(partialSettings);
+  const ahead = usableAhead(options.ahead, settings);
   const out = new Map<string, Finding[]>();
   for (const r of reports) out.set(r.id, []);
   const push = (id: string, f: Finding) => out.get(id)?.push(f);
@@ -111,13 +168,11 @@ export function runRules(
   for (const [index, rule] of enabled.entries()) {
     onRule?.(index, enabled.length, rule.scope);
     if (rule.scope === 'report') {
+      const known = ahead && REGISTERED.has(rule) ? ahead : null;
       for (const report of reports) {
-        try {
-          for (const d of rule.check({ report, settings }))
-            push(report.id, stamp(rule, d, settings));
-        } catch (err) {
-          push(report.id, failure(rule, err, settings));
-        }
+        const done = known?.get(report.id);
+        const list = done ? (done[rule.meta.id] ?? []) : checkReport(rule, report, settings);
+        for (const f of list) push(report.id, f);
       }
     } else if (rule.scope === 'series') {
       for (const { report, previous } of pairs) {

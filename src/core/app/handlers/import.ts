@@ -1,7 +1,9 @@
 /** Import: files and folders (dialog or dropped), the shipped samples, with progress events. */
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import type { Finding } from '../../model/types';
 import { collect } from '../../pipeline';
+import { mergeSettings } from '../../rules/engine';
 import type { Rule } from '../../rules/types';
 import type { AppState, ImportFilesArgs, ImportPathsArgs, ImportResult } from '../../../shared/ipc';
 import type { AppContext } from '../context';
@@ -41,9 +43,16 @@ async function importAll(ctx: AppContext, paths: readonly string[]): Promise<Imp
     result.skipped = collected.skipped;
     result.failures.push(...collected.failures);
     const known = ctx.store.fileHashes();
-    const outcomes = await ctx.runner.run(collected.files, known, (p) =>
-      events.emit('progress', { phase: 'read', ...p }),
+    // The single-report rules run as each file is read (in the reader threads), with the settings
+    // of now; the re-audit below takes their findings if the settings are still these.
+    const settings = mergeSettings(ctx.store.settings());
+    const outcomes = await ctx.runner.run(
+      collected.files,
+      known,
+      (p) => events.emit('progress', { phase: 'read', ...p }),
+      settings,
     );
+    const byReport = new Map<string, Record<string, Finding[]>>();
     // Between the last file read and the first rule: storing the reports, starting the worker,
     // copying the models to it and grouping them by agency and year take a while on a large batch
     // (over a second at 2,000), so this step is named at once rather than leaving the bar silent.
@@ -61,6 +70,7 @@ async function importAll(ctx: AppContext, paths: readonly string[]): Promise<Imp
         if (status === 'added') result.added.push(id);
         else if (status === 'updated') result.updated.push(id);
         else result.unchanged.push(id);
+        if (status !== 'unchanged' && o.findings) byReport.set(id, o.findings);
       }
     }
     for (const f of result.failures) ctx.store.recordFailure(f.file, f.message);
@@ -71,15 +81,17 @@ async function importAll(ctx: AppContext, paths: readonly string[]): Promise<Imp
     // the bar follows the rules as they run (never a bar frozen at 888/900).
     if (result.added.length || result.updated.length) {
       // A long rule (the cross-agency comparison) also reports how far it has come: `fraction`.
-      await ctx.reaudit((done, all, scope, fraction) =>
-        events.emit('progress', {
-          phase: 'audit',
-          done,
-          total: all,
-          file: '',
-          step: AUDIT_STEP_LABELS[scope],
-          ...(fraction !== undefined ? { fraction } : {}),
-        }),
+      await ctx.reaudit(
+        (done, all, scope, fraction) =>
+          events.emit('progress', {
+            phase: 'audit',
+            done,
+            total: all,
+            file: '',
+            step: AUDIT_STEP_LABELS[scope],
+            ...(fraction !== undefined ? { fraction } : {}),
+          }),
+        { settings, byReport },
       );
     }
     events.emit('progress', {
