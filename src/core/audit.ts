@@ -76,7 +76,7 @@ export async function auditFiles(
   // memory grows with the models, not with the documents; with `compact` their tables are shared
   // between reports, which leaves some 10 KB per report instead of 47.
   const read: { model: ReportModel; notes: string[] }[] = [];
-  const pool = options.compact === true ? new CellPool() : null;
+  const cells = options.compact === true ? new CellPool() : null;
   // The single-report rules run in the readers as each report is extracted (pipeline/pool.ts);
   // auditModels then runs the rest and takes these as they are.
   const settings = mergeSettings(options.settings);
@@ -95,7 +95,7 @@ export async function auditFiles(
     onOutcome: (index, outcome) => {
       if (outcome.kind === 'report') {
         read.push({
-          model: pool ? pool.compact(outcome.file.model) : outcome.file.model,
+          model: cells ? cells.compact(outcome.file.model) : outcome.file.model,
           notes: outcome.file.notes,
         });
         if (outcome.findings) byReport.set(outcome.file.model.id, outcome.findings);
@@ -122,25 +122,22 @@ export async function auditInputs(
   inputs: readonly string[],
   options: AuditOptions = {},
 ): Promise<AuditRun> {
-  // The reader threads load their modules while the folders are walked.
-  const started =
-    (options.threads ?? 2) > 1
-      ? startPool({
-          ...(options.threads !== undefined ? { threads: options.threads } : {}),
-          ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
-          settings: mergeSettings(options.settings),
-        })
-      : undefined;
+  // The reader threads load their modules while the folders are walked (none for one thread).
+  const started = startPool({
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.poolScript !== undefined ? { script: options.poolScript } : {}),
+    settings: mergeSettings(options.settings),
+  });
   try {
     const collected = await collect(inputs, MAX_CLI_FILES);
-    const run = await auditFiles(collected.files, { ...options, ...(started ? { started } : {}) });
+    const run = await auditFiles(collected.files, { ...options, started });
     return {
       ...run,
       failures: [...collected.failures, ...run.failures],
       skipped: [...collected.skipped, ...run.skipped],
     };
   } finally {
-    started?.close();
+    started.close();
   }
 }
 

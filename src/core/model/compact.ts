@@ -135,9 +135,14 @@ export class CellPool {
       a.punishment = this.cell(a.punishment);
       a.coercion = this.cell(a.coercion);
       a.administrativeFees = this.cell(a.administrativeFees);
-      const { regulations, normativeDocuments, licensing, punishment, coercion } = a;
-      const parts = [regulations, normativeDocuments, licensing, punishment, coercion];
-      t.activeDisclosure = this.table(this.active, [...parts, a.administrativeFees], a);
+      const parts = [
+        ...DOCUMENT_ROW_KEYS.map((k) => a[k]),
+        a.licensing,
+        a.punishment,
+        a.coercion,
+        a.administrativeFees,
+      ];
+      t.activeDisclosure = this.table(this.active, parts, a);
     }
     const p = t.applications;
     if (p) {
